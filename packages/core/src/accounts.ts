@@ -1,0 +1,103 @@
+import { aad } from './cipher.js';
+import { randomId } from './encoding.js';
+import { VaultError } from './errors.js';
+import type { AccountIdentity } from './oauth/identity.js';
+import type { TokenSet } from './oauth/token-set.js';
+import type { AccountKey, AccountRow, AccountStatus } from './store.js';
+import type { VaultContext } from './vault-context.js';
+
+/** A connected account as the API shows it: never a token. */
+export interface ConnectedAccount {
+  id: string;
+  provider: string;
+  providerAccountId: string;
+  displayName: string | null;
+  scopes: string[];
+  status: AccountStatus;
+  /** When the stored access token expires (ms since epoch); null if it does not. */
+  expiresAt: number | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export function toConnectedAccount(row: AccountRow): ConnectedAccount {
+  return {
+    id: row.id,
+    provider: row.provider,
+    providerAccountId: row.providerAccountId,
+    displayName: row.displayName,
+    scopes: row.scopes,
+    status: row.status,
+    expiresAt: row.expiresAt,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+export type TokenColumn = 'access_token' | 'refresh_token' | 'id_token';
+
+export function sealToken(ctx: VaultContext, accountId: string, column: TokenColumn, value: string) {
+  return ctx.cipher.encrypt(value, aad('connected_accounts', accountId, column));
+}
+
+export function openToken(ctx: VaultContext, accountId: string, column: TokenColumn, value: string) {
+  return ctx.cipher.decrypt(value, aad('connected_accounts', accountId, column));
+}
+
+export async function requireAccount(ctx: VaultContext, env: string, userId: string, accountId: string) {
+  const row = await ctx.store.getAccount(env, userId, accountId);
+  if (!row) throw new VaultError('not_found', `user '${userId}' has no connected account '${accountId}'`);
+  return row;
+}
+
+/**
+ * Stores a freshly linked credential. Linking an account that is already linked updates it and keeps its id;
+ * a refresh token the provider did not send again is kept, never replaced by nothing.
+ */
+export async function saveLinkedAccount(
+  ctx: VaultContext,
+  key: AccountKey,
+  identity: AccountIdentity,
+  tokens: TokenSet,
+  requestedScopes: string[],
+): Promise<AccountRow> {
+  const scopes = tokens.scopes ?? requestedScopes;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const existing = await ctx.store.findAccount(key);
+    const id = existing?.id ?? randomId('ca');
+    const now = ctx.now();
+    const sealed = {
+      accessToken: await sealToken(ctx, id, 'access_token', tokens.accessToken),
+      refreshToken: tokens.refreshToken
+        ? await sealToken(ctx, id, 'refresh_token', tokens.refreshToken)
+        : (existing?.refreshToken ?? null),
+      idToken: tokens.idToken ? await sealToken(ctx, id, 'id_token', tokens.idToken) : (existing?.idToken ?? null),
+    };
+    const fields = {
+      ...sealed,
+      displayName: identity.displayName,
+      scopes,
+      status: 'active' as const,
+      tokenType: tokens.tokenType,
+      obtainedAt: tokens.obtainedAt,
+      expiresAt: tokens.expiresAt,
+      lastError: null,
+      updatedAt: now,
+    };
+    if (existing) {
+      if (await ctx.store.updateAccount(id, existing.version, fields)) {
+        return { ...existing, ...fields, version: existing.version + 1 };
+      }
+      continue; // a concurrent write won; read again and reapply
+    }
+    const row: AccountRow = { ...key, id, version: 1, createdAt: now, ...fields };
+    try {
+      await ctx.store.insertAccount(row);
+      return row;
+    } catch (err) {
+      if (!(err instanceof VaultError && err.code === 'conflict')) throw err;
+      // another flow linked the same account a moment ago; update that row instead
+    }
+  }
+  throw new VaultError('conflict', 'the account changed concurrently too often; try again');
+}

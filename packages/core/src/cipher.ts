@@ -1,0 +1,99 @@
+import { base64url, fromBase64, fromUtf8, randomBytes, utf8 } from './encoding.js';
+import { VaultError } from './errors.js';
+
+/**
+ * AES-256-GCM with a key ring. Each ciphertext names the key that made it, so keys rotate online, and is
+ * bound to its row and column through the additional data, so a ciphertext copied elsewhere fails to decrypt.
+ */
+export interface Cipher {
+  /** The id of the key new ciphertexts are made with. */
+  readonly primaryKeyId: string;
+  encrypt(plaintext: string, aad: string): Promise<string>;
+  /** Fails closed with `decryption_failed`: there is no plaintext passthrough. */
+  decrypt(ciphertext: string, aad: string): Promise<string>;
+  /** Whether a ciphertext was made with an older key and should be re-encrypted. */
+  isStale(ciphertext: string): boolean;
+}
+
+const FORMAT = 'v1';
+const IV_BYTES = 12; // the GCM nonce size NIST SP 800-38D recommends for random nonces
+
+/** The additional authenticated data binding a ciphertext to where it is stored. */
+export function aad(table: string, rowId: string, column: string): string {
+  return `${table}/${rowId}/${column}`;
+}
+
+/** Master keys are 32 random bytes; the first of `masterKeys` encrypts, all of them decrypt. */
+export async function createCipher(masterKeys: readonly Uint8Array[]): Promise<Cipher> {
+  if (masterKeys.length === 0) throw new VaultError('invalid_request', 'at least one master key is needed');
+  const ring = new Map<string, CryptoKey>();
+  for (const master of masterKeys) {
+    if (master.length !== 32) throw new VaultError('invalid_request', 'a master key must be 32 bytes');
+    ring.set(await keyId(master), await deriveDataKey(master));
+  }
+  const primaryKeyId = [...ring.keys()][0] as string;
+
+  return {
+    primaryKeyId,
+    async encrypt(plaintext, additionalData) {
+      const iv = randomBytes(IV_BYTES);
+      const key = ring.get(primaryKeyId) as CryptoKey;
+      const sealed = await crypto.subtle.encrypt(
+        { name: 'AES-GCM', iv, additionalData: utf8(additionalData) },
+        key,
+        utf8(plaintext),
+      );
+      return `${FORMAT}.${primaryKeyId}.${base64url(iv)}.${base64url(new Uint8Array(sealed))}`;
+    },
+    async decrypt(ciphertext, additionalData) {
+      const [format, kid, iv, sealed, extra] = ciphertext.split('.');
+      const key = kid === undefined ? undefined : ring.get(kid);
+      if (format !== FORMAT || !iv || !sealed || extra !== undefined) {
+        throw new VaultError('decryption_failed', 'stored ciphertext is malformed');
+      }
+      if (!key) throw new VaultError('decryption_failed', `no master key with id ${kid} is configured`);
+      try {
+        const plain = await crypto.subtle.decrypt(
+          { name: 'AES-GCM', iv: fromBase64(iv), additionalData: utf8(additionalData) },
+          key,
+          fromBase64(sealed),
+        );
+        return fromUtf8(new Uint8Array(plain));
+      } catch (cause) {
+        throw new VaultError('decryption_failed', 'stored ciphertext did not authenticate', { cause });
+      }
+    },
+    isStale(ciphertext) {
+      return ciphertext.split('.', 2)[1] !== primaryKeyId;
+    },
+  };
+}
+
+/** A short public fingerprint of a master key; it reveals nothing usable about the key. */
+async function keyId(master: Uint8Array<ArrayBuffer> | Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', concat(utf8('tokenvault key id\0'), master));
+  return base64url(new Uint8Array(digest)).slice(0, 8);
+}
+
+/** The master key never encrypts directly, so it can serve other purposes later without key reuse. */
+async function deriveDataKey(master: Uint8Array): Promise<CryptoKey> {
+  const base = await crypto.subtle.importKey('raw', copy(master), 'HKDF', false, ['deriveKey']);
+  return crypto.subtle.deriveKey(
+    { name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(0), info: utf8('tokenvault credentials aes-256-gcm v1') },
+    base,
+    { name: 'AES-GCM', length: 256 },
+    false,
+    ['encrypt', 'decrypt'],
+  );
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
+function copy(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  return new Uint8Array(bytes);
+}

@@ -1,0 +1,151 @@
+import * as oauth from 'oauth4webapi';
+import { type ConnectedAccount, saveLinkedAccount, toConnectedAccount } from './accounts.js';
+import { aad } from './cipher.js';
+import { decodeState, encodeState } from './connect-state.js';
+import { base64url, randomBytes, sha256, timingSafeEqual } from './encoding.js';
+import { VaultError } from './errors.js';
+import { authorizationUrl, exchangeCode } from './oauth/authorization-code.js';
+import { authorizationServer } from './oauth/authorization-server.js';
+import { type AccountIdentity, accountIdentity } from './oauth/identity.js';
+import { mergeScopes } from './scopes.js';
+import { redirectUri, type VaultContext } from './vault-context.js';
+
+/** How long a user has to finish the provider's login and consent. */
+export const FLOW_TTL_SECONDS = 600;
+
+export interface StartConnectInput {
+  env: string;
+  provider: string;
+  /** Scopes the app asked for. */
+  scopes: readonly string[];
+  /** Scopes the user's account already holds; merged in so consent never narrows what was held. */
+  heldScopes?: readonly string[];
+  /** The app origin the result is posted to (already checked against the allowed origins). */
+  origin: string;
+  mode: 'popup' | 'redirect';
+  redirectUrl?: string;
+  /** The user the account is attached to; null signs in as `{provider}:{providerAccountId}`. */
+  userId: string | null;
+}
+
+export interface StartedConnect {
+  authorizationUrl: string;
+  /** Goes into the nonce cookie; the callback must bring it back. */
+  nonce: string;
+  expiresAt: number;
+}
+
+export async function startConnect(ctx: VaultContext, input: StartConnectInput): Promise<StartedConnect> {
+  const provider = ctx.providers.get(input.env, input.provider);
+  const as = await authorizationServer(provider, ctx.http);
+  const scopes = mergeScopes(provider.spec.scopes.required, provider.scopes, input.scopes, input.heldScopes);
+  const nonce = base64url(randomBytes(16));
+  const flowId = await sha256(nonce);
+  const codeVerifier = provider.spec.skipPkce ? null : oauth.generateRandomCodeVerifier();
+  const oidcNonce = provider.spec.type === 'oidc' ? oauth.generateRandomNonce() : null;
+  const createdAt = ctx.now();
+  const expiresAt = createdAt + FLOW_TTL_SECONDS * 1000;
+  const state = encodeState({
+    nonce,
+    env: input.env,
+    origin: input.origin,
+    redirectUrl: input.redirectUrl,
+    flow: input.mode,
+    scope: scopes.join(' '),
+  });
+  const url = await authorizationUrl(provider, as, {
+    redirectUri: redirectUri(ctx.publicUrl, provider.id),
+    scopes,
+    state,
+    codeVerifier,
+    oidcNonce,
+  });
+  await ctx.store.insertFlow({
+    id: flowId,
+    env: input.env,
+    provider: provider.id,
+    userId: input.userId,
+    origin: input.origin,
+    redirectUrl: input.redirectUrl ?? null,
+    mode: input.mode,
+    scopes,
+    codeVerifier: codeVerifier && (await ctx.cipher.encrypt(codeVerifier, aad('auth_flows', flowId, 'code_verifier'))),
+    oidcNonce,
+    createdAt,
+    expiresAt,
+  });
+  return { authorizationUrl: url.href, nonce, expiresAt };
+}
+
+export interface CompleteConnectInput {
+  /** The provider id from the callback's path. */
+  provider: string;
+  /** The parameters the provider sent to the redirect URI. */
+  params: URLSearchParams;
+  /** The nonce cookie the browser sent with the callback. */
+  nonceCookie: string | undefined;
+}
+
+export interface CompletedConnect {
+  env: string;
+  userId: string;
+  account: ConnectedAccount;
+  origin: string;
+  mode: 'popup' | 'redirect';
+  redirectUrl: string | null;
+  /** What the browser may see of the new credential: never the refresh token. */
+  accessToken: string;
+  idToken: string | undefined;
+  expiresAt: number | null;
+  profile: AccountIdentity['profile'];
+}
+
+/**
+ * Completes a flow once: the state must decode, match the nonce cookie and name a pending, unexpired flow
+ * of this provider, which is consumed before the code is exchanged.
+ */
+export async function completeConnect(ctx: VaultContext, input: CompleteConnectInput): Promise<CompletedConnect> {
+  const rawState = input.params.get('state');
+  const state = decodeState(rawState);
+  if (!input.nonceCookie) throw new VaultError('invalid_state', 'the auth response is missing its nonce cookie');
+  if (!timingSafeEqual(input.nonceCookie, state.nonce)) throw new VaultError('invalid_state', 'invalid nonce');
+  const flow = await ctx.store.takeFlow(await sha256(state.nonce));
+  if (!flow) throw new VaultError('invalid_state', 'unknown or already completed authorization flow');
+  if (flow.expiresAt <= ctx.now()) throw new VaultError('invalid_state', 'the authorization flow expired; start again');
+  if (flow.provider !== input.provider || flow.env !== state.env) {
+    throw new VaultError('invalid_state', 'the callback does not belong to this provider');
+  }
+
+  const provider = ctx.providers.get(flow.env, flow.provider);
+  const as = await authorizationServer(provider, ctx.http);
+  const codeVerifier =
+    flow.codeVerifier && (await ctx.cipher.decrypt(flow.codeVerifier, aad('auth_flows', flow.id, 'code_verifier')));
+  const { tokens, claims } = await exchangeCode(provider, as, ctx.http, {
+    params: input.params,
+    state: rawState as string,
+    redirectUri: redirectUri(ctx.publicUrl, provider.id),
+    codeVerifier,
+    oidcNonce: flow.oidcNonce,
+  });
+  const identity = await accountIdentity(provider, ctx.http, tokens, claims);
+  const userId = flow.userId ?? `${provider.id}:${identity.providerAccountId}`;
+  const row = await saveLinkedAccount(
+    ctx,
+    { env: flow.env, userId, provider: provider.id, providerAccountId: identity.providerAccountId },
+    identity,
+    tokens,
+    flow.scopes,
+  );
+  return {
+    env: flow.env,
+    userId,
+    account: toConnectedAccount(row),
+    origin: flow.origin,
+    mode: flow.mode,
+    redirectUrl: flow.redirectUrl,
+    accessToken: tokens.accessToken,
+    idToken: tokens.idToken,
+    expiresAt: tokens.expiresAt,
+    profile: identity.profile,
+  };
+}

@@ -1,0 +1,68 @@
+const encoder = new TextEncoder();
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+export function utf8(text: string): Uint8Array<ArrayBuffer> {
+  return encoder.encode(text);
+}
+
+export function fromUtf8(bytes: Uint8Array): string {
+  return decoder.decode(bytes);
+}
+
+export function base64url(bytes: Uint8Array): string {
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** Throws a TypeError on anything that is not base64 or base64url. */
+export function fromBase64(text: string): Uint8Array<ArrayBuffer> {
+  const normal = text.replace(/-/g, '+').replace(/_/g, '/');
+  const binary = atob(normal + '='.repeat((4 - (normal.length % 4)) % 4));
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+export function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
+export function randomBytes(length: number): Uint8Array<ArrayBuffer> {
+  return crypto.getRandomValues(new Uint8Array(length));
+}
+
+/** A random identifier such as `ca_3xT…`: 128 bits, URL- and key-string-safe (no `.`). */
+export function randomId(prefix: string): string {
+  return `${prefix}_${base64url(randomBytes(16))}`;
+}
+
+export async function sha256(text: string): Promise<string> {
+  return base64url(new Uint8Array(await crypto.subtle.digest('SHA-256', utf8(text))));
+}
+
+export function toHex(text: string): string {
+  let hex = '';
+  for (const byte of utf8(text)) hex += byte.toString(16).padStart(2, '0');
+  return hex;
+}
+
+/** Throws a TypeError on anything that is not even-length hex of UTF-8. */
+export function fromHex(hex: string): string {
+  if (hex.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(hex)) throw new TypeError('not hex');
+  const bytes = new Uint8Array(hex.length / 2);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = Number.parseInt(hex.slice(i * 2, i * 2 + 2), 16);
+  return fromUtf8(bytes);
+}
+
+/** Compares two secrets without an early exit; lengths are not secret (nonces have a fixed size). */
+export function timingSafeEqual(a: string, b: string): boolean {
+  const x = utf8(a);
+  const y = utf8(b);
+  if (x.length !== y.length) return false;
+  let diff = 0;
+  for (let i = 0; i < x.length; i++) diff |= (x[i] as number) ^ (y[i] as number);
+  return diff === 0;
+}

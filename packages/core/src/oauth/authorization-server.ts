@@ -1,0 +1,65 @@
+import * as oauth from 'oauth4webapi';
+import type { ConfiguredProvider } from '../providers.js';
+import { type ProviderHttp, requestOptions, throwIfTransient, transportFailure } from './http.js';
+
+const cache = new WeakMap<ConfiguredProvider, Promise<oauth.AuthorizationServer>>();
+
+/**
+ * The provider's endpoints: from OIDC discovery when it has an issuer, else from its spec. Explicit
+ * endpoints in the spec win over discovered ones. Cached per provider; a failed discovery is retried next time.
+ */
+export function authorizationServer(provider: ConfiguredProvider, http: ProviderHttp): Promise<oauth.AuthorizationServer> {
+  let pending = cache.get(provider);
+  if (!pending) {
+    pending = resolve(provider, http);
+    pending.catch(() => cache.delete(provider));
+    cache.set(provider, pending);
+  }
+  return pending;
+}
+
+async function resolve(provider: ConfiguredProvider, http: ProviderHttp): Promise<oauth.AuthorizationServer> {
+  const { spec } = provider;
+  const explicit = {
+    ...(spec.authorizeUri && { authorization_endpoint: spec.authorizeUri }),
+    ...(spec.tokenUri && { token_endpoint: spec.tokenUri }),
+    ...(spec.revokeUri && { revocation_endpoint: spec.revokeUri }),
+    ...(spec.account.userInfoUri && { userinfo_endpoint: spec.account.userInfoUri }),
+  };
+  if (!spec.issuer) {
+    // Plain OAuth 2.0 has no issuer identifier; the authorization endpoint's origin stands in for one.
+    return { issuer: new URL(spec.authorizeUri as string).origin, ...explicit };
+  }
+  const issuer = new URL(spec.issuer);
+  try {
+    const response = await oauth.discoveryRequest(issuer, { algorithm: 'oidc', ...requestOptions(http, spec.issuer) });
+    throwIfTransient(response, 'discovery');
+    return { ...(await oauth.processDiscoveryResponse(issuer, response)), ...explicit };
+  } catch (err) {
+    throw transportFailure(err, 'discovery');
+  }
+}
+
+export function oauthClient(provider: ConfiguredProvider): oauth.Client {
+  return { client_id: provider.clientId };
+}
+
+/** Seed 004's clientAuthLocation: HTTP Basic (RFC 6749 §2.3.1), the form body, or both for odd providers. */
+export function clientAuth(provider: ConfiguredProvider): oauth.ClientAuth {
+  const secret = provider.clientSecret;
+  if (secret === undefined) return oauth.None();
+  switch (provider.spec.clientAuthLocation) {
+    case 'headers':
+      return oauth.ClientSecretBasic(secret);
+    case 'body':
+      return oauth.ClientSecretPost(secret);
+    case 'both': {
+      const basic = oauth.ClientSecretBasic(secret);
+      const post = oauth.ClientSecretPost(secret);
+      return async (as, client, body, headers) => {
+        await basic(as, client, body, headers);
+        await post(as, client, body, headers);
+      };
+    }
+  }
+}

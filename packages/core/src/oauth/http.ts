@@ -1,0 +1,62 @@
+import * as oauth from 'oauth4webapi';
+import { VaultError } from '../errors.js';
+import { isLoopback } from '../provider-spec.js';
+
+/** How the vault reaches providers; tests point it at real local servers. */
+export interface ProviderHttp {
+  fetch: typeof fetch;
+  /** Per-request timeout for every provider call. */
+  timeoutMs: number;
+}
+
+export const defaultProviderHttp: ProviderHttp = { fetch: (input, init) => fetch(input, init), timeoutMs: 10_000 };
+
+/** oauth4webapi request options: our fetch, a timeout, and plain http only towards loopback hosts. */
+export function requestOptions(http: ProviderHttp, endpoint: string | undefined) {
+  return {
+    [oauth.customFetch]: http.fetch,
+    [oauth.allowInsecureRequests]: endpoint !== undefined && isLoopbackHttp(endpoint),
+    signal: () => AbortSignal.timeout(http.timeoutMs),
+  };
+}
+
+function isLoopbackHttp(endpoint: string): boolean {
+  const url = new URL(endpoint);
+  return url.protocol === 'http:' && isLoopback(url.hostname);
+}
+
+/**
+ * 5xx and 429 answers are transient whatever their body says: the credential is kept and the caller may retry.
+ * Checked before oauth4webapi parses the body, so an HTML error page is classified too.
+ */
+export function throwIfTransient(response: Response, during: string): void {
+  if (response.status < 500 && response.status !== 429) return;
+  throw new VaultError('provider_unavailable', `provider answered HTTP ${response.status} during ${during}`, {
+    retryAfter: retryAfterSeconds(response.headers.get('retry-after')) ?? (response.status === 429 ? 60 : 5),
+  });
+}
+
+/** RFC 9110 §10.2.3: either delay-seconds or an HTTP date. */
+export function retryAfterSeconds(value: string | null): number | undefined {
+  if (!value) return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim());
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - Date.now()) / 1000));
+}
+
+/** Maps what a provider call threw to a vault error; protocol errors are decided by the caller. */
+export function transportFailure(err: unknown, during: string): VaultError {
+  if (err instanceof VaultError) return err;
+  if (err instanceof oauth.ResponseBodyError) {
+    return new VaultError('provider_error', `provider rejected ${during}: ${err.error}`, { cause: err });
+  }
+  if (isNetworkError(err)) {
+    return new VaultError('provider_unavailable', `provider unreachable during ${during}`, { retryAfter: 5, cause: err });
+  }
+  return new VaultError('provider_error', `provider answered ${during} with something unusable`, { cause: err });
+}
+
+function isNetworkError(err: unknown): boolean {
+  // fetch rejects with TypeError on network failure and with a DOMException when the timeout aborts it.
+  return err instanceof TypeError || (err instanceof DOMException && /Timeout|Abort/.test(err.name));
+}

@@ -1,0 +1,65 @@
+import type * as oauth from 'oauth4webapi';
+import { VaultError } from '../errors.js';
+import type { ConfiguredProvider } from '../providers.js';
+import { type ProviderHttp, throwIfTransient, transportFailure } from './http.js';
+import type { TokenSet } from './token-set.js';
+
+export interface AccountIdentity {
+  providerAccountId: string;
+  displayName: string | null;
+  /** Backstage's profile shape, for the browser. */
+  profile: { displayName?: string; email?: string; picture?: string };
+}
+
+/** Finds who the account is: from a userinfo endpoint when the spec names one, else from the ID token. */
+export async function accountIdentity(
+  provider: ConfiguredProvider,
+  http: ProviderHttp,
+  tokens: TokenSet,
+  claims: oauth.IDToken | undefined,
+): Promise<AccountIdentity> {
+  const { account } = provider.spec;
+  const source = account.userInfoUri ? await userInfo(account.userInfoUri, http, tokens.accessToken) : { ...claims };
+  const id = valueAt(source, account.idPath);
+  if (typeof id !== 'string' && typeof id !== 'number') {
+    throw new VaultError('provider_error', `the provider's profile has no account id at '${account.idPath}'`);
+  }
+  const name = account.displayNamePath
+    ? valueAt(source, account.displayNamePath)
+    : (source.name ?? source.email ?? source.preferred_username);
+  const displayName = typeof name === 'string' ? name : null;
+  const email = typeof source.email === 'string' ? source.email : undefined;
+  const picture = typeof source.picture === 'string' ? source.picture : undefined;
+  return {
+    providerAccountId: String(id),
+    displayName,
+    profile: { ...(displayName && { displayName }), ...(email && { email }), ...(picture && { picture }) },
+  };
+}
+
+/** Not OIDC userinfo (GitHub's /user has no `sub`), so it is read as a plain JSON resource. */
+async function userInfo(endpoint: string, http: ProviderHttp, accessToken: string) {
+  try {
+    const response = await http.fetch(endpoint, {
+      headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' },
+      signal: AbortSignal.timeout(http.timeoutMs),
+    });
+    throwIfTransient(response, 'userinfo');
+    if (!response.ok) throw new VaultError('provider_error', `userinfo answered HTTP ${response.status}`);
+    const body: unknown = await response.json();
+    if (typeof body !== 'object' || body === null) throw new VaultError('provider_error', 'userinfo is not an object');
+    return body as Record<string, unknown>;
+  } catch (err) {
+    throw transportFailure(err, 'userinfo');
+  }
+}
+
+/** Reads a dotted path such as `data.user.id`. */
+function valueAt(source: Record<string, unknown>, path: string): unknown {
+  let value: unknown = source;
+  for (const key of path.split('.')) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}

@@ -1,0 +1,58 @@
+import * as oauth from 'oauth4webapi';
+import { VaultError } from '../errors.js';
+import type { ConfiguredProvider } from '../providers.js';
+import { clientAuth, oauthClient } from './authorization-server.js';
+import { type ProviderHttp, requestOptions, throwIfTransient, transportFailure } from './http.js';
+import { type TokenSet, toTokenSet } from './token-set.js';
+
+/**
+ * Errors that mean the grant is gone and only a new consent helps (SPEC §6.3). `bad_refresh_token` is
+ * GitHub's spelling; `unauthorized_client` is what some providers answer once the user removed the app.
+ */
+const GRANT_GONE = new Set(['invalid_grant', 'bad_refresh_token', 'unauthorized_client']);
+
+export async function refreshTokens(
+  provider: ConfiguredProvider,
+  as: oauth.AuthorizationServer,
+  http: ProviderHttp,
+  refreshToken: string,
+): Promise<TokenSet> {
+  const client = oauthClient(provider);
+  const requestedAt = Date.now();
+  try {
+    const response = await oauth.refreshTokenGrantRequest(as, client, clientAuth(provider), refreshToken, {
+      additionalParameters: provider.spec.extra.refresh,
+      ...requestOptions(http, as.token_endpoint),
+    });
+    throwIfTransient(response, 'refresh');
+    const result = await oauth.processRefreshTokenResponse(as, client, response);
+    return toTokenSet(result, provider.spec, requestedAt);
+  } catch (err) {
+    if (err instanceof oauth.ResponseBodyError && GRANT_GONE.has(err.error)) {
+      throw new VaultError('needs_reauth', `the provider no longer honours this grant (${err.error})`, { cause: err });
+    }
+    throw transportFailure(err, 'refresh');
+  }
+}
+
+/** RFC 7009. Returns false when the provider has no revocation endpoint. */
+export async function revokeToken(
+  provider: ConfiguredProvider,
+  as: oauth.AuthorizationServer,
+  http: ProviderHttp,
+  token: string,
+  hint: 'refresh_token' | 'access_token',
+): Promise<boolean> {
+  if (!as.revocation_endpoint) return false;
+  try {
+    const response = await oauth.revocationRequest(as, oauthClient(provider), clientAuth(provider), token, {
+      additionalParameters: { token_type_hint: hint },
+      ...requestOptions(http, as.revocation_endpoint),
+    });
+    throwIfTransient(response, 'revocation');
+    await oauth.processRevocationResponse(response);
+    return true;
+  } catch (err) {
+    throw transportFailure(err, 'revocation');
+  }
+}

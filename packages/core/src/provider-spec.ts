@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import { VaultError } from './errors.js';
+
+/** http:// is accepted only for loopback hosts (local development, the demo provider, tests). */
+const endpointUrl = z.string().refine(isAcceptableEndpoint, {
+  message: 'must be an https:// URL (http:// only for 127.0.0.1, ::1 or localhost)',
+});
+
+const params = z.record(z.string(), z.string());
+
+/**
+ * What the vault needs to know about an OAuth provider (SPEC §5.5). Presets and custom providers share it;
+ * field names follow seed 004 where it has one.
+ */
+export const providerSpecSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'lowercase letters, digits, - and _'),
+    displayName: z.string().min(1),
+    type: z.enum(['oauth2', 'oidc']),
+    /** OIDC discovery: endpoints are read from `{issuer}/.well-known/openid-configuration`. */
+    issuer: endpointUrl.optional(),
+    authorizeUri: endpointUrl.optional(),
+    tokenUri: endpointUrl.optional(),
+    /** RFC 7009 revocation; for `oidc` discovery supplies it when the provider has one. */
+    revokeUri: endpointUrl.optional(),
+    scopes: z
+      .object({
+        /** Requested when the configuration names none. */
+        default: z.array(z.string()).default([]),
+        /** Always requested. */
+        required: z.array(z.string()).default([]),
+        separator: z.string().default(' '),
+      })
+      .strict()
+      .default({ default: [], required: [], separator: ' ' }),
+    /** Where the client id and secret go on token requests. */
+    clientAuthLocation: z.enum(['headers', 'body', 'both']).default('headers'),
+    /** For providers that reject PKCE parameters; PKCE is sent otherwise. */
+    skipPkce: z.boolean().default(false),
+    /** For providers whose access tokens do not expire and that issue no refresh token. */
+    noRefreshToken: z.boolean().default(false),
+    extra: z
+      .object({ authorize: params.default({}), token: params.default({}), refresh: params.default({}) })
+      .strict()
+      .default({ authorize: {}, token: {}, refresh: {} }),
+    /** How the provider account id and display name are found: id_token claims (oidc) or a userinfo endpoint. */
+    account: z
+      .object({
+        userInfoUri: endpointUrl.optional(),
+        idPath: z.string().default('sub'),
+        displayNamePath: z.string().optional(),
+      })
+      .strict()
+      .default({ idPath: 'sub' }),
+    /** Lifetime assumed when a token response has no `expires_in`; none means "does not expire". */
+    defaultTokenLifetimeSeconds: z.number().int().positive().optional(),
+  })
+  .strict()
+  .superRefine((spec, ctx) => {
+    if (spec.type === 'oidc' && !spec.issuer && !(spec.authorizeUri && spec.tokenUri)) {
+      ctx.addIssue({ code: 'custom', message: 'an oidc provider needs issuer (for discovery)', path: ['issuer'] });
+    }
+    if (spec.type === 'oauth2') {
+      if (!spec.authorizeUri) ctx.addIssue({ code: 'custom', message: 'required', path: ['authorizeUri'] });
+      if (!spec.tokenUri) ctx.addIssue({ code: 'custom', message: 'required', path: ['tokenUri'] });
+      if (!spec.account.userInfoUri) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'an oauth2 provider needs a userinfo endpoint to identify the account',
+          path: ['account', 'userInfoUri'],
+        });
+      }
+    }
+  });
+
+export type ProviderSpec = z.output<typeof providerSpecSchema>;
+/** A spec as written by hand: everything with a default may be left out. */
+export type ProviderSpecInput = z.input<typeof providerSpecSchema>;
+
+function isAcceptableEndpoint(value: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  if (url.protocol === 'https:') return true;
+  return url.protocol === 'http:' && isLoopback(url.hostname);
+}
+
+export function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+
+/**
+ * A preset with a configuration's overrides on top (nested objects merged one level deep), validated.
+ * Throws `invalid_request` listing every problem.
+ */
+export function buildProviderSpec(
+  preset: Partial<ProviderSpecInput>,
+  overrides: Partial<ProviderSpecInput>,
+): ProviderSpec {
+  const merged = {
+    ...preset,
+    ...overrides,
+    scopes: { ...preset.scopes, ...overrides.scopes },
+    extra: { ...preset.extra, ...overrides.extra },
+    account: { ...preset.account, ...overrides.account },
+  };
+  const result = providerSpecSchema.safeParse(merged);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join('.') || '(spec)'}: ${issue.message}`);
+    throw new VaultError('invalid_request', `provider '${merged.id ?? '?'}' is invalid: ${problems.join('; ')}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,43 @@
+import { VaultError } from './errors.js';
+import type { ProviderSpec } from './provider-spec.js';
+
+/** A provider as configured in one environment: its spec plus the OAuth app's credentials. */
+export interface ConfiguredProvider {
+  readonly env: string;
+  readonly id: string;
+  readonly spec: ProviderSpec;
+  readonly clientId: string;
+  readonly clientSecret: string | undefined;
+  /** Requested on every authorization, with the spec's required scopes. */
+  readonly scopes: readonly string[];
+}
+
+export interface ProviderRegistry {
+  environments(): string[];
+  hasEnvironment(env: string): boolean;
+  list(env: string): ConfiguredProvider[];
+  /** Throws `not_found` naming what is unknown: the environment or the provider. */
+  get(env: string, id: string): ConfiguredProvider;
+}
+
+/** Environments map to their providers; an environment may have none. */
+export function createProviderRegistry(environments: Record<string, readonly ConfiguredProvider[]>): ProviderRegistry {
+  const byEnv = new Map(
+    Object.entries(environments).map(([env, providers]) => [env, new Map(providers.map((p) => [p.id, p]))]),
+  );
+  const providersOf = (env: string) => {
+    const providers = byEnv.get(env);
+    if (!providers) throw new VaultError('not_found', `no environment named '${env}' is configured`);
+    return providers;
+  };
+  return {
+    environments: () => [...byEnv.keys()],
+    hasEnvironment: (env) => byEnv.has(env),
+    list: (env) => [...providersOf(env).values()],
+    get(env, id) {
+      const provider = providersOf(env).get(id);
+      if (!provider) throw new VaultError('not_found', `no provider '${id}' in environment '${env}'`);
+      return provider;
+    },
+  };
+}

@@ -1,0 +1,3 @@
+export { presets } from './catalog.js';
+export { oauth2 } from './presets/oauth2.js';
+export { oidc } from './presets/oidc.js';

@@ -1,0 +1,68 @@
+import type { ColumnType } from 'kysely';
+
+/** PostgreSQL bigint; the adapters parse it to a JS number (milliseconds fit in 2^53). */
+type Millis = ColumnType<number, number, number>;
+
+export interface Database {
+  connected_accounts: {
+    id: string;
+    env: string;
+    user_id: string;
+    provider: string;
+    provider_account_id: string;
+    display_name: string | null;
+    scopes: string; // space-separated
+    status: string;
+    version: number;
+    access_token: string;
+    refresh_token: string | null;
+    id_token: string | null;
+    token_type: string;
+    obtained_at: Millis;
+    expires_at: Millis | null;
+    last_error: string | null;
+    created_at: Millis;
+    updated_at: Millis;
+  };
+  auth_flows: {
+    id: string;
+    env: string;
+    provider: string;
+    user_id: string | null;
+    origin: string;
+    redirect_url: string | null;
+    mode: string;
+    scopes: string;
+    code_verifier: string | null;
+    oidc_nonce: string | null;
+    created_at: Millis;
+    expires_at: Millis;
+  };
+  sessions: {
+    id: string;
+    env: string;
+    user_id: string;
+    account_id: string | null;
+    created_at: Millis;
+    expires_at: Millis;
+  };
+  service_clients: {
+    id: string;
+    env: string;
+    name: string;
+    created_at: Millis;
+  };
+  client_grants: {
+    client_id: string;
+    role: string;
+    resource: string;
+  };
+  client_keys: {
+    id: string;
+    client_id: string;
+    env: string;
+    public_key: string;
+    created_at: Millis;
+    revoked_at: Millis | null;
+  };
+}

@@ -1,0 +1,26 @@
+import type { Store } from '@tokenvault/core';
+import { createSqlStore, type Database } from '@tokenvault/store-sql';
+import SQLite from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+
+export interface SqliteStoreOptions {
+  /** A file path, or `:memory:`. */
+  filename: string;
+}
+
+/** The embedded default store: one SQLite file in WAL mode. */
+export function createSqliteStore(options: SqliteStoreOptions): Store {
+  const database = new SQLite(options.filename);
+  // WAL lets readers proceed while one writer commits; busy_timeout makes a second process wait, not fail.
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = NORMAL');
+  database.pragma('busy_timeout = 5000');
+  database.pragma('foreign_keys = ON');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  return createSqlStore(db, { isUniqueViolation });
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
