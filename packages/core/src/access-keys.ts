@@ -36,9 +36,7 @@ export async function parseAccessKey(accessKey: string): Promise<AccessKey> {
     throw new VaultError('invalid_request', 'an access key has four parts: clientId.keyId.environment.privateKey');
   }
   try {
-    const privateKey = await crypto.subtle.importKey('pkcs8', fromBase64(secret), { name: 'Ed25519' }, false, [
-      'sign',
-    ]);
+    const privateKey = await crypto.subtle.importKey('pkcs8', fromBase64(secret), { name: 'Ed25519' }, false, ['sign']);
     return { clientId, keyId, env, privateKey };
   } catch (cause) {
     throw new VaultError('invalid_request', 'the access key does not hold an Ed25519 private key', { cause });

@@ -101,7 +101,9 @@ async function refresh(ctx: VaultContext, row: AccountRow): Promise<AccountRow> 
   }
   const change = {
     accessToken: await sealToken(ctx, row.id, 'access_token', tokens.accessToken),
-    refreshToken: tokens.refreshToken ? await sealToken(ctx, row.id, 'refresh_token', tokens.refreshToken) : row.refreshToken,
+    refreshToken: tokens.refreshToken
+      ? await sealToken(ctx, row.id, 'refresh_token', tokens.refreshToken)
+      : row.refreshToken,
     idToken: tokens.idToken ? await sealToken(ctx, row.id, 'id_token', tokens.idToken) : row.idToken,
     scopes: tokens.scopes ?? row.scopes,
     tokenType: tokens.tokenType,

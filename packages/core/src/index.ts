@@ -1,13 +1,31 @@
-export { type AccessKey, authressAudience, type NewAccessKey, parseAccessKey, signServiceToken } from './access-keys.js';
+export {
+  type AccessKey,
+  authressAudience,
+  type NewAccessKey,
+  parseAccessKey,
+  signServiceToken,
+} from './access-keys.js';
 export { type AccessToken, type AccessTokenRequest, DEFAULT_MIN_VALIDITY_SECONDS } from './access-tokens.js';
 export type { ConnectedAccount } from './accounts.js';
 export { aad, type Cipher, createCipher } from './cipher.js';
-export { type CompletedConnect, type CompleteConnectInput, FLOW_TTL_SECONDS, type StartConnectInput, type StartedConnect } from './connect-flow.js';
+export {
+  type CompleteConnectInput,
+  type CompletedConnect,
+  FLOW_TTL_SECONDS,
+  type StartConnectInput,
+  type StartedConnect,
+} from './connect-flow.js';
 export { type ConnectState, decodeState } from './connect-state.js';
 export type { DisconnectResult } from './disconnect.js';
 export { type ErrorCode, isVaultError, VaultError } from './errors.js';
 export type { ProviderHttp } from './oauth/http.js';
-export { buildProviderSpec, isLoopback, type ProviderSpec, type ProviderSpecInput, providerSpecSchema } from './provider-spec.js';
+export {
+  buildProviderSpec,
+  isLoopback,
+  type ProviderSpec,
+  type ProviderSpecInput,
+  providerSpecSchema,
+} from './provider-spec.js';
 export { type ConfiguredProvider, createProviderRegistry, type ProviderRegistry } from './providers.js';
 export { parseScopes } from './scopes.js';
 export { type CreatedClient, hasRole, type Principal, ROLES, type Role } from './service-clients.js';

@@ -1,3 +1,3 @@
 export type { Database } from './schema.js';
-export { createSqlStore } from './sql-store.js';
 export type { SqlDialectHooks } from './sql-store.js';
+export { createSqlStore } from './sql-store.js';

@@ -7,7 +7,6 @@ import type {
   ClientRow,
   FlowRow,
   GrantRow,
-  SessionRow,
   Store,
 } from '@tokenvault/core';
 import { VaultError } from '@tokenvault/core';

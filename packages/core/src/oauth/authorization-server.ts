@@ -8,7 +8,10 @@ const cache = new WeakMap<ConfiguredProvider, Promise<oauth.AuthorizationServer>
  * The provider's endpoints: from OIDC discovery when it has an issuer, else from its spec. Explicit
  * endpoints in the spec win over discovered ones. Cached per provider; a failed discovery is retried next time.
  */
-export function authorizationServer(provider: ConfiguredProvider, http: ProviderHttp): Promise<oauth.AuthorizationServer> {
+export function authorizationServer(
+  provider: ConfiguredProvider,
+  http: ProviderHttp,
+): Promise<oauth.AuthorizationServer> {
   let pending = cache.get(provider);
   if (!pending) {
     pending = resolve(provider, http);

@@ -51,7 +51,10 @@ export function transportFailure(err: unknown, during: string): VaultError {
     return new VaultError('provider_error', `provider rejected ${during}: ${err.error}`, { cause: err });
   }
   if (isNetworkError(err)) {
-    return new VaultError('provider_unavailable', `provider unreachable during ${during}`, { retryAfter: 5, cause: err });
+    return new VaultError('provider_unavailable', `provider unreachable during ${during}`, {
+      retryAfter: 5,
+      cause: err,
+    });
   }
   return new VaultError('provider_error', `provider answered ${during} with something unusable`, { cause: err });
 }

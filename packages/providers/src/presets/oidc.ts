@@ -1,14 +1,14 @@
 import type { ProviderSpecInput } from '@tokenvault/core';
 
 /**
+ * Generic preset (no display name: a configured provider is shown by its id unless it names itself).
  * Any OpenID Connect provider, found through discovery (`issuer`). Asks for `offline_access`, which the engine
  * pairs with `prompt=consent` as OIDC Core §11 requires, so the provider issues a refresh token.
  */
 export const oidc = {
   id: 'oidc',
-  displayName: 'OpenID Connect',
   type: 'oidc',
   scopes: { default: ['openid', 'profile', 'email', 'offline_access'], required: ['openid'], separator: ' ' },
   clientAuthLocation: 'headers',
   account: { idPath: 'sub' },
-} satisfies Omit<ProviderSpecInput, 'issuer'>;
+} satisfies Partial<ProviderSpecInput>;

@@ -1,0 +1,98 @@
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { createAdaptorServer } from '@hono/node-server';
+import { createApp } from '@tokenvault/server';
+import { loadConfig } from '../config.js';
+import {
+  DEV_ENV,
+  demoProvider,
+  devAdminKey,
+  devDatabase,
+  devDirectory,
+  devMasterKey,
+  startDevProvider,
+} from '../dev-mode.js';
+import { createLogger } from '../logger.js';
+import { masterKeyFrom, openVault, providersFrom } from '../runtime.js';
+
+export interface ServeArgs {
+  config?: string;
+  port?: number;
+  host?: string;
+  print: (line: string) => void;
+}
+
+/** Starts the server: from a config file, or in dev mode with SQLite under ./.tokenvault and the demo provider. */
+export async function serve(args: ServeArgs): Promise<{ url: string; close(): Promise<void> }> {
+  const config = args.config ? loadConfig(args.config) : undefined;
+  const host = args.host ?? config?.host ?? process.env.TOKENVAULT_HOST ?? '127.0.0.1';
+  const port = args.port ?? config?.port ?? Number(process.env.TOKENVAULT_PORT ?? 7007);
+  const logger = createLogger(process.env.TOKENVAULT_LOG_LEVEL ?? (config ? 'info' : 'warn'));
+
+  // Listen first: with --port 0 the public URL (and so every redirect URI) is known only afterwards.
+  let handle: (request: Request) => Response | Promise<Response> = () => new Response('starting', { status: 503 });
+  const server = createAdaptorServer({ fetch: (request) => handle(request), hostname: host });
+  server.listen(port, host);
+  await once(server, 'listening');
+  const address = server.address() as AddressInfo;
+  const listening = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+  const publicUrl = (config?.publicUrl ?? process.env.TOKENVAULT_PUBLIC_URL ?? listening).replace(/\/+$/, '');
+
+  const closers: Array<() => Promise<void>> = [];
+  const close = async () => {
+    server.close();
+    for (const closer of closers.reverse()) await closer();
+  };
+  try {
+    if (config) {
+      const vault = await openVault({
+        database: config.database,
+        masterKey: masterKeyFrom(config),
+        publicUrl,
+        environments: providersFrom(config),
+      });
+      closers.push(() => vault.store.close());
+      handle = createApp({ vault, appOrigins: config.appOrigins, logger }).fetch;
+      for (const [env, { webhooks }] of Object.entries(config.environments)) {
+        if (webhooks.length > 0) logger.warn({ env }, 'webhooks are configured but not delivered yet in this version');
+      }
+      args.print(`Tokenvault listening on ${publicUrl}`);
+      return { url: publicUrl, close };
+    }
+
+    const dir = devDirectory();
+    const demo = await startDevProvider(dir, publicUrl, address.port === 0 ? 0 : address.port + 1);
+    closers.push(() => demo.close());
+    const vault = await openVault({
+      database: devDatabase(dir),
+      masterKey: devMasterKey(dir),
+      publicUrl,
+      environments: { [DEV_ENV]: [demoProvider(demo)] },
+    });
+    closers.push(() => vault.store.close());
+    const admin = await devAdminKey(vault, dir);
+    const appOrigins = [new URL(publicUrl).origin, 'http://localhost:3000', 'http://127.0.0.1:3000'];
+    handle = createApp({
+      vault,
+      appOrigins,
+      logger,
+      devHome: {
+        env: DEV_ENV,
+        bearerCommand: `$(npx tokenvault token --url ${publicUrl} --key "$(cat ${admin.file})")`,
+      },
+    }).fetch;
+    args.print(`Tokenvault (dev mode) listening on ${publicUrl}`);
+    args.print(`  data:           ${dir} (SQLite database, master key, demo provider state)`);
+    args.print(`  demo provider:  ${demo.issuer} (log in with any username and password)`);
+    args.print(
+      admin.created
+        ? `  admin key:      ${admin.accessKey}\n                  (shown once; saved in ${admin.file})`
+        : `  admin key:      in ${admin.file}`,
+    );
+    args.print(`Open ${publicUrl}/ and click Connect.`);
+    return { url: publicUrl, close };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}

@@ -1,0 +1,120 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { CliError } from './cli-error.js';
+
+const origin = z.string().refine((value) => URL.canParse(value) && new URL(value).origin === value.replace(/\/$/, ''), {
+  message: 'must be an origin such as http://localhost:3000 (scheme, host and port only)',
+});
+
+const providerEntry = z
+  .object({
+    preset: z.string().optional(),
+    clientId: z.string().min(1),
+    clientSecret: z.string().min(1).optional(),
+  })
+  // Every other key is a provider-spec field (SPEC §5.5); the spec's own schema rejects unknown ones.
+  .catchall(z.unknown());
+
+const webhook = z.object({ url: z.url(), secret: z.string().min(1) }).strict();
+
+const environment = z
+  .object({
+    providers: z
+      .record(z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'lowercase letters, digits, - and _'), providerEntry)
+      .default({}),
+    webhooks: z.array(webhook).default([]),
+  })
+  .strict();
+
+/** `tokenvault.yaml` (SPEC §5.2). Unknown keys are errors. */
+export const configSchema = z
+  .object({
+    publicUrl: z.url().optional(),
+    host: z.string().default('127.0.0.1'),
+    port: z.coerce.number().int().min(0).max(65_535).default(7007),
+    database: z.string().regex(/^(sqlite:|postgres:\/\/|postgresql:\/\/)/, 'sqlite:PATH or postgres://…'),
+    masterKey: z.string().optional(),
+    masterKeyFile: z.string().optional(),
+    appOrigins: z.array(origin).default([]),
+    /** Background refresh ahead of expiry; accepted now, acted on once the refresh engine lands. */
+    refreshAhead: z.boolean().default(true),
+    environments: z.record(z.string().regex(/^[^.]+$/, 'an environment id cannot contain "."'), environment),
+  })
+  .strict()
+  .refine((c) => Boolean(c.masterKey) !== Boolean(c.masterKeyFile), {
+    message: 'set exactly one of masterKey and masterKeyFile',
+    path: ['masterKey'],
+  });
+
+export type Config = z.output<typeof configSchema>;
+export type ProviderEntry = z.output<typeof providerEntry>;
+
+/** Top-level keys that environment variables override (they win over the file). */
+const ENV_OVERRIDES = {
+  TOKENVAULT_DATABASE: 'database',
+  TOKENVAULT_MASTER_KEY: 'masterKey',
+  TOKENVAULT_PUBLIC_URL: 'publicUrl',
+  TOKENVAULT_PORT: 'port',
+  TOKENVAULT_HOST: 'host',
+} as const;
+
+export function loadConfig(file: string, env: NodeJS.ProcessEnv = process.env): Config {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (cause) {
+    throw new CliError(`cannot read config file ${file}: ${(cause as Error).message}`);
+  }
+  let raw: unknown;
+  try {
+    raw = parseYaml(text);
+  } catch (cause) {
+    throw new CliError(`${file} is not valid YAML: ${(cause as Error).message}`);
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    throw new CliError(`${file} must hold a YAML mapping`);
+  const expanded = expandVariables(raw, env, []) as Record<string, unknown>;
+  for (const [variable, key] of Object.entries(ENV_OVERRIDES)) {
+    const value = env[variable];
+    if (value !== undefined && value !== '') expanded[key] = value;
+  }
+  if (expanded.masterKey !== undefined && env.TOKENVAULT_MASTER_KEY) delete expanded.masterKeyFile;
+  const result = configSchema.safeParse(expanded);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `  ${issue.path.join('.') || '(top level)'}: ${issue.message}`);
+    throw new CliError(`${file} is invalid:\n${problems.join('\n')}`);
+  }
+  return withPathsFrom(dirname(resolve(file)), result.data);
+}
+
+/** `${VAR}` in any string value is replaced by that environment variable, which must be set. */
+function expandVariables(value: unknown, env: NodeJS.ProcessEnv, path: string[]): unknown {
+  if (typeof value === 'string') {
+    return value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_, name: string) => {
+      const found = env[name];
+      if (found === undefined) throw new CliError(`${path.join('.')}: environment variable ${name} is not set`);
+      return found;
+    });
+  }
+  if (Array.isArray(value)) return value.map((item, i) => expandVariables(item, env, [...path, String(i)]));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key, expandVariables(item, env, [...path, key])]),
+    );
+  }
+  return value;
+}
+
+/** Relative paths in the file are relative to the file, not to wherever the command runs. */
+function withPathsFrom(base: string, config: Config): Config {
+  const database = config.database.startsWith('sqlite:')
+    ? `sqlite:${resolve(base, config.database.slice('sqlite:'.length))}`
+    : config.database;
+  return {
+    ...config,
+    database,
+    ...(config.masterKeyFile !== undefined && { masterKeyFile: resolve(base, config.masterKeyFile) }),
+  };
+}

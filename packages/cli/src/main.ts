@@ -1,0 +1,129 @@
+import { once } from 'node:events';
+import { parseArgs } from 'node:util';
+import { VaultError } from '@tokenvault/core';
+import { CliError } from './cli-error.js';
+import { addKey, createClient, listClients, revokeKey, withVault } from './commands/clients.js';
+import { migrate } from './commands/migrate.js';
+import { serve } from './commands/serve.js';
+import { token } from './commands/token.js';
+
+const USAGE = `Usage: tokenvault <command> [options]
+
+  serve [--config FILE] [--port N] [--host H]      start the server (dev mode without --config)
+  migrate [--config FILE]                          apply database migrations
+  clients create --env ENV --name NAME [--role admin]…   create a service client; prints its access key once
+  clients list --env ENV                           list service clients
+  clients keys add --env ENV --client ID           add an access key; prints it once
+  clients keys revoke --env ENV --client ID --key KEY_ID
+  token --key ACCESS_KEY [--url URL] [--lifetime SECONDS]   print a signed JWT for curl
+
+Options: --verbose prints stack traces. Exit codes: 0 ok, 1 failure, 2 usage.`;
+
+const OPTIONS = {
+  config: { type: 'string' },
+  port: { type: 'string' },
+  host: { type: 'string' },
+  env: { type: 'string' },
+  name: { type: 'string' },
+  role: { type: 'string', multiple: true },
+  client: { type: 'string' },
+  key: { type: 'string' },
+  url: { type: 'string' },
+  lifetime: { type: 'string' },
+  verbose: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+
+/** Runs one command and returns the process exit code. */
+export async function main(argv: string[], print: (line: string) => void = console.log): Promise<number> {
+  let verbose = argv.includes('--verbose');
+  try {
+    const { values, positionals } = parseArguments(argv);
+    verbose = values.verbose ?? false;
+    if (values.help || positionals.length === 0) {
+      print(USAGE);
+      return positionals.length === 0 && !values.help ? 2 : 0;
+    }
+    return await run(positionals, values, print);
+  } catch (err) {
+    const exitCode = err instanceof CliError ? err.exitCode : 1;
+    const message =
+      err instanceof CliError || err instanceof VaultError ? err.message : String((err as Error)?.message ?? err);
+    console.error(`tokenvault: ${message}`);
+    if (verbose && err instanceof Error) console.error(err.stack);
+    return exitCode;
+  }
+}
+
+function parseArguments(argv: string[]) {
+  try {
+    return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new CliError(`${(err as Error).message}\n${USAGE}`, 2);
+  }
+}
+
+async function run(command: string[], values: Values, print: (line: string) => void): Promise<number> {
+  switch (command.join(' ')) {
+    case 'serve': {
+      const server = await serve({
+        ...(values.config !== undefined && { config: values.config }),
+        ...(values.port !== undefined && { port: integer(values.port, '--port') }),
+        ...(values.host !== undefined && { host: values.host }),
+        print,
+      });
+      await Promise.race([once(process, 'SIGINT'), once(process, 'SIGTERM')]);
+      await server.close();
+      return 0;
+    }
+    case 'migrate':
+      await migrate({ ...(values.config !== undefined && { config: values.config }), print });
+      return 0;
+    case 'clients create':
+      await withVault(values.config, (vault) =>
+        createClient(vault, required(values.env, '--env'), required(values.name, '--name'), values.role ?? [], print),
+      );
+      return 0;
+    case 'clients list':
+      await withVault(values.config, (vault) => listClients(vault, required(values.env, '--env'), print));
+      return 0;
+    case 'clients keys add':
+      await withVault(values.config, (vault) =>
+        addKey(vault, required(values.env, '--env'), required(values.client, '--client'), print),
+      );
+      return 0;
+    case 'clients keys revoke':
+      await withVault(values.config, (vault) =>
+        revokeKey(
+          vault,
+          required(values.env, '--env'),
+          required(values.client, '--client'),
+          required(values.key, '--key'),
+          print,
+        ),
+      );
+      return 0;
+    case 'token':
+      await token({
+        key: required(values.key, '--key'),
+        url: values.url ?? process.env.TOKENVAULT_PUBLIC_URL ?? 'http://127.0.0.1:7007',
+        lifetimeSeconds: values.lifetime === undefined ? 3600 : integer(values.lifetime, '--lifetime'),
+        print,
+      });
+      return 0;
+    default:
+      throw new CliError(`unknown command '${command.join(' ')}'\n${USAGE}`, 2);
+  }
+}
+
+function required(value: string | undefined, flag: string): string {
+  if (!value) throw new CliError(`${flag} is required`, 2);
+  return value;
+}
+
+function integer(value: string, flag: string): number {
+  if (!/^\d+$/.test(value)) throw new CliError(`${flag} must be a whole number`, 2);
+  return Number(value);
+}

@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import {
+  buildProviderSpec,
+  type ConfiguredProvider,
+  createCipher,
+  createProviderRegistry,
+  createVault,
+  type ProviderHttp,
+  type Store,
+  type Vault,
+} from '@tokenvault/core';
+import { presets } from '@tokenvault/providers';
+import { createPostgresStore } from '@tokenvault/store-postgres';
+import { createSqliteStore } from '@tokenvault/store-sqlite';
+import { CliError } from './cli-error.js';
+import type { Config, ProviderEntry } from './config.js';
+
+/** Everything a command needs, whether it came from a config file or from dev mode. */
+export interface Settings {
+  database: string;
+  masterKey: Uint8Array;
+  publicUrl: string;
+  environments: Record<string, ConfiguredProvider[]>;
+}
+
+export function openStore(database: string): Store {
+  if (database.startsWith('sqlite:')) return createSqliteStore({ filename: database.slice('sqlite:'.length) });
+  return createPostgresStore({ connectionString: database });
+}
+
+export async function openVault(settings: Settings, http?: Partial<ProviderHttp>): Promise<Vault> {
+  const store = openStore(settings.database);
+  await store.migrate();
+  return createVault({
+    store,
+    cipher: await createCipher([settings.masterKey]),
+    providers: createProviderRegistry(settings.environments),
+    publicUrl: settings.publicUrl,
+    ...(http && { http }),
+  });
+}
+
+/** A master key is 32 bytes of base64 (`openssl rand -base64 32`). */
+export function decodeMasterKey(value: string, where: string): Uint8Array {
+  const key = Buffer.from(value.trim(), 'base64');
+  if (key.length !== 32) throw new CliError(`${where} must be 32 bytes of base64 (try: openssl rand -base64 32)`);
+  return new Uint8Array(key);
+}
+
+export function masterKeyFrom(config: Config): Uint8Array {
+  if (config.masterKey !== undefined) return decodeMasterKey(config.masterKey, 'masterKey');
+  const file = config.masterKeyFile as string;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (cause) {
+    throw new CliError(`cannot read masterKeyFile ${file}: ${(cause as Error).message}`);
+  }
+  return decodeMasterKey(text, `masterKeyFile ${file}`);
+}
+
+export function providersFrom(config: Config): Record<string, ConfiguredProvider[]> {
+  return Object.fromEntries(
+    Object.entries(config.environments).map(([env, { providers }]) => [
+      env,
+      Object.entries(providers).map(([id, entry]) => configuredProvider(env, id, entry)),
+    ]),
+  );
+}
+
+/**
+ * A preset with the entry's fields on top. `scopes` is either the list always requested (SPEC §5.2) or, for a
+ * custom spec, the spec's own `{default, required, separator}`.
+ */
+export function configuredProvider(env: string, id: string, entry: ProviderEntry): ConfiguredProvider {
+  const { preset: presetId, clientId, clientSecret, scopes, ...overrides } = entry;
+  const preset = presetId === undefined ? {} : presets[presetId];
+  if (!preset) {
+    throw new CliError(
+      `environments.${env}.providers.${id}: unknown preset '${presetId}' (known: ${Object.keys(presets).join(', ')})`,
+    );
+  }
+  const scopeList = Array.isArray(scopes) ? scopes : undefined;
+  if (scopeList?.some((scope) => typeof scope !== 'string')) {
+    throw new CliError(`environments.${env}.providers.${id}.scopes: a list of strings`);
+  }
+  const spec = buildProviderSpec({ displayName: id, ...preset }, {
+    ...(overrides as object),
+    ...(scopes !== undefined && !scopeList && { scopes }),
+    id,
+  } as Parameters<typeof buildProviderSpec>[1]);
+  return { env, id, spec, clientId, clientSecret, scopes: scopeList ?? spec.scopes.default };
+}

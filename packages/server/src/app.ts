@@ -1,0 +1,43 @@
+import { Hono } from 'hono';
+import type { ServerEnv, ServerOptions } from './context.js';
+import { createCookies } from './cookies.js';
+import { errorBody, errorStatus, toVaultError } from './errors.js';
+import { createOriginCheck } from './origins.js';
+import { requestLog } from './request-log.js';
+import { accountRoutes } from './routes/accounts.js';
+import { authRoutes } from './routes/auth.js';
+import { devHomeRoutes } from './routes/dev-home.js';
+import { healthRoutes } from './routes/health.js';
+
+const DEFAULT_SESSION_TTL_SECONDS = 30 * 24 * 60 * 60;
+
+/** The vault's HTTP API as a web-standard `fetch` handler. */
+export function createApp(options: ServerOptions) {
+  const sessionTtl = options.sessionTtlSeconds ?? DEFAULT_SESSION_TTL_SECONDS;
+  const cookies = createCookies(options.vault.publicUrl, sessionTtl);
+  const app = new Hono<ServerEnv>();
+
+  app.use('*', requestLog(options.logger));
+  app.route('/', healthRoutes(options.vault));
+  app.route('/api/auth', authRoutes(options, cookies, createOriginCheck(options.appOrigins), sessionTtl));
+  app.route('/v1/users', accountRoutes(options));
+  if (options.devHome) app.route('/', devHomeRoutes(options.vault, cookies, options.devHome));
+
+  app.notFound((c) => c.json({ error: 'not_found', message: `no route for ${c.req.method} ${c.req.path}` }, 404));
+  app.onError((caught, c) => {
+    const err = toVaultError(caught);
+    const status = errorStatus(err);
+    const requestId = c.get('requestId');
+    if (status >= 500) {
+      options.logger?.error({ requestId, code: err.code, cause: describeCause(err.cause) }, err.message);
+    }
+    if (err.retryAfter !== undefined) c.header('retry-after', String(err.retryAfter));
+    return c.json(errorBody(err, requestId), status as 500);
+  });
+  return app;
+}
+
+/** A cause's name and message only: response bodies and stack frames stay out of the logs. */
+function describeCause(cause: unknown): string | undefined {
+  return cause instanceof Error ? `${cause.name}: ${cause.message}` : undefined;
+}

@@ -1,0 +1,18 @@
+import type { Principal, Vault } from '@tokenvault/core';
+import type { Logger } from './logger.js';
+import type { DevHome } from './routes/dev-home.js';
+
+export interface ServerOptions {
+  vault: Vault;
+  /** Exact origins (scheme://host:port) of the apps allowed to start flows and receive their results. */
+  appOrigins: readonly string[];
+  logger?: Logger;
+  /** Lifetime of browser sessions and per-provider handles; default 30 days. */
+  sessionTtlSeconds?: number;
+  /** Renders the dev-mode home page at `/`. */
+  devHome?: DevHome;
+}
+
+export interface ServerEnv {
+  Variables: { requestId: string; principal: Principal };
+}

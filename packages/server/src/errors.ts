@@ -1,0 +1,47 @@
+import { type ErrorCode, VaultError } from '@tokenvault/core';
+
+/** The one table from error code to HTTP status. */
+const STATUS: Record<ErrorCode, number> = {
+  invalid_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  invalid_state: 403,
+  access_denied: 403,
+  needs_reauth: 409,
+  missing_scopes: 403,
+  provider_unavailable: 503,
+  provider_error: 502,
+  decryption_failed: 500,
+  internal: 500,
+};
+
+/** Codes whose message could reveal internals; callers see a generic message and the request id. */
+const HIDDEN: ReadonlySet<ErrorCode> = new Set(['internal', 'decryption_failed']);
+
+export interface ErrorBody {
+  error: ErrorCode;
+  message: string;
+  missingScopes?: string[];
+  retryAfter?: number;
+  requestId?: string;
+}
+
+export function toVaultError(err: unknown): VaultError {
+  return err instanceof VaultError ? err : new VaultError('internal', 'unexpected error', { cause: err });
+}
+
+export function errorStatus(err: VaultError): number {
+  return STATUS[err.code];
+}
+
+export function errorBody(err: VaultError, requestId?: string): ErrorBody {
+  return {
+    error: err.code,
+    message: HIDDEN.has(err.code) ? 'internal error; the request id identifies it in the logs' : err.message,
+    ...(err.missingScopes && { missingScopes: err.missingScopes }),
+    ...(err.retryAfter !== undefined && { retryAfter: err.retryAfter }),
+    ...(requestId && { requestId }),
+  };
+}

@@ -1,0 +1,4 @@
+export { createApp } from './app.js';
+export type { ServerOptions } from './context.js';
+export type { Logger } from './logger.js';
+export type { DevHome } from './routes/dev-home.js';

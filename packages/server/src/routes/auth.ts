@@ -1,0 +1,152 @@
+import { type CompletedConnect, decodeState, FLOW_TTL_SECONDS, parseScopes, VaultError } from '@tokenvault/core';
+import { type Context, Hono } from 'hono';
+import type { ServerEnv, ServerOptions } from '../context.js';
+import { type Cookies, handleCookie, nonceCookie, SESSION_COOKIE } from '../cookies.js';
+import { errorBody, errorStatus, toVaultError } from '../errors.js';
+import type { OriginCheck } from '../origins.js';
+import { webMessagePage } from '../web-message-page.js';
+
+/** The Backstage-compatible connect flow (SPEC §5.3.1), mounted at `/api/auth`. */
+export function authRoutes(options: ServerOptions, cookies: Cookies, origins: OriginCheck, sessionTtl: number) {
+  const { vault } = options;
+  const app = new Hono<ServerEnv>();
+
+  app.get('/:provider/start', async (c) => {
+    const provider = c.req.param('provider');
+    const env = c.req.query('env');
+    if (!env) throw new VaultError('invalid_request', "Must specify 'env' query to select environment");
+    vault.providers.get(env, provider);
+    const origin = origins.require(c.req.query('origin'), 'origin');
+    const flow = c.req.query('flow') ?? 'popup';
+    if (flow !== 'popup' && flow !== 'redirect') throw new VaultError('invalid_request', 'flow is popup or redirect');
+    const redirectUrl = c.req.query('redirectUrl');
+    if (flow === 'redirect' || redirectUrl !== undefined) origins.require(redirectUrl, 'redirectUrl');
+
+    const { userId, heldScopes } = await currentUser(c, env, provider);
+    const started = await vault.startConnect({
+      env,
+      provider,
+      scopes: parseScopes(c.req.query('scope')),
+      heldScopes,
+      origin,
+      mode: flow,
+      ...(redirectUrl !== undefined && { redirectUrl }),
+      userId,
+    });
+    cookies.setNonce(c, provider, started.nonce, FLOW_TTL_SECONDS);
+    return c.redirect(started.authorizationUrl, 302);
+  });
+
+  app.on(['GET', 'POST'], '/:provider/handler/frame', async (c) => {
+    const provider = c.req.param('provider');
+    const params = await callbackParams(c);
+    const claimed = claimedState(params.get('state'));
+    let result: CompletedConnect;
+    try {
+      result = await vault.completeConnect({ provider, params, nonceCookie: cookies.get(c, nonceCookie(provider)) });
+      origins.require(result.origin, 'origin');
+    } catch (caught) {
+      const err = toVaultError(caught);
+      options.logger?.warn({ requestId: c.get('requestId'), provider, code: err.code }, err.message);
+      const body = errorBody(err, c.get('requestId'));
+      // Where the result would go is unknown or not allowed: a plain error, no script (SPEC §5.3.1).
+      if (!origins.isAllowed(claimed?.origin)) return c.json(body, errorStatus(err) as 400);
+      if (claimed?.flow === 'redirect' && claimed.redirectUrl && origins.isAllowed(originOf(claimed.redirectUrl))) {
+        const target = new URL(claimed.redirectUrl);
+        target.searchParams.set('error', body.message);
+        return c.redirect(target.href, 302);
+      }
+      const page = await webMessagePage(claimed?.origin as string, {
+        type: 'authorization_response',
+        error: { name: err.code, message: body.message },
+      });
+      return c.html(page.html, 200, page.headers);
+    }
+
+    await attachBrowser(c, result);
+    cookies.clearNonce(c, provider);
+    if (result.mode === 'redirect' && result.redirectUrl) return c.redirect(result.redirectUrl, 302);
+    const page = await webMessagePage(result.origin, {
+      type: 'authorization_response',
+      response: {
+        profile: result.profile,
+        providerInfo: {
+          accessToken: result.accessToken,
+          ...(result.idToken && { idToken: result.idToken }),
+          scope: result.account.scopes.join(' '),
+          ...(result.expiresAt !== null && {
+            expiresInSeconds: Math.max(0, Math.floor((result.expiresAt - Date.now()) / 1000)),
+          }),
+        },
+      },
+    });
+    return c.html(page.html, 200, page.headers);
+  });
+
+  /** The session's user, or the user the provider handle names; and the scopes that account already holds. */
+  async function currentUser(c: Context<ServerEnv>, env: string, provider: string) {
+    const session = await vault.sessions.resolve(cookies.get(c, SESSION_COOKIE));
+    const handle = await vault.sessions.resolve(cookies.get(c, handleCookie(provider)));
+    const userId = session?.env === env ? session.userId : handle?.env === env ? handle.userId : null;
+    if (!handle?.accountId || handle.env !== env || handle.userId !== userId) return { userId, heldScopes: [] };
+    const held = await vault.getAccount(env, handle.userId, handle.accountId).catch((err: unknown) => {
+      if (err instanceof VaultError && err.code === 'not_found') return undefined; // unlinked since
+      throw err;
+    });
+    return { userId, heldScopes: held?.scopes ?? [] };
+  }
+
+  /** Signs the browser in as the flow's user and names the linked account in the provider's handle cookie. */
+  async function attachBrowser(c: Context<ServerEnv>, result: CompletedConnect) {
+    const provider = result.account.provider;
+    const session = await vault.sessions.resolve(cookies.get(c, SESSION_COOKIE));
+    if (session?.env !== result.env || session.userId !== result.userId) {
+      cookies.setSession(
+        c,
+        await vault.sessions.create({ env: result.env, userId: result.userId, ttlSeconds: sessionTtl }),
+      );
+    }
+    const previous = cookies.get(c, handleCookie(provider));
+    if (previous) await vault.sessions.delete(previous);
+    const handle = await vault.sessions.create({
+      env: result.env,
+      userId: result.userId,
+      accountId: result.account.id,
+      ttlSeconds: sessionTtl,
+    });
+    cookies.setHandle(c, provider, handle, result.origin);
+  }
+
+  return app;
+}
+
+/** Providers answer with a query, or a form body (`response_mode=form_post`). */
+async function callbackParams(c: Context<ServerEnv>): Promise<URLSearchParams> {
+  const params = new URL(c.req.url).searchParams;
+  if (c.req.method === 'POST') {
+    const form = await c.req.parseBody().catch((cause: unknown) => {
+      throw new VaultError('invalid_request', 'the callback body is not a form', { cause });
+    });
+    for (const [name, value] of Object.entries(form)) {
+      if (typeof value === 'string' && !params.has(name)) params.set(name, value);
+    }
+  }
+  return params;
+}
+
+/** The state as the callback claims it: used only to decide where an error may be shown. */
+function claimedState(value: string | null) {
+  try {
+    return decodeState(value);
+  } catch {
+    return undefined; // not decodable: the error is answered without a page
+  }
+}
+
+function originOf(url: string): string | undefined {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+}

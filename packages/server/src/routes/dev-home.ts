@@ -1,0 +1,80 @@
+import type { ConnectedAccount, Vault } from '@tokenvault/core';
+import { Hono } from 'hono';
+import type { ServerEnv } from '../context.js';
+import { type Cookies, SESSION_COOKIE } from '../cookies.js';
+import { escapeHtml, htmlHeaders } from '../html.js';
+
+export interface DevHome {
+  /** The environment the page connects accounts in. */
+  env: string;
+  /** A shell expression that prints a service JWT, for the ready-made curl lines. */
+  bearerCommand: string;
+}
+
+// Opens the connect popup and reloads when the popup posts its result from this same origin.
+const SCRIPT = `document.querySelectorAll('button[data-provider]').forEach(function (button) {
+  button.addEventListener('click', function () {
+    var url = document.body.dataset.base + '/api/auth/' + encodeURIComponent(button.dataset.provider) +
+      '/start?scope=&origin=' + encodeURIComponent(location.origin) + '&flow=popup&env=' +
+      encodeURIComponent(document.body.dataset.env);
+    window.open(url, 'tokenvault-connect', 'width=500,height=720');
+  });
+});
+window.addEventListener('message', function (event) {
+  if (event.origin !== location.origin || !event.data || event.data.type !== 'authorization_response') return;
+  if (event.data.error) {
+    document.getElementById('status').textContent = 'Connect failed: ' + event.data.error.message;
+  } else {
+    location.reload();
+  }
+});`;
+
+/** The dev-mode home page: connect an account, see it, copy a curl that reads its token. */
+export function devHomeRoutes(vault: Vault, cookies: Cookies, home: DevHome) {
+  const app = new Hono<ServerEnv>();
+  app.get('/', async (c) => {
+    const base = new URL(vault.publicUrl);
+    // Cookies are per host: 127.0.0.1 and localhost are different sites, so stay on the public URL's.
+    if (new URL(c.req.url).host !== base.host) return c.redirect(`${vault.publicUrl}/`, 302);
+    const session = await vault.sessions.resolve(cookies.get(c, SESSION_COOKIE));
+    const user = session?.env === home.env ? session.userId : undefined;
+    const accounts = user ? await vault.listAccounts(home.env, user) : [];
+    const html = page(vault, home, user, accounts);
+    return c.html(html, 200, await htmlHeaders(SCRIPT, 'DENY'));
+  });
+  return app;
+}
+
+function page(vault: Vault, home: DevHome, user: string | undefined, accounts: ConnectedAccount[]): string {
+  const providers = vault.providers
+    .list(home.env)
+    .map(
+      (p) => `<li>${escapeHtml(p.spec.displayName)} <button data-provider="${escapeHtml(p.id)}">Connect</button></li>`,
+    )
+    .join('');
+  const rows = accounts.map((a) => accountHtml(vault, home, user as string, a)).join('');
+  const who = user
+    ? `<p>Signed in as <code>${escapeHtml(user)}</code>.</p>`
+    : '<p>Not signed in: connecting an account signs you in as that account.</p>';
+  return `<!doctype html><html><head><meta charset="utf-8"><title>Tokenvault (dev mode)</title>
+<style>body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}
+pre{background:#f4f4f4;padding:.75rem;overflow-x:auto;white-space:pre-wrap;word-break:break-all}
+.account{border:1px solid #ddd;border-radius:6px;padding:.5rem 1rem;margin:1rem 0}</style></head>
+<body data-base="${escapeHtml(vault.publicUrl)}" data-env="${escapeHtml(home.env)}">
+<h1>Tokenvault</h1><p>Dev mode, environment <code>${escapeHtml(home.env)}</code>.</p>
+<h2>Providers</h2><ul>${providers}</ul><p id="status" role="status"></p>
+<h2>Connected accounts</h2>${who}${rows || (user ? '<p>None yet.</p>' : '')}
+<script>${SCRIPT}</script></body></html>`;
+}
+
+function accountHtml(vault: Vault, home: DevHome, user: string, a: ConnectedAccount): string {
+  const url = `${vault.publicUrl}/v1/users/${encodeURIComponent(user)}/connected-accounts/${encodeURIComponent(a.id)}/access-token`;
+  const curl = `curl -s -X POST '${url}' -H "authorization: Bearer ${home.bearerCommand}"`;
+  const expires = a.expiresAt === null ? 'never' : new Date(a.expiresAt).toISOString();
+  return `<div class="account" data-account="${escapeHtml(a.id)}">
+<p><strong>${escapeHtml(a.displayName ?? a.providerAccountId)}</strong> on ${escapeHtml(a.provider)}
+· status <code>${escapeHtml(a.status)}</code> · access token expires ${escapeHtml(expires)}
+· scopes <code>${escapeHtml(a.scopes.join(' '))}</code></p>
+<p>Read a fresh access token (the vault refreshes it when it is about to expire):</p>
+<pre>${escapeHtml(curl)}</pre></div>`;
+}
