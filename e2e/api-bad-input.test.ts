@@ -1,0 +1,196 @@
+import { parseAccessKey } from '@tokenvault/core';
+import { SignJWT } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dbSnapshot } from './support/db-snapshot.js';
+import { type InProcessVault, startInProcessVault, VAULT_URL } from './support/in-process-vault.js';
+
+const b64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+// Service-client JWTs are verified strictly (SPEC §5.3.3) and every refused or malformed request is a
+// clear 4xx that changes nothing.
+describe('service API: bad input changes nothing', () => {
+  let vault: InProcessVault;
+  let userPath: string;
+  let tokenPath: string;
+
+  beforeAll(async () => {
+    vault = await startInProcessVault();
+    await vault.connect(vault.newJar(), 'alice');
+    const [account] = await vault.vault.listAccounts('development', 'demo:alice');
+    userPath = `${VAULT_URL}/v1/users/demo%3Aalice/connected-accounts`;
+    tokenPath = `${userPath}/${account?.id}/access-token`;
+  });
+  afterAll(() => vault.close());
+
+  async function sign(
+    claims: Record<string, unknown>,
+    header: Record<string, unknown> = {},
+    accessKey = vault.adminKey,
+  ) {
+    const key = await parseAccessKey(accessKey);
+    const now = Math.floor(Date.now() / 1000);
+    return new SignJWT({
+      iss: `${VAULT_URL}/v1/clients/${key.clientId}`,
+      sub: key.clientId,
+      aud: `${key.env}.accounts.authress.io`,
+      iat: now,
+      exp: now + 600,
+      ...claims,
+    })
+      .setProtectedHeader({ alg: 'EdDSA', kid: key.keyId, ...header })
+      .sign(key.privateKey);
+  }
+
+  async function refused(authorization: string | undefined, status: number, code: string, messagePart?: string) {
+    const before = dbSnapshot(vault.dir);
+    const response = await vault.request(tokenPath, {
+      method: 'POST',
+      headers: authorization === undefined ? {} : { authorization },
+    });
+    const body = await response.json();
+    expect({ status: response.status, error: body.error }).toEqual({ status, error: code });
+    if (messagePart) expect(body.message).toContain(messagePart);
+    expect(body.accessToken).toBeUndefined();
+    expect(dbSnapshot(vault.dir)).toEqual(before);
+  }
+
+  it('accepts a well-formed token (the baseline the refusals below differ from)', async () => {
+    const response = await vault.request(tokenPath, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await sign({})}` },
+    });
+    expect(response.status).toBe(200);
+  });
+
+  it('refuses a missing or non-bearer Authorization header', async () => {
+    await refused(undefined, 401, 'unauthorized');
+    await refused(`Basic ${Buffer.from('a:b').toString('base64')}`, 401, 'unauthorized');
+  });
+
+  it('refuses a malformed JWT', async () => {
+    await refused('Bearer not.a.jwt', 401, 'unauthorized', 'not a JWT');
+    await refused('Bearer abc', 401, 'unauthorized');
+  });
+
+  it('refuses an expired JWT', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    await refused(`Bearer ${await sign({ iat: now - 7200, exp: now - 3600 })}`, 401, 'unauthorized', 'expired');
+  });
+
+  it('refuses a JWT for another audience', async () => {
+    await refused(`Bearer ${await sign({ aud: 'production.accounts.authress.io' })}`, 401, 'unauthorized', 'aud');
+    await refused(`Bearer ${await sign({ aud: 'https://elsewhere.example' })}`, 401, 'unauthorized', 'aud');
+  });
+
+  it('refuses an unknown kid, and a sub naming another client', async () => {
+    await refused(`Bearer ${await sign({}, { kid: 'nope' })}`, 401, 'unauthorized', 'unknown access key');
+    await refused(`Bearer ${await sign({ sub: 'sc_other' })}`, 401, 'unauthorized', 'unknown access key');
+  });
+
+  it('refuses alg none and a signature by another key under the same kid', async () => {
+    const key = await parseAccessKey(vault.adminKey);
+    const now = Math.floor(Date.now() / 1000);
+    const unsigned = `${b64url({ alg: 'none', kid: key.keyId })}.${b64url({
+      iss: `${VAULT_URL}/v1/clients/${key.clientId}`,
+      sub: key.clientId,
+      aud: `${key.env}.accounts.authress.io`,
+      iat: now,
+      exp: now + 600,
+    })}.`;
+    await refused(`Bearer ${unsigned}`, 401, 'unauthorized');
+    const other = await vault.vault.clients.create({ env: 'development', name: 'other', roles: ['admin'] });
+    const otherKey = await parseAccessKey(other.accessKey);
+    const impostor = await new SignJWT({
+      iss: `${VAULT_URL}/v1/clients/${key.clientId}`,
+      sub: key.clientId,
+      aud: `${key.env}.accounts.authress.io`,
+    })
+      .setProtectedHeader({ alg: 'EdDSA', kid: key.keyId })
+      .setIssuedAt()
+      .setExpirationTime('10m')
+      .sign(otherKey.privateKey);
+    await refused(`Bearer ${impostor}`, 401, 'unauthorized', 'signature');
+  });
+
+  it('refuses a token living longer than 24 hours, and an iss that does not name its client', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    await refused(`Bearer ${await sign({ exp: now + 86_400 + 600 })}`, 401, 'unauthorized', '24 hours');
+    await refused(
+      `Bearer ${await sign({ iss: `${VAULT_URL}/v1/clients/sc_someone_else` })}`,
+      401,
+      'unauthorized',
+      'issuer',
+    );
+  });
+
+  it('refuses a revoked key on the very next request', async () => {
+    const client = await vault.vault.clients.create({ env: 'development', name: 'short-lived', roles: ['admin'] });
+    const jwt = await sign({}, {}, client.accessKey);
+    expect(
+      (await vault.request(tokenPath, { method: 'POST', headers: { authorization: `Bearer ${jwt}` } })).status,
+    ).toBe(200);
+    await vault.vault.clients.revokeKey('development', client.client.id, client.keyId);
+    await refused(`Bearer ${jwt}`, 401, 'unauthorized', 'revoked');
+  });
+
+  it('refuses a client without a role (deny by default)', async () => {
+    const client = await vault.vault.clients.create({ env: 'development', name: 'nobody', roles: [] });
+    await refused(`Bearer ${await sign({}, {}, client.accessKey)}`, 403, 'forbidden');
+  });
+
+  it('keeps environments apart: a production key sees nothing of development', async () => {
+    const prod = await vault.vault.clients.create({ env: 'production', name: 'prod-admin', roles: ['admin'] });
+    const jwt = await vault.jwt(prod.accessKey);
+    const list = await vault.request(userPath, { headers: { authorization: `Bearer ${jwt}` } });
+    expect(await list.json()).toEqual({ items: [], nextCursor: null });
+    await refused(`Bearer ${jwt}`, 404, 'not_found');
+  });
+
+  it.each([
+    ['malformed JSON', '{"scopes":', 'not valid JSON'],
+    ['an unknown field', '{"scope":"email"}', ''],
+    ['scopes that are not a list', '{"scopes":"email"}', ''],
+    ['a negative minValiditySeconds', '{"minValiditySeconds":-1}', ''],
+    ['a JSON array', '[]', ''],
+  ])('refuses a token request with %s', async (_, body, messagePart) => {
+    const before = dbSnapshot(vault.dir);
+    const response = await vault.request(tokenPath, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await vault.jwt()}`, 'content-type': 'application/json' },
+      body,
+    });
+    const json = await response.json();
+    expect({ status: response.status, error: json.error }).toEqual({ status: 400, error: 'invalid_request' });
+    expect(json.message).toContain(messagePart);
+    expect(dbSnapshot(vault.dir)).toEqual(before);
+  });
+
+  it('answers 404 for an unknown account or user, and for a route that does not exist', async () => {
+    const auth = { authorization: `Bearer ${await vault.jwt()}` };
+    for (const url of [`${userPath}/ca_unknown`, `${VAULT_URL}/v1/users/ghost/connected-accounts/ca_unknown`]) {
+      const response = await vault.request(url, { headers: auth });
+      expect(response.status).toBe(404);
+      expect((await response.json()).error).toBe('not_found');
+    }
+    const deleted = await vault.request(`${userPath}/ca_unknown`, { method: 'DELETE', headers: auth });
+    expect(deleted.status).toBe(404);
+    expect((await vault.request(`${VAULT_URL}/v2/nothing`)).status).toBe(404);
+  });
+
+  it('answers missing_scopes listing what the account lacks', async () => {
+    const response = await vault.request(tokenPath, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await vault.jwt()}` },
+      body: JSON.stringify({ scopes: ['email', 'calendar'] }),
+    });
+    expect(response.status).toBe(403);
+    expect(await response.json()).toMatchObject({ error: 'missing_scopes', missingScopes: ['calendar'] });
+  });
+
+  it('logged every request without a token, and answered none with 5xx', () => {
+    const seen = [...vault.logs, ...vault.bodies].join('\n');
+    for (const token of vault.demo.issuedRefreshTokens()) expect(seen).not.toContain(token);
+    expect(vault.logs.some((line) => /"status":5\d\d/.test(line))).toBe(false);
+    expect(vault.logs.filter((line) => line.includes('"msg":"request"')).length).toBeGreaterThan(10);
+  });
+});

@@ -1,0 +1,166 @@
+import { loginWithoutBrowser } from '@tokenvault/demo';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CookieJar } from './support/cookie-jar.js';
+import { dbSnapshot } from './support/db-snapshot.js';
+import { APP_ORIGIN, type InProcessVault, startInProcessVault, VAULT_URL } from './support/in-process-vault.js';
+import { readPopupPage } from './support/popup-page.js';
+
+const START = `${VAULT_URL}/api/auth/demo/start`;
+const FRAME = `${VAULT_URL}/api/auth/demo/handler/frame`;
+const popupQuery = `origin=${encodeURIComponent(APP_ORIGIN)}&flow=popup&env=development`;
+const hex = (text: string) => Buffer.from(text).toString('hex');
+
+// Every malformed, forged, replayed or refused connect request gets a clear 4xx (or the popup's error page)
+// and leaves the database exactly as it was.
+describe('connect flow: bad input changes nothing', () => {
+  let vault: InProcessVault;
+  beforeAll(async () => {
+    vault = await startInProcessVault();
+  });
+  afterAll(() => vault.close());
+
+  async function unchanged<T>(work: () => Promise<T>): Promise<T> {
+    const before = dbSnapshot(vault.dir);
+    const result = await work();
+    expect(dbSnapshot(vault.dir)).toEqual(before);
+    return result;
+  }
+
+  async function expectJsonError(response: Response, status: number, code: string) {
+    expect(response.status).toBe(status);
+    expect(response.headers.get('content-type')).toContain('application/json');
+    const body = await response.json();
+    expect(body.error).toBe(code);
+    expect(body.message).toEqual(expect.any(String));
+  }
+
+  /** The popup page carrying an error for the app, and no token. */
+  async function expectErrorPage(response: Response, code: string) {
+    expect(response.status).toBe(200);
+    const { targetOrigin, message } = readPopupPage(await response.text());
+    expect(targetOrigin).toBe(APP_ORIGIN);
+    expect(message).toEqual({ type: 'authorization_response', error: { name: code, message: expect.any(String) } });
+  }
+
+  it.each([
+    ['an unknown provider', `${VAULT_URL}/api/auth/nope/start?${popupQuery}`, 404, 'not_found'],
+    ['an unknown environment', `${START}?origin=${encodeURIComponent(APP_ORIGIN)}&env=staging`, 404, 'not_found'],
+    ['no environment', `${START}?origin=${encodeURIComponent(APP_ORIGIN)}`, 400, 'invalid_request'],
+    ['no origin', `${START}?env=development`, 400, 'invalid_request'],
+    [
+      'an origin that is not an app origin',
+      `${START}?origin=https%3A%2F%2Fevil.test&env=development`,
+      403,
+      'forbidden',
+    ],
+    ['an unparseable origin', `${START}?origin=%3A%2F%2F&env=development`, 400, 'invalid_request'],
+    [
+      'a foreign redirectUrl',
+      `${START}?${popupQuery.replace('popup', 'redirect')}&redirectUrl=https%3A%2F%2Fevil.test%2F`,
+      403,
+      'forbidden',
+    ],
+    ['an unknown flow', `${START}?${popupQuery.replace('popup', 'iframe')}`, 400, 'invalid_request'],
+  ])('/start with %s is refused without a redirect or a cookie', async (_, url, status, code) => {
+    const response = await unchanged(() => vault.request(url));
+    expect(response.headers.get('location')).toBeNull();
+    expect(response.headers.get('set-cookie')).toBeNull();
+    await expectJsonError(response, status, code);
+  });
+
+  it.each([
+    ['no state', `${FRAME}?code=abc`],
+    ['a state that is not hex', `${FRAME}?code=abc&state=zz`],
+    ['a state without a nonce', `${FRAME}?code=abc&state=${hex('env=development')}`],
+    [
+      'a state whose origin is not an app origin',
+      `${FRAME}?code=abc&state=${hex('nonce=n&env=development&origin=https://evil.test')}`,
+    ],
+  ])('a callback with %s gets a plain 4xx and no script', async (_, url) => {
+    const response = await unchanged(() => vault.request(url, { headers: { cookie: 'demo-nonce=n' } }));
+    await expectJsonError(response, 403, 'invalid_state');
+  });
+
+  it('a forged state with a matching nonce cookie names no flow', async () => {
+    const state = hex(`nonce=forged&env=development&origin=${APP_ORIGIN}&flow=popup`);
+    const response = await unchanged(() =>
+      vault.request(`${FRAME}?code=abc&state=${state}`, { headers: { cookie: 'demo-nonce=forged' } }),
+    );
+    await expectErrorPage(response, 'invalid_state');
+  });
+
+  it('a callback without the nonce cookie, or with another browser’s, is refused and the flow survives', async () => {
+    const victim = vault.newJar();
+    const callback = await loginWithoutBrowser(await vault.start(victim), { login: 'nina' });
+    const attacker = vault.newJar();
+    await vault.start(attacker); // the attacker has a nonce cookie of their own
+    await expectErrorPage(await unchanged(() => attacker.fetch(callback)), 'invalid_state');
+    await expectErrorPage(await unchanged(() => vault.request(callback)), 'invalid_state');
+    // The rightful browser can still complete its flow.
+    const done = readPopupPage(await (await victim.fetch(callback)).text()).message;
+    expect(done.response.providerInfo.accessToken).toEqual(expect.any(String));
+  });
+
+  it('a state is single-use: replaying a completed callback is refused', async () => {
+    const jar = vault.newJar();
+    const callback = await loginWithoutBrowser(await vault.start(jar), { login: 'rita' });
+    expect((await jar.fetch(callback)).status).toBe(200);
+    const replayJar = new CookieJar(vault.request);
+    const nonce = new URLSearchParams(
+      Buffer.from(new URL(callback).searchParams.get('state') as string, 'hex').toString(),
+    ).get('nonce');
+    const response = await unchanged(() => replayJar.fetch(callback, { headers: { cookie: `demo-nonce=${nonce}` } }));
+    await expectErrorPage(response, 'invalid_state');
+  });
+
+  it('an expired flow is refused', async () => {
+    const jar = vault.newJar();
+    const callback = await loginWithoutBrowser(await vault.start(jar), { login: 'late' });
+    vault.clock.offsetMs = 11 * 60 * 1000;
+    try {
+      const before = dbSnapshot(vault.dir);
+      await expectErrorPage(await jar.fetch(callback), 'invalid_state');
+      const after = dbSnapshot(vault.dir);
+      expect(after.connected_accounts).toEqual(before.connected_accounts); // only the dead flow is gone
+      expect(after.auth_flows.length).toBe(before.auth_flows.length - 1);
+    } finally {
+      vault.clock.offsetMs = 0;
+    }
+  });
+
+  it('a provider error on the callback (consent refused) reaches the app and links nothing', async () => {
+    const jar = vault.newJar();
+    const callback = await loginWithoutBrowser(await vault.start(jar), { login: 'shy', consent: false });
+    expect(new URL(callback).searchParams.get('error')).toBe('access_denied');
+    const before = dbSnapshot(vault.dir).connected_accounts;
+    await expectErrorPage(await jar.fetch(callback), 'access_denied');
+    expect(dbSnapshot(vault.dir).connected_accounts).toEqual(before);
+  });
+
+  it('a callback whose iss is not the provider’s is refused (RFC 9207 mix-up defence)', async () => {
+    const jar = vault.newJar();
+    const callback = new URL(await loginWithoutBrowser(await vault.start(jar), { login: 'mixup' }));
+    expect(callback.searchParams.get('iss')).toBe(vault.demo.issuer);
+    callback.searchParams.set('iss', 'https://attacker.example');
+    const before = dbSnapshot(vault.dir).connected_accounts;
+    await expectErrorPage(await jar.fetch(callback.href), 'invalid_state');
+    expect(dbSnapshot(vault.dir).connected_accounts).toEqual(before);
+  });
+
+  it('a forged authorization code is rejected by the provider and links nothing', async () => {
+    const jar = vault.newJar();
+    const callback = new URL(await loginWithoutBrowser(await vault.start(jar), { login: 'forger' }));
+    callback.searchParams.set('code', 'not-a-real-code');
+    const before = dbSnapshot(vault.dir).connected_accounts;
+    await expectErrorPage(await jar.fetch(callback.href), 'access_denied');
+    expect(dbSnapshot(vault.dir).connected_accounts).toEqual(before);
+  });
+
+  it('no response and no log line carried a refresh token, and nothing answered 5xx', () => {
+    const issued = vault.demo.issuedRefreshTokens();
+    expect(issued.length).toBeGreaterThan(0);
+    const seen = [...vault.bodies, ...vault.logs].join('\n');
+    for (const token of issued) expect(seen).not.toContain(token);
+    expect(vault.logs.some((line) => /"status":5\d\d/.test(line))).toBe(false);
+  });
+});

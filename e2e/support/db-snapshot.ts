@@ -1,0 +1,24 @@
+import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
+
+const TABLES = ['connected_accounts', 'auth_flows', 'sessions', 'service_clients', 'client_grants', 'client_keys'];
+
+/** Every row of every vault table in a SQLite file: compare two snapshots to prove nothing changed. */
+export function dbSnapshot(dir: string): Record<string, unknown[]> {
+  const db = new SQLite(join(dir, 'vault.db'), { readonly: true });
+  try {
+    return Object.fromEntries(TABLES.map((table) => [table, db.prepare(`select * from ${table} order by 1`).all()]));
+  } finally {
+    db.close();
+  }
+}
+
+/** Runs one raw statement against the vault's SQLite file (to simulate a tampered database). */
+export function execute(dir: string, statement: string, ...params: unknown[]): void {
+  const db = new SQLite(join(dir, 'vault.db'));
+  try {
+    db.prepare(statement).run(...params);
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,104 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createLogger } from '@tokenvault/cli';
+import {
+  buildProviderSpec,
+  createCipher,
+  createProviderRegistry,
+  createVault,
+  parseAccessKey,
+  signServiceToken,
+  type Vault,
+} from '@tokenvault/core';
+import { type DemoProvider, loginWithoutBrowser, startDemoProvider } from '@tokenvault/demo';
+import { oidc } from '@tokenvault/providers';
+import { createApp } from '@tokenvault/server';
+import { createSqliteStore } from '@tokenvault/store-sqlite';
+import { CookieJar } from './cookie-jar.js';
+import { readPopupPage } from './popup-page.js';
+
+export const VAULT_URL = 'http://vault.test';
+export const APP_ORIGIN = 'http://app.test';
+
+/**
+ * The whole vault in this process: a real SQLite file, the real demo provider over HTTP, the server's fetch
+ * handler called directly, logs captured line by line, and a clock the test can move forward.
+ */
+export async function startInProcessVault(options: { masterKey?: Uint8Array; dir?: string } = {}) {
+  const dir = options.dir ?? (await mkdtemp(join(tmpdir(), 'tokenvault-inproc-')));
+  const demo: DemoProvider = await startDemoProvider({
+    clients: [
+      { clientId: 'vault', clientSecret: 'secret', redirectUris: [`${VAULT_URL}/api/auth/demo/handler/frame`] },
+    ],
+    accessTokenTtlSeconds: 60,
+  });
+  const store = createSqliteStore({ filename: join(dir, 'vault.db') });
+  await store.migrate();
+  const spec = buildProviderSpec(oidc, { id: 'demo', displayName: 'Demo', issuer: demo.issuer });
+  const clock = { offsetMs: 0 };
+  const vault: Vault = createVault({
+    store,
+    cipher: await createCipher([options.masterKey ?? new Uint8Array(32).fill(1)]),
+    providers: createProviderRegistry({
+      development: [
+        {
+          env: 'development',
+          id: 'demo',
+          spec,
+          clientId: 'vault',
+          clientSecret: 'secret',
+          scopes: spec.scopes.default,
+        },
+      ],
+      production: [],
+    }),
+    publicUrl: VAULT_URL,
+    now: () => Date.now() + clock.offsetMs,
+  });
+  const logs: string[] = [];
+  const logger = createLogger('debug', { write: (line: string) => void logs.push(line) });
+  const app = createApp({ vault, appOrigins: [APP_ORIGIN], logger });
+  const bodies: string[] = [];
+  const request = async (url: string, init: RequestInit = {}) => {
+    const response = await app.request(url, init);
+    bodies.push(await response.clone().text());
+    return response;
+  };
+  const admin = await vault.clients.create({ env: 'development', name: 'admin', roles: ['admin'] });
+
+  return {
+    dir,
+    demo,
+    vault,
+    store,
+    clock,
+    logs,
+    bodies,
+    request,
+    adminKey: admin.accessKey,
+    newJar: () => new CookieJar(request),
+    /** A service JWT for the bootstrap admin client. */
+    jwt: async (accessKey = admin.accessKey) =>
+      signServiceToken(await parseAccessKey(accessKey), { baseUrl: VAULT_URL }),
+    /** `/start` with a jar: returns the provider's authorization URL. */
+    async start(jar: CookieJar, query = `scope=&origin=${encodeURIComponent(APP_ORIGIN)}&flow=popup&env=development`) {
+      const response = await jar.fetch(`${VAULT_URL}/api/auth/demo/start?${query}`);
+      if (response.status !== 302) throw new Error(`start answered ${response.status}: ${await response.text()}`);
+      return response.headers.get('location') as string;
+    },
+    /** The whole popup flow for `login`; returns the posted message. */
+    async connect(jar: CookieJar, login: string) {
+      const callback = await loginWithoutBrowser(await this.start(jar), { login });
+      const response = await jar.fetch(callback);
+      return readPopupPage(await response.text()).message;
+    },
+    async close() {
+      await store.close();
+      await demo.close();
+      if (!options.dir) await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type InProcessVault = Awaited<ReturnType<typeof startInProcessVault>>;
