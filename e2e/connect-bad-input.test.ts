@@ -122,7 +122,7 @@ describe('connect flow: bad input changes nothing', () => {
       await expectErrorPage(await jar.fetch(callback), 'invalid_state');
       const after = dbSnapshot(vault.dir);
       expect(after.connected_accounts).toEqual(before.connected_accounts); // only the dead flow is gone
-      expect(after.auth_flows.length).toBe(before.auth_flows.length - 1);
+      expect(after.auth_flows?.length).toBe((before.auth_flows?.length ?? 0) - 1);
     } finally {
       vault.clock.offsetMs = 0;
     }

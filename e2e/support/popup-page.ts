@@ -1,4 +1,5 @@
 /** Reads what the vault's popup page posts: its target origin and the authorization message. */
+// biome-ignore lint/suspicious/noExplicitAny: the posted message is untyped JSON whose shape the tests assert
 export function readPopupPage(html: string): { targetOrigin: string; message: Record<string, any> } {
   const response = /var authResponse = decodeURIComponent\('([^']*)'\)/.exec(html)?.[1];
   const origin = /var origin = decodeURIComponent\('([^']*)'\)/.exec(html)?.[1];
