@@ -75,18 +75,21 @@ export function loadConfig(file: string, env: NodeJS.ProcessEnv = process.env): 
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
     throw new CliError(`${file} must hold a YAML mapping`);
-  const expanded = expandVariables(raw, env, []) as Record<string, unknown>;
+  const base = dirname(resolve(file));
+  // Paths in the file are relative to the file; paths from environment variables to the working directory.
+  const expanded = withPathsFrom(base, expandVariables(raw, env, []) as Record<string, unknown>);
   for (const [variable, key] of Object.entries(ENV_OVERRIDES)) {
     const value = env[variable];
-    if (value !== undefined && value !== '') expanded[key] = value;
+    if (value !== undefined && value !== '')
+      expanded[key] = key === 'database' ? absoluteDatabase(process.cwd(), value) : value;
   }
-  if (expanded.masterKey !== undefined && env.TOKENVAULT_MASTER_KEY) delete expanded.masterKeyFile;
+  if (env.TOKENVAULT_MASTER_KEY) delete expanded.masterKeyFile;
   const result = configSchema.safeParse(expanded);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `  ${issue.path.join('.') || '(top level)'}: ${issue.message}`);
     throw new CliError(`${file} is invalid:\n${problems.join('\n')}`);
   }
-  return withPathsFrom(dirname(resolve(file)), result.data);
+  return result.data;
 }
 
 /** `${VAR}` in any string value is replaced by that environment variable, which must be set. */
@@ -107,14 +110,15 @@ function expandVariables(value: unknown, env: NodeJS.ProcessEnv, path: string[])
   return value;
 }
 
-/** Relative paths in the file are relative to the file, not to wherever the command runs. */
-function withPathsFrom(base: string, config: Config): Config {
-  const database = config.database.startsWith('sqlite:')
-    ? `sqlite:${resolve(base, config.database.slice('sqlite:'.length))}`
-    : config.database;
+function withPathsFrom(base: string, config: Record<string, unknown>): Record<string, unknown> {
+  const { database, masterKeyFile } = config;
   return {
     ...config,
-    database,
-    ...(config.masterKeyFile !== undefined && { masterKeyFile: resolve(base, config.masterKeyFile) }),
+    ...(typeof database === 'string' && { database: absoluteDatabase(base, database) }),
+    ...(typeof masterKeyFile === 'string' && { masterKeyFile: resolve(base, masterKeyFile) }),
   };
+}
+
+function absoluteDatabase(base: string, database: string): string {
+  return database.startsWith('sqlite:') ? `sqlite:${resolve(base, database.slice('sqlite:'.length))}` : database;
 }

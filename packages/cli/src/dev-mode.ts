@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildProviderSpec, type ConfiguredProvider, parseAccessKey, redirectUri, type Vault } from '@tokenvault/core';
-import { type DemoProvider, startDemoProvider } from '@tokenvault/demo';
+import type { DemoProvider } from '@tokenvault/demo';
 import { oidc } from '@tokenvault/providers';
 import { decodeMasterKey } from './runtime.js';
 
@@ -30,6 +30,8 @@ export function devMasterKey(dir: string): Uint8Array {
 }
 
 export async function startDevProvider(dir: string, publicUrl: string, port: number): Promise<DemoProvider> {
+  // Loaded only here: oidc-provider warns about Node 20 on load, which other commands need not print.
+  const { startDemoProvider } = await import('@tokenvault/demo');
   const options = {
     clients: [{ ...DEMO_CLIENT, redirectUris: [redirectUri(publicUrl, DEMO_PROVIDER_ID)] }],
     dataFile: join(dir, 'demo-provider.json'),

@@ -40,10 +40,13 @@ export async function openVault(settings: Settings, http?: Partial<ProviderHttp>
   });
 }
 
-/** A master key is 32 bytes of base64 (`openssl rand -base64 32`). */
+/** A master key is 32 bytes of base64 (`openssl rand -base64 32`); a passphrase is not a key. */
 export function decodeMasterKey(value: string, where: string): Uint8Array {
-  const key = Buffer.from(value.trim(), 'base64');
-  if (key.length !== 32) throw new CliError(`${where} must be 32 bytes of base64 (try: openssl rand -base64 32)`);
+  const text = value.trim();
+  // Exactly 44 padded base64 characters: Buffer would skip foreign characters, and a bare 43-character
+  // passphrase would otherwise pass as unpadded base64.
+  const key = /^[A-Za-z0-9+/]{43}=$/.test(text) ? Buffer.from(text, 'base64') : undefined;
+  if (key?.length !== 32) throw new CliError(`${where} must be 32 bytes of base64 (try: openssl rand -base64 32)`);
   return new Uint8Array(key);
 }
 
@@ -74,7 +77,8 @@ export function providersFrom(config: Config): Record<string, ConfiguredProvider
  */
 export function configuredProvider(env: string, id: string, entry: ProviderEntry): ConfiguredProvider {
   const { preset: presetId, clientId, clientSecret, scopes, ...overrides } = entry;
-  const preset = presetId === undefined ? {} : presets[presetId];
+  // Own properties only: `preset: constructor` must not find Object.prototype's.
+  const preset = presetId === undefined ? {} : Object.hasOwn(presets, presetId) ? presets[presetId] : undefined;
   if (!preset) {
     throw new CliError(
       `environments.${env}.providers.${id}: unknown preset '${presetId}' (known: ${Object.keys(presets).join(', ')})`,

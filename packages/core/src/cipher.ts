@@ -20,7 +20,7 @@ const IV_BYTES = 12; // the GCM nonce size NIST SP 800-38D recommends for random
 
 /** The additional authenticated data binding a ciphertext to where it is stored. */
 export function aad(table: string, rowId: string, column: string): string {
-  return `${table}/${rowId}/${column}`;
+  return JSON.stringify([table, rowId, column]); // unambiguous whatever the parts contain
 }
 
 /** Master keys are 32 random bytes; the first of `masterKeys` encrypts, all of them decrypt. */

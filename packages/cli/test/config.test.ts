@@ -1,0 +1,175 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CliError } from '../src/cli-error.js';
+import { loadConfig } from '../src/config.js';
+
+const MASTER_KEY = Buffer.alloc(32, 7).toString('base64');
+const MINIMAL = `
+database: sqlite:./x.db
+masterKey: ${MASTER_KEY}
+environments:
+  production:
+    providers:
+      acme:
+        preset: oidc
+        issuer: https://id.example.com
+        clientId: acme-client
+`;
+
+/** `${NAME}` as written in the YAML file. */
+const ref = (name: string) => `\${${name}}`;
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'tokenvault-config-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function write(text: string, name = 'tokenvault.yaml'): Promise<string> {
+  const file = join(dir, name);
+  await writeFile(file, text);
+  return file;
+}
+
+/** Loads and returns the CliError it must throw. */
+function failure(file: string, env: NodeJS.ProcessEnv = {}): CliError {
+  try {
+    loadConfig(file, env);
+  } catch (err) {
+    if (err instanceof CliError) return err;
+    throw err;
+  }
+  throw new Error('expected a CliError, but the config loaded');
+}
+
+describe('loadConfig', () => {
+  it('loads a minimal file with defaults, resolving the SQLite path from the file', async () => {
+    // Relative paths are relative to the config file, not to wherever the command runs.
+    await mkdir(join(dir, 'conf'));
+    const config = loadConfig(await write(MINIMAL, 'conf/tokenvault.yaml'), {});
+    expect(config.database).toBe(`sqlite:${join(dir, 'conf', 'x.db')}`);
+    expect(config).toMatchObject({ host: '127.0.0.1', port: 7007, masterKey: MASTER_KEY, appOrigins: [] });
+    expect(config.environments.production?.providers.acme).toEqual({
+      preset: 'oidc',
+      issuer: 'https://id.example.com',
+      clientId: 'acme-client',
+    });
+    expect(config.environments.production?.webhooks).toEqual([]);
+  });
+
+  it('resolves masterKeyFile from the file too', async () => {
+    // A key file named relatively sits next to the config.
+    const file = await write(MINIMAL.replace(`masterKey: ${MASTER_KEY}`, 'masterKeyFile: keys/master.key'));
+    expect(loadConfig(file, {}).masterKeyFile).toBe(join(dir, 'keys', 'master.key'));
+  });
+
+  it('expands variable references from the given environment', async () => {
+    // Secrets stay out of the file: a reference anywhere in a string value is replaced, also mid-string.
+    const text = MINIMAL.replace(`masterKey: ${MASTER_KEY}`, `masterKey: ${ref('TV_KEY')}`).replace(
+      'clientId: acme-client',
+      `clientId: acme-${ref('TENANT')}\n        clientSecret: ${ref('ACME_SECRET')}`,
+    );
+    const config = loadConfig(await write(text), { TV_KEY: MASTER_KEY, TENANT: 'eu', ACME_SECRET: 's3cret' });
+    expect(config.masterKey).toBe(MASTER_KEY);
+    expect(config.environments.production?.providers.acme).toMatchObject({
+      clientId: 'acme-eu',
+      clientSecret: 's3cret',
+    });
+  });
+
+  it('fails naming a missing variable and where it is used', async () => {
+    // An unset variable must not become an empty secret.
+    const text = MINIMAL.replace(
+      'clientId: acme-client',
+      `clientId: acme\n        clientSecret: ${ref('ACME_SECRET')}`,
+    );
+    const err = failure(await write(text));
+    expect(err.message).toContain('ACME_SECRET');
+    expect(err.message).toContain('environments.production.providers.acme.clientSecret');
+  });
+
+  it('lets TOKENVAULT_DATABASE, TOKENVAULT_PORT and TOKENVAULT_PUBLIC_URL override the file', async () => {
+    // Environment variables win over the file (twelve-factor deployments).
+    const config = loadConfig(await write(`${MINIMAL}port: 8000\n`), {
+      TOKENVAULT_DATABASE: 'postgres://vault@db/vault',
+      TOKENVAULT_PORT: '9000',
+      TOKENVAULT_PUBLIC_URL: 'https://vault.example.com',
+    });
+    expect(config.database).toBe('postgres://vault@db/vault');
+    expect(config.port).toBe(9000);
+    expect(config.publicUrl).toBe('https://vault.example.com');
+  });
+
+  it('resolves a relative TOKENVAULT_DATABASE against the working directory, not the file (regression)', async () => {
+    // A path typed in the shell means the shell's directory; a path in the file means the file's.
+    const config = loadConfig(await write(MINIMAL), { TOKENVAULT_DATABASE: 'sqlite:./from-env.db' });
+    expect(config.database).toBe(`sqlite:${join(process.cwd(), 'from-env.db')}`);
+  });
+
+  it('ignores empty override variables', async () => {
+    // TOKENVAULT_PORT= (set but empty) leaves the file's value alone.
+    const config = loadConfig(await write(`${MINIMAL}port: 8000\n`), { TOKENVAULT_PORT: '' });
+    expect(config.port).toBe(8000);
+  });
+
+  it('lets TOKENVAULT_MASTER_KEY replace a masterKeyFile', async () => {
+    // A key from the environment does not conflict with the file's masterKeyFile: it replaces it.
+    const file = await write(MINIMAL.replace(`masterKey: ${MASTER_KEY}`, 'masterKeyFile: master.key'));
+    const config = loadConfig(file, { TOKENVAULT_MASTER_KEY: MASTER_KEY });
+    expect(config.masterKey).toBe(MASTER_KEY);
+    expect(config.masterKeyFile).toBeUndefined();
+  });
+
+  it.each([
+    ['an unknown top-level key', `${MINIMAL}datbase: x\n`, 'datbase'],
+    [
+      'an unknown key in an environment',
+      MINIMAL.replace('    providers:', '    provders: {}\n    providers:'),
+      'provders',
+    ],
+    ['both masterKey and masterKeyFile', `${MINIMAL}masterKeyFile: master.key\n`, 'masterKey'],
+    ['neither masterKey nor masterKeyFile', MINIMAL.replace(`masterKey: ${MASTER_KEY}`, ''), 'masterKey'],
+    ['a database that is neither sqlite nor postgres', MINIMAL.replace('sqlite:./x.db', 'mysql://x'), 'database'],
+    ['an environment id with a dot', MINIMAL.replace('  production:', '  prod.eu:'), 'environments.prod.eu'],
+    ['a provider without clientId', MINIMAL.replace('clientId: acme-client', ''), 'providers.acme.clientId'],
+    ['an app origin with a path', `${MINIMAL}appOrigins: [http://localhost:3000/app]\n`, 'appOrigins.0'],
+  ])('rejects %s, naming it', async (_, text, named) => {
+    // Every schema problem is a CliError (exit 1) whose message points at the offending key.
+    const err = failure(await write(text));
+    expect(err.exitCode).toBe(1);
+    expect(err.message).toContain('is invalid');
+    expect(err.message).toContain(named);
+  });
+
+  it('rejects an overridden port that is not a number, naming port', async () => {
+    // A bad override is reported like a bad file value.
+    const err = failure(await write(MINIMAL), { TOKENVAULT_PORT: 'eighty' });
+    expect(err.message).toContain('port:');
+  });
+
+  it.each([
+    ['a YAML list', '- a\n- b\n', 'must hold a YAML mapping'],
+    ['a YAML scalar', 'hello\n', 'must hold a YAML mapping'],
+    ['an empty file', '', 'must hold a YAML mapping'],
+    ['invalid YAML', 'database: [sqlite:x\n', 'is not valid YAML'],
+    ['duplicate keys', `${MINIMAL}database: sqlite:./y.db\n`, 'is not valid YAML'],
+  ])('rejects %s', async (_, text, expected) => {
+    // A file that is not a single mapping fails with one clear CliError naming the file.
+    const file = await write(text);
+    const err = failure(file);
+    expect(err.exitCode).toBe(1);
+    expect(err.message).toContain(file);
+    expect(err.message).toContain(expected);
+  });
+
+  it('reports a missing file as a CliError', () => {
+    // A wrong --config path is a one-line error, not an ENOENT stack trace.
+    const err = failure(join(dir, 'nope.yaml'));
+    expect(err.exitCode).toBe(1);
+    expect(err.message).toContain('cannot read config file');
+  });
+});

@@ -1,0 +1,187 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createSqliteStore } from '@tokenvault/store-sqlite';
+import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
+import { generateAccessKey } from '../../core/src/access-keys.js';
+import { main } from '../src/main.js';
+
+let dir: string;
+let previousDevDir: string | undefined;
+let stderr: MockInstance<typeof console.error>;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'tokenvault-cli-'));
+  previousDevDir = process.env.TOKENVAULT_DEV_DIR;
+  process.env.TOKENVAULT_DEV_DIR = dir;
+  stderr = vi.spyOn(console, 'error').mockImplementation(() => {});
+});
+afterEach(async () => {
+  stderr.mockRestore();
+  if (previousDevDir === undefined) delete process.env.TOKENVAULT_DEV_DIR;
+  else process.env.TOKENVAULT_DEV_DIR = previousDevDir;
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** Runs the CLI and returns its exit code, printed lines and stderr text. */
+async function run(...argv: string[]) {
+  const printed: string[] = [];
+  stderr.mockClear();
+  const code = await main(argv, (line) => printed.push(line));
+  return { code, out: printed.join('\n'), err: stderr.mock.calls.map((call) => call.join(' ')).join('\n') };
+}
+
+/** The value after `label:` on the printed line that starts with it. */
+const field = (out: string, label: string) => out.match(new RegExp(`^${label}:\\s+(\\S+)`, 'm'))?.[1] as string;
+
+const payloadOf = (jwt: string) => JSON.parse(Buffer.from(jwt.split('.')[1] as string, 'base64url').toString());
+
+describe('main: usage', () => {
+  it('prints usage and exits 2 without a command', async () => {
+    // A bare `tokenvault` is a usage mistake, answered with the usage text.
+    const { code, out } = await run();
+    expect(code).toBe(2);
+    expect(out).toContain('Usage: tokenvault');
+  });
+
+  it('prints usage and exits 0 for --help', async () => {
+    // Asking for help is not a mistake.
+    const { code, out } = await run('--help');
+    expect(code).toBe(0);
+    expect(out).toContain('Usage: tokenvault');
+  });
+
+  it.each([
+    ['an unknown command', ['frobnicate'], "unknown command 'frobnicate'"],
+    ['an unknown flag', ['migrate', '--bogus'], '--bogus'],
+    ['token without --key', ['token'], '--key is required'],
+    ['a non-numeric --lifetime', ['token', '--key', 'k', '--lifetime', 'soon'], '--lifetime'],
+  ])('exits 2 for %s', async (_, argv, message) => {
+    // Usage mistakes exit 2 (not 1) and say what was wrong, before doing any work.
+    const { code, err } = await run(...argv);
+    expect(code).toBe(2);
+    expect(err).toContain(message);
+    expect(existsSync(join(dir, 'vault.db'))).toBe(false);
+  });
+});
+
+describe('main: token', () => {
+  it('reports a bad key in one line, without a stack trace', async () => {
+    // Operational failures exit 1 with a single "tokenvault: …" line on stderr.
+    const { code, err } = await run('token', '--key', 'garbage');
+    expect(code).toBe(1);
+    expect(stderr).toHaveBeenCalledTimes(1);
+    expect(err).toMatch(/^tokenvault: .*four parts/);
+    expect(err).not.toContain('\n');
+    expect(err).not.toMatch(/^\s+at /m);
+  });
+
+  it('adds the stack trace with --verbose', async () => {
+    // --verbose is how an operator gets the stack.
+    const { code, err } = await run('token', '--key', 'garbage', '--verbose');
+    expect(code).toBe(1);
+    expect(err).toMatch(/^\s+at /m);
+  });
+
+  it('prints a JWT for the key', async () => {
+    // The printed token is a JWT whose subject is the key's client, issued for --url, living --lifetime seconds.
+    const { accessKey } = await generateAccessKey('sc_abc', 'development');
+    const { code, out } = await run('token', '--key', accessKey, '--url', 'http://127.0.0.1:7007', '--lifetime', '60');
+    expect(code).toBe(0);
+    expect(out.split('.')).toHaveLength(3);
+    const payload = payloadOf(out);
+    expect(payload.sub).toBe('sc_abc');
+    expect(payload.iss).toBe('http://127.0.0.1:7007/v1/clients/sc_abc');
+    expect(payload.exp - payload.iat).toBe(60);
+  });
+});
+
+describe('main: clients (dev mode)', () => {
+  it('creates, lists, adds a key to and revokes a key of a client', async () => {
+    // The client commands work end to end against the dev SQLite database, and revoke hits only the named key.
+    const created = await run('clients', 'create', '--env', 'development', '--name', 'w', '--role', 'admin');
+    expect(created.code).toBe(0);
+    const clientId = field(created.out, 'client');
+    const firstKey = field(created.out, 'access key');
+    expect(clientId).toMatch(/^sc_/);
+    expect(firstKey.split('.')).toHaveLength(4);
+    expect(firstKey.startsWith(`${clientId}.`)).toBe(true);
+    expect(created.out).toContain('roles:      admin');
+
+    const listed = await run('clients', 'list', '--env', 'development');
+    expect(listed.code).toBe(0);
+    expect(listed.out).toMatch(new RegExp(`^${clientId}  w  roles: admin`, 'm'));
+
+    const added = await run('clients', 'keys', 'add', '--env', 'development', '--client', clientId);
+    expect(added.code).toBe(0);
+    const keyId = field(added.out, 'key');
+    expect(field(added.out, 'access key').split('.')[1]).toBe(keyId);
+
+    const revoked = await run(
+      'clients',
+      'keys',
+      'revoke',
+      '--env',
+      'development',
+      '--client',
+      clientId,
+      '--key',
+      keyId,
+    );
+    expect(revoked.code).toBe(0);
+    expect(revoked.out).toContain(`key ${keyId} of ${clientId} revoked`);
+
+    const store = createSqliteStore({ filename: join(dir, 'vault.db') });
+    try {
+      expect((await store.getClientKey(clientId, keyId))?.revokedAt).not.toBeNull();
+      expect((await store.getClientKey(clientId, firstKey.split('.')[1] as string))?.revokedAt).toBeNull();
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('says so when an environment has no clients', async () => {
+    // An empty list is reported, not printed as nothing.
+    const { code, out } = await run('clients', 'list', '--env', 'development');
+    expect(code).toBe(0);
+    expect(out).toBe('no service clients in environment development');
+  });
+
+  it.each([
+    ['an unknown role', ['--env', 'development', '--role', 'nope'], /unknown role 'nope'; known roles: admin/],
+    ['an environment id with a dot', ['--env', 'dev.eu'], /environment id cannot contain "\."/],
+  ])('refuses %s with exit 1', async (_, flags, message) => {
+    // Invalid input to create is a one-line failure naming the problem.
+    const { code, err } = await run('clients', 'create', '--name', 'w', ...flags);
+    expect(code).toBe(1);
+    expect(err).toMatch(message);
+  });
+
+  it('fails with exit 1 revoking a key that does not exist', async () => {
+    // Revoking an unknown key is an error, not a silent success.
+    const { code, err } = await run(
+      'clients',
+      'keys',
+      'revoke',
+      '--env',
+      'development',
+      '--client',
+      'sc_x',
+      '--key',
+      'k',
+    );
+    expect(code).toBe(1);
+    expect(err).toContain("no key 'k'");
+  });
+});
+
+describe('main: migrate', () => {
+  it('applies migrations to the dev database', async () => {
+    // `migrate` without --config creates the dev SQLite database under TOKENVAULT_DEV_DIR.
+    const { code, out } = await run('migrate');
+    expect(code).toBe(0);
+    expect(out).toBe('migrations applied');
+    expect(existsSync(join(dir, 'vault.db'))).toBe(true);
+  });
+});

@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import { VaultError } from '../src/errors.js';
+import { buildProviderSpec, isLoopback, type ProviderSpecInput, providerSpecSchema } from '../src/provider-spec.js';
+
+const oidcSpec = { id: 'acme', displayName: 'Acme', type: 'oidc', issuer: 'https://id.example.com' } as const;
+const oauth2Spec = {
+  id: 'forge',
+  displayName: 'Forge',
+  type: 'oauth2',
+  authorizeUri: 'https://forge.example.com/authorize',
+  tokenUri: 'https://forge.example.com/token',
+  account: { userInfoUri: 'https://api.forge.example.com/user' },
+} as const;
+
+/** The dotted paths of every problem the schema reports. */
+function problems(input: unknown): string[] {
+  const result = providerSpecSchema.safeParse(input);
+  return result.success ? [] : result.error.issues.map((issue) => issue.path.join('.'));
+}
+
+describe('providerSpecSchema endpoints', () => {
+  it.each([
+    'https://id.example.com',
+    'https://id.example.com:8443/tenant/v2',
+    'http://127.0.0.1:9/',
+    'http://127.10.20.30/',
+    'http://[::1]:8080/',
+    'http://localhost:3000',
+  ])('accepts %s', (issuer) => {
+    // https is always fine; http only for loopback hosts (development, the demo provider, tests).
+    expect(problems({ ...oidcSpec, issuer })).toEqual([]);
+  });
+
+  it.each([
+    'http://example.com',
+    'http://127.0.0.1.evil.com',
+    'http://localhost.evil.com',
+    'http://128.0.0.1/',
+    'http://[::2]/',
+    'ftp://id.example.com',
+    'id.example.com',
+  ])('rejects %s', (issuer) => {
+    // A remote http endpoint would send tokens in the clear; lookalike host names must not pass as loopback.
+    expect(problems({ ...oidcSpec, issuer })).toEqual(['issuer']);
+  });
+
+  it('checks every endpoint field, not only issuer', () => {
+    // The loopback rule applies to each URL the vault will call.
+    const spec = {
+      ...oauth2Spec,
+      tokenUri: 'http://forge.example.com/token',
+      revokeUri: 'http://forge.example.com/revoke',
+      account: { userInfoUri: 'http://api.forge.example.com/user' },
+    };
+    expect(problems(spec).sort()).toEqual(['account.userInfoUri', 'revokeUri', 'tokenUri']);
+  });
+
+  it('isLoopback takes a URL hostname', () => {
+    // URL.hostname brackets IPv6, so ::1 arrives as [::1]; lookalikes are not loopback.
+    expect(isLoopback(new URL('http://[::1]/').hostname)).toBe(true);
+    expect(isLoopback(new URL('http://127.0.0.1/').hostname)).toBe(true);
+    expect(isLoopback(new URL('http://LOCALHOST/').hostname)).toBe(true);
+    expect(isLoopback(new URL('http://127.0.0.1.nip.io/').hostname)).toBe(false);
+    expect(isLoopback(new URL('http://localhost.evil.com/').hostname)).toBe(false);
+  });
+});
+
+describe('providerSpecSchema types', () => {
+  it('requires an issuer for oidc', () => {
+    // Without an issuer an oidc provider cannot be discovered.
+    const { issuer: _, ...withoutIssuer } = oidcSpec;
+    expect(problems(withoutIssuer)).toEqual(['issuer']);
+  });
+
+  it('requires authorizeUri, tokenUri and account.userInfoUri for oauth2', () => {
+    // Plain OAuth 2.0 has no discovery and no id_token: every endpoint must be named.
+    const { authorizeUri: _a, tokenUri: _t, account: _u, ...bare } = oauth2Spec;
+    expect(problems(bare).sort()).toEqual(['account.userInfoUri', 'authorizeUri', 'tokenUri']);
+    expect(problems(oauth2Spec)).toEqual([]);
+  });
+
+  it('fills defaults', () => {
+    // A hand-written spec may omit everything with a default; the parsed spec has them all.
+    const spec = providerSpecSchema.parse(oidcSpec);
+    expect(spec).toMatchObject({
+      scopes: { default: [], required: [], separator: ' ' },
+      clientAuthLocation: 'headers',
+      skipPkce: false,
+      noRefreshToken: false,
+      extra: { authorize: {}, token: {}, refresh: {} },
+      account: { idPath: 'sub' },
+    });
+  });
+
+  it.each([
+    ['a top-level key', { ...oidcSpec, issuerUrl: 'https://x.example.com' }],
+    ['a key in scopes', { ...oidcSpec, scopes: { defaults: ['openid'] } }],
+    ['a key in extra', { ...oidcSpec, extra: { authorise: {} } }],
+    ['a key in account', { ...oidcSpec, account: { idPth: 'id' } }],
+  ])('rejects an unknown key: %s', (_, spec) => {
+    // A misspelt field must be an error, not silently ignored.
+    expect(providerSpecSchema.safeParse(spec).success).toBe(false);
+  });
+});
+
+describe('buildProviderSpec', () => {
+  const preset = {
+    type: 'oidc',
+    scopes: { default: ['openid', 'profile'], required: ['openid'], separator: ' ' },
+    extra: { authorize: { prompt: 'consent', access_type: 'offline' } },
+    account: { idPath: 'sub', displayNamePath: 'name' },
+  } satisfies Partial<ProviderSpecInput>;
+
+  it('merges nested objects one level deep', () => {
+    // Overriding one nested field keeps the preset's other fields of that object.
+    const spec = buildProviderSpec(preset, {
+      id: 'acme',
+      displayName: 'Acme',
+      issuer: 'https://id.example.com',
+      scopes: { default: ['openid', 'email'] },
+      extra: { token: { audience: 'api' } },
+      account: { idPath: 'user_id' },
+    });
+    expect(spec.scopes).toEqual({ default: ['openid', 'email'], required: ['openid'], separator: ' ' });
+    expect(spec.extra).toEqual({
+      authorize: { prompt: 'consent', access_type: 'offline' },
+      token: { audience: 'api' },
+      refresh: {},
+    });
+    expect(spec.account).toEqual({ idPath: 'user_id', displayNamePath: 'name' });
+  });
+
+  it('replaces, not merges, a second-level object', () => {
+    // One level deep means an override's extra.authorize replaces the preset's extra.authorize whole.
+    const spec = buildProviderSpec(preset, { ...oidcSpec, extra: { authorize: { prompt: 'login' } } });
+    expect(spec.extra.authorize).toEqual({ prompt: 'login' });
+  });
+
+  it('leaves the preset untouched', () => {
+    // Presets are shared by every configured provider; building one must not change them.
+    const before = structuredClone(preset);
+    buildProviderSpec(preset, { ...oidcSpec, scopes: { default: ['x'] }, account: { idPath: 'id' } });
+    expect(preset).toEqual(before);
+  });
+
+  it('throws invalid_request naming every bad field path', () => {
+    // A configuration mistake must point at the field to fix.
+    let caught: unknown;
+    try {
+      buildProviderSpec(preset, { id: 'acme', displayName: 'Acme', type: 'oauth2', tokenUri: 'http://example.com/t' });
+    } catch (err) {
+      caught = err;
+    }
+    expect(caught).toBeInstanceOf(VaultError);
+    const err = caught as VaultError;
+    expect(err.code).toBe('invalid_request');
+    expect(err.message).toContain("provider 'acme'");
+    expect(err.message).toContain('tokenUri:');
+    expect(err.message).toContain('authorizeUri:');
+    expect(err.message).toContain('account.userInfoUri:');
+  });
+});
