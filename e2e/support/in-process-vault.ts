@@ -12,7 +12,7 @@ import {
   type Vault,
 } from '@tokenvault/core';
 import { type DemoProvider, loginWithoutBrowser, startDemoProvider } from '@tokenvault/demo';
-import { oidc } from '@tokenvault/providers';
+import { oauth2, oidc } from '@tokenvault/providers';
 import { createApp } from '@tokenvault/server';
 import { createSqliteStore } from '@tokenvault/store-sqlite';
 import { CookieJar } from './cookie-jar.js';
@@ -29,13 +29,27 @@ export async function startInProcessVault(options: { masterKey?: Uint8Array; dir
   const dir = options.dir ?? (await mkdtemp(join(tmpdir(), 'tokenvault-inproc-')));
   const demo: DemoProvider = await startDemoProvider({
     clients: [
-      { clientId: 'vault', clientSecret: 'secret', redirectUris: [`${VAULT_URL}/api/auth/demo/handler/frame`] },
+      {
+        clientId: 'vault',
+        clientSecret: 'secret',
+        redirectUris: [`${VAULT_URL}/api/auth/demo/handler/frame`, `${VAULT_URL}/api/auth/plain/handler/frame`],
+      },
     ],
     accessTokenTtlSeconds: 60,
   });
   const store = createSqliteStore({ filename: join(dir, 'vault.db') });
   await store.migrate();
   const spec = buildProviderSpec(oidc, { id: 'demo', displayName: 'Demo', issuer: demo.issuer });
+  // The same server as a plain OAuth 2.0 provider: endpoints by hand, the account id from its userinfo.
+  const plain = buildProviderSpec(oauth2, {
+    id: 'plain',
+    displayName: 'Plain OAuth 2.0',
+    authorizeUri: `${demo.issuer}/auth`,
+    tokenUri: `${demo.issuer}/token`,
+    revokeUri: `${demo.issuer}/token/revocation`,
+    account: { userInfoUri: `${demo.issuer}/me`, idPath: 'sub', displayNamePath: 'email' },
+    extra: { authorize: { prompt: 'consent' } }, // the demo server issues refresh tokens only with consent
+  });
   const clock = { offsetMs: 0 };
   const vault: Vault = createVault({
     store,
@@ -49,6 +63,14 @@ export async function startInProcessVault(options: { masterKey?: Uint8Array; dir
           clientId: 'vault',
           clientSecret: 'secret',
           scopes: spec.scopes.default,
+        },
+        {
+          env: 'development',
+          id: 'plain',
+          spec: plain,
+          clientId: 'vault',
+          clientSecret: 'secret',
+          scopes: ['openid', 'email', 'offline_access'],
         },
       ],
       production: [],
@@ -65,6 +87,7 @@ export async function startInProcessVault(options: { masterKey?: Uint8Array; dir
     bodies.push(await response.clone().text());
     return response;
   };
+  let providerStopped = false;
   const admin = await vault.clients.create({ env: 'development', name: 'admin', roles: ['admin'] });
 
   return {
@@ -82,20 +105,29 @@ export async function startInProcessVault(options: { masterKey?: Uint8Array; dir
     jwt: async (accessKey = admin.accessKey) =>
       signServiceToken(await parseAccessKey(accessKey), { baseUrl: VAULT_URL }),
     /** `/start` with a jar: returns the provider's authorization URL. */
-    async start(jar: CookieJar, query = `scope=&origin=${encodeURIComponent(APP_ORIGIN)}&flow=popup&env=development`) {
-      const response = await jar.fetch(`${VAULT_URL}/api/auth/demo/start?${query}`);
+    async start(
+      jar: CookieJar,
+      query = `scope=&origin=${encodeURIComponent(APP_ORIGIN)}&flow=popup&env=development`,
+      provider = 'demo',
+    ) {
+      const response = await jar.fetch(`${VAULT_URL}/api/auth/${provider}/start?${query}`);
       if (response.status !== 302) throw new Error(`start answered ${response.status}: ${await response.text()}`);
       return response.headers.get('location') as string;
     },
     /** The whole popup flow for `login`; returns the posted message. */
-    async connect(jar: CookieJar, login: string) {
-      const callback = await loginWithoutBrowser(await this.start(jar), { login });
+    async connect(jar: CookieJar, login: string, provider = 'demo') {
+      const callback = await loginWithoutBrowser(await this.start(jar, undefined, provider), { login });
       const response = await jar.fetch(callback);
       return readPopupPage(await response.text()).message;
     },
+    /** Stops the provider (as an outage would); `close` then leaves it alone. */
+    async stopProvider() {
+      providerStopped = true;
+      await demo.close();
+    },
     async close() {
       await store.close();
-      await demo.close();
+      if (!providerStopped) await demo.close();
       if (!options.dir) await rm(dir, { recursive: true, force: true });
     },
   };

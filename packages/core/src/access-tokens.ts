@@ -88,7 +88,7 @@ async function refresh(ctx: VaultContext, row: AccountRow): Promise<AccountRow> 
   const as = await authorizationServer(provider, ctx.http);
   let tokens: Awaited<ReturnType<typeof refreshTokens>>;
   try {
-    tokens = await refreshTokens(provider, as, ctx.http, refreshToken);
+    tokens = await refreshTokens(provider, as, ctx.http, refreshToken, ctx.now());
   } catch (err) {
     if (err instanceof VaultError && err.code === 'needs_reauth') {
       await ctx.store.updateAccount(row.id, row.version, {

@@ -96,7 +96,8 @@ export interface CompletedConnect {
   /** What the browser may see of the new credential: never the refresh token. */
   accessToken: string;
   idToken: string | undefined;
-  expiresAt: number | null;
+  /** Seconds the access token has left; undefined if it does not expire. */
+  expiresInSeconds: number | undefined;
   profile: AccountIdentity['profile'];
 }
 
@@ -126,6 +127,7 @@ export async function completeConnect(ctx: VaultContext, input: CompleteConnectI
     redirectUri: redirectUri(ctx.publicUrl, provider.id),
     codeVerifier,
     oidcNonce: flow.oidcNonce,
+    requestedAt: ctx.now(),
   });
   const identity = await accountIdentity(provider, ctx.http, tokens, claims);
   const userId = flow.userId ?? `${provider.id}:${identity.providerAccountId}`;
@@ -145,7 +147,8 @@ export async function completeConnect(ctx: VaultContext, input: CompleteConnectI
     redirectUrl: flow.redirectUrl,
     accessToken: tokens.accessToken,
     idToken: tokens.idToken,
-    expiresAt: tokens.expiresAt,
+    expiresInSeconds:
+      tokens.expiresAt === null ? undefined : Math.max(0, Math.floor((tokens.expiresAt - ctx.now()) / 1000)),
     profile: identity.profile,
   };
 }

@@ -47,6 +47,8 @@ export interface CallbackInput {
   redirectUri: string;
   codeVerifier: string | null;
   oidcNonce: string | null;
+  /** The vault's clock when the request is sent; expiry is counted from it. */
+  requestedAt: number;
 }
 
 export interface CodeExchangeResult {
@@ -79,7 +81,6 @@ export async function exchangeCode(
     });
   }
 
-  const requestedAt = Date.now();
   try {
     const response = await oauth.authorizationCodeGrantRequest(
       as,
@@ -99,7 +100,10 @@ export async function exchangeCode(
     if (result.id_token && as.jwks_uri) {
       await oauth.validateApplicationLevelSignature(as, response, requestOptions(http, as.jwks_uri));
     }
-    return { tokens: toTokenSet(result, provider.spec, requestedAt), claims: oauth.getValidatedIdTokenClaims(result) };
+    return {
+      tokens: toTokenSet(result, provider.spec, input.requestedAt),
+      claims: oauth.getValidatedIdTokenClaims(result),
+    };
   } catch (err) {
     if (err instanceof oauth.ResponseBodyError && err.error === 'invalid_grant') {
       throw new VaultError('access_denied', 'the provider rejected the authorization code (invalid_grant)', {

@@ -16,9 +16,10 @@ export async function refreshTokens(
   as: oauth.AuthorizationServer,
   http: ProviderHttp,
   refreshToken: string,
+  /** The vault's clock when the request is sent; expiry is counted from it. */
+  requestedAt: number,
 ): Promise<TokenSet> {
   const client = oauthClient(provider);
-  const requestedAt = Date.now();
   try {
     const response = await oauth.refreshTokenGrantRequest(as, client, clientAuth(provider), refreshToken, {
       additionalParameters: provider.spec.extra.refresh,

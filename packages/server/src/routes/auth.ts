@@ -74,9 +74,7 @@ export function authRoutes(options: ServerOptions, cookies: Cookies, origins: Or
           accessToken: result.accessToken,
           ...(result.idToken && { idToken: result.idToken }),
           scope: result.account.scopes.join(' '),
-          ...(result.expiresAt !== null && {
-            expiresInSeconds: Math.max(0, Math.floor((result.expiresAt - Date.now()) / 1000)),
-          }),
+          ...(result.expiresInSeconds !== undefined && { expiresInSeconds: result.expiresInSeconds }),
         },
       },
     });
