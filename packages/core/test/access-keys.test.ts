@@ -1,7 +1,7 @@
 import { jwtVerify } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { generateAccessKey, parseAccessKey, signServiceToken } from '../src/access-keys.js';
-import { VaultError } from '../src/errors.js';
+import { failure } from './failure.js';
 
 const BASE_URL = 'https://vault.example.com';
 // The first bytes of every Ed25519 PKCS#8 DER private key (RFC 8410), base64-encoded.
@@ -9,16 +9,6 @@ const ED25519_PKCS8_PREFIX = 'MC4CAQAwBQYDK2VwBCIEI';
 
 const importPublicKey = (spki: string) =>
   crypto.subtle.importKey('spki', Buffer.from(spki, 'base64'), { name: 'Ed25519' }, false, ['verify']);
-
-async function failure(promise: Promise<unknown>): Promise<VaultError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof VaultError) return err;
-    throw err;
-  }
-  throw new Error('expected a VaultError, but the promise resolved');
-}
 
 describe('generateAccessKey', () => {
   it('makes a four-part Authress key holding an Ed25519 PKCS#8 private key', async () => {

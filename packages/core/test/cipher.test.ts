@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { aad, createCipher } from '../src/cipher.js';
-import { VaultError } from '../src/errors.js';
+import { failure } from './failure.js';
 
 const newMasterKey = () => crypto.getRandomValues(new Uint8Array(32));
 const where = aad('accounts', 'ca_1', 'refresh_token');
-
-async function failure(promise: Promise<unknown>): Promise<VaultError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof VaultError) return err;
-    throw err;
-  }
-  throw new Error('expected a VaultError, but the promise resolved');
-}
 
 /** Replaces one character of the sealed part (the first, whose bits are all significant) with another. */
 function tamper(ciphertext: string): string {
