@@ -13,7 +13,7 @@ import {
 } from '@tokenvault/core';
 import { type DemoProvider, loginWithoutBrowser, startDemoProvider } from '@tokenvault/demo';
 import { oauth2, oidc } from '@tokenvault/providers';
-import { createApp } from '@tokenvault/server';
+import { createApp, type DevHome } from '@tokenvault/server';
 import { createSqliteStore } from '@tokenvault/store-sqlite';
 import { CookieJar } from './cookie-jar.js';
 import { readPopupPage } from './popup-page.js';
@@ -25,7 +25,7 @@ export const APP_ORIGIN = 'http://app.test';
  * The whole vault in this process: a real SQLite file, the real demo provider over HTTP, the server's fetch
  * handler called directly, logs captured line by line, and a clock the test can move forward.
  */
-export async function startInProcessVault(options: { masterKey?: Uint8Array; dir?: string } = {}) {
+export async function startInProcessVault(options: { masterKey?: Uint8Array; dir?: string; devHome?: DevHome } = {}) {
   const dir = options.dir ?? (await mkdtemp(join(tmpdir(), 'tokenvault-inproc-')));
   const demo: DemoProvider = await startDemoProvider({
     clients: [
@@ -80,7 +80,12 @@ export async function startInProcessVault(options: { masterKey?: Uint8Array; dir
   });
   const logs: string[] = [];
   const logger = createLogger('debug', { write: (line: string) => void logs.push(line) });
-  const app = createApp({ vault, appOrigins: [APP_ORIGIN], logger });
+  const app = createApp({
+    vault,
+    appOrigins: [APP_ORIGIN],
+    logger,
+    ...(options.devHome && { devHome: options.devHome }),
+  });
   const bodies: string[] = [];
   const request = async (url: string, init: RequestInit = {}) => {
     const response = await app.request(url, init);

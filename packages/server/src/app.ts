@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { ServerEnv, ServerOptions } from './context.js';
 import { createCookies } from './cookies.js';
-import { errorBody, errorStatus, toVaultError } from './errors.js';
+import { describeCause, errorBody, errorStatus, toVaultError } from './errors.js';
 import { createOriginCheck } from './origins.js';
 import { requestLog } from './request-log.js';
 import { accountRoutes } from './routes/accounts.js';
@@ -35,9 +35,4 @@ export function createApp(options: ServerOptions) {
     return c.json(errorBody(err, requestId), status as 500);
   });
   return app;
-}
-
-/** A cause's name and message only: response bodies and stack frames stay out of the logs. */
-function describeCause(cause: unknown): string | undefined {
-  return cause instanceof Error ? `${cause.name}: ${cause.message}` : undefined;
 }

@@ -45,3 +45,8 @@ export function errorBody(err: VaultError, requestId?: string): ErrorBody {
     ...(requestId && { requestId }),
   };
 }
+
+/** A cause's name and message only: response bodies and stack frames stay out of the logs. */
+export function describeCause(cause: unknown): string | undefined {
+  return cause instanceof Error ? `${cause.name}: ${cause.message}` : undefined;
+}

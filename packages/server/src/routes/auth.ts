@@ -2,7 +2,7 @@ import { type CompletedConnect, decodeState, FLOW_TTL_SECONDS, parseScopes, Vaul
 import { type Context, Hono } from 'hono';
 import type { ServerEnv, ServerOptions } from '../context.js';
 import { type Cookies, handleCookie, nonceCookie, SESSION_COOKIE } from '../cookies.js';
-import { errorBody, errorStatus, toVaultError } from '../errors.js';
+import { describeCause, errorBody, errorStatus, toVaultError } from '../errors.js';
 import type { OriginCheck } from '../origins.js';
 import { webMessagePage } from '../web-message-page.js';
 
@@ -47,7 +47,9 @@ export function authRoutes(options: ServerOptions, cookies: Cookies, origins: Or
       origins.require(result.origin, 'origin');
     } catch (caught) {
       const err = toVaultError(caught);
-      options.logger?.warn({ requestId: c.get('requestId'), provider, code: err.code }, err.message);
+      const fields = { requestId: c.get('requestId'), provider, code: err.code };
+      if (errorStatus(err) >= 500) options.logger?.error({ ...fields, cause: describeCause(err.cause) }, err.message);
+      else options.logger?.warn(fields, err.message);
       const body = errorBody(err, c.get('requestId'));
       // Where the result would go is unknown or not allowed: a plain error, no script (SPEC §5.3.1).
       if (!origins.isAllowed(claimed?.origin)) return c.json(body, errorStatus(err) as 400);

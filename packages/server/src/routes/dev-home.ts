@@ -68,7 +68,7 @@ pre{background:#f4f4f4;padding:.75rem;overflow-x:auto;white-space:pre-wrap;word-
 }
 
 function accountHtml(vault: Vault, home: DevHome, user: string, a: ConnectedAccount): string {
-  const url = `${vault.publicUrl}/v1/users/${encodeURIComponent(user)}/connected-accounts/${encodeURIComponent(a.id)}/access-token`;
+  const url = `${vault.publicUrl}/v1/users/${shellSafe(user)}/connected-accounts/${shellSafe(a.id)}/access-token`;
   const curl = `curl -s -X POST '${url}' -H "authorization: Bearer ${home.bearerCommand}"`;
   const expires = a.expiresAt === null ? 'never' : new Date(a.expiresAt).toISOString();
   return `<div class="account" data-account="${escapeHtml(a.id)}">
@@ -77,4 +77,9 @@ function accountHtml(vault: Vault, home: DevHome, user: string, a: ConnectedAcco
 · scopes <code>${escapeHtml(a.scopes.join(' '))}</code></p>
 <p>Read a fresh access token (the vault refreshes it when it is about to expire):</p>
 <pre>${escapeHtml(curl)}</pre></div>`;
+}
+
+/** Percent-encodes a path segment, quote included: the URL sits in single quotes in a line users paste into a shell. */
+function shellSafe(segment: string): string {
+  return encodeURIComponent(segment).replace(/'/g, '%27');
 }
