@@ -13,8 +13,6 @@ export interface ConfiguredProvider {
 }
 
 export interface ProviderRegistry {
-  environments(): string[];
-  hasEnvironment(env: string): boolean;
   list(env: string): ConfiguredProvider[];
   /** Throws `not_found` naming what is unknown: the environment or the provider. */
   get(env: string, id: string): ConfiguredProvider;
@@ -31,8 +29,6 @@ export function createProviderRegistry(environments: Record<string, readonly Con
     return providers;
   };
   return {
-    environments: () => [...byEnv.keys()],
-    hasEnvironment: (env) => byEnv.has(env),
     list: (env) => [...providersOf(env).values()],
     get(env, id) {
       const provider = providersOf(env).get(id);
