@@ -109,15 +109,29 @@ describe('token reads', () => {
   });
 
   it('answers provider_unavailable with Retry-After when the provider is down, and keeps the credential', async () => {
-    // A network failure is transient: 503, the stored tokens and status untouched. (Runs last: it stops the provider.)
+    // A network failure is transient: 503, the stored tokens and status untouched, the failure recorded for the
+    // back-off. (Runs last: it stops the provider.)
     const { base, account } = await linked('dora');
-    const before = dbSnapshot(vault.dir).connected_accounts;
+    const credential = (rows: unknown[] = []) =>
+      (rows as Record<string, unknown>[]).map(({ access_token, refresh_token, id_token, expires_at, status }) => ({
+        access_token,
+        refresh_token,
+        id_token,
+        expires_at,
+        status,
+      }));
+    const before = credential(dbSnapshot(vault.dir).connected_accounts);
     await vault.stopProvider();
     const result = await read(base, { minValiditySeconds: 3600 });
     expect(result.status).toBe(503);
     expect(result.body).toMatchObject({ error: 'provider_unavailable', retryAfter: expect.any(Number) });
     expect(result.headers.get('retry-after')).toBe(String(result.body.retryAfter));
-    expect(dbSnapshot(vault.dir).connected_accounts).toEqual(before);
-    expect((await vault.vault.getAccount('development', 'demo:dora', account.id)).status).toBe('active');
+    expect(credential(dbSnapshot(vault.dir).connected_accounts)).toEqual(before);
+    const after = await vault.vault.getAccount('development', 'demo:dora', account.id);
+    expect(after).toMatchObject({ status: 'active', lastError: expect.stringMatching(/unreachable/) });
+    // Within the back-off the next read does not call the provider again: it fails fast with the wait left.
+    const again = await read(base, { minValiditySeconds: 3600 });
+    expect(again.status).toBe(503);
+    expect(again.body.retryAfter).toBeLessThanOrEqual(result.body.retryAfter);
   });
 });

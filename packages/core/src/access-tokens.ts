@@ -1,7 +1,6 @@
-import { openToken, requireAccount, sealToken } from './accounts.js';
-import { VaultError } from './errors.js';
-import { authorizationServer } from './oauth/authorization-server.js';
-import { refreshTokens } from './oauth/refresh.js';
+import { openToken, requireAccount } from './accounts.js';
+import { isVaultError, VaultError } from './errors.js';
+import type { RefreshEngine } from './refresh-engine.js';
 import { missingScopes } from './scopes.js';
 import type { AccountRow } from './store.js';
 import type { VaultContext } from './vault-context.js';
@@ -30,19 +29,7 @@ export interface AccessToken {
   scopes: string[];
 }
 
-export function createAccessTokens(ctx: VaultContext) {
-  // One refresh per account at a time in this process; callers that arrive meanwhile share its result.
-  const inFlight = new Map<string, Promise<AccountRow>>();
-
-  function refreshOnce(row: AccountRow): Promise<AccountRow> {
-    let pending = inFlight.get(row.id);
-    if (!pending) {
-      pending = refresh(ctx, row).finally(() => inFlight.delete(row.id));
-      inFlight.set(row.id, pending);
-    }
-    return pending;
-  }
-
+export function createAccessTokens(ctx: VaultContext, engine: RefreshEngine) {
   return {
     async get(request: AccessTokenRequest): Promise<AccessToken> {
       let row = await requireAccount(ctx, request.env, request.userId, request.accountId);
@@ -56,7 +43,7 @@ export function createAccessTokens(ctx: VaultContext) {
         });
       }
       if (shouldRefresh(row, request.minValiditySeconds, ctx.now())) {
-        if (row.refreshToken) row = await refreshOnce(row);
+        if (row.refreshToken) row = await refreshOrKeep(row, request.minValiditySeconds);
         else if (row.expiresAt !== null && row.expiresAt <= ctx.now()) {
           throw new VaultError('needs_reauth', 'the access token expired and the provider gave no refresh token');
         }
@@ -69,6 +56,21 @@ export function createAccessTokens(ctx: VaultContext) {
       };
     },
   };
+
+  /**
+   * When the provider is down but the stored token has not expired yet, a caller that did not ask for a minimum
+   * validity gets that token rather than an error; one that did gets `provider_unavailable`.
+   */
+  async function refreshOrKeep(row: AccountRow, minValiditySeconds: number | undefined): Promise<AccountRow> {
+    try {
+      return await engine.refresh(row);
+    } catch (err) {
+      const transient = isVaultError(err, 'provider_unavailable') || isVaultError(err, 'provider_error');
+      const stillValid = row.expiresAt !== null && row.expiresAt > ctx.now();
+      if (transient && stillValid && minValiditySeconds === undefined) return row;
+      throw err;
+    }
+  }
 }
 
 export type AccessTokens = ReturnType<typeof createAccessTokens>;
@@ -79,44 +81,4 @@ function shouldRefresh(row: AccountRow, minValiditySeconds: number | undefined, 
   if (minValiditySeconds !== undefined) return remaining < minValiditySeconds * 1000;
   const lifetime = row.expiresAt - row.obtainedAt;
   return remaining < Math.min(DEFAULT_MIN_VALIDITY_SECONDS * 1000, lifetime / 2);
-}
-
-/** Persists the new token set before anyone sees its access token; a missing refresh token keeps the old one. */
-async function refresh(ctx: VaultContext, row: AccountRow): Promise<AccountRow> {
-  const provider = ctx.providers.get(row.env, row.provider);
-  const refreshToken = await openToken(ctx, row.id, 'refresh_token', row.refreshToken as string);
-  const as = await authorizationServer(provider, ctx.http);
-  let tokens: Awaited<ReturnType<typeof refreshTokens>>;
-  try {
-    tokens = await refreshTokens(provider, as, ctx.http, refreshToken, ctx.now());
-  } catch (err) {
-    if (err instanceof VaultError && err.code === 'needs_reauth') {
-      await ctx.store.updateAccount(row.id, row.version, {
-        status: 'needs_reauth',
-        lastError: err.message,
-        updatedAt: ctx.now(),
-      });
-    }
-    throw err;
-  }
-  const change = {
-    accessToken: await sealToken(ctx, row.id, 'access_token', tokens.accessToken),
-    refreshToken: tokens.refreshToken
-      ? await sealToken(ctx, row.id, 'refresh_token', tokens.refreshToken)
-      : row.refreshToken,
-    idToken: tokens.idToken ? await sealToken(ctx, row.id, 'id_token', tokens.idToken) : row.idToken,
-    scopes: tokens.scopes ?? row.scopes,
-    tokenType: tokens.tokenType,
-    obtainedAt: tokens.obtainedAt,
-    expiresAt: tokens.expiresAt,
-    status: 'active' as const,
-    lastError: null,
-    updatedAt: ctx.now(),
-  };
-  if (await ctx.store.updateAccount(row.id, row.version, change)) {
-    return { ...row, ...change, version: row.version + 1 };
-  }
-  // Another writer committed first (a re-link, or another process until cross-process locking lands):
-  // its credential is newer than ours, so serve that one rather than overwrite it.
-  return requireAccount(ctx, row.env, row.userId, row.id);
 }

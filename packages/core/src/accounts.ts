@@ -1,8 +1,10 @@
+import { accountOutbox, statusOutbox } from './account-events.js';
 import { aad } from './cipher.js';
 import { randomId } from './encoding.js';
 import { VaultError } from './errors.js';
 import type { AccountIdentity } from './oauth/identity.js';
 import type { TokenSet } from './oauth/token-set.js';
+import { nextRefreshAt } from './refresh-schedule.js';
 import type { AccountKey, AccountRow, AccountStatus } from './store.js';
 import type { VaultContext } from './vault-context.js';
 
@@ -16,6 +18,12 @@ export interface ConnectedAccount {
   status: AccountStatus;
   /** When the stored access token expires (ms since epoch); null if it does not. */
   expiresAt: number | null;
+  /** When a refresh last succeeded; null before the first. */
+  lastRefreshedAt: number | null;
+  /** When the vault plans to refresh next (ahead of expiry, keep-alive or a retry); null for never. */
+  nextRefreshAt: number | null;
+  /** Why the last refresh failed, in the vault's words; null when it succeeded. */
+  lastError: string | null;
   createdAt: number;
   updatedAt: number;
 }
@@ -29,6 +37,9 @@ export function toConnectedAccount(row: AccountRow): ConnectedAccount {
     scopes: row.scopes,
     status: row.status,
     expiresAt: row.expiresAt,
+    lastRefreshedAt: row.lastRefreshedAt,
+    nextRefreshAt: row.nextRefreshAt,
+    lastError: row.lastError,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };
@@ -62,6 +73,7 @@ export async function saveLinkedAccount(
   requestedScopes: string[],
 ): Promise<AccountRow> {
   const scopes = tokens.scopes ?? requestedScopes;
+  const { keepAliveSeconds } = ctx.providers.get(key.env, key.provider).spec;
   for (let attempt = 0; attempt < 3; attempt++) {
     const existing = await ctx.store.findAccount(key);
     const id = existing?.id ?? randomId('ca');
@@ -82,17 +94,30 @@ export async function saveLinkedAccount(
       obtainedAt: tokens.obtainedAt,
       expiresAt: tokens.expiresAt,
       lastError: null,
+      failureCount: 0,
+      nextRefreshAt: nextRefreshAt({ ...tokens, hasRefreshToken: sealed.refreshToken !== null }, keepAliveSeconds),
       updatedAt: now,
     };
     if (existing) {
-      if (await ctx.store.updateAccount(id, existing.version, fields)) {
-        return { ...existing, ...fields, version: existing.version + 1 };
+      const after: AccountRow = { ...existing, ...fields, version: existing.version + 1 };
+      // Re-linking an account that needed it is a recovery, and webhooks hear of it.
+      if (await ctx.store.updateAccount(id, existing.version, fields, statusOutbox(ctx, existing, after))) {
+        return after;
       }
       continue; // a concurrent write won; read again and reapply
     }
-    const row: AccountRow = { ...key, id, version: 1, createdAt: now, ...fields };
+    const row: AccountRow = {
+      ...key,
+      id,
+      version: 1,
+      createdAt: now,
+      lastRefreshedAt: null,
+      leaseOwner: null,
+      leaseExpiresAt: null,
+      ...fields,
+    };
     try {
-      await ctx.store.insertAccount(row);
+      await ctx.store.insertAccount(row, accountOutbox(ctx, row, 'account.connected'));
       return row;
     } catch (err) {
       if (!(err instanceof VaultError && err.code === 'conflict')) throw err;

@@ -1,7 +1,9 @@
+import { accountOutbox } from './account-events.js';
 import { openToken, requireAccount } from './accounts.js';
 import { VaultError } from './errors.js';
 import { authorizationServer } from './oauth/authorization-server.js';
 import { revokeToken } from './oauth/refresh.js';
+import type { AccountRow } from './store.js';
 import type { VaultContext } from './vault-context.js';
 
 export interface DisconnectResult {
@@ -33,6 +35,13 @@ export async function disconnect(
       err instanceof VaultError ? err : new VaultError('internal', 'revocation failed', { cause: err });
     result = { revoked: false, revocationError };
   }
-  await ctx.store.deleteAccount(env, userId, accountId);
+  // Deleted with its event in one transaction, compare-and-swap like every write: if a refresh lands
+  // meanwhile, read again and delete that. The event's seq sorts it after every earlier event of the account.
+  let current: AccountRow | undefined = row;
+  for (let attempt = 0; current && attempt < 5; attempt++) {
+    const outbox = accountOutbox(ctx, { ...current, version: current.version + 1 }, 'account.disconnected');
+    if (await ctx.store.deleteAccount(env, userId, accountId, current.version, outbox)) break;
+    current = await ctx.store.getAccount(env, userId, accountId);
+  }
   return result;
 }

@@ -7,6 +7,7 @@ export {
 } from './access-keys.js';
 export { type AccessToken, type AccessTokenRequest, DEFAULT_MIN_VALIDITY_SECONDS } from './access-tokens.js';
 export type { ConnectedAccount } from './accounts.js';
+export type { BackgroundOptions } from './background.js';
 export { aad, type Cipher, createCipher } from './cipher.js';
 export {
   type CompleteConnectInput,
@@ -27,6 +28,8 @@ export {
   providerSpecSchema,
 } from './provider-spec.js';
 export { type ConfiguredProvider, createProviderRegistry, type ProviderRegistry } from './providers.js';
+export type { RefreshResult } from './refresh-engine.js';
+export { backoffMs, nextRefreshAt } from './refresh-schedule.js';
 export { parseScopes } from './scopes.js';
 export { type CreatedClient, hasRole, type Principal, ROLES, type Role } from './service-clients.js';
 export type { SessionInput } from './sessions.js';
@@ -35,12 +38,22 @@ export type {
   AccountKey,
   AccountRow,
   AccountStatus,
+  AttemptRow,
+  ClaimedDelivery,
   ClientKeyRow,
   ClientRow,
+  DeliveryChange,
+  DeliveryQuery,
+  DeliveryRow,
+  DeliveryStatus,
+  EventRow,
   FlowRow,
   GrantRow,
+  Outbox,
   SessionRow,
   Store,
 } from './store.js';
-export { createVault, type Vault, type VaultOptions } from './vault.js';
-export { redirectUri } from './vault-context.js';
+export { createVault, type Vault, type VaultOptions, type WebhookEndpoint } from './vault.js';
+export { type RefreshTiming, redirectUri, type VaultLogger } from './vault-context.js';
+export type { DeliveryOutcome, WebhookRetryPolicy } from './webhook-deliverer.js';
+export { signWebhook, verifyWebhook, webhookKey } from './webhook-signature.js';

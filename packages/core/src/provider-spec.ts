@@ -54,6 +54,11 @@ export const providerSpecSchema = z
       .default({ idPath: 'sub' }),
     /** Lifetime assumed when a token response has no `expires_in`; none means "does not expire". */
     defaultTokenLifetimeSeconds: z.number().int().positive().optional(),
+    /**
+     * Refresh at least this often even when the access token lasts longer (or never expires), for providers
+     * whose refresh tokens die when unused: Google after 6 months, Xero and Box after 60 days.
+     */
+    keepAliveSeconds: z.number().int().positive().optional(),
   })
   .strict()
   .superRefine((spec, ctx) => {

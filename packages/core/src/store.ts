@@ -10,13 +10,50 @@ export interface Store {
   ping(): Promise<void>;
   close(): Promise<void>;
 
-  insertAccount(account: AccountRow): Promise<void>;
-  /** Compare-and-swap on `version`: applies the change only if the row still has `expectedVersion`. */
-  updateAccount(id: string, expectedVersion: number, change: AccountChange): Promise<boolean>;
+  /** Inserts the account and its outbox entries in one transaction. */
+  insertAccount(account: AccountRow, outbox?: Outbox): Promise<void>;
+  /**
+   * Compare-and-swap on `version`: applies the change (and writes the outbox entries, in the same transaction)
+   * only if the row still has `expectedVersion`. Bumps the version.
+   */
+  updateAccount(id: string, expectedVersion: number, change: AccountChange, outbox?: Outbox): Promise<boolean>;
   getAccount(env: string, userId: string, accountId: string): Promise<AccountRow | undefined>;
+  /** By id alone, for the refresh engine, which already knows the account. */
+  getAccountById(id: string): Promise<AccountRow | undefined>;
   findAccount(key: AccountKey): Promise<AccountRow | undefined>;
   listAccounts(env: string, userId: string): Promise<AccountRow[]>;
-  deleteAccount(env: string, userId: string, accountId: string): Promise<boolean>;
+  /** Deletes only while the row still has `expectedVersion`, writing the outbox entries in the same transaction. */
+  deleteAccount(
+    env: string,
+    userId: string,
+    accountId: string,
+    expectedVersion?: number,
+    outbox?: Outbox,
+  ): Promise<boolean>;
+
+  /**
+   * Takes the account's refresh lease if nobody holds it or its holder's lease has expired; returns the row as
+   * it is now, or undefined when someone else holds a live lease. Does not change `version`.
+   */
+  acquireLease(id: string, owner: string, now: number, until: number): Promise<AccountRow | undefined>;
+  /** Drops the lease if `owner` still holds it; does not change `version`. */
+  releaseLease(id: string, owner: string): Promise<void>;
+  /**
+   * Leases up to `limit` accounts whose `nextRefreshAt` is due and whose lease is free, earliest first, without
+   * two callers ever getting the same account (SKIP LOCKED on PostgreSQL, the single writer on SQLite).
+   */
+  claimDueAccounts(owner: string, now: number, until: number, limit: number): Promise<AccountRow[]>;
+
+  /**
+   * Leases up to `limit` pending deliveries that are due, each only when no earlier event of the same account
+   * is still pending for the same URL (in order per account).
+   */
+  claimDeliveries(owner: string, now: number, until: number, limit: number): Promise<ClaimedDelivery[]>;
+  /** Records an attempt and the delivery's new state, if `owner` still holds its lease; releases the lease. */
+  finishDelivery(id: string, owner: string, change: DeliveryChange, attempt: AttemptRow): Promise<boolean>;
+  listDeliveries(env: string, query: DeliveryQuery): Promise<DeliveryRow[]>;
+  listAttempts(deliveryIds: string[]): Promise<AttemptRow[]>;
+  listEvents(accountId: string): Promise<EventRow[]>;
 
   insertFlow(flow: FlowRow): Promise<void>;
   /** Deletes and returns the flow in one step, so a flow can be completed once. */
@@ -66,6 +103,15 @@ export interface AccountRow extends AccountKey {
   lastError: string | null;
   createdAt: number;
   updatedAt: number;
+  /** When a refresh last succeeded. */
+  lastRefreshedAt: number | null;
+  /** When the scheduler should refresh next (ahead of expiry, keep-alive or a retry); null for never. */
+  nextRefreshAt: number | null;
+  /** Consecutive failed refreshes; drives the back-off. */
+  failureCount: number;
+  /** Who holds the refresh lease, until when. */
+  leaseOwner: string | null;
+  leaseExpiresAt: number | null;
 }
 
 export type AccountChange = Partial<
@@ -82,8 +128,77 @@ export type AccountChange = Partial<
     | 'expiresAt'
     | 'lastError'
     | 'updatedAt'
+    | 'lastRefreshedAt'
+    | 'nextRefreshAt'
+    | 'failureCount'
+    | 'leaseOwner'
+    | 'leaseExpiresAt'
   >
 >;
+
+/** Written with an account change, in its transaction: the events, and one delivery per configured webhook. */
+export interface Outbox {
+  events: EventRow[];
+  deliveries: DeliveryRow[];
+}
+
+/** Something that happened to an account; `seq` is the account version that wrote it (order per account). */
+export interface EventRow {
+  id: string;
+  env: string;
+  accountId: string;
+  seq: number;
+  type: string;
+  /** The JSON body as posted to webhooks. */
+  payload: string;
+  createdAt: number;
+}
+
+export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
+
+/** One event on its way to one webhook URL. */
+export interface DeliveryRow {
+  id: string;
+  eventId: string;
+  env: string;
+  accountId: string;
+  seq: number;
+  url: string;
+  status: DeliveryStatus;
+  attempts: number;
+  nextAttemptAt: number;
+  lastStatus: number | null;
+  lastError: string | null;
+  createdAt: number;
+  deliveredAt: number | null;
+}
+
+export interface ClaimedDelivery extends DeliveryRow {
+  payload: string;
+}
+
+export type DeliveryChange = Pick<
+  DeliveryRow,
+  'status' | 'attempts' | 'nextAttemptAt' | 'lastStatus' | 'lastError' | 'deliveredAt'
+>;
+
+export interface AttemptRow {
+  deliveryId: string;
+  attempt: number;
+  at: number;
+  /** The receiver's HTTP status; null when it could not be reached. */
+  status: number | null;
+  error: string | null;
+  durationMs: number;
+}
+
+export interface DeliveryQuery {
+  status?: DeliveryStatus;
+  accountId?: string;
+  limit: number;
+  /** Deliveries created before this one (its id), for pagination newest first. */
+  before?: { createdAt: number; id: string };
+}
 
 /** A pending authorization request, keyed by the hash of its state nonce. */
 export interface FlowRow {

@@ -2,6 +2,7 @@ import type { Cipher } from './cipher.js';
 import type { ProviderHttp } from './oauth/http.js';
 import type { ProviderRegistry } from './providers.js';
 import type { Store } from './store.js';
+import type { VaultMetrics } from './vault-metrics.js';
 
 /** What every vault operation works with. */
 export interface VaultContext {
@@ -12,6 +13,32 @@ export interface VaultContext {
   /** Where browsers reach the vault; redirect URIs are derived from it. */
   publicUrl: string;
   now: () => number;
+  /** This vault instance as a lease holder; unique per process. */
+  instanceId: string;
+  webhooks: Webhooks;
+  metrics: VaultMetrics;
+  log: VaultLogger;
+  timing: RefreshTiming;
+}
+
+/** The webhooks of each environment (from the config file; the secrets never reach the database). */
+export interface Webhooks {
+  urls(env: string): string[];
+  secret(env: string, url: string): string | undefined;
+}
+
+/** The subset of pino the core uses; secrets never go into these objects. */
+export interface VaultLogger {
+  info(fields: object, message: string): void;
+  warn(fields: object, message: string): void;
+  error(fields: object, message: string): void;
+}
+
+export interface RefreshTiming {
+  /** How long a refresh lease lasts; longer than a provider call and the commit that follows it. */
+  leaseMs: number;
+  /** How long a caller waits for another process's refresh before answering provider_unavailable. */
+  waitMs: number;
 }
 
 /** The redirect URI to register at each provider (SPEC §5.3.1). */

@@ -1,14 +1,25 @@
 import { createAccessTokens } from './access-tokens.js';
 import { requireAccount, toConnectedAccount } from './accounts.js';
+import { type BackgroundOptions, startBackground } from './background.js';
 import type { Cipher } from './cipher.js';
 import { type CompleteConnectInput, completeConnect, type StartConnectInput, startConnect } from './connect-flow.js';
 import { disconnect } from './disconnect.js';
+import { randomId } from './encoding.js';
 import { defaultProviderHttp, type ProviderHttp } from './oauth/http.js';
 import type { ProviderRegistry } from './providers.js';
+import { createRefreshEngine } from './refresh-engine.js';
 import { createServiceClients } from './service-clients.js';
 import { createSessions } from './sessions.js';
-import type { Store } from './store.js';
-import type { VaultContext } from './vault-context.js';
+import type { DeliveryQuery, Store } from './store.js';
+import type { RefreshTiming, VaultContext, VaultLogger, Webhooks } from './vault-context.js';
+import { createVaultMetrics } from './vault-metrics.js';
+import { createWebhookDeliverer, DEFAULT_WEBHOOK_RETRY, type WebhookRetryPolicy } from './webhook-deliverer.js';
+
+export interface WebhookEndpoint {
+  url: string;
+  /** `whsec_…` (base64 key, as Standard Webhooks libraries expect) or any other string, used as its UTF-8 bytes. */
+  secret: string;
+}
 
 export interface VaultOptions {
   store: Store;
@@ -18,24 +29,43 @@ export interface VaultOptions {
   publicUrl: string;
   /** How providers are reached; defaults to global fetch with a 10 s timeout. */
   http?: Partial<ProviderHttp>;
+  /** Webhook endpoints per environment. */
+  webhooks?: Record<string, readonly WebhookEndpoint[]>;
+  webhookRetry?: Partial<WebhookRetryPolicy>;
+  logger?: VaultLogger;
+  /** Lease length and how long callers wait for another process's refresh; derived from the timeout by default. */
+  refreshTiming?: Partial<RefreshTiming>;
   now?: () => number;
 }
 
+const silent: VaultLogger = { info() {}, warn() {}, error() {} };
+
 /** The vault's operations over a store, a cipher and the configured providers. */
 export function createVault(options: VaultOptions) {
+  const http = { ...defaultProviderHttp, ...options.http };
+  // A lease outlives the slowest refresh: discovery and the token call, each up to the timeout, and the commit.
+  const leaseMs = options.refreshTiming?.leaseMs ?? 3 * http.timeoutMs;
   const ctx: VaultContext = {
     store: options.store,
     cipher: options.cipher,
     providers: options.providers,
-    http: { ...defaultProviderHttp, ...options.http },
+    http,
     publicUrl: options.publicUrl.replace(/\/+$/, ''),
     now: options.now ?? Date.now,
+    instanceId: randomId('vault'),
+    webhooks: webhookRegistry(options.webhooks ?? {}),
+    metrics: createVaultMetrics(),
+    log: options.logger ?? silent,
+    timing: { leaseMs, waitMs: options.refreshTiming?.waitMs ?? leaseMs + 5_000 },
   };
-  const tokens = createAccessTokens(ctx);
+  const engine = createRefreshEngine(ctx);
+  const deliverer = createWebhookDeliverer(ctx, { ...DEFAULT_WEBHOOK_RETRY, ...options.webhookRetry });
+  const tokens = createAccessTokens(ctx, engine);
   return {
     publicUrl: ctx.publicUrl,
     providers: ctx.providers,
     store: ctx.store,
+    metrics: ctx.metrics,
     sessions: createSessions(ctx.store, ctx.now),
     clients: createServiceClients(ctx),
     startConnect: (input: StartConnectInput) => startConnect(ctx, input),
@@ -48,7 +78,25 @@ export function createVault(options: VaultOptions) {
       return toConnectedAccount(await requireAccount(ctx, env, userId, accountId));
     },
     disconnect: (env: string, userId: string, accountId: string) => disconnect(ctx, env, userId, accountId),
+    /** One scheduler pass (what the background loop runs); results per account. */
+    refreshDue: (batch: { limit: number; concurrency: number }) => engine.refreshDue(batch),
+    /** One webhook pass (what the background loop runs). */
+    deliverWebhooks: (batch: { limit: number; concurrency: number }) => deliverer.deliverDue(batch),
+    /** Deliveries newest first, each with its attempts. */
+    async listDeliveries(env: string, query: DeliveryQuery) {
+      const deliveries = await ctx.store.listDeliveries(env, query);
+      const attempts = await ctx.store.listAttempts(deliveries.map((d) => d.id));
+      return deliveries.map((d) => ({ ...d, attempts: attempts.filter((a) => a.deliveryId === d.id) }));
+    },
+    startBackground: (background: BackgroundOptions) => startBackground(ctx, engine, deliverer, background),
   };
 }
 
 export type Vault = ReturnType<typeof createVault>;
+
+function webhookRegistry(byEnv: Record<string, readonly WebhookEndpoint[]>): Webhooks {
+  return {
+    urls: (env) => (byEnv[env] ?? []).map((w) => w.url),
+    secret: (env, url) => byEnv[env]?.find((w) => w.url === url)?.secret,
+  };
+}

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AccountRow, isVaultError, type Store } from '../src/index.js';
+import { type AccountRow, isVaultError, type Outbox, type Store } from '../src/index.js';
 
 /** The Store contract, run by every adapter against its real database. */
 export function storeConformance(name: string, open: () => Promise<{ store: Store; cleanup(): Promise<void> }>) {
@@ -69,6 +69,132 @@ export function storeConformance(name: string, open: () => Promise<{ store: Stor
       expect(results.filter(Boolean)).toHaveLength(1);
     });
 
+    it('gives the refresh lease to one of two concurrent takers, and to a taker once it expired', async () => {
+      await store.insertAccount(account({ id: 'ca_lease', userId: 'u_lease' }));
+      const [a, b] = await Promise.all([
+        store.acquireLease('ca_lease', 'p1', 1_000, 2_000),
+        store.acquireLease('ca_lease', 'p2', 1_000, 2_000),
+      ]);
+      expect([a, b].filter(Boolean)).toHaveLength(1);
+      const holder = (a ?? b)?.leaseOwner;
+      expect(await store.acquireLease('ca_lease', 'p3', 1_999, 3_000)).toBeUndefined();
+      const taken = await store.acquireLease('ca_lease', 'p3', 2_000, 3_000);
+      expect(taken).toMatchObject({ leaseOwner: 'p3', leaseExpiresAt: 3_000, version: 1 });
+      await store.releaseLease('ca_lease', holder as string); // not the holder any more: no effect
+      expect((await store.getAccountById('ca_lease'))?.leaseOwner).toBe('p3');
+      await store.releaseLease('ca_lease', 'p3');
+      expect(await store.getAccountById('ca_lease')).toMatchObject({ leaseOwner: null, leaseExpiresAt: null });
+    });
+
+    it('claims due accounts earliest first, never the same one twice, skipping live leases', async () => {
+      const due = [30, 10, 20].map((at) =>
+        account({ id: `ca_due${at}`, userId: 'u_due', providerAccountId: `d${at}`, nextRefreshAt: at }),
+      );
+      for (const row of due) await store.insertAccount(row);
+      await store.insertAccount(
+        account({ id: 'ca_later', userId: 'u_due', providerAccountId: 'later', nextRefreshAt: 10_000 }),
+      );
+      await store.insertAccount(account({ id: 'ca_never', userId: 'u_due', providerAccountId: 'never' }));
+      await store.insertAccount(
+        account({
+          id: 'ca_held',
+          userId: 'u_due',
+          providerAccountId: 'held',
+          nextRefreshAt: 5,
+          leaseOwner: 'x',
+          leaseExpiresAt: 500,
+        }),
+      );
+      const [first, second] = await Promise.all([
+        store.claimDueAccounts('p1', 100, 200, 2),
+        store.claimDueAccounts('p2', 100, 200, 2),
+      ]);
+      const ids = [...first, ...second].map((row) => row.id);
+      expect(ids.sort()).toEqual(['ca_due10', 'ca_due20', 'ca_due30']);
+      const ordered = first.length === 2 ? first : second;
+      expect(ordered.map((row) => row.id)).toEqual(['ca_due10', 'ca_due20']);
+      expect(await store.claimDueAccounts('p3', 150, 250, 10)).toEqual([]);
+      // The expired lease of ca_held is claimable now, as are the leases p1 and p2 let lapse.
+      const later = await store.claimDueAccounts('p3', 600, 700, 10);
+      expect(later.map((row) => row.id)).toEqual(['ca_held', 'ca_due10', 'ca_due20', 'ca_due30']);
+    });
+
+    it('writes the outbox with the change, and not at all when the compare-and-swap fails', async () => {
+      await store.insertAccount(account({ id: 'ca_out', userId: 'u_out' }), outbox('ca_out', 1, []));
+      expect(
+        await store.updateAccount('ca_out', 1, { status: 'needs_reauth' }, outbox('ca_out', 2, ['https://a'])),
+      ).toBe(true);
+      expect(await store.updateAccount('ca_out', 1, { status: 'error' }, outbox('ca_out', 2, ['https://a']))).toBe(
+        false,
+      );
+      expect(await store.deleteAccount('development', 'u_out', 'ca_out', 1, outbox('ca_out', 3, ['https://a']))).toBe(
+        false,
+      );
+      expect((await store.listEvents('ca_out')).map((e) => e.seq)).toEqual([1, 2]);
+      expect(await store.deleteAccount('development', 'u_out', 'ca_out', 2, outbox('ca_out', 3, ['https://a']))).toBe(
+        true,
+      );
+      expect((await store.listEvents('ca_out')).map((e) => e.seq)).toEqual([1, 2, 3]);
+      const deliveries = await store.listDeliveries('development', { accountId: 'ca_out', limit: 10 });
+      expect(deliveries.map((d) => d.seq).sort()).toEqual([2, 3]);
+    });
+
+    it('hands out deliveries in order per account and URL, fenced by their lease', async () => {
+      await store.insertAccount(
+        account({ id: 'ca_wh', userId: 'u_wh' }),
+        outbox('ca_wh', 1, ['https://a', 'https://b']),
+      );
+      expect(await store.updateAccount('ca_wh', 1, { status: 'error' }, outbox('ca_wh', 2, ['https://a']))).toBe(true);
+      // Only this test's account: the previous test left a pending delivery of its own.
+      const claim = async () =>
+        (await store.claimDeliveries('p1', Date.now(), Date.now() + 1_000, 10)).filter((d) => d.accountId === 'ca_wh');
+      const first = await claim();
+      expect(first.map((d) => [d.url, d.seq]).sort()).toEqual([
+        ['https://a', 1],
+        ['https://b', 1],
+      ]);
+      expect(JSON.parse(first[0]?.payload ?? '')).toEqual({ seq: first[0]?.seq });
+      const a1 = first.find((d) => d.url === 'https://a') as (typeof first)[number];
+      const attempt = { deliveryId: a1.id, attempt: 1, at: 1, status: 500, error: 'HTTP 500', durationMs: 3 };
+      const retry = {
+        status: 'pending' as const,
+        attempts: 1,
+        nextAttemptAt: 0,
+        lastStatus: 500,
+        lastError: 'HTTP 500',
+        deliveredAt: null,
+      };
+      expect(await store.finishDelivery(a1.id, 'someone-else', retry, attempt)).toBe(false);
+      expect(await store.finishDelivery(a1.id, 'p1', retry, attempt)).toBe(true);
+      // seq 2 waits while seq 1 is pending, even though seq 1's lease is gone.
+      const second = await claim();
+      expect(second.map((d) => [d.url, d.seq])).toEqual([['https://a', 1]]);
+      const done = {
+        ...retry,
+        status: 'delivered' as const,
+        attempts: 2,
+        lastStatus: 204,
+        lastError: null,
+        deliveredAt: 9,
+      };
+      expect(await store.finishDelivery(a1.id, 'p1', done, { ...attempt, attempt: 2, status: 204, error: null })).toBe(
+        true,
+      );
+      const third = await claim();
+      expect(third.map((d) => [d.url, d.seq])).toEqual([['https://a', 2]]);
+      const attempts = await store.listAttempts([a1.id]);
+      expect(attempts.map((a) => [a.attempt, a.status])).toEqual([
+        [1, 500],
+        [2, 204],
+      ]);
+      expect((await store.listDeliveries('production', { limit: 10 })).length).toBe(0);
+      expect(
+        (await store.listDeliveries('development', { accountId: 'ca_wh', status: 'delivered', limit: 10 })).map(
+          (d) => d.id,
+        ),
+      ).toEqual([a1.id]);
+    });
+
     it('deletes an account only for its own environment and user', async () => {
       await store.insertAccount(account({ id: 'ca_del', userId: 'u_del' }));
       expect(await store.deleteAccount('production', 'u_del', 'ca_del')).toBe(false);
@@ -122,6 +248,31 @@ export function storeConformance(name: string, open: () => Promise<{ store: Stor
   });
 }
 
+/** One event at `seq` (its payload names the seq) with a pending delivery per URL. */
+function outbox(accountId: string, seq: number, urls: string[]): Outbox {
+  const eventId = `evt_${accountId}_${seq}`;
+  return {
+    events: [
+      { id: eventId, env: 'development', accountId, seq, type: 't', payload: JSON.stringify({ seq }), createdAt: seq },
+    ],
+    deliveries: urls.map((url) => ({
+      id: `whd_${accountId}_${seq}_${url.slice(-1)}`,
+      eventId,
+      env: 'development',
+      accountId,
+      seq,
+      url,
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: 0,
+      lastStatus: null,
+      lastError: null,
+      createdAt: seq,
+      deliveredAt: null,
+    })),
+  };
+}
+
 function account(overrides: Partial<AccountRow>): AccountRow {
   return {
     id: 'ca_x',
@@ -137,6 +288,11 @@ function account(overrides: Partial<AccountRow>): AccountRow {
     refreshToken: 'rt-ct',
     idToken: 'id-ct',
     tokenType: 'bearer',
+    lastRefreshedAt: null,
+    nextRefreshAt: null,
+    failureCount: 0,
+    leaseOwner: null,
+    leaseExpiresAt: null,
     obtainedAt: 1_700_000_000_000,
     expiresAt: 1_700_000_120_000,
     lastError: null,

@@ -28,7 +28,7 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
   // Without a listener an idle connection's error would crash the process.
   pool.on('error', (err) => options.onIdleError?.(err));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return createSqlStore(db, { isUniqueViolation });
+  return createSqlStore(db, { isUniqueViolation, skipLocked: true });
 }
 
 function isUniqueViolation(err: unknown): boolean {

@@ -83,6 +83,82 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0002_refresh_engine': {
+    async up(db: Kysely<unknown>) {
+      // The refresh lease (SPEC §6 design notes): owner and expiry, taken and released in short statements.
+      await db.schema.alterTable('connected_accounts').addColumn('lease_owner', 'text').execute();
+      await db.schema.alterTable('connected_accounts').addColumn('lease_expires_at', 'bigint').execute();
+      await db.schema.alterTable('connected_accounts').addColumn('last_refreshed_at', 'bigint').execute();
+      await db.schema.alterTable('connected_accounts').addColumn('next_refresh_at', 'bigint').execute();
+      await db.schema
+        .alterTable('connected_accounts')
+        .addColumn('failure_count', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+      // The scheduler's claim query walks this index in due order.
+      await db.schema
+        .createIndex('connected_accounts_next_refresh_at')
+        .on('connected_accounts')
+        .column('next_refresh_at')
+        .execute();
+
+      // The outbox: one row per account event, ordered per account by the account version that wrote it.
+      await db.schema
+        .createTable('account_events')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('env', 'text', (c) => c.notNull())
+        .addColumn('account_id', 'text', (c) => c.notNull())
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addColumn('type', 'text', (c) => c.notNull())
+        .addColumn('payload', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('account_events_account')
+        .on('account_events')
+        .columns(['account_id', 'seq'])
+        .execute();
+
+      await db.schema
+        .createTable('webhook_deliveries')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('event_id', 'text', (c) => c.notNull().references('account_events.id').onDelete('cascade'))
+        .addColumn('env', 'text', (c) => c.notNull())
+        .addColumn('account_id', 'text', (c) => c.notNull())
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addColumn('url', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull())
+        .addColumn('next_attempt_at', 'bigint', (c) => c.notNull())
+        .addColumn('lease_owner', 'text')
+        .addColumn('lease_expires_at', 'bigint')
+        .addColumn('last_status', 'integer')
+        .addColumn('last_error', 'text')
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('delivered_at', 'bigint')
+        .execute();
+      await db.schema
+        .createIndex('webhook_deliveries_due')
+        .on('webhook_deliveries')
+        .columns(['status', 'next_attempt_at'])
+        .execute();
+      await db.schema
+        .createIndex('webhook_deliveries_order')
+        .on('webhook_deliveries')
+        .columns(['account_id', 'url', 'seq'])
+        .execute();
+
+      await db.schema
+        .createTable('webhook_attempts')
+        .addColumn('delivery_id', 'text', (c) => c.notNull().references('webhook_deliveries.id').onDelete('cascade'))
+        .addColumn('attempt', 'integer', (c) => c.notNull())
+        .addColumn('at', 'bigint', (c) => c.notNull())
+        .addColumn('status', 'integer')
+        .addColumn('error', 'text')
+        .addColumn('duration_ms', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('webhook_attempts_pk', ['delivery_id', 'attempt'])
+        .execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

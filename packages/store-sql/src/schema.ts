@@ -23,6 +23,11 @@ export interface Database {
     last_error: string | null;
     created_at: Millis;
     updated_at: Millis;
+    lease_owner: string | null;
+    lease_expires_at: Millis | null;
+    last_refreshed_at: Millis | null;
+    next_refresh_at: Millis | null;
+    failure_count: number;
   };
   auth_flows: {
     id: string;
@@ -64,5 +69,39 @@ export interface Database {
     public_key: string;
     created_at: Millis;
     revoked_at: Millis | null;
+  };
+  account_events: {
+    id: string;
+    env: string;
+    account_id: string;
+    seq: number;
+    type: string;
+    payload: string; // JSON
+    created_at: Millis;
+  };
+  webhook_deliveries: {
+    id: string;
+    event_id: string;
+    env: string;
+    account_id: string;
+    seq: number;
+    url: string;
+    status: string;
+    attempts: number;
+    next_attempt_at: Millis;
+    lease_owner: string | null;
+    lease_expires_at: Millis | null;
+    last_status: number | null;
+    last_error: string | null;
+    created_at: Millis;
+    delivered_at: Millis | null;
+  };
+  webhook_attempts: {
+    delivery_id: string;
+    attempt: number;
+    at: Millis;
+    status: number | null;
+    error: string | null;
+    duration_ms: number;
   };
 }

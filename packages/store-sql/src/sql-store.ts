@@ -5,22 +5,31 @@ import type {
   AccountStatus,
   ClientKeyRow,
   ClientRow,
+  DeliveryRow,
+  DeliveryStatus,
   FlowRow,
   GrantRow,
+  Outbox,
   Store,
 } from '@tokenvault/core';
 import { VaultError } from '@tokenvault/core';
-import { type Kysely, Migrator, type Selectable, sql } from 'kysely';
+import { type Kysely, Migrator, type Selectable, sql, type Transaction } from 'kysely';
 import { migrationProvider } from './migrations.js';
 import type { Database } from './schema.js';
 
 export interface SqlDialectHooks {
   /** Whether a driver error is a unique or primary-key violation. */
   isUniqueViolation(err: unknown): boolean;
+  /**
+   * Whether claim queries add `FOR UPDATE SKIP LOCKED` (PostgreSQL). SQLite has one writer at a time, so its
+   * UPDATE … WHERE id IN (SELECT …) is already atomic.
+   */
+  skipLocked: boolean;
 }
 
 type AccountDb = Selectable<Database['connected_accounts']>;
 type FlowDb = Selectable<Database['auth_flows']>;
+type DeliveryDb = Selectable<Database['webhook_deliveries']>;
 
 /** The Store on any Kysely dialect; the adapters add only the driver and its quirks. */
 export function createSqlStore(db: Kysely<Database>, hooks: SqlDialectHooks): Store {
@@ -37,22 +46,31 @@ export function createSqlStore(db: Kysely<Database>, hooks: SqlDialectHooks): St
       await db.destroy();
     },
 
-    async insertAccount(account) {
+    async insertAccount(account, outbox) {
       try {
-        await db.insertInto('connected_accounts').values(accountToDb(account)).execute();
+        await db.transaction().execute(async (trx) => {
+          await trx.insertInto('connected_accounts').values(accountToDb(account)).execute();
+          await writeOutbox(trx, outbox);
+        });
       } catch (err) {
         if (hooks.isUniqueViolation(err)) throw new VaultError('conflict', 'the account is already linked');
         throw err;
       }
     },
-    async updateAccount(id, expectedVersion, change) {
-      const result = await db
-        .updateTable('connected_accounts')
-        .set({ ...changeToDb(change), version: expectedVersion + 1 })
-        .where('id', '=', id)
-        .where('version', '=', expectedVersion)
-        .executeTakeFirst();
-      return result.numUpdatedRows === 1n;
+    async updateAccount(id, expectedVersion, change, outbox) {
+      const update = (q: Kysely<Database>) =>
+        q
+          .updateTable('connected_accounts')
+          .set({ ...changeToDb(change), version: expectedVersion + 1 })
+          .where('id', '=', id)
+          .where('version', '=', expectedVersion)
+          .executeTakeFirst();
+      if (!hasEntries(outbox)) return (await update(db)).numUpdatedRows === 1n;
+      return db.transaction().execute(async (trx) => {
+        if ((await update(trx)).numUpdatedRows !== 1n) return false;
+        await writeOutbox(trx, outbox);
+        return true;
+      });
     },
     async getAccount(env, userId, accountId) {
       const row = await db
@@ -62,6 +80,10 @@ export function createSqlStore(db: Kysely<Database>, hooks: SqlDialectHooks): St
         .where('env', '=', env)
         .where('user_id', '=', userId)
         .executeTakeFirst();
+      return row && accountFromDb(row);
+    },
+    async getAccountById(id) {
+      const row = await db.selectFrom('connected_accounts').selectAll().where('id', '=', id).executeTakeFirst();
       return row && accountFromDb(row);
     },
     async findAccount(key: AccountKey) {
@@ -86,14 +108,183 @@ export function createSqlStore(db: Kysely<Database>, hooks: SqlDialectHooks): St
         .execute();
       return rows.map(accountFromDb);
     },
-    async deleteAccount(env, userId, accountId) {
-      const result = await db
-        .deleteFrom('connected_accounts')
-        .where('id', '=', accountId)
-        .where('env', '=', env)
-        .where('user_id', '=', userId)
+    async deleteAccount(env, userId, accountId, expectedVersion, outbox) {
+      return db.transaction().execute(async (trx) => {
+        let query = trx
+          .deleteFrom('connected_accounts')
+          .where('id', '=', accountId)
+          .where('env', '=', env)
+          .where('user_id', '=', userId);
+        if (expectedVersion !== undefined) query = query.where('version', '=', expectedVersion);
+        if ((await query.executeTakeFirst()).numDeletedRows !== 1n) return false;
+        await writeOutbox(trx, outbox);
+        return true;
+      });
+    },
+
+    async acquireLease(id, owner, now, until) {
+      const row = await db
+        .updateTable('connected_accounts')
+        .set({ lease_owner: owner, lease_expires_at: until })
+        .where('id', '=', id)
+        .where((eb) => eb.or([eb('lease_expires_at', 'is', null), eb('lease_expires_at', '<=', now)]))
+        .returningAll()
         .executeTakeFirst();
-      return result.numDeletedRows === 1n;
+      return row && accountFromDb(row);
+    },
+    async releaseLease(id, owner) {
+      await db
+        .updateTable('connected_accounts')
+        .set({ lease_owner: null, lease_expires_at: null })
+        .where('id', '=', id)
+        .where('lease_owner', '=', owner)
+        .execute();
+    },
+    async claimDueAccounts(owner, now, until, limit) {
+      const rows = await db
+        .updateTable('connected_accounts')
+        .set({ lease_owner: owner, lease_expires_at: until })
+        .where('id', 'in', (eb) => {
+          const due = eb
+            .selectFrom('connected_accounts')
+            .select('id')
+            .where('next_refresh_at', '<=', now)
+            .where((w) => w.or([w('lease_expires_at', 'is', null), w('lease_expires_at', '<=', now)]))
+            .orderBy('next_refresh_at')
+            .limit(limit);
+          return hooks.skipLocked ? due.forUpdate().skipLocked() : due;
+        })
+        .returningAll()
+        .execute();
+      return rows.map(accountFromDb).sort((a, b) => (a.nextRefreshAt ?? 0) - (b.nextRefreshAt ?? 0));
+    },
+
+    async claimDeliveries(owner, now, until, limit) {
+      const claimed = await db
+        .updateTable('webhook_deliveries')
+        .set({ lease_owner: owner, lease_expires_at: until })
+        .where('id', 'in', (eb) => {
+          const due = eb
+            .selectFrom('webhook_deliveries as d')
+            .select('d.id')
+            .where('d.status', '=', 'pending')
+            .where('d.next_attempt_at', '<=', now)
+            .where((w) => w.or([w('d.lease_expires_at', 'is', null), w('d.lease_expires_at', '<=', now)]))
+            .where(({ not, exists, selectFrom }) =>
+              not(
+                exists(
+                  selectFrom('webhook_deliveries as e')
+                    .select('e.id')
+                    .whereRef('e.account_id', '=', 'd.account_id')
+                    .whereRef('e.url', '=', 'd.url')
+                    .whereRef('e.seq', '<', 'd.seq')
+                    .where('e.status', '=', 'pending'),
+                ),
+              ),
+            )
+            .orderBy('d.next_attempt_at')
+            .limit(limit);
+          return hooks.skipLocked ? due.forUpdate().skipLocked() : due;
+        })
+        .returningAll()
+        .execute();
+      if (claimed.length === 0) return [];
+      const events = await db
+        .selectFrom('account_events')
+        .select(['id', 'payload'])
+        .where(
+          'id',
+          'in',
+          claimed.map((d) => d.event_id),
+        )
+        .execute();
+      const payloads = new Map(events.map((e) => [e.id, e.payload]));
+      return claimed
+        .map((d) => ({ ...deliveryFromDb(d), payload: payloads.get(d.event_id) ?? '{}' }))
+        .sort((a, b) => a.seq - b.seq);
+    },
+    async finishDelivery(id, owner, change, attempt) {
+      return db.transaction().execute(async (trx) => {
+        const result = await trx
+          .updateTable('webhook_deliveries')
+          .set({
+            status: change.status,
+            attempts: change.attempts,
+            next_attempt_at: change.nextAttemptAt,
+            last_status: change.lastStatus,
+            last_error: change.lastError,
+            delivered_at: change.deliveredAt,
+            lease_owner: null,
+            lease_expires_at: null,
+          })
+          .where('id', '=', id)
+          .where('lease_owner', '=', owner)
+          .executeTakeFirst();
+        if (result.numUpdatedRows !== 1n) return false;
+        await trx
+          .insertInto('webhook_attempts')
+          .values({
+            delivery_id: attempt.deliveryId,
+            attempt: attempt.attempt,
+            at: attempt.at,
+            status: attempt.status,
+            error: attempt.error,
+            duration_ms: attempt.durationMs,
+          })
+          .execute();
+        return true;
+      });
+    },
+    async listDeliveries(env, query) {
+      let select = db.selectFrom('webhook_deliveries').selectAll().where('env', '=', env);
+      if (query.status) select = select.where('status', '=', query.status);
+      if (query.accountId) select = select.where('account_id', '=', query.accountId);
+      const before = query.before;
+      if (before) {
+        select = select.where((eb) =>
+          eb.or([
+            eb('created_at', '<', before.createdAt),
+            eb.and([eb('created_at', '=', before.createdAt), eb('id', '<', before.id)]),
+          ]),
+        );
+      }
+      const rows = await select.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(query.limit).execute();
+      return rows.map(deliveryFromDb);
+    },
+    async listAttempts(deliveryIds) {
+      if (deliveryIds.length === 0) return [];
+      const rows = await db
+        .selectFrom('webhook_attempts')
+        .selectAll()
+        .where('delivery_id', 'in', deliveryIds)
+        .orderBy('delivery_id')
+        .orderBy('attempt')
+        .execute();
+      return rows.map((r) => ({
+        deliveryId: r.delivery_id,
+        attempt: r.attempt,
+        at: r.at,
+        status: r.status,
+        error: r.error,
+        durationMs: r.duration_ms,
+      }));
+    },
+    async listEvents(accountId) {
+      const rows = await db
+        .selectFrom('account_events')
+        .selectAll()
+        .where('account_id', '=', accountId)
+        .orderBy('seq')
+        .execute();
+      return rows.map((r) => ({
+        id: r.id,
+        env: r.env,
+        accountId: r.account_id,
+        seq: r.seq,
+        type: r.type,
+        payload: r.payload,
+        createdAt: r.created_at,
+      }));
     },
 
     async insertFlow(flow) {
@@ -215,7 +406,73 @@ export function createSqlStore(db: Kysely<Database>, hooks: SqlDialectHooks): St
   };
 }
 
+function hasEntries(outbox: Outbox | undefined): outbox is Outbox {
+  return outbox !== undefined && (outbox.events.length > 0 || outbox.deliveries.length > 0);
+}
+
+async function writeOutbox(trx: Transaction<Database>, outbox: Outbox | undefined): Promise<void> {
+  if (!hasEntries(outbox)) return;
+  if (outbox.events.length > 0) {
+    await trx
+      .insertInto('account_events')
+      .values(
+        outbox.events.map((e) => ({
+          id: e.id,
+          env: e.env,
+          account_id: e.accountId,
+          seq: e.seq,
+          type: e.type,
+          payload: e.payload,
+          created_at: e.createdAt,
+        })),
+      )
+      .execute();
+  }
+  if (outbox.deliveries.length > 0) {
+    await trx
+      .insertInto('webhook_deliveries')
+      .values(outbox.deliveries.map((d) => ({ ...deliveryToDb(d), lease_owner: null, lease_expires_at: null })))
+      .execute();
+  }
+}
+
 // The one place where domain names become column names and back.
+
+function deliveryToDb(d: DeliveryRow): Omit<DeliveryDb, 'lease_owner' | 'lease_expires_at'> {
+  return {
+    id: d.id,
+    event_id: d.eventId,
+    env: d.env,
+    account_id: d.accountId,
+    seq: d.seq,
+    url: d.url,
+    status: d.status,
+    attempts: d.attempts,
+    next_attempt_at: d.nextAttemptAt,
+    last_status: d.lastStatus,
+    last_error: d.lastError,
+    created_at: d.createdAt,
+    delivered_at: d.deliveredAt,
+  };
+}
+
+function deliveryFromDb(r: DeliveryDb): DeliveryRow {
+  return {
+    id: r.id,
+    eventId: r.event_id,
+    env: r.env,
+    accountId: r.account_id,
+    seq: r.seq,
+    url: r.url,
+    status: r.status as DeliveryStatus,
+    attempts: r.attempts,
+    nextAttemptAt: r.next_attempt_at,
+    lastStatus: r.last_status,
+    lastError: r.last_error,
+    createdAt: r.created_at,
+    deliveredAt: r.delivered_at,
+  };
+}
 
 function accountToDb(a: AccountRow): AccountDb {
   return {
@@ -237,6 +494,11 @@ function accountToDb(a: AccountRow): AccountDb {
     last_error: a.lastError,
     created_at: a.createdAt,
     updated_at: a.updatedAt,
+    lease_owner: a.leaseOwner,
+    lease_expires_at: a.leaseExpiresAt,
+    last_refreshed_at: a.lastRefreshedAt,
+    next_refresh_at: a.nextRefreshAt,
+    failure_count: a.failureCount,
   };
 }
 
@@ -260,6 +522,11 @@ function accountFromDb(r: AccountDb): AccountRow {
     lastError: r.last_error,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    lastRefreshedAt: r.last_refreshed_at,
+    nextRefreshAt: r.next_refresh_at,
+    failureCount: r.failure_count,
+    leaseOwner: r.lease_owner,
+    leaseExpiresAt: r.lease_expires_at,
   };
 }
 
@@ -276,6 +543,11 @@ function changeToDb(c: AccountChange): Partial<AccountDb> {
   if (c.expiresAt !== undefined) out.expires_at = c.expiresAt;
   if (c.lastError !== undefined) out.last_error = c.lastError;
   if (c.updatedAt !== undefined) out.updated_at = c.updatedAt;
+  if (c.lastRefreshedAt !== undefined) out.last_refreshed_at = c.lastRefreshedAt;
+  if (c.nextRefreshAt !== undefined) out.next_refresh_at = c.nextRefreshAt;
+  if (c.failureCount !== undefined) out.failure_count = c.failureCount;
+  if (c.leaseOwner !== undefined) out.lease_owner = c.leaseOwner;
+  if (c.leaseExpiresAt !== undefined) out.lease_expires_at = c.leaseExpiresAt;
   return out;
 }
 

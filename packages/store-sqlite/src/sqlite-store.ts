@@ -17,7 +17,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   database.pragma('busy_timeout = 5000');
   database.pragma('foreign_keys = ON');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
-  return createSqlStore(db, { isUniqueViolation });
+  return createSqlStore(db, { isUniqueViolation, skipLocked: false });
 }
 
 function isUniqueViolation(err: unknown): boolean {

@@ -26,14 +26,37 @@ export async function refreshTokens(
       ...requestOptions(http, as.token_endpoint),
     });
     throwIfTransient(response, 'refresh');
+    const errorCode = await errorInSuccessBody(response);
+    if (errorCode) throw grantFailure(errorCode);
     const result = await oauth.processRefreshTokenResponse(as, client, response);
     return toTokenSet(result, provider.spec, requestedAt);
   } catch (err) {
-    if (err instanceof oauth.ResponseBodyError && GRANT_GONE.has(err.error)) {
-      throw new VaultError('needs_reauth', `the provider no longer honours this grant (${err.error})`, { cause: err });
-    }
+    if (err instanceof VaultError) throw err;
+    if (err instanceof oauth.ResponseBodyError) throw grantFailure(err.error, err);
     throw transportFailure(err, 'refresh');
   }
+}
+
+/** needs_reauth when the grant is gone, provider_error (a configuration problem such as invalid_client) otherwise. */
+function grantFailure(error: string, cause?: unknown): VaultError {
+  if (GRANT_GONE.has(error)) {
+    return new VaultError('needs_reauth', `the provider no longer honours this grant (${error})`, { cause });
+  }
+  return new VaultError('provider_error', `provider rejected refresh: ${error}`, { cause });
+}
+
+/**
+ * GitHub and Slack answer some errors with HTTP 200 and an `error` field (SPEC §6.3); an error is an error
+ * whatever its status. Reads a copy, so the original body is still there for oauth4webapi.
+ */
+async function errorInSuccessBody(response: Response): Promise<string | undefined> {
+  if (response.status !== 200) return undefined;
+  const body: unknown = await response
+    .clone()
+    .json()
+    .catch(() => undefined);
+  const error = (body as { error?: unknown } | undefined)?.error;
+  return typeof error === 'string' && error !== '' ? error : undefined;
 }
 
 /** RFC 7009. Returns false when the provider has no revocation endpoint. */

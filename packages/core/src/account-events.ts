@@ -1,0 +1,68 @@
+import { randomId } from './encoding.js';
+import type { AccountRow, AccountStatus, Outbox } from './store.js';
+import type { VaultContext } from './vault-context.js';
+
+/** What webhooks are told (SPEC §6.5). Payloads name the account, never a token. */
+export type AccountEventType = 'account.connected' | 'account.status_changed' | 'account.disconnected';
+
+export interface StatusChange {
+  from: AccountStatus;
+  to: AccountStatus;
+  /** Why, in the vault's words (e.g. "the provider no longer honours this grant (invalid_grant)"). */
+  reason: string | null;
+}
+
+/**
+ * One event about `row` (as it is after the write, so `row.version` orders it among the account's events) and
+ * one pending delivery per webhook of its environment, to be written in the same transaction as the change.
+ */
+export function accountOutbox(
+  ctx: VaultContext,
+  row: AccountRow,
+  type: AccountEventType,
+  details: Partial<StatusChange> = {},
+): Outbox {
+  const now = ctx.now();
+  const id = randomId('evt');
+  const payload = JSON.stringify({
+    type,
+    timestamp: new Date(now).toISOString(),
+    data: {
+      environment: row.env,
+      userId: row.userId,
+      accountId: row.id,
+      provider: row.provider,
+      providerAccountId: row.providerAccountId,
+      status: row.status,
+      ...details,
+    },
+  });
+  return {
+    events: [{ id, env: row.env, accountId: row.id, seq: row.version, type, payload, createdAt: now }],
+    deliveries: ctx.webhooks.urls(row.env).map((url) => ({
+      id: randomId('whd'),
+      eventId: id,
+      env: row.env,
+      accountId: row.id,
+      seq: row.version,
+      url,
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: now,
+      lastStatus: null,
+      lastError: null,
+      createdAt: now,
+      deliveredAt: null,
+    })),
+  };
+}
+
+/** The status-change event when the status changes (including recovery to `active`), nothing otherwise. */
+export function statusOutbox(ctx: VaultContext, before: AccountRow, after: AccountRow): Outbox | undefined {
+  if (before.status === after.status) return undefined;
+  return accountOutbox(ctx, after, 'account.status_changed', {
+    from: before.status,
+    to: after.status,
+    reason: after.lastError,
+  });
+}

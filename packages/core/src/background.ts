@@ -1,0 +1,55 @@
+import { sleep } from './concurrency.js';
+import type { RefreshEngine } from './refresh-engine.js';
+import type { VaultContext } from './vault-context.js';
+import type { createWebhookDeliverer } from './webhook-deliverer.js';
+
+export interface BackgroundOptions {
+  /** Refresh due credentials ahead of expiry (the config file's `refreshAhead`). Webhooks are delivered anyway. */
+  refreshAhead: boolean;
+  /** Pause between passes that found nothing left to do. Default 1 s. */
+  intervalMs?: number;
+  /** Accounts (or deliveries) claimed per pass. Default 100. */
+  batchSize?: number;
+  /** Provider calls (or webhook posts) at once. Default 8. */
+  concurrency?: number;
+}
+
+/**
+ * The work every server process runs in the background: refresh-ahead and webhook delivery. Any number of
+ * processes may run it at once; leases keep them from doing the same work twice. `stop()` lets the current pass
+ * finish.
+ */
+export function startBackground(
+  ctx: VaultContext,
+  engine: RefreshEngine,
+  deliverer: ReturnType<typeof createWebhookDeliverer>,
+  options: BackgroundOptions,
+): { stop(): Promise<void> } {
+  const intervalMs = options.intervalMs ?? 1_000;
+  const batch = { limit: options.batchSize ?? 100, concurrency: options.concurrency ?? 8 };
+  let stopped = false;
+  let wake: () => void = () => {};
+
+  const loop = async () => {
+    while (!stopped) {
+      let busy = false;
+      try {
+        if (options.refreshAhead) busy = (await engine.refreshDue(batch)).length === batch.limit;
+        busy = (await deliverer.deliverDue(batch)).length === batch.limit || busy;
+      } catch (err) {
+        // refreshDue and deliverDue do not throw; this is a last line of defence for the loop itself.
+        ctx.log.error({ error: (err as Error).message }, 'background pass failed');
+      }
+      // A full batch means more is due: go again at once. Otherwise rest, unless stop() wakes us.
+      if (!busy && !stopped) await Promise.race([sleep(intervalMs), new Promise<void>((r) => (wake = r))]);
+    }
+  };
+  const running = loop();
+  return {
+    async stop() {
+      stopped = true;
+      wake();
+      await running;
+    },
+  };
+}

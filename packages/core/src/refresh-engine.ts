@@ -1,0 +1,277 @@
+import { statusOutbox } from './account-events.js';
+import { openToken, sealToken } from './accounts.js';
+import { mapConcurrently, sleep } from './concurrency.js';
+import { isVaultError, VaultError } from './errors.js';
+import { authorizationServer } from './oauth/authorization-server.js';
+import { refreshTokens } from './oauth/refresh.js';
+import type { TokenSet } from './oauth/token-set.js';
+import type { ConfiguredProvider } from './providers.js';
+import { backoffMs, nextRefreshAt } from './refresh-schedule.js';
+import type { AccountChange, AccountRow } from './store.js';
+import type { VaultContext } from './vault-context.js';
+
+export type RefreshTrigger = 'on_demand' | 'scheduled';
+
+/** What the scheduler did with one account (SPEC §6.4). */
+export type RefreshResult =
+  | { accountId: string; result: 'refreshed' }
+  | { accountId: string; result: 'failed'; code: string }
+  | { accountId: string; result: 'skipped'; reason: string };
+
+/**
+ * Refreshes credentials exactly once across processes (SPEC §6.1, §6.2 and the design notes there).
+ *
+ * A refresh needs the account's lease: an owner and an expiry on the row, taken and released in short
+ * statements, so no transaction or pooled connection is held while the provider answers. Callers in this
+ * process share one promise; callers in other processes poll the row until the lease holder's result appears.
+ * Every write is a compare-and-swap on `version`, so a late refresh never overwrites a newer credential.
+ */
+export function createRefreshEngine(ctx: VaultContext) {
+  const inFlight = new Map<string, Promise<AccountRow>>();
+
+  /** On demand: returns a row whose access token is newer than `seen`'s, or throws why there is none. */
+  function refresh(seen: AccountRow): Promise<AccountRow> {
+    let pending = inFlight.get(seen.id);
+    if (!pending) {
+      pending = refreshShared(seen).finally(() => inFlight.delete(seen.id));
+      inFlight.set(seen.id, pending);
+    }
+    return pending;
+  }
+
+  async function refreshShared(seen: AccountRow): Promise<AccountRow> {
+    const started = performance.now();
+    const waited = () => ctx.metrics.leaseWait.observe({}, (performance.now() - started) / 1000);
+    let row = seen;
+    let delay = 20;
+    for (;;) {
+      if (row.accessToken !== seen.accessToken) {
+        waited(); // someone else's refresh (or a re-link) landed while we looked
+        return row;
+      }
+      assertRefreshable(row, ctx.now());
+      if (row.leaseExpiresAt === null || row.leaseExpiresAt <= ctx.now()) {
+        const now = ctx.now();
+        const leased = await ctx.store.acquireLease(row.id, ctx.instanceId, now, now + ctx.timing.leaseMs);
+        if (leased) {
+          waited();
+          return refreshAfterAcquiring(leased, seen);
+        }
+      }
+      if (performance.now() - started > ctx.timing.waitMs) {
+        throw new VaultError('provider_unavailable', 'another refresh of this account is taking too long', {
+          retryAfter: 1,
+        });
+      }
+      // Wait without holding a connection, then look again (SPEC §6 design notes).
+      await sleep(delay * (0.5 + Math.random()));
+      delay = Math.min(delay * 2, 500);
+      const current = await ctx.store.getAccountById(seen.id);
+      if (!current) throw new VaultError('not_found', 'the account was disconnected');
+      row = current;
+    }
+  }
+
+  /** Re-read under the lease: someone may have refreshed between our read and our acquiring it. */
+  async function refreshAfterAcquiring(leased: AccountRow, seen: AccountRow): Promise<AccountRow> {
+    if (leased.accessToken !== seen.accessToken) {
+      await ctx.store.releaseLease(leased.id, ctx.instanceId);
+      return leased;
+    }
+    try {
+      assertRefreshable(leased, ctx.now());
+    } catch (err) {
+      await ctx.store.releaseLease(leased.id, ctx.instanceId);
+      throw err;
+    }
+    return refreshLeased(leased, 'on_demand');
+  }
+
+  /** With the lease held: ask the provider, then commit the new token set before anyone sees it. */
+  async function refreshLeased(row: AccountRow, trigger: RefreshTrigger): Promise<AccountRow> {
+    let provider: ConfiguredProvider;
+    let tokens: TokenSet;
+    try {
+      provider = ctx.providers.get(row.env, row.provider);
+      if (!row.refreshToken) throw new VaultError('needs_reauth', 'the provider gave no refresh token');
+      const refreshToken = await openToken(ctx, row.id, 'refresh_token', row.refreshToken);
+      const as = await authorizationServer(provider, ctx.http);
+      const sent = performance.now();
+      try {
+        tokens = await refreshTokens(provider, as, ctx.http, refreshToken, ctx.now());
+      } finally {
+        const seconds = (performance.now() - sent) / 1000;
+        ctx.metrics.providerLatency.observe({ provider: row.provider, operation: 'refresh' }, seconds);
+      }
+    } catch (err) {
+      return recordFailure(row, trigger, err);
+    }
+    return commitRefresh(row, provider, tokens, trigger);
+  }
+
+  async function commitRefresh(
+    row: AccountRow,
+    provider: ConfiguredProvider,
+    tokens: TokenSet,
+    trigger: RefreshTrigger,
+  ): Promise<AccountRow> {
+    const now = ctx.now();
+    const refreshToken = tokens.refreshToken
+      ? await sealToken(ctx, row.id, 'refresh_token', tokens.refreshToken)
+      : row.refreshToken; // providers often omit it on refresh: never replace it with nothing
+    const change: AccountChange = {
+      accessToken: await sealToken(ctx, row.id, 'access_token', tokens.accessToken),
+      refreshToken,
+      idToken: tokens.idToken ? await sealToken(ctx, row.id, 'id_token', tokens.idToken) : row.idToken,
+      scopes: tokens.scopes ?? row.scopes,
+      tokenType: tokens.tokenType,
+      obtainedAt: tokens.obtainedAt,
+      expiresAt: tokens.expiresAt,
+      status: 'active',
+      lastError: null,
+      failureCount: 0,
+      lastRefreshedAt: now,
+      nextRefreshAt: nextRefreshAt(
+        { ...tokens, hasRefreshToken: refreshToken !== null },
+        provider.spec.keepAliveSeconds,
+      ),
+      leaseOwner: null,
+      leaseExpiresAt: null,
+      updatedAt: now,
+    };
+    const after: AccountRow = { ...row, ...change, version: row.version + 1 };
+    const outbox = statusOutbox(ctx, row, after);
+    // The provider may have rotated the refresh token: this process now holds the only copy of the new one, so
+    // a failing write is retried for as long as the lease lasts rather than given up (SPEC §6.2).
+    const deadline = performance.now() + ctx.timing.leaseMs;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        if (await ctx.store.updateAccount(row.id, row.version, change, outbox)) {
+          ctx.metrics.refreshes.inc({ provider: row.provider, trigger, result: 'refreshed' });
+          return after;
+        }
+        // Another writer won (a re-link, or a takeover after our lease ran out): its credential is newer.
+        ctx.metrics.refreshes.inc({ provider: row.provider, trigger, result: 'superseded' });
+        await ctx.store.releaseLease(row.id, ctx.instanceId);
+        const current = await ctx.store.getAccountById(row.id);
+        if (!current) throw new VaultError('not_found', 'the account was disconnected during the refresh');
+        return current;
+      } catch (err) {
+        if (isVaultError(err)) throw err;
+        if (performance.now() >= deadline) {
+          ctx.log.error({ accountId: row.id, attempt }, 'could not store a refreshed token set; giving up');
+          throw new VaultError('internal', 'the refreshed credential could not be stored', { cause: err });
+        }
+        ctx.log.warn({ accountId: row.id, attempt }, 'storing a refreshed token set failed; retrying');
+        await sleep(Math.min(100 * 2 ** attempt, 2_000));
+      }
+    }
+  }
+
+  /** Classifies a failed refresh (SPEC §6.3), records it on the account, and throws what the caller should see. */
+  async function recordFailure(row: AccountRow, trigger: RefreshTrigger, err: unknown): Promise<AccountRow> {
+    const error = isVaultError(err) ? err : new VaultError('internal', 'the refresh failed', { cause: err });
+    const labels = { provider: row.provider, trigger };
+    const fields = { accountId: row.id, provider: row.provider, env: row.env, error: error.message };
+    if (error.code === 'needs_reauth') {
+      // If the stored credential changed while we asked, our refresh token was simply old: a race, not a death.
+      const current = await ctx.store.getAccountById(row.id);
+      if (current && current.version !== row.version) {
+        ctx.metrics.refreshes.inc({ ...labels, result: 'superseded' });
+        await ctx.store.releaseLease(row.id, ctx.instanceId);
+        return current;
+      }
+      ctx.metrics.refreshes.inc({ ...labels, result: 'needs_reauth' });
+      ctx.log.warn(fields, 'the provider no longer honours this grant; the account needs to be connected again');
+      await record(row, { status: 'needs_reauth', lastError: error.message, failureCount: 0, nextRefreshAt: null });
+      throw error;
+    }
+    if (error.code === 'provider_unavailable' || error.code === 'provider_error') {
+      const configuration = error.code === 'provider_error';
+      const failures = row.failureCount + 1;
+      const wait = backoffMs(failures, error.retryAfter);
+      ctx.metrics.refreshes.inc({ ...labels, result: configuration ? 'config_error' : 'transient' });
+      if (configuration) ctx.log.error(fields, 'the provider rejected the refresh; check the provider configuration');
+      else ctx.log.warn({ ...fields, retryInMs: wait }, 'the provider is unavailable; the credential is kept');
+      await record(row, {
+        status: configuration ? 'error' : row.status,
+        lastError: error.message,
+        failureCount: failures,
+        nextRefreshAt: ctx.now() + wait,
+      });
+      throw new VaultError(error.code, error.message, { retryAfter: Math.ceil(wait / 1000), cause: error });
+    }
+    await ctx.store.releaseLease(row.id, ctx.instanceId);
+    throw error;
+  }
+
+  /** Writes a failure's outcome and releases the lease; if another writer won meanwhile, only the lease goes. */
+  async function record(row: AccountRow, change: AccountChange): Promise<void> {
+    const full: AccountChange = { ...change, leaseOwner: null, leaseExpiresAt: null, updatedAt: ctx.now() };
+    const after: AccountRow = { ...row, ...full, version: row.version + 1 };
+    if (!(await ctx.store.updateAccount(row.id, row.version, full, statusOutbox(ctx, row, after)))) {
+      await ctx.store.releaseLease(row.id, ctx.instanceId);
+    }
+  }
+
+  /** One scheduler pass: claims due accounts and refreshes them with bounded concurrency. Never throws. */
+  async function refreshDue(options: { limit: number; concurrency: number }): Promise<RefreshResult[]> {
+    const now = ctx.now();
+    let claimed: AccountRow[];
+    try {
+      claimed = await ctx.store.claimDueAccounts(ctx.instanceId, now, now + ctx.timing.leaseMs, options.limit);
+    } catch (err) {
+      ctx.log.error({ error: (err as Error).message }, 'the scheduler could not claim due accounts');
+      return [];
+    }
+    for (const row of claimed) {
+      ctx.metrics.schedulerLag.observe({}, Math.max(0, now - (row.nextRefreshAt ?? now)) / 1000);
+    }
+    const results = await mapConcurrently(claimed, options.concurrency, refreshClaimed);
+    for (const { result } of results) ctx.metrics.schedulerResults.inc({ result });
+    return results;
+  }
+
+  async function refreshClaimed(row: AccountRow): Promise<RefreshResult> {
+    try {
+      const skip = skipReason(row);
+      if (skip) {
+        // Out of the queue until something (a re-link, a configuration change and restart) schedules it again.
+        await record(row, { nextRefreshAt: null });
+        return { accountId: row.id, result: 'skipped', reason: skip };
+      }
+      await refreshLeased(row, 'scheduled');
+      return { accountId: row.id, result: 'refreshed' };
+    } catch (err) {
+      return { accountId: row.id, result: 'failed', code: isVaultError(err) ? err.code : 'internal' };
+    }
+  }
+
+  function skipReason(row: AccountRow): string | undefined {
+    if (row.status === 'needs_reauth' || row.status === 'revoked') return `the account is ${row.status}`;
+    if (!row.refreshToken) return 'no refresh token';
+    try {
+      ctx.providers.get(row.env, row.provider);
+    } catch {
+      return 'the provider is not configured';
+    }
+    return undefined;
+  }
+
+  return { refresh, refreshDue };
+}
+
+export type RefreshEngine = ReturnType<typeof createRefreshEngine>;
+
+/** Refusals that need no provider call: a dead grant, or a failure whose back-off has not passed yet. */
+function assertRefreshable(row: AccountRow, now: number): void {
+  if (row.status === 'needs_reauth' || row.status === 'revoked') {
+    throw new VaultError('needs_reauth', 'the account must be connected again');
+  }
+  if (row.failureCount > 0 && row.nextRefreshAt !== null && row.nextRefreshAt > now) {
+    const code = row.status === 'error' ? 'provider_error' : 'provider_unavailable';
+    throw new VaultError(code, row.lastError ?? 'the last refresh failed', {
+      retryAfter: Math.ceil((row.nextRefreshAt - now) / 1000),
+    });
+  }
+}

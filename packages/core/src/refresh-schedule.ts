@@ -1,0 +1,38 @@
+/** When to refresh next and how long to back off: pure functions, so the rules are testable on their own. */
+
+const MINUTE = 60_000;
+
+/**
+ * When the scheduler should refresh a token set ahead of its expiry (SPEC §6.4): about 10% of the lifetime
+ * early, at least 5 minutes, but never more than half the lifetime (a 2-minute token would otherwise be due
+ * the moment it arrives), plus up to 20% jitter so tokens obtained together are not refreshed together.
+ * With `keepAliveSeconds`, at least that often, for providers whose refresh tokens die when unused
+ * (Google after 6 months, Xero and Box after 60 days). Null when there is nothing to refresh ahead.
+ */
+export function nextRefreshAt(
+  tokens: { obtainedAt: number; expiresAt: number | null; hasRefreshToken: boolean },
+  keepAliveSeconds: number | undefined,
+  random: () => number = Math.random,
+): number | null {
+  if (!tokens.hasRefreshToken) return null;
+  const candidates: number[] = [];
+  if (tokens.expiresAt !== null) {
+    const lifetime = Math.max(0, tokens.expiresAt - tokens.obtainedAt);
+    const lead = Math.min(Math.max(lifetime * 0.1, 5 * MINUTE), lifetime / 2);
+    candidates.push(tokens.expiresAt - Math.min(lead * (1 + 0.2 * random()), lifetime * 0.6));
+  }
+  if (keepAliveSeconds !== undefined)
+    candidates.push(tokens.obtainedAt + keepAliveSeconds * 1000 * (1 - 0.1 * random()));
+  return candidates.length === 0 ? null : Math.round(Math.min(...candidates));
+}
+
+/**
+ * How long to wait after the n-th consecutive failure: exponential from 2 s, capped at 5 minutes, with
+ * "equal jitter" (half fixed, half random) so that accounts failing together spread out; never sooner than
+ * the provider's Retry-After.
+ */
+export function backoffMs(failures: number, retryAfterSeconds?: number, random: () => number = Math.random): number {
+  const ceiling = Math.min(2_000 * 2 ** Math.max(0, failures - 1), 5 * MINUTE);
+  const jittered = Math.round(ceiling / 2 + (ceiling / 2) * random());
+  return Math.max(jittered, (retryAfterSeconds ?? 0) * 1000);
+}
