@@ -52,6 +52,7 @@ port: ${port}
 database: ${database}
 masterKey: \${TEST_MASTER_KEY}
 appOrigins: [${APP_ORIGIN}]
+refreshAhead: false # this journey is about refresh on demand; the scheduler has its own tests
 environments:
   development:
     providers:

@@ -1,7 +1,17 @@
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 
-const TABLES = ['connected_accounts', 'auth_flows', 'sessions', 'service_clients', 'client_grants', 'client_keys'];
+const TABLES = [
+  'connected_accounts',
+  'auth_flows',
+  'sessions',
+  'service_clients',
+  'client_grants',
+  'client_keys',
+  'account_events',
+  'webhook_deliveries',
+  'webhook_attempts',
+];
 
 /** Every row of every vault table in a SQLite file: compare two snapshots to prove nothing changed. */
 export function dbSnapshot(dir: string): Record<string, unknown[]> {

@@ -4,18 +4,25 @@ import { join } from 'node:path';
 import { createLogger } from '@tokenvault/cli';
 import {
   buildProviderSpec,
+  type ConfiguredProvider,
   createCipher,
   createProviderRegistry,
   createVault,
+  type ProviderSpec,
+  type ProviderSpecInput,
   parseAccessKey,
+  type Store,
   signServiceToken,
   type Vault,
+  type WebhookEndpoint,
+  type WebhookRetryPolicy,
 } from '@tokenvault/core';
 import { type DemoProvider, loginWithoutBrowser, startDemoProvider } from '@tokenvault/demo';
 import { oauth2, oidc } from '@tokenvault/providers';
 import { createApp, type DevHome } from '@tokenvault/server';
 import { createSqliteStore } from '@tokenvault/store-sqlite';
 import { CookieJar } from './cookie-jar.js';
+import type { FaultProxy } from './fault-proxy.js';
 import { readPopupPage } from './popup-page.js';
 
 export const VAULT_URL = 'http://vault.test';
@@ -25,61 +32,73 @@ export const APP_ORIGIN = 'http://app.test';
  * The whole vault in this process: a real SQLite file, the real demo provider over HTTP, the server's fetch
  * handler called directly, logs captured line by line, and a clock the test can move forward.
  */
-export async function startInProcessVault(options: { masterKey?: Uint8Array; dir?: string; devHome?: DevHome } = {}) {
+export interface InProcessOptions {
+  masterKey?: Uint8Array;
+  dir?: string;
+  devHome?: DevHome;
+  /** Default: a SQLite file in `dir`. */
+  openStore?: () => Store;
+  /** Adds provider `faulty`: the demo provider with its token endpoint behind this proxy. */
+  tokenProxy?: FaultProxy;
+  webhooks?: Record<string, WebhookEndpoint[]>;
+  webhookRetry?: Partial<WebhookRetryPolicy>;
+  providerTimeoutMs?: number;
+  /** Provider spec fields for `demo` (e.g. keepAliveSeconds). */
+  demoSpec?: Partial<ProviderSpecInput>;
+  accessTokenTtlSeconds?: number;
+}
+
+export async function startInProcessVault(options: InProcessOptions = {}) {
   const dir = options.dir ?? (await mkdtemp(join(tmpdir(), 'tokenvault-inproc-')));
   const demo: DemoProvider = await startDemoProvider({
     clients: [
       {
         clientId: 'vault',
         clientSecret: 'secret',
-        redirectUris: [`${VAULT_URL}/api/auth/demo/handler/frame`, `${VAULT_URL}/api/auth/plain/handler/frame`],
+        redirectUris: ['demo', 'plain', 'faulty'].map((id) => `${VAULT_URL}/api/auth/${id}/handler/frame`),
       },
     ],
-    accessTokenTtlSeconds: 60,
+    accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 60,
   });
-  const store = createSqliteStore({ filename: join(dir, 'vault.db') });
+  const openStore = options.openStore ?? (() => createSqliteStore({ filename: join(dir, 'vault.db') }));
+  const store = openStore();
   await store.migrate();
-  const spec = buildProviderSpec(oidc, { id: 'demo', displayName: 'Demo', issuer: demo.issuer });
+  const spec = buildProviderSpec(oidc, { id: 'demo', displayName: 'Demo', issuer: demo.issuer, ...options.demoSpec });
   // The same server as a plain OAuth 2.0 provider: endpoints by hand, the account id from its userinfo.
-  const plain = buildProviderSpec(oauth2, {
-    id: 'plain',
-    displayName: 'Plain OAuth 2.0',
-    authorizeUri: `${demo.issuer}/auth`,
-    tokenUri: `${demo.issuer}/token`,
-    revokeUri: `${demo.issuer}/token/revocation`,
-    account: { userInfoUri: `${demo.issuer}/me`, idPath: 'sub', displayNamePath: 'email' },
-    extra: { authorize: { prompt: 'consent' } }, // the demo server issues refresh tokens only with consent
-  });
+  const plain = buildProviderSpec(oauth2, plainInput('plain', demo.issuer, `${demo.issuer}/token`));
+  const providerList = [configured('demo', spec, spec.scopes.default), configured('plain', plain, PLAIN_SCOPES)];
+  if (options.tokenProxy) {
+    options.tokenProxy.target = demo.issuer;
+    const tokenUri = `${options.tokenProxy.url}/token`;
+    providerList.push(
+      configured('faulty', buildProviderSpec(oauth2, plainInput('faulty', demo.issuer, tokenUri)), PLAIN_SCOPES),
+    );
+  }
+  const providers = createProviderRegistry({ development: providerList, production: [] });
   const clock = { offsetMs: 0 };
-  const vault: Vault = createVault({
-    store,
-    cipher: await createCipher([options.masterKey ?? new Uint8Array(32).fill(1)]),
-    providers: createProviderRegistry({
-      development: [
-        {
-          env: 'development',
-          id: 'demo',
-          spec,
-          clientId: 'vault',
-          clientSecret: 'secret',
-          scopes: spec.scopes.default,
-        },
-        {
-          env: 'development',
-          id: 'plain',
-          spec: plain,
-          clientId: 'vault',
-          clientSecret: 'secret',
-          scopes: ['openid', 'email', 'offline_access'],
-        },
-      ],
-      production: [],
-    }),
-    publicUrl: VAULT_URL,
-    now: () => Date.now() + clock.offsetMs,
-  });
+  const masterKey = options.masterKey ?? new Uint8Array(32).fill(1);
   const logs: string[] = [];
   const logger = createLogger('debug', { write: (line: string) => void logs.push(line) });
+  const vaultOn = async (vaultStore: Store): Promise<Vault> =>
+    createVault({
+      store: vaultStore,
+      cipher: await createCipher([masterKey]),
+      providers,
+      publicUrl: VAULT_URL,
+      logger,
+      http: { timeoutMs: options.providerTimeoutMs ?? 10_000 },
+      ...(options.webhooks && { webhooks: options.webhooks }),
+      ...(options.webhookRetry && { webhookRetry: options.webhookRetry }),
+      now: () => Date.now() + clock.offsetMs,
+    });
+  const vault = await vaultOn(store);
+  const twins: Store[] = [];
+  /** Another vault instance (as another process would be), over its own connection to the same database. */
+  const twin = async () => {
+    const twinStore = openStore();
+    twins.push(twinStore);
+    return vaultOn(twinStore);
+  };
   const app = createApp({
     vault,
     appOrigins: [APP_ORIGIN],
@@ -130,7 +149,9 @@ export async function startInProcessVault(options: { masterKey?: Uint8Array; dir
       providerStopped = true;
       await demo.close();
     },
+    twin,
     async close() {
+      for (const twinStore of twins) await twinStore.close();
       await store.close();
       if (!providerStopped) await demo.close();
       if (!options.dir) await rm(dir, { recursive: true, force: true });
@@ -139,3 +160,21 @@ export async function startInProcessVault(options: { masterKey?: Uint8Array; dir
 }
 
 export type InProcessVault = Awaited<ReturnType<typeof startInProcessVault>>;
+
+const PLAIN_SCOPES = ['openid', 'email', 'offline_access'];
+
+function configured(id: string, spec: ProviderSpec, scopes: readonly string[]): ConfiguredProvider {
+  return { env: 'development', id, spec, clientId: 'vault', clientSecret: 'secret', scopes };
+}
+
+function plainInput(id: string, issuer: string, tokenUri: string): Partial<ProviderSpecInput> {
+  return {
+    id,
+    displayName: `Plain OAuth 2.0 (${id})`,
+    authorizeUri: `${issuer}/auth`,
+    tokenUri,
+    revokeUri: `${issuer}/token/revocation`,
+    account: { userInfoUri: `${issuer}/me`, idPath: 'sub', displayNamePath: 'email' },
+    extra: { authorize: { prompt: 'consent' } }, // the demo server issues refresh tokens only with consent
+  };
+}

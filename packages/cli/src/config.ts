@@ -38,8 +38,10 @@ export const configSchema = z
     masterKey: z.string().optional(),
     masterKeyFile: z.string().optional(),
     appOrigins: z.array(origin).default([]),
-    /** Background refresh ahead of expiry; accepted now, acted on once the refresh engine lands. */
+    /** Refresh credentials in the background ahead of expiry (false: only when a token is asked for). */
     refreshAhead: z.boolean().default(true),
+    /** Per-request timeout for calls to providers; the refresh lease lasts three times as long. */
+    providerTimeoutSeconds: z.number().positive().max(300).default(10),
     environments: z.record(z.string().regex(/^[^.]+$/, 'an environment id cannot contain "."'), environment),
   })
   .strict()

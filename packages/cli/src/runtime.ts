@@ -8,6 +8,8 @@ import {
   type ProviderHttp,
   type Store,
   type Vault,
+  type VaultLogger,
+  type WebhookEndpoint,
 } from '@tokenvault/core';
 import { presets } from '@tokenvault/providers';
 import { createPostgresStore } from '@tokenvault/store-postgres';
@@ -21,6 +23,9 @@ export interface Settings {
   masterKey: Uint8Array;
   publicUrl: string;
   environments: Record<string, ConfiguredProvider[]>;
+  webhooks?: Record<string, WebhookEndpoint[]>;
+  /** Per-request timeout for provider calls; default 10. */
+  providerTimeoutSeconds?: number;
 }
 
 export function openStore(database: string): Store {
@@ -28,15 +33,19 @@ export function openStore(database: string): Store {
   return createPostgresStore({ connectionString: database });
 }
 
-export async function openVault(settings: Settings, http?: Partial<ProviderHttp>): Promise<Vault> {
+export async function openVault(settings: Settings, logger?: VaultLogger): Promise<Vault> {
   const store = openStore(settings.database);
   await store.migrate();
+  const http: Partial<ProviderHttp> = {};
+  if (settings.providerTimeoutSeconds !== undefined) http.timeoutMs = settings.providerTimeoutSeconds * 1000;
   return createVault({
     store,
     cipher: await createCipher([settings.masterKey]),
     providers: createProviderRegistry(settings.environments),
     publicUrl: settings.publicUrl,
-    ...(http && { http }),
+    http,
+    ...(settings.webhooks && { webhooks: settings.webhooks }),
+    ...(logger && { logger }),
   });
 }
 
@@ -60,6 +69,10 @@ export function masterKeyFrom(config: Config): Uint8Array {
     throw new CliError(`cannot read masterKeyFile ${file}: ${(cause as Error).message}`);
   }
   return decodeMasterKey(text, `masterKeyFile ${file}`);
+}
+
+export function webhooksFrom(config: Config): Record<string, WebhookEndpoint[]> {
+  return Object.fromEntries(Object.entries(config.environments).map(([env, { webhooks }]) => [env, webhooks]));
 }
 
 export function providersFrom(config: Config): Record<string, ConfiguredProvider[]> {

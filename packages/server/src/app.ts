@@ -5,6 +5,7 @@ import { describeCause, errorBody, errorStatus, toVaultError } from './errors.js
 import { createOriginCheck } from './origins.js';
 import { requestLog } from './request-log.js';
 import { accountRoutes } from './routes/accounts.js';
+import { adminRoutes } from './routes/admin.js';
 import { authRoutes } from './routes/auth.js';
 import { devHomeRoutes } from './routes/dev-home.js';
 import { healthRoutes } from './routes/health.js';
@@ -21,6 +22,7 @@ export function createApp(options: ServerOptions) {
   app.route('/', healthRoutes(options.vault));
   app.route('/api/auth', authRoutes(options, cookies, createOriginCheck(options.appOrigins), sessionTtl));
   app.route('/v1/users', accountRoutes(options));
+  app.route('/v1/admin', adminRoutes(options));
   if (options.devHome) app.route('/', devHomeRoutes(options.vault, cookies, options.devHome));
 
   app.notFound((c) => c.json({ error: 'not_found', message: `no route for ${c.req.method} ${c.req.path}` }, 404));

@@ -13,7 +13,7 @@ import {
   startDevProvider,
 } from '../dev-mode.js';
 import { createLogger } from '../logger.js';
-import { masterKeyFrom, openVault, providersFrom } from '../runtime.js';
+import { masterKeyFrom, openVault, providersFrom, webhooksFrom } from '../runtime.js';
 
 export interface ServeArgs {
   config?: string;
@@ -45,17 +45,21 @@ export async function serve(args: ServeArgs): Promise<{ url: string; close(): Pr
   };
   try {
     if (config) {
-      const vault = await openVault({
-        database: config.database,
-        masterKey: masterKeyFrom(config),
-        publicUrl,
-        environments: providersFrom(config),
-      });
+      const vault = await openVault(
+        {
+          database: config.database,
+          masterKey: masterKeyFrom(config),
+          publicUrl,
+          environments: providersFrom(config),
+          webhooks: webhooksFrom(config),
+          providerTimeoutSeconds: config.providerTimeoutSeconds,
+        },
+        logger,
+      );
       closers.push(() => vault.store.close());
+      const background = vault.startBackground({ refreshAhead: config.refreshAhead });
+      closers.push(() => background.stop());
       handle = createApp({ vault, appOrigins: config.appOrigins, logger }).fetch;
-      for (const [env, { webhooks }] of Object.entries(config.environments)) {
-        if (webhooks.length > 0) logger.warn({ env }, 'webhooks are configured but not delivered yet in this version');
-      }
       args.print(`Tokenvault listening on ${publicUrl}`);
       return { url: publicUrl, close };
     }
@@ -63,13 +67,18 @@ export async function serve(args: ServeArgs): Promise<{ url: string; close(): Pr
     const dir = devDirectory();
     const demo = await startDevProvider(dir, publicUrl, address.port === 0 ? 0 : address.port + 1);
     closers.push(() => demo.close());
-    const vault = await openVault({
-      database: devDatabase(dir),
-      masterKey: devMasterKey(dir),
-      publicUrl,
-      environments: { [DEV_ENV]: [demoProvider(demo)] },
-    });
+    const vault = await openVault(
+      {
+        database: devDatabase(dir),
+        masterKey: devMasterKey(dir),
+        publicUrl,
+        environments: { [DEV_ENV]: [demoProvider(demo)] },
+      },
+      logger,
+    );
     closers.push(() => vault.store.close());
+    const background = vault.startBackground({ refreshAhead: true });
+    closers.push(() => background.stop());
     const admin = await devAdminKey(vault, dir);
     const appOrigins = [new URL(publicUrl).origin, 'http://localhost:3000', 'http://127.0.0.1:3000'];
     handle = createApp({

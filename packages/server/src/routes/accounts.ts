@@ -69,7 +69,7 @@ export function accountRoutes(options: ServerOptions) {
 }
 
 /** An empty body means "no options". */
-async function jsonBody(request: Request): Promise<unknown> {
+export async function jsonBody(request: Request): Promise<unknown> {
   const text = await request.text();
   if (text.trim() === '') return {};
   try {
@@ -83,11 +83,13 @@ function accountJson(account: ConnectedAccount) {
   return {
     ...account,
     expiresAt: isoTime(account.expiresAt),
+    lastRefreshedAt: isoTime(account.lastRefreshedAt),
+    nextRefreshAt: isoTime(account.nextRefreshAt),
     createdAt: isoTime(account.createdAt),
     updatedAt: isoTime(account.updatedAt),
   };
 }
 
-function isoTime(ms: number | null): string | null {
+export function isoTime(ms: number | null): string | null {
   return ms === null ? null : new Date(ms).toISOString();
 }

@@ -13,5 +13,9 @@ export function healthRoutes(vault: Vault) {
       return c.json({ status: 'unavailable', message: 'the database does not answer' }, 503);
     }
   });
+  // Prometheus text format. Labels name providers and outcomes, never users or tokens.
+  app.get('/metrics', (c) =>
+    c.body(vault.metrics.render(), 200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' }),
+  );
   return app;
 }

@@ -1,0 +1,202 @@
+import type { AccountRow } from '@tokenvault/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FaultProxy, startFaultProxy } from './support/fault-proxy.js';
+import { type InProcessVault, startInProcessVault, VAULT_URL } from './support/in-process-vault.js';
+
+// A fault proxy between the vault and the real provider's token endpoint makes refreshes fail the ways real
+// providers do (SPEC §6.3). Each account is its own user, so back-off state does not leak between tests.
+describe('refresh failures', () => {
+  let proxy: FaultProxy;
+  let vault: InProcessVault;
+  beforeAll(async () => {
+    proxy = await startFaultProxy();
+    vault = await startInProcessVault({ tokenProxy: proxy, providerTimeoutMs: 500 });
+  });
+  afterAll(async () => {
+    await vault?.close();
+    await proxy?.close();
+  });
+
+  async function linked(login: string) {
+    await vault.connect(vault.newJar(), login, 'faulty');
+    const userId = `faulty:${login}`;
+    const [account] = await vault.vault.listAccounts('development', userId);
+    if (!account) throw new Error('not linked');
+    const base = `${VAULT_URL}/v1/users/${encodeURIComponent(userId)}/connected-accounts/${account.id}`;
+    return { id: account.id, userId, base };
+  }
+
+  /** A read that must refresh: the demo's tokens last 60 s, so an hour of validity needs a new one. */
+  async function forcedRead(base: string) {
+    const response = await vault.request(`${base}/access-token`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await vault.jwt()}` },
+      body: JSON.stringify({ minValiditySeconds: 3600 }),
+    });
+    return { status: response.status, headers: response.headers, body: await response.json() };
+  }
+
+  const stored = async (id: string) => (await vault.store.getAccountById(id)) as AccountRow;
+  const events = async (id: string) => (await vault.store.listEvents(id)).map((e) => JSON.parse(e.payload));
+
+  /** Moves the vault's clock past any back-off (5 minutes is the longest). */
+  const afterBackoff = () => {
+    vault.clock.offsetMs += 6 * 60_000;
+  };
+
+  it('keeps the credential on a 500, backs off without calling the provider, and recovers', async () => {
+    const { id, base } = await linked('five');
+    const before = await stored(id);
+    proxy.next({ kind: 'status', status: 500, body: '<html>oops</html>' });
+    const calls = proxy.matched;
+    const failed = await forcedRead(base);
+    expect(failed.status).toBe(503);
+    expect(failed.body).toMatchObject({ error: 'provider_unavailable', retryAfter: expect.any(Number) });
+    expect(proxy.matched - calls).toBe(1);
+    const after = await stored(id);
+    expect(after).toMatchObject({ status: 'active', failureCount: 1, refreshToken: before.refreshToken });
+    expect(after.accessToken).toBe(before.accessToken);
+    expect(after.lastError).toMatch(/HTTP 500/);
+    expect(after.leaseOwner).toBeNull();
+
+    // Within the back-off: answered at once, the provider left alone.
+    expect((await forcedRead(base)).status).toBe(503);
+    expect(proxy.matched - calls).toBe(1);
+
+    afterBackoff();
+    const recovered = await forcedRead(base);
+    expect(recovered.status).toBe(200);
+    expect(await stored(id)).toMatchObject({ status: 'active', failureCount: 0, lastError: null });
+  });
+
+  it('honours Retry-After on a 429', async () => {
+    const { id, base } = await linked('slow');
+    proxy.next({ kind: 'status', status: 429, headers: { 'retry-after': '42' }, body: '{"error":"slow_down"}' });
+    const failed = await forcedRead(base);
+    expect(failed.status).toBe(503);
+    expect(failed.body.retryAfter).toBe(42);
+    expect(failed.headers.get('retry-after')).toBe('42');
+    const row = await stored(id);
+    expect((row.nextRefreshAt as number) - Date.now() - vault.clock.offsetMs).toBeGreaterThan(40_000);
+    const calls = proxy.matched;
+    const again = await forcedRead(base);
+    expect(again.body).toMatchObject({ error: 'provider_unavailable' });
+    expect(again.body.retryAfter).toBeGreaterThan(35);
+    expect(proxy.matched).toBe(calls);
+    afterBackoff();
+  });
+
+  it.each([
+    ['a timeout', { kind: 'hang' } as const, /unreachable/],
+    ['a connection reset', { kind: 'reset' } as const, /unreachable/],
+  ])('treats %s as transient and keeps the credential', async (_name, fault, message) => {
+    const { id, base } = await linked(`net-${fault.kind}`);
+    const before = await stored(id);
+    proxy.next(fault);
+    const failed = await forcedRead(base);
+    expect(failed.status).toBe(503);
+    expect(failed.body.error).toBe('provider_unavailable');
+    const after = await stored(id);
+    expect(after).toMatchObject({ status: 'active', refreshToken: before.refreshToken, failureCount: 1 });
+    expect(after.lastError).toMatch(message);
+    afterBackoff();
+    expect((await forcedRead(base)).status).toBe(200);
+  });
+
+  it('marks the account needs_reauth at once for an error sent with HTTP 200, and says so in an event', async () => {
+    const { id, base } = await linked('gh');
+    proxy.next({
+      kind: 'status',
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+      body: '{"error":"bad_refresh_token","error_description":"The refresh token passed is incorrect or expired."}',
+    });
+    const failed = await forcedRead(base);
+    expect(failed.status).toBe(409);
+    expect(failed.body.error).toBe('needs_reauth');
+    expect(await stored(id)).toMatchObject({ status: 'needs_reauth', nextRefreshAt: null });
+    expect((await stored(id)).lastError).toMatch(/bad_refresh_token/);
+    const calls = proxy.matched;
+    expect((await forcedRead(base)).status).toBe(409);
+    expect(proxy.matched).toBe(calls);
+    expect((await events(id)).map((e) => [e.type, e.data.from, e.data.to])).toEqual([
+      ['account.connected', undefined, undefined],
+      ['account.status_changed', 'active', 'needs_reauth'],
+    ]);
+  });
+
+  it('puts the account in status error on invalid_client, logs it loudly, and recovers when the provider accepts us', async () => {
+    const { id, base } = await linked('cfg');
+    proxy.next({
+      kind: 'status',
+      status: 401,
+      headers: { 'content-type': 'application/json' },
+      body: '{"error":"invalid_client"}',
+    });
+    const failed = await forcedRead(base);
+    expect(failed.status).toBe(502);
+    expect(failed.body.error).toBe('provider_error');
+    expect(await stored(id)).toMatchObject({ status: 'error', lastError: expect.stringMatching(/invalid_client/) });
+    const logged = vault.logs.map((line) => JSON.parse(line)).find((l) => l.accountId === id && l.level === 50);
+    expect(logged?.msg).toMatch(/check the provider configuration/);
+
+    afterBackoff();
+    expect((await forcedRead(base)).status).toBe(200);
+    expect((await stored(id)).status).toBe('active');
+    expect((await events(id)).map((e) => [e.data.from, e.data.to])).toEqual([
+      [undefined, undefined],
+      ['active', 'error'],
+      ['error', 'active'],
+    ]);
+  });
+
+  it('cannot save a grant whose rotated refresh token the network lost: the account ends in needs_reauth', async () => {
+    // The provider rotated, the answer never arrived: the stored refresh token is now a used one, and the
+    // provider's reuse detection revokes the grant on the next try. Nothing can recover it; the status says so.
+    const { id, base } = await linked('lost');
+    const grantsBefore = vault.demo.stats.refreshGrants;
+    proxy.next({ kind: 'lose-response' });
+    expect((await forcedRead(base)).status).toBe(503);
+    expect(vault.demo.stats.refreshGrants - grantsBefore).toBe(1);
+    expect((await stored(id)).status).toBe('active');
+    afterBackoff();
+    const next = await forcedRead(base);
+    expect(next.status).toBe(409);
+    expect((await stored(id)).status).toBe('needs_reauth');
+  });
+
+  it('treats invalid_grant as a race, not a death, when the account was re-linked during the refresh', async () => {
+    const { id, base } = await linked('race');
+    let release: (fault: { kind: 'status'; status: number; headers: Record<string, string>; body: string }) => void =
+      () => {};
+    proxy.next({ kind: 'hold', until: new Promise((resolve) => (release = resolve)) });
+    const arrived = proxy.arrived(proxy.matched + 1);
+    const reading = forcedRead(base);
+    await arrived;
+    await vault.connect(vault.newJar(), 'race', 'faulty'); // the user connects again meanwhile
+    const relinked = await stored(id);
+    release({
+      kind: 'status',
+      status: 400,
+      headers: { 'content-type': 'application/json' },
+      body: '{"error":"invalid_grant"}',
+    });
+    const result = await reading;
+    expect(result.status).toBe(200);
+    expect((await stored(id)).status).toBe('active');
+    expect((await stored(id)).accessToken).toBe(relinked.accessToken);
+    expect((await stored(id)).leaseOwner).toBeNull();
+  });
+
+  it('never lets a refresh token out: not in any response body, log line or event', async () => {
+    const issued = vault.demo.issuedRefreshTokens();
+    expect(issued.length).toBeGreaterThan(8);
+    const events = (
+      await Promise.all(
+        (await vault.vault.listAccounts('development', 'faulty:five')).map((a) => vault.store.listEvents(a.id)),
+      )
+    ).flat();
+    const everything = [...vault.bodies, ...vault.logs, ...events.map((e) => e.payload)].join('\n');
+    for (const token of issued) expect(everything).not.toContain(token);
+  });
+});
