@@ -21,6 +21,8 @@ export interface ServerProcess {
   url: string;
   output(): string;
   stop(): Promise<void>;
+  /** `kill -9`: no shutdown code runs, as in a crash. */
+  crash(): Promise<void>;
 }
 
 export async function startServer(args: string[], env: NodeJS.ProcessEnv = {}): Promise<ServerProcess> {
@@ -43,9 +45,14 @@ export async function startServer(args: string[], env: NodeJS.ProcessEnv = {}): 
     url,
     output: () => output,
     async stop() {
-      if (child.exitCode !== null) return;
+      if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = once(child, 'exit');
       child.kill('SIGTERM');
+      await exited;
+    },
+    async crash() {
+      const exited = once(child, 'exit');
+      child.kill('SIGKILL');
       await exited;
     },
   };

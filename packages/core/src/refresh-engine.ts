@@ -201,7 +201,16 @@ export function createRefreshEngine(ctx: VaultContext) {
       });
       throw new VaultError(error.code, error.message, { retryAfter: Math.ceil(wait / 1000), cause: error });
     }
-    await ctx.store.releaseLease(row.id, ctx.instanceId);
+    // Our side failed (the credential does not decrypt, the provider is no longer configured, a bug): the account
+    // is in error, loudly, and backs off like any failure instead of being retried on every scheduler pass.
+    ctx.metrics.refreshes.inc({ ...labels, result: 'internal_error' });
+    ctx.log.error({ ...fields, code: error.code }, 'the refresh failed on the vault side');
+    await record(row, {
+      status: 'error',
+      lastError: error.message,
+      failureCount: row.failureCount + 1,
+      nextRefreshAt: ctx.now() + backoffMs(row.failureCount + 1),
+    });
     throw error;
   }
 

@@ -8,7 +8,7 @@ export function createVaultMetrics() {
   const registry = createRegistry();
   return {
     render: () => registry.render(),
-    /** result: refreshed | needs_reauth | transient | config_error | superseded (another writer won). */
+    /** result: refreshed | needs_reauth | transient | config_error | internal_error | superseded. */
     refreshes: registry.counter('tokenvault_refreshes_total', 'Refresh attempts by outcome.', [
       'provider',
       'trigger',

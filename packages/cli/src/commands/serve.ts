@@ -60,7 +60,8 @@ export async function serve(args: ServeArgs): Promise<{ url: string; close(): Pr
       const background = vault.startBackground({ refreshAhead: config.refreshAhead });
       closers.push(() => background.stop());
       handle = createApp({ vault, appOrigins: config.appOrigins, logger }).fetch;
-      args.print(`Tokenvault listening on ${publicUrl}`);
+      args.print(`Tokenvault listening on ${listening}`);
+      if (publicUrl !== listening) args.print(`  public URL: ${publicUrl}`);
       return { url: publicUrl, close };
     }
 
