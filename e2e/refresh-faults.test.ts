@@ -1,4 +1,8 @@
-import type { AccountRow } from '@tokenvault/core';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AccountRow, Store } from '@tokenvault/core';
+import { createSqliteStore } from '@tokenvault/store-sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FaultProxy, startFaultProxy } from './support/fault-proxy.js';
 import { type InProcessVault, startInProcessVault, VAULT_URL } from './support/in-process-vault.js';
@@ -188,6 +192,33 @@ describe('refresh failures', () => {
     expect((await stored(id)).leaseOwner).toBeNull();
   });
 
+  it('keeps the stored refresh token when a refresh answer has none, and stores the new token before serving it', async () => {
+    // Google and others omit refresh_token on refresh; replacing the stored one with nothing would end the grant.
+    const { id, base } = await linked('norotate');
+    const before = await stored(id);
+    proxy.next({
+      kind: 'status',
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+      body: '{"access_token":"fresh-without-rotation","token_type":"Bearer","expires_in":7200}',
+    });
+    const result = await forcedRead(base);
+    expect(result.status).toBe(200);
+    expect(result.body.accessToken).toBe('fresh-without-rotation');
+    const after = await stored(id);
+    expect(after.refreshToken).toBe(before.refreshToken);
+    expect(after.accessToken).not.toBe(before.accessToken);
+    // What was served is what is stored: a read that needs no refresh returns it, and the kept refresh token
+    // still works at the provider.
+    const plain = await vault.request(`${base}/access-token`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await vault.jwt()}` },
+    });
+    expect((await plain.json()).accessToken).toBe('fresh-without-rotation');
+    vault.clock.offsetMs += 7200_000;
+    expect((await forcedRead(base)).status).toBe(200);
+  });
+
   it('never lets a refresh token out: not in any response body, log line or event', async () => {
     const issued = vault.demo.issuedRefreshTokens();
     expect(issued.length).toBeGreaterThan(8);
@@ -198,5 +229,52 @@ describe('refresh failures', () => {
     ).flat();
     const everything = [...vault.bodies, ...vault.logs, ...events.map((e) => e.payload)].join('\n');
     for (const token of issued) expect(everything).not.toContain(token);
+  });
+});
+
+describe('a commit that fails', () => {
+  it('is retried, so the rotated refresh token the provider just issued is not dropped', async () => {
+    // The real SQLite store, with its next writes of a new token set failing as an unreachable database would.
+    let failures = 0;
+    const flaky = (store: Store): Store => ({
+      ...store,
+      async updateAccount(id, version, change, outbox) {
+        if (change.accessToken !== undefined && failures > 0) {
+          failures -= 1;
+          throw new Error('database unavailable');
+        }
+        return store.updateAccount(id, version, change, outbox);
+      },
+    });
+    const dir = await mkdtemp(join(tmpdir(), 'tokenvault-commit-'));
+    const vault = await startInProcessVault({
+      dir,
+      openStore: () => flaky(createSqliteStore({ filename: join(dir, 'vault.db') })),
+    });
+    try {
+      await vault.connect(vault.newJar(), 'commit');
+      const [account] = await vault.vault.listAccounts('development', 'demo:commit');
+      const read = () =>
+        vault.vault.getAccessToken({
+          env: 'development',
+          userId: 'demo:commit',
+          accountId: account?.id as string,
+          minValiditySeconds: 3600,
+        });
+      const grants = vault.demo.stats.refreshGrants;
+      failures = 2;
+      const first = await read();
+      expect(failures).toBe(0);
+      expect(vault.demo.stats.refreshGrants - grants).toBe(1);
+      expect(vault.logs.some((line) => line.includes('storing a refreshed token set failed; retrying'))).toBe(true);
+      // Had the rotated refresh token been dropped, this refresh would reuse the old one and the provider would
+      // revoke the grant.
+      const second = await read();
+      expect(second.accessToken).not.toBe(first.accessToken);
+      expect((await vault.vault.getAccount('development', 'demo:commit', account?.id as string)).status).toBe('active');
+    } finally {
+      await vault.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

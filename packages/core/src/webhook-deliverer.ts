@@ -92,7 +92,7 @@ export function createWebhookDeliverer(ctx: VaultContext, policy: WebhookRetryPo
         headers: {
           'content-type': 'application/json',
           'user-agent': 'Tokenvault-Webhooks',
-          'webhook-id': `${delivery.eventId}-${delivery.attempts}`,
+          'webhook-id': delivery.eventId,
           'webhook-timestamp': String(timestamp),
           'webhook-signature': await signWebhook(webhookKey(secret), delivery.eventId, timestamp, delivery.payload),
         },
