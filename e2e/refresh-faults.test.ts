@@ -219,6 +219,22 @@ describe('refresh failures', () => {
     expect((await forcedRead(base)).status).toBe(200);
   });
 
+  it('counts every outcome in /metrics', async () => {
+    const response = await vault.request(`${VAULT_URL}/metrics`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
+    const text = await response.text();
+    const count = (labels: string) =>
+      Number(new RegExp(`^tokenvault_refreshes_total\\{${labels}\\} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
+    for (const result of ['refreshed', 'transient', 'needs_reauth', 'config_error']) {
+      expect(count(`provider="faulty",trigger="on_demand",result="${result}"`), result).toBeGreaterThan(0);
+    }
+    expect(text).toMatch(
+      /^tokenvault_provider_request_duration_seconds_count\{provider="faulty",operation="refresh"\} \d+$/m,
+    );
+    expect(text).not.toMatch(/faulty:/); // labels never name users
+  });
+
   it('never lets a refresh token out: not in any response body, log line or event', async () => {
     const issued = vault.demo.issuedRefreshTokens();
     expect(issued.length).toBeGreaterThan(8);

@@ -81,14 +81,14 @@ describe.each([
   });
 
   /** Plain OAuth 2.0 with endpoints by hand, so the token endpoint can sit behind the proxy. */
-  async function writeConfig(providerTimeoutSeconds: number) {
+  async function writeConfig(providerTimeoutSeconds: number, refreshAhead = false) {
     await writeFile(
       config,
       `publicUrl: ${publicUrl}
 database: ${database}
 masterKey: \${TEST_MASTER_KEY}
 appOrigins: [${APP_ORIGIN}]
-refreshAhead: false
+refreshAhead: ${refreshAhead}
 providerTimeoutSeconds: ${providerTimeoutSeconds}
 environments:
   development:
@@ -213,5 +213,28 @@ environments:
     const forced = await read(survivor, path, '{"minValiditySeconds":7200}');
     expect(forced.status).toBe(200);
     if (storeKind === 'sqlite') expect(await sql('pragma integrity_check')).toEqual([{ integrity_check: 'ok' }]);
+  });
+
+  it('refreshes a due credential in the background, once, with every process running the scheduler', async () => {
+    await writeConfig(10, true);
+    await startServers();
+    const { id } = await connect('ahead');
+    const grants = demo.stats.refreshGrants;
+    const before = await account(id);
+    expect(before.last_refreshed_at).toBeNull();
+    await sql('update connected_accounts set next_refresh_at = $1 where id = $2', Date.now() - 1000, id);
+    const deadline = Date.now() + 20_000;
+    let after = before;
+    while (after.last_refreshed_at === null && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      after = await account(id);
+    }
+    expect(after.last_refreshed_at, 'refreshed without any request').not.toBeNull();
+    expect(Number(after.next_refresh_at)).toBeGreaterThan(Date.now());
+    expect(after.access_token).not.toBe(before.access_token);
+    // Give the other processes' schedulers a few more passes: none may refresh it again.
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    expect(demo.stats.refreshGrants - grants).toBe(1);
+    expect(Number((await account(id)).version)).toBe(Number(after.version));
   });
 });

@@ -59,6 +59,7 @@ describe('loadConfig', () => {
       clientId: 'acme-client',
     });
     expect(config.environments.production?.webhooks).toEqual([]);
+    expect(config).toMatchObject({ refreshAhead: true, providerTimeoutSeconds: 10 });
   });
 
   it('resolves masterKeyFile from the file too', async () => {
@@ -137,6 +138,13 @@ describe('loadConfig', () => {
     ['an environment id with a dot', MINIMAL.replace('  production:', '  prod.eu:'), 'environments.prod.eu'],
     ['a provider without clientId', MINIMAL.replace('clientId: acme-client', ''), 'providers.acme.clientId'],
     ['an app origin with a path', `${MINIMAL}appOrigins: [http://localhost:3000/app]\n`, 'appOrigins.0'],
+    ['a provider timeout that is not positive', `${MINIMAL}providerTimeoutSeconds: 0\n`, 'providerTimeoutSeconds'],
+    ['refreshAhead that is not a boolean', `${MINIMAL}refreshAhead: sometimes\n`, 'refreshAhead'],
+    [
+      'a webhook without a secret',
+      `${MINIMAL}    webhooks: [{ url: https://app.example.com/hooks }]\n`,
+      'webhooks.0.secret',
+    ],
   ])('rejects %s, naming it', async (_, text, named) => {
     // Every schema problem is a CliError (exit 1) whose message points at the offending key.
     const err = failure(await write(text));
