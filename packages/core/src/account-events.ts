@@ -52,6 +52,7 @@ export function accountOutbox(
       lastStatus: null,
       lastError: null,
       createdAt: now,
+      firstAttemptAt: null,
       deliveredAt: null,
     })),
   };

@@ -38,7 +38,8 @@ export async function disconnect(
   // Deleted with its event in one transaction, compare-and-swap like every write: if a refresh lands
   // meanwhile, read again and delete that. The event's seq sorts it after every earlier event of the account.
   let current: AccountRow | undefined = row;
-  for (let attempt = 0; current && attempt < 5; attempt++) {
+  for (let attempt = 0; current; attempt++) {
+    if (attempt === 5) throw new VaultError('conflict', 'the account kept changing; try disconnecting again');
     const outbox = accountOutbox(ctx, { ...current, version: current.version + 1 }, 'account.disconnected');
     if (await ctx.store.deleteAccount(env, userId, accountId, current.version, outbox)) break;
     current = await ctx.store.getAccount(env, userId, accountId);

@@ -170,6 +170,8 @@ export interface DeliveryRow {
   lastStatus: number | null;
   lastError: string | null;
   createdAt: number;
+  /** When it was first tried; the give-up clock starts here, not at the event (it may wait behind others). */
+  firstAttemptAt: number | null;
   deliveredAt: number | null;
 }
 
@@ -179,7 +181,7 @@ export interface ClaimedDelivery extends DeliveryRow {
 
 export type DeliveryChange = Pick<
   DeliveryRow,
-  'status' | 'attempts' | 'nextAttemptAt' | 'lastStatus' | 'lastError' | 'deliveredAt'
+  'status' | 'attempts' | 'nextAttemptAt' | 'lastStatus' | 'lastError' | 'firstAttemptAt' | 'deliveredAt'
 >;
 
 export interface AttemptRow {

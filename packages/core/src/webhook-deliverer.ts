@@ -8,7 +8,7 @@ export interface WebhookRetryPolicy {
   baseMs: number;
   /** No wait is longer than this. Default 1 hour. */
   maxMs: number;
-  /** A delivery still failing this long after its event gives up. Default 24 hours. */
+  /** A delivery still failing this long after its first attempt gives up. Default 24 hours. */
   giveUpAfterMs: number;
   /** Per-request timeout. Default 10 s. */
   timeoutMs: number;
@@ -48,9 +48,11 @@ export function createWebhookDeliverer(ctx: VaultContext, policy: WebhookRetryPo
     const { status, error } = await post(delivery);
     const finished = ctx.now();
     const ok = status !== null && status >= 200 && status < 300;
+    // Counted from the first attempt: an event that waited behind an earlier one of its account gets its own day.
+    const firstAttemptAt = delivery.firstAttemptAt ?? started;
     const outcome: DeliveryOutcome = ok
       ? 'delivered'
-      : finished - delivery.createdAt >= policy.giveUpAfterMs || error === NOT_CONFIGURED
+      : finished - firstAttemptAt >= policy.giveUpAfterMs || error === NOT_CONFIGURED
         ? 'gave_up'
         : 'retry';
     const change: DeliveryChange = {
@@ -59,6 +61,7 @@ export function createWebhookDeliverer(ctx: VaultContext, policy: WebhookRetryPo
       nextAttemptAt: outcome === 'retry' ? finished + retryDelay(attempt) : finished,
       lastStatus: status,
       lastError: error,
+      firstAttemptAt,
       deliveredAt: ok ? finished : null,
     };
     try {

@@ -162,13 +162,14 @@ export function storeConformance(name: string, open: () => Promise<{ store: Stor
         nextAttemptAt: 0,
         lastStatus: 500,
         lastError: 'HTTP 500',
+        firstAttemptAt: 1,
         deliveredAt: null,
       };
       expect(await store.finishDelivery(a1.id, 'someone-else', retry, attempt)).toBe(false);
       expect(await store.finishDelivery(a1.id, 'p1', retry, attempt)).toBe(true);
       // seq 2 waits while seq 1 is pending, even though seq 1's lease is gone.
       const second = await claim();
-      expect(second.map((d) => [d.url, d.seq])).toEqual([['https://a', 1]]);
+      expect(second.map((d) => [d.url, d.seq, d.firstAttemptAt])).toEqual([['https://a', 1, 1]]);
       const done = {
         ...retry,
         status: 'delivered' as const,
@@ -268,6 +269,7 @@ function outbox(accountId: string, seq: number, urls: string[]): Outbox {
       lastStatus: null,
       lastError: null,
       createdAt: seq,
+      firstAttemptAt: null,
       deliveredAt: null,
     })),
   };

@@ -134,6 +134,7 @@ const migrations: Record<string, Migration> = {
         .addColumn('last_status', 'integer')
         .addColumn('last_error', 'text')
         .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('first_attempt_at', 'bigint')
         .addColumn('delivered_at', 'bigint')
         .execute();
       await db.schema

@@ -94,6 +94,7 @@ export interface Database {
     last_status: number | null;
     last_error: string | null;
     created_at: Millis;
+    first_attempt_at: Millis | null;
     delivered_at: Millis | null;
   };
   webhook_attempts: {

@@ -213,6 +213,7 @@ export function createSqlStore(db: Kysely<Database>, hooks: SqlDialectHooks): St
             next_attempt_at: change.nextAttemptAt,
             last_status: change.lastStatus,
             last_error: change.lastError,
+            first_attempt_at: change.firstAttemptAt,
             delivered_at: change.deliveredAt,
             lease_owner: null,
             lease_expires_at: null,
@@ -452,6 +453,7 @@ function deliveryToDb(d: DeliveryRow): Omit<DeliveryDb, 'lease_owner' | 'lease_e
     last_status: d.lastStatus,
     last_error: d.lastError,
     created_at: d.createdAt,
+    first_attempt_at: d.firstAttemptAt,
     delivered_at: d.deliveredAt,
   };
 }
@@ -470,6 +472,7 @@ function deliveryFromDb(r: DeliveryDb): DeliveryRow {
     lastStatus: r.last_status,
     lastError: r.last_error,
     createdAt: r.created_at,
+    firstAttemptAt: r.first_attempt_at,
     deliveredAt: r.delivered_at,
   };
 }
