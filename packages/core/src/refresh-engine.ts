@@ -241,8 +241,13 @@ export function createRefreshEngine(ctx: VaultContext) {
     return results;
   }
 
-  async function refreshClaimed(row: AccountRow): Promise<RefreshResult> {
+  async function refreshClaimed(claimed: AccountRow): Promise<RefreshResult> {
     try {
+      // The batch was leased at claim time; each refresh gets a whole lease from its own start, so a slow
+      // provider late in a batch cannot outlast the lease and let another process refresh the same account.
+      const now = ctx.now();
+      const row = await ctx.store.renewLease(claimed.id, ctx.instanceId, now, now + ctx.timing.leaseMs);
+      if (!row) return { accountId: claimed.id, result: 'skipped', reason: 'the lease ran out before its turn' };
       const skip = skipReason(row);
       if (skip) {
         // Out of the queue until something (a re-link, a configuration change and restart) schedules it again.
@@ -252,7 +257,7 @@ export function createRefreshEngine(ctx: VaultContext) {
       await refreshLeased(row, 'scheduled');
       return { accountId: row.id, result: 'refreshed' };
     } catch (err) {
-      return { accountId: row.id, result: 'failed', code: isVaultError(err) ? err.code : 'internal' };
+      return { accountId: claimed.id, result: 'failed', code: isVaultError(err) ? err.code : 'internal' };
     }
   }
 

@@ -36,6 +36,11 @@ export interface Store {
    * it is now, or undefined when someone else holds a live lease. Does not change `version`.
    */
   acquireLease(id: string, owner: string, now: number, until: number): Promise<AccountRow | undefined>;
+  /**
+   * Extends a lease `owner` still holds (it has not expired) to `until`; returns the row, or undefined if the lease
+   * was lost. Does not change `version`.
+   */
+  renewLease(id: string, owner: string, now: number, until: number): Promise<AccountRow | undefined>;
   /** Drops the lease if `owner` still holds it; does not change `version`. */
   releaseLease(id: string, owner: string): Promise<void>;
   /**

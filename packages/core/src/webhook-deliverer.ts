@@ -33,7 +33,8 @@ export function createWebhookDeliverer(ctx: VaultContext, policy: WebhookRetryPo
     const now = ctx.now();
     let claimed: ClaimedDelivery[];
     try {
-      const until = now + policy.timeoutMs + 30_000;
+      // Long enough for the whole batch, posted `concurrency` at a time, each up to the timeout.
+      const until = now + policy.timeoutMs * Math.ceil(options.limit / options.concurrency) + 30_000;
       claimed = await ctx.store.claimDeliveries(ctx.instanceId, now, until, options.limit);
     } catch (err) {
       ctx.log.error({ error: (err as Error).message }, 'could not claim webhook deliveries');

@@ -80,6 +80,9 @@ export function storeConformance(name: string, open: () => Promise<{ store: Stor
       expect(await store.acquireLease('ca_lease', 'p3', 1_999, 3_000)).toBeUndefined();
       const taken = await store.acquireLease('ca_lease', 'p3', 2_000, 3_000);
       expect(taken).toMatchObject({ leaseOwner: 'p3', leaseExpiresAt: 3_000, version: 1 });
+      expect(await store.renewLease('ca_lease', holder as string, 2_500, 4_000)).toBeUndefined(); // lost it
+      expect(await store.renewLease('ca_lease', 'p3', 3_000, 4_000)).toBeUndefined(); // expired at 3_000
+      expect(await store.renewLease('ca_lease', 'p3', 2_999, 4_000)).toMatchObject({ leaseExpiresAt: 4_000 });
       await store.releaseLease('ca_lease', holder as string); // not the holder any more: no effect
       expect((await store.getAccountById('ca_lease'))?.leaseOwner).toBe('p3');
       await store.releaseLease('ca_lease', 'p3');

@@ -132,6 +132,17 @@ export function createSqlStore(db: Kysely<Database>, hooks: SqlDialectHooks): St
         .executeTakeFirst();
       return row && accountFromDb(row);
     },
+    async renewLease(id, owner, now, until) {
+      const row = await db
+        .updateTable('connected_accounts')
+        .set({ lease_expires_at: until })
+        .where('id', '=', id)
+        .where('lease_owner', '=', owner)
+        .where('lease_expires_at', '>', now)
+        .returningAll()
+        .executeTakeFirst();
+      return row && accountFromDb(row);
+    },
     async releaseLease(id, owner) {
       await db
         .updateTable('connected_accounts')
