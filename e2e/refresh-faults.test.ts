@@ -21,14 +21,7 @@ describe('refresh failures', () => {
     await proxy?.close();
   });
 
-  async function linked(login: string) {
-    await vault.connect(vault.newJar(), login, 'faulty');
-    const userId = `faulty:${login}`;
-    const [account] = await vault.vault.listAccounts('development', userId);
-    if (!account) throw new Error('not linked');
-    const base = `${VAULT_URL}/v1/users/${encodeURIComponent(userId)}/connected-accounts/${account.id}`;
-    return { id: account.id, userId, base };
-  }
+  const linked = (login: string) => vault.link(login, 'faulty');
 
   /** A read that must refresh: the demo's tokens last 60 s, so an hour of validity needs a new one. */
   async function forcedRead(base: string) {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dbSnapshot } from './support/db-snapshot.js';
-import { type InProcessVault, startInProcessVault, VAULT_URL } from './support/in-process-vault.js';
+import { type InProcessVault, startInProcessVault } from './support/in-process-vault.js';
 
 // Reading tokens against the real provider: refresh once per account in a process, classify what the
 // provider says, keep the credential on outages, revoke on disconnect.
@@ -11,14 +11,7 @@ describe('token reads', () => {
   });
   afterAll(() => vault.close());
 
-  async function linked(login: string, provider = 'demo') {
-    const message = await vault.connect(vault.newJar(), login, provider);
-    const userId = `${provider}:${login}`;
-    const [account] = await vault.vault.listAccounts('development', userId);
-    if (!account) throw new Error('not linked');
-    const base = `${VAULT_URL}/v1/users/${encodeURIComponent(userId)}/connected-accounts/${account.id}`;
-    return { account, userId, base, popupToken: message.response.providerInfo.accessToken as string };
-  }
+  const linked = (login: string, provider = 'demo') => vault.link(login, provider);
 
   async function read(base: string, body: object = {}) {
     const response = await vault.request(`${base}/access-token`, {

@@ -63,14 +63,7 @@ describe('webhooks', () => {
     await proxy?.close();
   });
 
-  async function linked(login: string) {
-    await vault.connect(vault.newJar(), login, 'faulty');
-    const userId = `faulty:${login}`;
-    const [account] = await vault.vault.listAccounts('development', userId);
-    if (!account) throw new Error('not linked');
-    const base = `${VAULT_URL}/v1/users/${encodeURIComponent(userId)}/connected-accounts/${account.id}`;
-    return { id: account.id, userId, base };
-  }
+  const linked = (login: string) => vault.link(login, 'faulty');
 
   /** Reads an access token, kept to look for in payloads; `minValiditySeconds: 3600` forces a refresh. */
   async function readToken(base: string, minValiditySeconds?: number) {

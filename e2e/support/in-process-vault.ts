@@ -144,6 +144,18 @@ export async function startInProcessVault(options: InProcessOptions = {}) {
       const response = await jar.fetch(callback);
       return readPopupPage(await response.text()).message;
     },
+    /**
+     * Connects `login` through the popup flow with a fresh browser; returns the new account, its user
+     * (`{provider}:{login}`), the base URL of its API routes and the access token the popup was given.
+     */
+    async link(login: string, provider = 'demo') {
+      const message = await this.connect(new CookieJar(request), login, provider);
+      const userId = `${provider}:${login}`;
+      const [account] = await vault.listAccounts('development', userId);
+      if (!account) throw new Error(`${login} was not linked`);
+      const base = `${VAULT_URL}/v1/users/${encodeURIComponent(userId)}/connected-accounts/${account.id}`;
+      return { account, id: account.id, userId, base, popupToken: message.response.providerInfo.accessToken as string };
+    },
     /** Stops the provider (as an outage would); `close` then leaves it alone. */
     async stopProvider() {
       providerStopped = true;
