@@ -193,4 +193,29 @@ describe('service API: bad input changes nothing', () => {
     expect(vault.logs.some((line) => /"status":5\d\d/.test(line))).toBe(false);
     expect(vault.logs.filter((line) => line.includes('"msg":"request"')).length).toBeGreaterThan(10);
   });
+
+  it.each([
+    ['an unknown status', 'status=lost', /status/],
+    ['a limit of 0', 'limit=0', /limit/],
+    ['a limit that is not a number', 'limit=many', /limit/],
+    ['a forged cursor', 'cursor=eyJub3QiOiJvdXJzIn0', /cursor/],
+    ['a cursor that is not base64 JSON', 'cursor=%%%', /cursor/],
+    ['an unknown parameter', 'statuss=pending', /statuss/],
+  ])('answers 400 to a webhook-deliveries query with %s', async (_name, query, message) => {
+    const response = await vault.request(`${VAULT_URL}/v1/admin/webhook-deliveries?${query}`, {
+      headers: { authorization: `Bearer ${await sign({})}` },
+    });
+    const body = await response.json();
+    expect({ status: response.status, error: body.error }).toEqual({ status: 400, error: 'invalid_request' });
+    expect(body.message).toMatch(message);
+  });
+
+  it('refuses the admin routes to a client without the admin role, and to no client', async () => {
+    const reader = await vault.vault.clients.create({ env: 'development', name: 'reader', roles: [] });
+    const forbidden = await vault.request(`${VAULT_URL}/v1/admin/webhook-deliveries`, {
+      headers: { authorization: `Bearer ${await sign({}, {}, reader.accessKey)}` },
+    });
+    expect(forbidden.status).toBe(403);
+    expect((await vault.request(`${VAULT_URL}/v1/admin/webhook-deliveries`)).status).toBe(401);
+  });
 });

@@ -25,7 +25,10 @@ export function adminRoutes(options: ServerOptions) {
   // Webhook deliveries newest first, each with its attempts (SPEC §6.5: "delivery attempts are queryable").
   app.get('/webhook-deliveries', async (c) => {
     const query = deliveryQuery.safeParse(c.req.query());
-    if (!query.success) throw new VaultError('invalid_request', query.error.issues.map((i) => i.message).join('; '));
+    if (!query.success) {
+      const problems = query.error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`);
+      throw new VaultError('invalid_request', problems.join('; '));
+    }
     const { status, accountId, limit, cursor } = query.data;
     const deliveries = await vault.listDeliveries(c.get('principal').env, {
       limit,
