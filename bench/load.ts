@@ -1,0 +1,66 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+
+const autocannon = fileURLToPath(new URL('../node_modules/autocannon/autocannon.js', import.meta.url));
+
+/** Whether `taskset` can pin processes to cores (Linux with util-linux). */
+let tasksetChecked: boolean | undefined;
+export async function canPin(): Promise<boolean> {
+  if (tasksetChecked === undefined) {
+    const child = spawn('taskset', ['-c', '0', 'true'], { stdio: 'ignore' });
+    const [code] = (await once(child, 'exit').catch(() => [1])) as [number];
+    tasksetChecked = code === 0;
+  }
+  return tasksetChecked;
+}
+
+/** The command line that runs `argv` pinned to `cpu` when pinning is possible. */
+export async function pinned(cpu: number | undefined, argv: string[]): Promise<string[]> {
+  return cpu !== undefined && (await canPin()) ? ['taskset', '-c', String(cpu), ...argv] : argv;
+}
+
+export interface LoadResult {
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  total: number;
+  errors: number;
+  non2xx: number;
+}
+
+/**
+ * Drives `url` with autocannon in its own process (pinned to `cpu` when possible), so the load generator does
+ * not share the server's event loop or core.
+ */
+export async function load(options: {
+  url: string;
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  connections: number;
+  durationSeconds: number;
+  cpu?: number;
+}): Promise<LoadResult> {
+  const args = ['-j', '-c', String(options.connections), '-d', String(options.durationSeconds)];
+  if (options.method) args.push('-m', options.method);
+  for (const [name, value] of Object.entries(options.headers ?? {})) args.push('-H', `${name}=${value}`);
+  if (options.body !== undefined) args.push('-b', options.body);
+  const argv = await pinned(options.cpu, [process.execPath, autocannon, ...args, options.url]);
+  const child = spawn(argv[0] as string, argv.slice(1), { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => (stdout += chunk));
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  const [code] = (await once(child, 'exit')) as [number];
+  if (code !== 0) throw new Error(`autocannon exited with ${code}: ${stderr}`);
+  const result = JSON.parse(stdout);
+  return {
+    requestsPerSecond: result.requests.average,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    total: result.requests.total,
+    errors: result.errors,
+    non2xx: result.non2xx,
+  };
+}

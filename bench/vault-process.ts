@@ -1,0 +1,147 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseAccessKey, signServiceToken } from '@tokenvault/core';
+import { type DemoProvider, loginWithoutBrowser, startDemoProvider } from '@tokenvault/demo';
+import { runCli } from '../e2e/support/cli-process.js';
+import { CookieJar } from '../e2e/support/cookie-jar.js';
+import { freePort } from '../e2e/support/net.js';
+import { createTempDatabase } from '../e2e/support/postgres.js';
+import { pinned } from './load.js';
+
+const bin = fileURLToPath(new URL('../packages/cli/bin/tokenvault.js', import.meta.url));
+const APP_ORIGIN = 'http://127.0.0.1:3999';
+const MASTER_KEY = Buffer.alloc(32, 5).toString('base64');
+
+export interface VaultProcess {
+  url: string;
+  pid: number;
+  /** Resident set size in bytes, from /proc. */
+  rss(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/** `tokenvault serve --config FILE --port PORT`, pinned to `cpu` when possible; resolves once it listens. */
+export async function startVaultProcess(config: string, port: number, cpu?: number): Promise<VaultProcess> {
+  const argv = await pinned(cpu, [process.execPath, bin, 'serve', '--config', config, '--port', String(port)]);
+  const child: ChildProcess = spawn(argv[0] as string, argv.slice(1), {
+    env: { ...process.env, TOKENVAULT_MASTER_KEY: MASTER_KEY, TOKENVAULT_LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk;
+      if (/listening on \S+/.test(output)) resolve();
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`tokenvault serve exited with ${code}:\n${output}`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    pid: child.pid as number,
+    async rss() {
+      const status = await readFile(`/proc/${child.pid}/status`, 'utf8');
+      return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+    },
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = once(child, 'exit');
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+export type StoreKind = 'sqlite' | 'postgres';
+
+/**
+ * A database, the demo provider, a config file for `processes` servers sharing them, one connected account and
+ * an admin access key: what every section needs. `cleanup()` stops and removes everything.
+ */
+export async function prepareVault(options: {
+  store: StoreKind;
+  processes: number;
+  accessTokenTtlSeconds?: number;
+  refreshAhead?: boolean;
+  /** CPU to pin each server process to (index = process). */
+  cpus?: (number | undefined)[];
+}) {
+  const dir = await mkdtemp(join(tmpdir(), 'tokenvault-bench-'));
+  const ports = await Promise.all(Array.from({ length: options.processes }, () => freePort()));
+  const publicUrl = `http://127.0.0.1:${ports[0]}`;
+  const demo: DemoProvider = await startDemoProvider({
+    clients: [{ clientId: 'vault', clientSecret: 'bench', redirectUris: [`${publicUrl}/api/auth/demo/handler/frame`] }],
+    accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 3600,
+  });
+  let dropDatabase = async () => {};
+  let database = `sqlite:${join(dir, 'vault.db')}`;
+  if (options.store === 'postgres') {
+    const temp = await createTempDatabase();
+    database = temp.url;
+    dropDatabase = temp.drop;
+  }
+  const config = join(dir, 'tokenvault.yaml');
+  await writeFile(
+    config,
+    `publicUrl: ${publicUrl}
+database: ${database}
+masterKey: \${TOKENVAULT_MASTER_KEY}
+appOrigins: [${APP_ORIGIN}]
+refreshAhead: ${options.refreshAhead ?? false}
+environments:
+  development:
+    providers:
+      demo:
+        preset: oidc
+        issuer: ${demo.issuer}
+        clientId: vault
+        clientSecret: bench
+`,
+  );
+  const servers: VaultProcess[] = [];
+  const cleanup = async () => {
+    for (const server of servers) await server.stop();
+    await demo.close();
+    await dropDatabase();
+    await rm(dir, { recursive: true, force: true });
+  };
+  try {
+    for (const [i, port] of ports.entries()) servers.push(await startVaultProcess(config, port, options.cpus?.[i]));
+    const created = await runCli(
+      ['clients', 'create', '--env', 'development', '--name', 'bench', '--role', 'admin', '--config', config],
+      { TOKENVAULT_MASTER_KEY: MASTER_KEY },
+    );
+    if (created.code !== 0) throw new Error(`clients create failed: ${created.stderr}`);
+    const accessKey = /access key: (\S+)/.exec(created.stdout)?.[1] as string;
+    // The service JWT an SDK would cache and reuse (SPEC §5.3.3); the audience is the shared publicUrl.
+    const jwt = await signServiceToken(await parseAccessKey(accessKey), { baseUrl: publicUrl });
+
+    /** Connects `login` through the first process; returns its token route (path only). */
+    const connect = async (login: string) => {
+      const jar = new CookieJar();
+      const start = await jar.fetch(
+        `${publicUrl}/api/auth/demo/start?scope=&origin=${encodeURIComponent(APP_ORIGIN)}&flow=popup&env=development`,
+      );
+      const frame = await jar.fetch(await loginWithoutBrowser(start.headers.get('location') as string, { login }));
+      if (frame.status !== 200) throw new Error(`connecting ${login} failed: ${frame.status}`);
+      const userId = `demo:${login}`;
+      const list = await fetch(`${publicUrl}/v1/users/${encodeURIComponent(userId)}/connected-accounts`, {
+        headers: { authorization: `Bearer ${jwt}` },
+      });
+      const { items } = (await list.json()) as { items: { id: string }[] };
+      return {
+        accountId: items[0]?.id as string,
+        path: `/v1/users/${encodeURIComponent(userId)}/connected-accounts/${items[0]?.id}/access-token`,
+      };
+    };
+    return { dir, config, database, demo, servers, publicUrl, jwt, connect, cleanup };
+  } catch (err) {
+    await cleanup();
+    throw err;
+  }
+}

@@ -1,0 +1,30 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from './support/cli-process.js';
+
+// `npm run bench -- --smoke` in CI, so the benchmark never rots (issue 8): every section runs at a tiny scale and
+// prints its figures; the correctness figures (the herd's single refresh) must hold even at that scale.
+describe('benchmark smoke mode', () => {
+  it('runs every section and prints its figures', { timeout: 180_000 }, async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/run.ts', '--smoke'], { cwd: repoRoot });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const [code] = (await once(child, 'exit')) as [number];
+    expect(code, stderr).toBe(0);
+    const rows = stdout
+      .split('\n')
+      .map((line) => line.split(/\s{2,}/))
+      .filter((cells) => cells.length >= 4 && cells[0] !== 'section' && !cells[0]?.startsWith('-'));
+    const figure = (section: string, name: string) => rows.find((r) => r[0] === section && r[1] === name);
+    for (const store of ['sqlite', 'postgres']) {
+      const throughput = figure(`token read (${store})`, 'requests/s');
+      expect(Number(throughput?.[2]), `token read on ${store}`).toBeGreaterThan(0);
+      expect(Number(throughput?.[4]), `baseline for ${store}`).toBeGreaterThan(0);
+    }
+    expect(figure('herd (postgres)', 'token endpoint calls')?.slice(2, 3)).toEqual(['1']);
+    expect(figure('herd (postgres)', 'errors')?.slice(2, 3)).toEqual(['0']);
+  });
+});
