@@ -16,6 +16,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   database.pragma('synchronous = NORMAL');
   database.pragma('busy_timeout = 5000');
   database.pragma('foreign_keys = ON');
+  cacheStatements(database);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
   return createSqlStore(db, { isUniqueViolation, skipLocked: false });
 }
@@ -23,4 +24,23 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
 function isUniqueViolation(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code;
   return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+/**
+ * Kysely prepares every query anew, but the vault sends the same few statements over and over (the token read
+ * is three), and better-sqlite3 statements are reusable: keep them. Bounded, because `IN (…)` lists and
+ * multi-row inserts make statements whose text varies with their size.
+ */
+function cacheStatements(database: SQLite.Database, limit = 256): void {
+  const prepare = database.prepare.bind(database);
+  const statements = new Map<string, SQLite.Statement>();
+  database.prepare = ((source: string) => {
+    let statement = statements.get(source);
+    if (!statement) {
+      if (statements.size >= limit) statements.clear();
+      statement = prepare(source);
+      statements.set(source, statement);
+    }
+    return statement;
+  }) as typeof database.prepare;
 }
