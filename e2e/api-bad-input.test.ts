@@ -1,6 +1,6 @@
 import { parseAccessKey } from '@tokenvault/core';
 import { SignJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { dbSnapshot } from './support/db-snapshot.js';
 import { type InProcessVault, startInProcessVault, VAULT_URL } from './support/in-process-vault.js';
 
@@ -131,6 +131,36 @@ describe('service API: bad input changes nothing', () => {
     ).toBe(200);
     await vault.vault.clients.revokeKey('development', client.client.id, client.keyId);
     await refused(`Bearer ${jwt}`, 401, 'unauthorized', 'revoked');
+  });
+
+  it('refuses a key revoked by another process within a second (SPEC §2), though its token was cached', async () => {
+    const client = await vault.vault.clients.create({ env: 'development', name: 'elsewhere', roles: ['admin'] });
+    const jwt = await sign({}, {}, client.accessKey);
+    const status = async () =>
+      (await vault.request(tokenPath, { method: 'POST', headers: { authorization: `Bearer ${jwt}` } })).status;
+    expect(await status()).toBe(200);
+    const other = await vault.twin(); // another vault process on the same database
+    await other.clients.revokeKey('development', client.client.id, client.keyId);
+    const deadline = Date.now() + 5_000;
+    let answer = await status();
+    while (answer === 200 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      answer = await status();
+    }
+    expect(answer).toBe(401);
+  });
+
+  it('refuses a cached token once it has expired', async () => {
+    const jwt = await sign({ exp: Math.floor(Date.now() / 1000) + 120 });
+    const status = async () =>
+      (await vault.request(tokenPath, { method: 'POST', headers: { authorization: `Bearer ${jwt}` } })).status;
+    expect(await status()).toBe(200);
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 120_000 + 61_000 }); // past exp and the 60 s tolerance
+    try {
+      await refused(`Bearer ${jwt}`, 401, 'unauthorized', 'expired');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('refuses a client without a role (deny by default)', async () => {

@@ -2,7 +2,7 @@ import { decodeJwt, decodeProtectedHeader, errors as joseErrors, jwtVerify } fro
 import { authressAudience, generateAccessKey } from './access-keys.js';
 import { fromBase64, randomId } from './encoding.js';
 import { VaultError } from './errors.js';
-import type { ClientRow, GrantRow } from './store.js';
+import type { ClientKeyRow, ClientRow, GrantRow } from './store.js';
 import type { VaultContext } from './vault-context.js';
 
 /** Roles a grant may name. Fine-grained roles and resource patterns are a later step. */
@@ -28,6 +28,25 @@ export interface CreatedClient {
 /** Authress SDK tokens live 24 h; anything longer is refused (SPEC §5.3.3). */
 const MAX_TOKEN_LIFETIME_SECONDS = 24 * 60 * 60;
 const CLOCK_TOLERANCE_SECONDS = 60;
+/**
+ * How long a process may use a key row and its grants without reading them again. SPEC §2: revoking a key or a
+ * grant takes effect within 1 second in every process; half of that leaves room for the request in flight.
+ */
+const CREDENTIAL_TTL_MS = 500;
+const CACHE_LIMIT = 10_000;
+
+interface Verified {
+  clientId: string;
+  keyId: string;
+  /** The token's `exp`, seconds since the epoch. */
+  exp: number;
+}
+
+interface Credentials {
+  key: ClientKeyRow | undefined;
+  grants: GrantRow[];
+  readAt: number;
+}
 
 export function createServiceClients(ctx: VaultContext) {
   const publicKeys = new Map<string, Promise<CryptoKey>>();
@@ -39,6 +58,22 @@ export function createServiceClients(ctx: VaultContext) {
     }
     return key;
   };
+
+  // Tokens whose signature and claims were verified, by their exact text. A signature does not stop being valid;
+  // expiry is checked again on every use, and the key's revocation comes from `credentials`. SDKs reuse one token
+  // for many requests, so this saves an Ed25519 verification per request.
+  const verified = new Map<string, Verified>();
+  const credentials = new Map<string, Credentials>();
+
+  async function credentialsOf(clientId: string, keyId: string): Promise<Credentials> {
+    const id = `${clientId}\n${keyId}`;
+    const cached = credentials.get(id);
+    if (cached && performance.now() - cached.readAt < CREDENTIAL_TTL_MS) return cached;
+    const key = await ctx.store.getClientKey(clientId, keyId);
+    const fresh = { key, grants: key ? await ctx.store.getGrants(clientId) : [], readAt: performance.now() };
+    remember(credentials, id, fresh);
+    return fresh;
+  }
 
   async function addKey(env: string, clientId: string) {
     const key = await generateAccessKey(clientId, env);
@@ -81,6 +116,7 @@ export function createServiceClients(ctx: VaultContext) {
       const key = await ctx.store.getClientKey(clientId, keyId);
       if (!key || key.env !== env) throw new VaultError('not_found', `no key '${keyId}' for client '${clientId}'`);
       await ctx.store.revokeClientKey(clientId, keyId, ctx.now());
+      credentials.delete(`${clientId}\n${keyId}`); // at once in this process; others within CREDENTIAL_TTL_MS
     },
 
     /**
@@ -89,6 +125,13 @@ export function createServiceClients(ctx: VaultContext) {
      * the vault; lifetime at most 24 h. Every failure is `unauthorized`.
      */
     async authenticate(token: string): Promise<Principal> {
+      const known = verified.get(token);
+      if (known && Date.now() / 1000 < known.exp + CLOCK_TOLERANCE_SECONDS) {
+        const { key, grants } = await credentialsOf(known.clientId, known.keyId);
+        if (!key) throw new VaultError('unauthorized', 'unknown access key');
+        if (key.revokedAt !== null) throw new VaultError('unauthorized', 'the access key was revoked');
+        return { clientId: known.clientId, keyId: known.keyId, env: key.env, grants };
+      }
       let kid: unknown;
       let sub: unknown;
       try {
@@ -100,7 +143,7 @@ export function createServiceClients(ctx: VaultContext) {
       if (typeof kid !== 'string' || typeof sub !== 'string') {
         throw new VaultError('unauthorized', 'the token needs a kid header and a sub claim');
       }
-      const key = await ctx.store.getClientKey(sub, kid);
+      const { key, grants } = await credentialsOf(sub, kid);
       if (!key) throw new VaultError('unauthorized', 'unknown access key');
       if (key.revokedAt !== null) throw new VaultError('unauthorized', 'the access key was revoked');
 
@@ -122,9 +165,17 @@ export function createServiceClients(ctx: VaultContext) {
       if ((payload.exp as number) - (payload.iat as number) > MAX_TOKEN_LIFETIME_SECONDS) {
         throw new VaultError('unauthorized', 'the token lives longer than 24 hours');
       }
-      return { clientId: sub, keyId: kid, env: key.env, grants: await ctx.store.getGrants(sub) };
+      remember(verified, token, { clientId: sub, keyId: kid, exp: payload.exp as number });
+      return { clientId: sub, keyId: kid, env: key.env, grants };
     },
   };
+}
+
+/** Bounded: past the limit the oldest entry goes (a Map iterates in insertion order). */
+function remember<T>(cache: Map<string, T>, id: string, value: T): void {
+  cache.delete(id);
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+  cache.set(id, value);
 }
 
 export type ServiceClients = ReturnType<typeof createServiceClients>;
