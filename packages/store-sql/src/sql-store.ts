@@ -13,7 +13,7 @@ import type {
   Store,
 } from '@tokenvault/core';
 import { VaultError } from '@tokenvault/core';
-import { type Kysely, Migrator, type Selectable, sql, type Transaction } from 'kysely';
+import { type CompiledQuery, type Kysely, Migrator, type Selectable, sql, type Transaction } from 'kysely';
 import { migrationProvider } from './migrations.js';
 import type { Database } from './schema.js';
 
@@ -33,6 +33,16 @@ type DeliveryDb = Selectable<Database['webhook_deliveries']>;
 
 /** The Store on any Kysely dialect; the adapters add only the driver and its quirks. */
 export function createSqlStore(db: Kysely<Database>, hooks: SqlDialectHooks): Store {
+  // The token read's query, compiled once: Kysely would build and compile it again on every request. The
+  // parameters are filled in per call, in the order of the where clauses.
+  const accountQuery = db
+    .selectFrom('connected_accounts')
+    .selectAll()
+    .where('id', '=', '')
+    .where('env', '=', '')
+    .where('user_id', '=', '')
+    .compile();
+
   return {
     async migrate() {
       const { error, results } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
@@ -73,13 +83,9 @@ export function createSqlStore(db: Kysely<Database>, hooks: SqlDialectHooks): St
       });
     },
     async getAccount(env, userId, accountId) {
-      const row = await db
-        .selectFrom('connected_accounts')
-        .selectAll()
-        .where('id', '=', accountId)
-        .where('env', '=', env)
-        .where('user_id', '=', userId)
-        .executeTakeFirst();
+      const query: CompiledQuery<AccountDb> = { ...accountQuery, parameters: [accountId, env, userId] };
+      const { rows } = await db.executeQuery(query);
+      const row = rows[0];
       return row && accountFromDb(row);
     },
     async getAccountById(id) {
