@@ -1,4 +1,6 @@
 import { fileURLToPath } from 'node:url';
+import { background } from './background.js';
+import { footprint } from './footprint.js';
 import { herd } from './herd.js';
 import { printTable, type Section, writeResults } from './report.js';
 import { tokenRead } from './token-read.js';
@@ -11,6 +13,8 @@ const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--onl
 const SECTIONS: Record<string, (options: { smoke: boolean }) => Promise<Section | Section[]>> = {
   'token-read': tokenRead,
   herd,
+  background,
+  footprint,
 };
 
 const sections: Section[] = [];

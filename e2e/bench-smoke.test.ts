@@ -26,5 +26,11 @@ describe('benchmark smoke mode', () => {
     }
     expect(figure('herd (postgres)', 'token endpoint calls')?.slice(2, 3)).toEqual(['1']);
     expect(figure('herd (postgres)', 'errors')?.slice(2, 3)).toEqual(['0']);
+    for (const store of ['sqlite', 'postgres']) {
+      expect(figure(`background refresh (${store})`, 'failures')?.slice(2, 3)).toEqual(['0']);
+      expect(figure(`background refresh (${store})`, 'claim query uses index')?.slice(2, 3)).toEqual(['1']);
+    }
+    expect(Number(figure('footprint (sqlite)', 'start to ready')?.[2])).toBeGreaterThan(0);
+    expect(Number(figure('footprint (sqlite)', 'idle RSS')?.[2])).toBeGreaterThan(0);
   });
 });

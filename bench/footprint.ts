@@ -1,0 +1,196 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createCipher, createProviderRegistry, createVault, parseAccessKey, signServiceToken } from '@tokenvault/core';
+import type { Database } from '@tokenvault/store-sql';
+import { createSqliteStore } from '@tokenvault/store-sqlite';
+import SQLite from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { freePort, sleep } from '../e2e/support/net.js';
+import { BENCH_ENV, BENCH_PROVIDER, benchAccount, insertAccounts } from './background.js';
+import { check, type Section } from './report.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = join(root, 'packages/cli/bin/tokenvault.js');
+const DAY = 24 * 60 * 60 * 1000;
+/** Token reads served before RSS is measured, spread over the stored accounts. */
+const READS = 10;
+
+/**
+ * Footprint (SPEC §8), SQLite: `tokenvault serve` start to ready, idle RSS, and RSS after token reads on a
+ * database holding many accounts against the same reads on a database holding only the accounts read.
+ */
+export async function footprint(options: { smoke: boolean }): Promise<Section> {
+  const accounts = options.smoke ? 1_000 : 100_000;
+  const starts = options.smoke ? 1 : 3;
+  const settleMs = options.smoke ? 200 : 1_000;
+  const dir = await mkdtemp(join(tmpdir(), 'tokenvault-bench-'));
+  try {
+    const port = await freePort();
+    const small = await prepareDatabase(join(dir, 'small'), READS, port);
+    const large = await prepareDatabase(join(dir, 'large'), accounts, port);
+    const readyMs: number[] = [];
+    for (let run = 1; run < starts; run++) readyMs.push(await withServer(small.config, port, async (s) => s.readyMs));
+    const [idle, baseline] = await withServer(small.config, port, async (server) => {
+      readyMs.push(server.readyMs);
+      await sleep(settleMs);
+      const before = await server.rss();
+      await readTokens(server.url, small.jwt, READS);
+      await sleep(settleMs);
+      return [before, await server.rss()];
+    });
+    const loaded = await withServer(large.config, port, async (server) => {
+      await readTokens(server.url, large.jwt, accounts);
+      await sleep(settleMs);
+      return server.rss();
+    });
+    const bare = await runtimeRss(settleMs);
+    const ready = [...readyMs].sort((a, b) => a - b)[Math.floor(readyMs.length / 2)] as number;
+    const ratio = loaded / baseline;
+    const judge = (value: number, target: string) => ({ target, pass: check(value, target) });
+    const growth = `RSS growth with ${accounts} accounts`;
+    return {
+      name: 'footprint (sqlite)',
+      figures: [
+        { name: 'start to ready', value: ready, unit: 'ms', ...judge(ready, '<= 1500') },
+        { name: 'idle RSS', value: idle, unit: 'MB', baseline: bare, ratio: idle / bare, ...judge(idle, '<= 120') },
+        { name: growth, value: loaded - baseline, unit: 'MB', baseline, ratio, ...judge(ratio, '<= 1.2') },
+      ],
+      notes: [
+        `start to ready: spawning \`tokenvault serve --config\` to the first 200 from /readyz, polled every 5 ms; ` +
+          `runs ${readyMs.map((ms) => ms.toFixed(0)).join(', ')} ms (median shown), on a migrated database`,
+        `idle RSS: ${settleMs} ms after ready, before any request, on a database holding ${READS} accounts; ` +
+          'baseline: a Node process that has only registered tsx, as bin/tokenvault.js does first',
+        `RSS growth: RSS after ${READS} token reads spread over ${accounts} stored accounts, minus the RSS after ` +
+          `the same reads on a database holding only those ${READS} (the baseline); ratio = RSS / baseline`,
+        'the config says refreshAhead: false and no stored account is due for 23 h, so nothing is refreshed',
+      ],
+    };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** A migrated SQLite database with an admin client and `count` accounts, and a config serving it on `port`. */
+async function prepareDatabase(dir: string, count: number, port: number) {
+  await mkdir(dir);
+  const filename = join(dir, 'vault.db');
+  const publicUrl = `http://127.0.0.1:${port}`;
+  const masterKey = crypto.getRandomValues(new Uint8Array(32));
+  const cipher = await createCipher([masterKey]);
+  // Nothing here outlives a failure but the files, which footprint() removes.
+  const store = createSqliteStore({ filename });
+  await store.migrate();
+  const vault = createVault({ store, cipher, providers: createProviderRegistry({ [BENCH_ENV]: [] }), publicUrl });
+  const { accessKey } = await vault.clients.create({ env: BENCH_ENV, name: 'bench', roles: ['admin'] });
+  const jwt = await signServiceToken(await parseAccessKey(accessKey), { baseUrl: publicUrl });
+  await store.close();
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: new SQLite(filename) }) });
+  const now = Date.now();
+  await insertAccounts(db, cipher, count, { now, expiresAt: now + DAY, nextRefreshAt: () => now + DAY - 3_600_000 });
+  await db.destroy();
+  // The provider is never called (nothing is due); its endpoints only have to be valid.
+  const config = join(dir, 'tokenvault.yaml');
+  const fake = 'http://127.0.0.1:9';
+  await writeFile(
+    config,
+    `publicUrl: ${publicUrl}
+port: ${port}
+database: sqlite:${filename}
+masterKey: ${Buffer.from(masterKey).toString('base64')}
+refreshAhead: false
+environments:
+  ${BENCH_ENV}:
+    providers:
+      ${BENCH_PROVIDER}: { preset: oauth2, clientId: vault, clientSecret: bench, account: { userInfoUri: ${fake}/me },
+        authorizeUri: ${fake}/authorize, tokenUri: ${fake}/token }
+`,
+  );
+  return { config, jwt };
+}
+
+/** `readyMs`: from spawn to the first 200 from /readyz; `rss()`: resident set size in MB, from /proc. */
+type Server = { url: string; readyMs: number; rss(): Promise<number> };
+
+/** Spawns `tokenvault serve`, polls /readyz until it answers 200, runs `work`, and stops the server. */
+async function withServer<T>(config: string, port: number, work: (server: Server) => Promise<T>): Promise<T> {
+  const started = performance.now();
+  // TOKENVAULT_* variables would override the config file.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('TOKENVAULT_')));
+  const child = spawn(process.execPath, [bin, 'serve', '--config', config], {
+    env: { ...env, TOKENVAULT_LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk;
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const ready = async () => {
+    try {
+      const response = await fetch(`${url}/readyz`);
+      await response.arrayBuffer();
+      return response.status === 200;
+    } catch {
+      return false; // not listening yet
+    }
+  };
+  try {
+    while (!(await ready())) {
+      if (child.exitCode !== null) throw new Error(`tokenvault serve exited with ${child.exitCode}:\n${stderr}`);
+      if (performance.now() - started > 30_000) throw new Error(`tokenvault serve not ready after 30 s:\n${stderr}`);
+      await sleep(5);
+    }
+    return await work({ url, readyMs: performance.now() - started, rss: () => rssOf(child) });
+  } finally {
+    await stop(child);
+  }
+}
+
+/** The RSS of a Node process that has only registered tsx and idles: the floor under `tokenvault serve`. */
+async function runtimeRss(settleMs: number): Promise<number> {
+  const script = "(await import('tsx/esm/api')).register(); console.log('ready'); setInterval(() => {}, 1000);";
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  try {
+    await Promise.race([once(child.stdout, 'data'), once(child, 'exit')]);
+    if (child.exitCode !== null) throw new Error(`the tsx probe exited with ${child.exitCode}`);
+    await sleep(settleMs);
+    return await rssOf(child);
+  } finally {
+    await stop(child);
+  }
+}
+
+/** Resident set size in MB. */
+async function rssOf(child: ChildProcess): Promise<number> {
+  const status = await readFile(`/proc/${child.pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, 'exit');
+  child.kill('SIGTERM');
+  await exited;
+}
+
+/** Reads READS access tokens spread over `count` accounts; each must be the plaintext stored for it. */
+async function readTokens(url: string, jwt: string, count: number): Promise<void> {
+  for (let k = 0; k < READS; k++) {
+    const i = Math.floor((k * count) / READS);
+    const { id, userId } = benchAccount(i);
+    const response = await fetch(`${url}/v1/users/${userId}/connected-accounts/${id}/access-token`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${jwt}`, 'content-type': 'application/json' },
+      body: '{}',
+    });
+    const body = (await response.json()) as { accessToken?: string };
+    if (body.accessToken !== `at-${i}`) throw new Error(`token read ${i} answered ${response.status}`);
+  }
+}
