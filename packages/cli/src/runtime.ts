@@ -16,6 +16,7 @@ import { createPostgresStore } from '@tokenvault/store-postgres';
 import { createSqliteStore } from '@tokenvault/store-sqlite';
 import { CliError } from './cli-error.js';
 import type { Config, ProviderEntry } from './config.js';
+import { nodeAead } from './node-aead.js';
 
 /** Everything a command needs, whether it came from a config file or from dev mode. */
 export interface Settings {
@@ -40,7 +41,7 @@ export async function openVault(settings: Settings, logger?: VaultLogger): Promi
   if (settings.providerTimeoutSeconds !== undefined) http.timeoutMs = settings.providerTimeoutSeconds * 1000;
   return createVault({
     store,
-    cipher: await createCipher([settings.masterKey]),
+    cipher: await createCipher([settings.masterKey], nodeAead),
     providers: createProviderRegistry(settings.environments),
     publicUrl: settings.publicUrl,
     http,

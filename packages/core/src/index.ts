@@ -8,7 +8,7 @@ export {
 export { type AccessToken, type AccessTokenRequest, DEFAULT_MIN_VALIDITY_SECONDS } from './access-tokens.js';
 export type { ConnectedAccount } from './accounts.js';
 export type { BackgroundOptions } from './background.js';
-export { aad, type Cipher, createCipher } from './cipher.js';
+export { type Aead, aad, type Cipher, createCipher, webCryptoAead } from './cipher.js';
 export {
   type CompleteConnectInput,
   type CompletedConnect,
