@@ -28,14 +28,19 @@ export interface VaultProcess {
 export async function startVaultProcess(config: string, port: number, cpu?: number): Promise<VaultProcess> {
   const argv = await pinned(cpu, [process.execPath, bin, 'serve', '--config', config, '--port', String(port)]);
   const child: ChildProcess = spawn(argv[0] as string, argv.slice(1), {
-    env: { ...process.env, TOKENVAULT_MASTER_KEY: MASTER_KEY, TOKENVAULT_LOG_LEVEL: 'warn' },
+    // The default log level of a config-file deployment (info: one JSON line per request), as in production.
+    env: { ...process.env, TOKENVAULT_MASTER_KEY: MASTER_KEY, TOKENVAULT_LOG_LEVEL: undefined },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let output = '';
+  let output: string | null = '';
   await new Promise<void>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
+      if (output === null) return; // listening: the log lines are read and dropped
       output += chunk;
-      if (/listening on \S+/.test(output)) resolve();
+      if (/listening on \S+/.test(output)) {
+        output = null;
+        resolve();
+      }
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
