@@ -1,20 +1,9 @@
-import type {
-  AccountChange,
-  AccountKey,
-  AccountRow,
-  AccountStatus,
-  ClientKeyRow,
-  ClientRow,
-  DeliveryRow,
-  DeliveryStatus,
-  FlowRow,
-  GrantRow,
-  Outbox,
-  Store,
-} from '@tokenvault/core';
+import type { AccountKey, ClientKeyRow, ClientRow, GrantRow, Store } from '@tokenvault/core';
 import { VaultError } from '@tokenvault/core';
-import { type CompiledQuery, type Kysely, Migrator, type Selectable, sql, type Transaction } from 'kysely';
+import { type CompiledQuery, type Kysely, Migrator, sql } from 'kysely';
 import { migrationProvider } from './migrations.js';
+import { hasEntries, outboxMethods, writeOutbox } from './outbox-store.js';
+import { type AccountDb, accountFromDb, accountToDb, changeToDb, flowFromDb, flowToDb } from './rows.js';
 import type { Database } from './schema.js';
 
 export interface SqlDialectHooks {
@@ -26,10 +15,6 @@ export interface SqlDialectHooks {
    */
   skipLocked: boolean;
 }
-
-type AccountDb = Selectable<Database['connected_accounts']>;
-type FlowDb = Selectable<Database['auth_flows']>;
-type DeliveryDb = Selectable<Database['webhook_deliveries']>;
 
 /** The Store on any Kysely dialect; the adapters add only the driver and its quirks. */
 export function createSqlStore(db: Kysely<Database>, hooks: SqlDialectHooks): Store {
@@ -44,6 +29,7 @@ export function createSqlStore(db: Kysely<Database>, hooks: SqlDialectHooks): St
     .compile();
 
   return {
+    ...outboxMethods(db, hooks),
     async migrate() {
       const { error, results } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
       const failed = results?.find((result) => result.status === 'Error');
@@ -176,135 +162,6 @@ export function createSqlStore(db: Kysely<Database>, hooks: SqlDialectHooks): St
       return rows.map(accountFromDb).sort((a, b) => (a.nextRefreshAt ?? 0) - (b.nextRefreshAt ?? 0));
     },
 
-    async claimDeliveries(owner, now, until, limit) {
-      const claimed = await db
-        .updateTable('webhook_deliveries')
-        .set({ lease_owner: owner, lease_expires_at: until })
-        .where('id', 'in', (eb) => {
-          const due = eb
-            .selectFrom('webhook_deliveries as d')
-            .select('d.id')
-            .where('d.status', '=', 'pending')
-            .where('d.next_attempt_at', '<=', now)
-            .where((w) => w.or([w('d.lease_expires_at', 'is', null), w('d.lease_expires_at', '<=', now)]))
-            .where(({ not, exists, selectFrom }) =>
-              not(
-                exists(
-                  selectFrom('webhook_deliveries as e')
-                    .select('e.id')
-                    .whereRef('e.account_id', '=', 'd.account_id')
-                    .whereRef('e.url', '=', 'd.url')
-                    .whereRef('e.seq', '<', 'd.seq')
-                    .where('e.status', '=', 'pending'),
-                ),
-              ),
-            )
-            .orderBy('d.next_attempt_at')
-            .limit(limit);
-          return hooks.skipLocked ? due.forUpdate().skipLocked() : due;
-        })
-        .returningAll()
-        .execute();
-      if (claimed.length === 0) return [];
-      const events = await db
-        .selectFrom('account_events')
-        .select(['id', 'payload'])
-        .where(
-          'id',
-          'in',
-          claimed.map((d) => d.event_id),
-        )
-        .execute();
-      const payloads = new Map(events.map((e) => [e.id, e.payload]));
-      return claimed
-        .map((d) => ({ ...deliveryFromDb(d), payload: payloads.get(d.event_id) ?? '{}' }))
-        .sort((a, b) => a.seq - b.seq);
-    },
-    async finishDelivery(id, owner, change, attempt) {
-      return db.transaction().execute(async (trx) => {
-        const result = await trx
-          .updateTable('webhook_deliveries')
-          .set({
-            status: change.status,
-            attempts: change.attempts,
-            next_attempt_at: change.nextAttemptAt,
-            last_status: change.lastStatus,
-            last_error: change.lastError,
-            first_attempt_at: change.firstAttemptAt,
-            delivered_at: change.deliveredAt,
-            lease_owner: null,
-            lease_expires_at: null,
-          })
-          .where('id', '=', id)
-          .where('lease_owner', '=', owner)
-          .executeTakeFirst();
-        if (result.numUpdatedRows !== 1n) return false;
-        await trx
-          .insertInto('webhook_attempts')
-          .values({
-            delivery_id: attempt.deliveryId,
-            attempt: attempt.attempt,
-            at: attempt.at,
-            status: attempt.status,
-            error: attempt.error,
-            duration_ms: attempt.durationMs,
-          })
-          .execute();
-        return true;
-      });
-    },
-    async listDeliveries(env, query) {
-      let select = db.selectFrom('webhook_deliveries').selectAll().where('env', '=', env);
-      if (query.status) select = select.where('status', '=', query.status);
-      if (query.accountId) select = select.where('account_id', '=', query.accountId);
-      const before = query.before;
-      if (before) {
-        select = select.where((eb) =>
-          eb.or([
-            eb('created_at', '<', before.createdAt),
-            eb.and([eb('created_at', '=', before.createdAt), eb('id', '<', before.id)]),
-          ]),
-        );
-      }
-      const rows = await select.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(query.limit).execute();
-      return rows.map(deliveryFromDb);
-    },
-    async listAttempts(deliveryIds) {
-      if (deliveryIds.length === 0) return [];
-      const rows = await db
-        .selectFrom('webhook_attempts')
-        .selectAll()
-        .where('delivery_id', 'in', deliveryIds)
-        .orderBy('delivery_id')
-        .orderBy('attempt')
-        .execute();
-      return rows.map((r) => ({
-        deliveryId: r.delivery_id,
-        attempt: r.attempt,
-        at: r.at,
-        status: r.status,
-        error: r.error,
-        durationMs: r.duration_ms,
-      }));
-    },
-    async listEvents(accountId) {
-      const rows = await db
-        .selectFrom('account_events')
-        .selectAll()
-        .where('account_id', '=', accountId)
-        .orderBy('seq')
-        .execute();
-      return rows.map((r) => ({
-        id: r.id,
-        env: r.env,
-        accountId: r.account_id,
-        seq: r.seq,
-        type: r.type,
-        payload: r.payload,
-        createdAt: r.created_at,
-      }));
-    },
-
     async insertFlow(flow) {
       await db.insertInto('auth_flows').values(flowToDb(flow)).execute();
     },
@@ -421,186 +278,5 @@ export function createSqlStore(db: Kysely<Database>, hooks: SqlDialectHooks): St
         .executeTakeFirst();
       return result.numUpdatedRows === 1n;
     },
-  };
-}
-
-function hasEntries(outbox: Outbox | undefined): outbox is Outbox {
-  return outbox !== undefined && (outbox.events.length > 0 || outbox.deliveries.length > 0);
-}
-
-async function writeOutbox(trx: Transaction<Database>, outbox: Outbox | undefined): Promise<void> {
-  if (!hasEntries(outbox)) return;
-  if (outbox.events.length > 0) {
-    await trx
-      .insertInto('account_events')
-      .values(
-        outbox.events.map((e) => ({
-          id: e.id,
-          env: e.env,
-          account_id: e.accountId,
-          seq: e.seq,
-          type: e.type,
-          payload: e.payload,
-          created_at: e.createdAt,
-        })),
-      )
-      .execute();
-  }
-  if (outbox.deliveries.length > 0) {
-    await trx
-      .insertInto('webhook_deliveries')
-      .values(outbox.deliveries.map((d) => ({ ...deliveryToDb(d), lease_owner: null, lease_expires_at: null })))
-      .execute();
-  }
-}
-
-// The one place where domain names become column names and back.
-
-function deliveryToDb(d: DeliveryRow): Omit<DeliveryDb, 'lease_owner' | 'lease_expires_at'> {
-  return {
-    id: d.id,
-    event_id: d.eventId,
-    env: d.env,
-    account_id: d.accountId,
-    seq: d.seq,
-    url: d.url,
-    status: d.status,
-    attempts: d.attempts,
-    next_attempt_at: d.nextAttemptAt,
-    last_status: d.lastStatus,
-    last_error: d.lastError,
-    created_at: d.createdAt,
-    first_attempt_at: d.firstAttemptAt,
-    delivered_at: d.deliveredAt,
-  };
-}
-
-function deliveryFromDb(r: DeliveryDb): DeliveryRow {
-  return {
-    id: r.id,
-    eventId: r.event_id,
-    env: r.env,
-    accountId: r.account_id,
-    seq: r.seq,
-    url: r.url,
-    status: r.status as DeliveryStatus,
-    attempts: r.attempts,
-    nextAttemptAt: r.next_attempt_at,
-    lastStatus: r.last_status,
-    lastError: r.last_error,
-    createdAt: r.created_at,
-    firstAttemptAt: r.first_attempt_at,
-    deliveredAt: r.delivered_at,
-  };
-}
-
-function accountToDb(a: AccountRow): AccountDb {
-  return {
-    id: a.id,
-    env: a.env,
-    user_id: a.userId,
-    provider: a.provider,
-    provider_account_id: a.providerAccountId,
-    display_name: a.displayName,
-    scopes: a.scopes.join(' '),
-    status: a.status,
-    version: a.version,
-    access_token: a.accessToken,
-    refresh_token: a.refreshToken,
-    id_token: a.idToken,
-    token_type: a.tokenType,
-    obtained_at: a.obtainedAt,
-    expires_at: a.expiresAt,
-    last_error: a.lastError,
-    created_at: a.createdAt,
-    updated_at: a.updatedAt,
-    lease_owner: a.leaseOwner,
-    lease_expires_at: a.leaseExpiresAt,
-    last_refreshed_at: a.lastRefreshedAt,
-    next_refresh_at: a.nextRefreshAt,
-    failure_count: a.failureCount,
-  };
-}
-
-function accountFromDb(r: AccountDb): AccountRow {
-  return {
-    id: r.id,
-    env: r.env,
-    userId: r.user_id,
-    provider: r.provider,
-    providerAccountId: r.provider_account_id,
-    displayName: r.display_name,
-    scopes: r.scopes === '' ? [] : r.scopes.split(' '),
-    status: r.status as AccountStatus,
-    version: r.version,
-    accessToken: r.access_token,
-    refreshToken: r.refresh_token,
-    idToken: r.id_token,
-    tokenType: r.token_type,
-    obtainedAt: r.obtained_at,
-    expiresAt: r.expires_at,
-    lastError: r.last_error,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-    lastRefreshedAt: r.last_refreshed_at,
-    nextRefreshAt: r.next_refresh_at,
-    failureCount: r.failure_count,
-    leaseOwner: r.lease_owner,
-    leaseExpiresAt: r.lease_expires_at,
-  };
-}
-
-function changeToDb(c: AccountChange): Partial<AccountDb> {
-  const out: Partial<AccountDb> = {};
-  if (c.displayName !== undefined) out.display_name = c.displayName;
-  if (c.scopes !== undefined) out.scopes = c.scopes.join(' ');
-  if (c.status !== undefined) out.status = c.status;
-  if (c.accessToken !== undefined) out.access_token = c.accessToken;
-  if (c.refreshToken !== undefined) out.refresh_token = c.refreshToken;
-  if (c.idToken !== undefined) out.id_token = c.idToken;
-  if (c.tokenType !== undefined) out.token_type = c.tokenType;
-  if (c.obtainedAt !== undefined) out.obtained_at = c.obtainedAt;
-  if (c.expiresAt !== undefined) out.expires_at = c.expiresAt;
-  if (c.lastError !== undefined) out.last_error = c.lastError;
-  if (c.updatedAt !== undefined) out.updated_at = c.updatedAt;
-  if (c.lastRefreshedAt !== undefined) out.last_refreshed_at = c.lastRefreshedAt;
-  if (c.nextRefreshAt !== undefined) out.next_refresh_at = c.nextRefreshAt;
-  if (c.failureCount !== undefined) out.failure_count = c.failureCount;
-  if (c.leaseOwner !== undefined) out.lease_owner = c.leaseOwner;
-  if (c.leaseExpiresAt !== undefined) out.lease_expires_at = c.leaseExpiresAt;
-  return out;
-}
-
-function flowToDb(f: FlowRow): FlowDb {
-  return {
-    id: f.id,
-    env: f.env,
-    provider: f.provider,
-    user_id: f.userId,
-    origin: f.origin,
-    redirect_url: f.redirectUrl,
-    mode: f.mode,
-    scopes: f.scopes.join(' '),
-    code_verifier: f.codeVerifier,
-    oidc_nonce: f.oidcNonce,
-    created_at: f.createdAt,
-    expires_at: f.expiresAt,
-  };
-}
-
-function flowFromDb(r: FlowDb): FlowRow {
-  return {
-    id: r.id,
-    env: r.env,
-    provider: r.provider,
-    userId: r.user_id,
-    origin: r.origin,
-    redirectUrl: r.redirect_url,
-    mode: r.mode === 'redirect' ? 'redirect' : 'popup',
-    scopes: r.scopes === '' ? [] : r.scopes.split(' '),
-    codeVerifier: r.code_verifier,
-    oidcNonce: r.oidc_nonce,
-    createdAt: r.created_at,
-    expiresAt: r.expires_at,
   };
 }
