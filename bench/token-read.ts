@@ -20,8 +20,27 @@ export async function tokenRead(options: { smoke: boolean }): Promise<Section[]>
     headers: { authorization: `Bearer ${jwt}`, 'content-type': 'application/json' },
     body: '{}',
   });
-  const bare = await measureBare({ ...shape, ...request('not-checked') });
-  const sections: Section[] = [];
+  const bare = await measureBaseline('bare-server.ts', { ...shape, ...request('not-checked') });
+  const framework = await measureBaseline('hono-server.ts', { ...shape, ...request('not-checked') });
+  const floor = framework.requestsPerSecond / bare.requestsPerSecond;
+  const sections: Section[] = [
+    {
+      name: 'framework floor',
+      figures: [
+        {
+          name: 'requests/s',
+          value: framework.requestsPerSecond,
+          unit: 'req/s',
+          baseline: bare.requestsPerSecond,
+          ratio: floor,
+        },
+        { name: 'p99 latency', value: framework.p99Ms, unit: 'ms', baseline: bare.p99Ms },
+      ],
+      notes: [
+        'Hono on @hono/node-server, the token route answering without doing anything: no token read can do better',
+      ],
+    },
+  ];
   for (const store of ['sqlite', 'postgres'] as const) {
     const vault = await prepareVault({ store, processes: 1, cpus: [SERVER_CPU] });
     try {
@@ -77,13 +96,16 @@ function figures(result: LoadResult, bare: LoadResult, throughputTarget: string)
   ];
 }
 
-async function measureBare(shape: Parameters<typeof load>[0] extends infer T ? Omit<T, 'url'> : never) {
-  const script = fileURLToPath(new URL('./bare-server.ts', import.meta.url));
+async function measureBaseline(
+  file: string,
+  shape: Parameters<typeof load>[0] extends infer T ? Omit<T, 'url'> : never,
+) {
+  const script = fileURLToPath(new URL(`./${file}`, import.meta.url));
   const argv = await pinned(SERVER_CPU, [process.execPath, '--import', 'tsx', script]);
   const child = spawn(argv[0] as string, argv.slice(1), { stdio: ['ignore', 'pipe', 'inherit'] });
   try {
     const [chunk] = (await once(child.stdout, 'data')) as [Buffer];
-    const url = `http://127.0.0.1:${chunk.toString().trim()}/`;
+    const url = `http://127.0.0.1:${chunk.toString().trim()}/v1/users/u/connected-accounts/a/access-token`;
     await load({ ...shape, url, durationSeconds: 1 });
     return await load({ ...shape, url });
   } finally {
