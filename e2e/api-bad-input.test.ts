@@ -240,6 +240,19 @@ describe('service API: bad input changes nothing', () => {
     expect(body.message).toMatch(message);
   });
 
+  it.each([
+    ['an unknown status', 'status=broken', /status/],
+    ['a limit above 200', 'limit=201', /limit/],
+    ['a forged cursor', 'cursor=eyJub3QiOiJvdXJzIn0', /cursor/],
+  ])('answers 400 to a connected-accounts listing with %s', async (_name, query, message) => {
+    const response = await vault.request(`${VAULT_URL}/v1/admin/connected-accounts?${query}`, {
+      headers: { authorization: `Bearer ${await sign({})}` },
+    });
+    const body = await response.json();
+    expect({ status: response.status, error: body.error }).toEqual({ status: 400, error: 'invalid_request' });
+    expect(body.message).toMatch(message);
+  });
+
   it('refuses the admin routes to a client without the admin role, and to no client', async () => {
     const reader = await vault.vault.clients.create({ env: 'development', name: 'reader', roles: [] });
     const forbidden = await vault.request(`${VAULT_URL}/v1/admin/webhook-deliveries`, {

@@ -212,6 +212,25 @@ describe('refresh failures', () => {
     expect((await forcedRead(base)).status).toBe(200);
   });
 
+  it('lists the accounts that need re-authentication for operators, page by page', async () => {
+    const list = async (query: string) => {
+      const response = await vault.request(`${VAULT_URL}/v1/admin/connected-accounts?${query}`, {
+        headers: { authorization: `Bearer ${await vault.jwt()}` },
+      });
+      expect(response.status).toBe(200);
+      return (await response.json()) as { items: { userId: string; status: string }[]; nextCursor: string | null };
+    };
+    const all = await list('status=needs_reauth');
+    // 'gh' (an error with HTTP 200) and 'lost' (the rotated token lost on the network) ended there above.
+    expect(all.items.map((a) => a.userId).sort()).toEqual(['faulty:gh', 'faulty:lost']);
+    expect(all.items.every((a) => a.status === 'needs_reauth')).toBe(true);
+    const first = await list('status=needs_reauth&limit=1');
+    expect(first.nextCursor).toEqual(expect.any(String));
+    const second = await list(`status=needs_reauth&limit=1&cursor=${first.nextCursor}`);
+    expect([...first.items, ...second.items]).toEqual(all.items);
+    expect((await list('status=needs_reauth&provider=demo')).items).toEqual([]);
+  });
+
   it('counts every outcome in /metrics', async () => {
     const response = await vault.request(`${VAULT_URL}/metrics`);
     expect(response.status).toBe(200);

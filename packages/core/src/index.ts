@@ -36,6 +36,7 @@ export type { SessionInput } from './sessions.js';
 export type {
   AccountChange,
   AccountKey,
+  AccountQuery,
   AccountRow,
   AccountStatus,
   AttemptRow,

@@ -22,6 +22,8 @@ export interface Store {
   getAccountById(id: string): Promise<AccountRow | undefined>;
   findAccount(key: AccountKey): Promise<AccountRow | undefined>;
   listAccounts(env: string, userId: string): Promise<AccountRow[]>;
+  /** Every user's accounts in the environment, oldest first, optionally of one status and provider. */
+  listAllAccounts(env: string, query: AccountQuery): Promise<AccountRow[]>;
   /** Deletes only while the row still has `expectedVersion`, writing the outbox entries in the same transaction. */
   deleteAccount(
     env: string,
@@ -197,6 +199,14 @@ export interface AttemptRow {
   status: number | null;
   error: string | null;
   durationMs: number;
+}
+
+export interface AccountQuery {
+  status?: AccountStatus;
+  provider?: string;
+  limit: number;
+  /** Accounts created after this one (its sort key), for pagination. */
+  after?: { createdAt: number; id: string };
 }
 
 export interface DeliveryQuery {

@@ -10,7 +10,7 @@ import type { ProviderRegistry } from './providers.js';
 import { createRefreshEngine } from './refresh-engine.js';
 import { createServiceClients } from './service-clients.js';
 import { createSessions } from './sessions.js';
-import type { DeliveryQuery, Store } from './store.js';
+import type { AccountQuery, DeliveryQuery, Store } from './store.js';
 import type { RefreshTiming, VaultContext, VaultLogger, Webhooks } from './vault-context.js';
 import { createVaultMetrics } from './vault-metrics.js';
 import { createWebhookDeliverer, DEFAULT_WEBHOOK_RETRY, type WebhookRetryPolicy } from './webhook-deliverer.js';
@@ -76,6 +76,13 @@ export function createVault(options: VaultOptions) {
     },
     async getAccount(env: string, userId: string, accountId: string) {
       return toConnectedAccount(await requireAccount(ctx, env, userId, accountId));
+    },
+    /** Accounts of every user of the environment, e.g. those that need re-authentication. */
+    async listAllAccounts(env: string, query: AccountQuery) {
+      return (await ctx.store.listAllAccounts(env, query)).map((row) => ({
+        userId: row.userId,
+        ...toConnectedAccount(row),
+      }));
     },
     disconnect: (env: string, userId: string, accountId: string) => disconnect(ctx, env, userId, accountId),
     /** One scheduler pass (what the background loop runs); results per account. */

@@ -199,6 +199,61 @@ export function storeConformance(name: string, open: () => Promise<{ store: Stor
       ).toEqual([a1.id]);
     });
 
+    it('lists every user’s accounts of an environment by status and provider, page by page', async () => {
+      const rows = [
+        account({ id: 'ca_all1', env: 'staging', userId: 'u1', providerAccountId: 'a', createdAt: 1 }),
+        account({
+          id: 'ca_all2',
+          env: 'staging',
+          userId: 'u2',
+          providerAccountId: 'b',
+          createdAt: 2,
+          status: 'needs_reauth',
+        }),
+        account({
+          id: 'ca_all3',
+          env: 'staging',
+          userId: 'u3',
+          providerAccountId: 'c',
+          createdAt: 2,
+          status: 'needs_reauth',
+        }),
+        account({
+          id: 'ca_all4',
+          env: 'staging',
+          userId: 'u3',
+          provider: 'other',
+          providerAccountId: 'd',
+          createdAt: 3,
+          status: 'needs_reauth',
+        }),
+      ];
+      for (const row of rows) await store.insertAccount(row);
+      const ids = (found: AccountRow[]) => found.map((row) => row.id);
+      expect(ids(await store.listAllAccounts('staging', { limit: 10 }))).toEqual([
+        'ca_all1',
+        'ca_all2',
+        'ca_all3',
+        'ca_all4',
+      ]);
+      expect(ids(await store.listAllAccounts('staging', { status: 'needs_reauth', limit: 10 }))).toEqual([
+        'ca_all2',
+        'ca_all3',
+        'ca_all4',
+      ]);
+      expect(
+        ids(await store.listAllAccounts('staging', { status: 'needs_reauth', provider: 'demo', limit: 10 })),
+      ).toEqual(['ca_all2', 'ca_all3']);
+      const first = await store.listAllAccounts('staging', { status: 'needs_reauth', limit: 1 });
+      const next = await store.listAllAccounts('staging', {
+        status: 'needs_reauth',
+        limit: 2,
+        after: { createdAt: 2, id: 'ca_all2' },
+      });
+      expect([...ids(first), ...ids(next)]).toEqual(['ca_all2', 'ca_all3', 'ca_all4']);
+      expect(await store.listAllAccounts('elsewhere', { limit: 10 })).toEqual([]);
+    });
+
     it('deletes an account only for its own environment and user', async () => {
       await store.insertAccount(account({ id: 'ca_del', userId: 'u_del' }));
       expect(await store.deleteAccount('production', 'u_del', 'ca_del')).toBe(false);

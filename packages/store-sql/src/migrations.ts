@@ -160,6 +160,16 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // Operators list an environment's accounts by status (`GET /v1/admin/connected-accounts?status=…`).
+  '0003_accounts_by_status': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createIndex('connected_accounts_env_status')
+        .on('connected_accounts')
+        .columns(['env', 'status', 'created_at', 'id'])
+        .execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -100,6 +100,22 @@ export function createSqlStore(db: Kysely<Database>, hooks: SqlDialectHooks): St
         .execute();
       return rows.map(accountFromDb);
     },
+    async listAllAccounts(env, query) {
+      let select = db.selectFrom('connected_accounts').selectAll().where('env', '=', env);
+      if (query.status) select = select.where('status', '=', query.status);
+      if (query.provider) select = select.where('provider', '=', query.provider);
+      const after = query.after;
+      if (after) {
+        select = select.where((eb) =>
+          eb.or([
+            eb('created_at', '>', after.createdAt),
+            eb.and([eb('created_at', '=', after.createdAt), eb('id', '>', after.id)]),
+          ]),
+        );
+      }
+      const rows = await select.orderBy('created_at').orderBy('id').limit(query.limit).execute();
+      return rows.map(accountFromDb);
+    },
     async deleteAccount(env, userId, accountId, expectedVersion, outbox) {
       return db.transaction().execute(async (trx) => {
         let query = trx

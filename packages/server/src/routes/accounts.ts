@@ -79,7 +79,7 @@ export async function jsonBody(request: Request): Promise<unknown> {
   }
 }
 
-function accountJson(account: ConnectedAccount) {
+export function accountJson(account: ConnectedAccount) {
   return {
     ...account,
     expiresAt: isoTime(account.expiresAt),

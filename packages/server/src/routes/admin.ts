@@ -3,12 +3,21 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { ServerEnv, ServerOptions } from '../context.js';
 import { requireServiceClient } from '../service-auth.js';
-import { isoTime } from './accounts.js';
+import { accountJson, isoTime } from './accounts.js';
 
 const deliveryQuery = z
   .object({
     status: z.enum(['pending', 'delivered', 'failed']).optional(),
     accountId: z.string().min(1).optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    cursor: z.string().optional(),
+  })
+  .strict();
+
+const accountQuery = z
+  .object({
+    status: z.enum(['active', 'needs_reauth', 'error', 'revoked']).optional(),
+    provider: z.string().min(1).optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
     cursor: z.string().optional(),
   })
@@ -22,14 +31,25 @@ export function adminRoutes(options: ServerOptions) {
   const app = new Hono<ServerEnv>();
   app.use('*', requireServiceClient(vault, 'admin'));
 
+  // Every user's accounts, oldest first: e.g. ?status=needs_reauth for the users to ask to connect again.
+  app.get('/connected-accounts', async (c) => {
+    const { status, provider, limit, cursor } = parse(accountQuery, c.req.query());
+    const accounts = await vault.listAllAccounts(c.get('principal').env, {
+      limit,
+      ...(status && { status }),
+      ...(provider && { provider }),
+      ...(cursor && { after: decodeCursor(cursor) }),
+    });
+    const last = accounts.at(-1);
+    return c.json({
+      items: accounts.map((account) => ({ ...accountJson(account), userId: account.userId })),
+      nextCursor: last && accounts.length === limit ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null,
+    });
+  });
+
   // Webhook deliveries newest first, each with its attempts (SPEC §6.5: "delivery attempts are queryable").
   app.get('/webhook-deliveries', async (c) => {
-    const query = deliveryQuery.safeParse(c.req.query());
-    if (!query.success) {
-      const problems = query.error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`);
-      throw new VaultError('invalid_request', problems.join('; '));
-    }
-    const { status, accountId, limit, cursor } = query.data;
+    const { status, accountId, limit, cursor } = parse(deliveryQuery, c.req.query());
     const deliveries = await vault.listDeliveries(c.get('principal').env, {
       limit,
       ...(status && { status }),
@@ -60,6 +80,15 @@ export function adminRoutes(options: ServerOptions) {
   });
 
   return app;
+}
+
+function parse<T extends z.ZodType>(schema: T, query: Record<string, string>): z.infer<T> {
+  const result = schema.safeParse(query);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`);
+    throw new VaultError('invalid_request', problems.join('; '));
+  }
+  return result.data;
 }
 
 // Cursors are opaque to clients: base64url of the last item's sort key (ASCII: ids are ours, times numbers).
