@@ -3,6 +3,11 @@ import type { RefreshEngine } from './refresh-engine.js';
 import type { VaultContext } from './vault-context.js';
 import type { createWebhookDeliverer } from './webhook-deliverer.js';
 
+/** Sweeping is cheap but need not be frequent; several processes sweeping at once is harmless. */
+const SWEEP_EVERY_MS = 10 * 60_000;
+/** Delivered and given-up webhook deliveries, and their events, are kept this long for inspection. */
+export const HISTORY_DAYS = 30;
+
 export interface BackgroundOptions {
   /** Refresh due credentials ahead of expiry (the config file's `refreshAhead`). Webhooks are delivered anyway. */
   refreshAhead: boolean;
@@ -15,9 +20,9 @@ export interface BackgroundOptions {
 }
 
 /**
- * The work every server process runs in the background: refresh-ahead and webhook delivery. Any number of
- * processes may run it at once; leases keep them from doing the same work twice. `stop()` lets the current pass
- * finish.
+ * The work every server process runs in the background: refresh-ahead, webhook delivery, and now and then a
+ * sweep of expired flows and sessions and of old webhook history. Any number of processes may run it at once;
+ * leases keep them from doing the same work twice. `stop()` lets the current pass finish.
  */
 export function startBackground(
   ctx: VaultContext,
@@ -29,6 +34,15 @@ export function startBackground(
   const batch = { limit: options.batchSize ?? 100, concurrency: options.concurrency ?? 8 };
   let stopped = false;
   let wake: () => void = () => {};
+  let lastSweep = Number.NEGATIVE_INFINITY;
+
+  const sweep = async () => {
+    if (performance.now() - lastSweep < SWEEP_EVERY_MS) return;
+    lastSweep = performance.now();
+    const now = ctx.now();
+    const swept = await ctx.store.sweep(now, now - HISTORY_DAYS * 24 * 60 * 60_000);
+    if (swept.flows + swept.sessions + swept.deliveries + swept.events > 0) ctx.log.info(swept, 'swept');
+  };
 
   const loop = async () => {
     while (!stopped) {
@@ -36,8 +50,9 @@ export function startBackground(
       try {
         if (options.refreshAhead) busy = (await engine.refreshDue(batch)).length === batch.limit;
         busy = (await deliverer.deliverDue(batch)).length === batch.limit || busy;
+        await sweep();
       } catch (err) {
-        // refreshDue and deliverDue do not throw; this is a last line of defence for the loop itself.
+        // refreshDue and deliverDue do not throw; a failed sweep (the database is away) is tried again next time.
         ctx.log.error({ error: (err as Error).message }, 'background pass failed');
       }
       // A full batch means more is due: go again at once. Otherwise rest, unless stop() wakes us.

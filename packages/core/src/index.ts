@@ -53,6 +53,7 @@ export type {
   Outbox,
   SessionRow,
   Store,
+  SweepResult,
 } from './store.js';
 export { createVault, type Vault, type VaultOptions, type WebhookEndpoint } from './vault.js';
 export { type RefreshTiming, redirectUri, type VaultLogger } from './vault-context.js';

@@ -62,6 +62,12 @@ export interface Store {
   listAttempts(deliveryIds: string[]): Promise<AttemptRow[]>;
   listEvents(accountId: string): Promise<EventRow[]>;
 
+  /**
+   * Deletes what has run its course: expired flows and sessions, and finished webhook deliveries (with their
+   * attempts) and events created before `historyBefore`. An event with a pending delivery is kept.
+   */
+  sweep(now: number, historyBefore: number): Promise<SweepResult>;
+
   insertFlow(flow: FlowRow): Promise<void>;
   /** Deletes and returns the flow in one step, so a flow can be completed once. */
   takeFlow(id: string): Promise<FlowRow | undefined>;
@@ -199,6 +205,13 @@ export interface AttemptRow {
   status: number | null;
   error: string | null;
   durationMs: number;
+}
+
+export interface SweepResult {
+  flows: number;
+  sessions: number;
+  deliveries: number;
+  events: number;
 }
 
 export interface AccountQuery {

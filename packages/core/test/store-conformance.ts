@@ -304,6 +304,65 @@ export function storeConformance(name: string, open: () => Promise<{ store: Stor
       expect(await store.revokeClientKey('sc_1', 'k1', 6)).toBe(false);
       expect((await store.getClientKey('sc_1', 'k1'))?.revokedAt).toBe(5);
     });
+
+    // Runs last: a sweep deletes across the whole database.
+    it('sweeps expired flows and sessions and finished history, keeping anything still pending', async () => {
+      const flow = (id: string, expiresAt: number) => ({
+        id,
+        env: 'development',
+        provider: 'demo',
+        userId: null,
+        origin: 'http://127.0.0.1:3000',
+        redirectUrl: null,
+        mode: 'popup' as const,
+        scopes: [],
+        codeVerifier: null,
+        oidcNonce: null,
+        createdAt: 1,
+        expiresAt,
+      });
+      await store.insertFlow(flow('flow-old', 500));
+      await store.insertFlow(flow('flow-live', 5_000));
+      const session = (id: string, expiresAt: number) => ({
+        id,
+        env: 'development',
+        userId: 'u',
+        accountId: null,
+        createdAt: 1,
+        expiresAt,
+      });
+      await store.insertSession(session('s-old', 500));
+      await store.insertSession(session('s-live', 5_000));
+      await store.insertAccount(account({ id: 'ca_sw', userId: 'u_sw' }), outbox('ca_sw', 1, ['https://x']));
+      expect(await store.updateAccount('ca_sw', 1, { status: 'error' }, outbox('ca_sw', 2, []))).toBe(true);
+
+      const first = await store.sweep(1_000, 100);
+      expect(first).toMatchObject({ flows: 1, sessions: 1 });
+      expect(await store.takeFlow('flow-old')).toBeUndefined();
+      expect(await store.getSession('s-live')).toBeDefined();
+      // The event with a pending delivery stays; the one without deliveries goes.
+      expect((await store.listEvents('ca_sw')).map((e) => e.seq)).toEqual([1]);
+
+      const [pending] = (await store.claimDeliveries('p', Date.now(), Date.now() + 1_000, 100)).filter(
+        (d) => d.accountId === 'ca_sw',
+      );
+      const done = {
+        status: 'delivered' as const,
+        attempts: 1,
+        nextAttemptAt: 0,
+        lastStatus: 204,
+        lastError: null,
+        firstAttemptAt: 5,
+        deliveredAt: 5,
+      };
+      const attempt = { deliveryId: pending?.id as string, attempt: 1, at: 5, status: 204, error: null, durationMs: 1 };
+      expect(await store.finishDelivery(pending?.id as string, 'p', done, attempt)).toBe(true);
+      const second = await store.sweep(1_000, 100);
+      expect(second.deliveries).toBeGreaterThanOrEqual(1);
+      expect(await store.listEvents('ca_sw')).toEqual([]);
+      expect(await store.listAttempts([pending?.id as string])).toEqual([]);
+      expect(await store.sweep(1_000, 100)).toEqual({ flows: 0, sessions: 0, deliveries: 0, events: 0 });
+    });
   });
 }
 

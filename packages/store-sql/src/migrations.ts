@@ -160,13 +160,22 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
-  // Operators list an environment's accounts by status (`GET /v1/admin/connected-accounts?status=…`).
-  '0003_accounts_by_status': {
+  // Operators list an environment's accounts by status (`GET /v1/admin/connected-accounts?status=…`); the
+  // background sweep finds expired and old rows by time.
+  '0003_listing_and_sweep_indexes': {
     async up(db: Kysely<unknown>) {
       await db.schema
         .createIndex('connected_accounts_env_status')
         .on('connected_accounts')
         .columns(['env', 'status', 'created_at', 'id'])
+        .execute();
+      // The sweep deletes expired sessions and old history by time.
+      await db.schema.createIndex('sessions_expires_at').on('sessions').column('expires_at').execute();
+      await db.schema.createIndex('account_events_created_at').on('account_events').column('created_at').execute();
+      await db.schema
+        .createIndex('webhook_deliveries_event')
+        .on('webhook_deliveries')
+        .column('event_id')
         .execute();
     },
   },

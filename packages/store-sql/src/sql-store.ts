@@ -178,6 +178,36 @@ export function createSqlStore(db: Kysely<Database>, hooks: SqlDialectHooks): St
       return rows.map(accountFromDb).sort((a, b) => (a.nextRefreshAt ?? 0) - (b.nextRefreshAt ?? 0));
     },
 
+    async sweep(now, historyBefore) {
+      const deleted = (result: { numDeletedRows: bigint }) => Number(result.numDeletedRows);
+      const flows = await db.deleteFrom('auth_flows').where('expires_at', '<=', now).executeTakeFirst();
+      const sessions = await db.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst();
+      const deliveries = await db
+        .deleteFrom('webhook_deliveries')
+        .where('status', '!=', 'pending')
+        .where('created_at', '<', historyBefore)
+        .executeTakeFirst();
+      const events = await db
+        .deleteFrom('account_events')
+        .where('created_at', '<', historyBefore)
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('webhook_deliveries')
+                .select('webhook_deliveries.id')
+                .whereRef('webhook_deliveries.event_id', '=', 'account_events.id'),
+            ),
+          ),
+        )
+        .executeTakeFirst();
+      return {
+        flows: deleted(flows),
+        sessions: deleted(sessions),
+        deliveries: deleted(deliveries),
+        events: deleted(events),
+      };
+    },
+
     async insertFlow(flow) {
       await db.insertInto('auth_flows').values(flowToDb(flow)).execute();
     },
