@@ -22,6 +22,17 @@ describe('createLogger', () => {
     expect(output).toContain('visible');
   });
 
+  it('redacts inside arrays, leaves the caller’s object untouched and still serializes errors', () => {
+    const lines: string[] = [];
+    const logger = createLogger('info', { write: (line: string) => void lines.push(line) });
+    const fields = { items: [{ accessToken: 'at-in-array', id: 'kept' }], err: new Error('boom') };
+    logger.error(fields, 'message');
+    const written = JSON.parse(lines[0] as string);
+    expect(written.items).toEqual([{ accessToken: '[redacted]', id: 'kept' }]);
+    expect(written.err).toMatchObject({ type: 'Error', message: 'boom' });
+    expect(fields.items[0]?.accessToken).toBe('at-in-array');
+  });
+
   it('writes nothing below its level', () => {
     const lines: string[] = [];
     createLogger('warn', { write: (line: string) => void lines.push(line) }).info({}, 'quiet');
