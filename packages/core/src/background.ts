@@ -6,7 +6,7 @@ import type { createWebhookDeliverer } from './webhook-deliverer.js';
 /** Sweeping is cheap but need not be frequent; several processes sweeping at once is harmless. */
 const SWEEP_EVERY_MS = 10 * 60_000;
 /** Delivered and given-up webhook deliveries, and their events, are kept this long for inspection. */
-export const HISTORY_DAYS = 30;
+const HISTORY_DAYS = 30;
 
 export interface BackgroundOptions {
   /** Refresh due credentials ahead of expiry (the config file's `refreshAhead`). Webhooks are delivered anyway. */

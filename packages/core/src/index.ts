@@ -29,7 +29,6 @@ export {
 } from './provider-spec.js';
 export { type ConfiguredProvider, createProviderRegistry, type ProviderRegistry } from './providers.js';
 export type { RefreshResult } from './refresh-engine.js';
-export { backoffMs, nextRefreshAt } from './refresh-schedule.js';
 export { parseScopes } from './scopes.js';
 export { type CreatedClient, hasRole, type Principal, ROLES, type Role } from './service-clients.js';
 export type { SessionInput } from './sessions.js';
@@ -56,6 +55,6 @@ export type {
   SweepResult,
 } from './store.js';
 export { createVault, type Vault, type VaultOptions, type WebhookEndpoint } from './vault.js';
-export { type RefreshTiming, redirectUri, type VaultLogger } from './vault-context.js';
+export { redirectUri, type VaultLogger } from './vault-context.js';
 export type { DeliveryOutcome, WebhookRetryPolicy } from './webhook-deliverer.js';
 export { signWebhook, verifyWebhook, webhookKey } from './webhook-signature.js';

@@ -11,7 +11,7 @@ import { createRefreshEngine } from './refresh-engine.js';
 import { createServiceClients } from './service-clients.js';
 import { createSessions } from './sessions.js';
 import type { AccountQuery, DeliveryQuery, Store } from './store.js';
-import type { RefreshTiming, VaultContext, VaultLogger, Webhooks } from './vault-context.js';
+import type { VaultContext, VaultLogger, Webhooks } from './vault-context.js';
 import { createVaultMetrics } from './vault-metrics.js';
 import { createWebhookDeliverer, DEFAULT_WEBHOOK_RETRY, type WebhookRetryPolicy } from './webhook-deliverer.js';
 
@@ -33,8 +33,6 @@ export interface VaultOptions {
   webhooks?: Record<string, readonly WebhookEndpoint[]>;
   webhookRetry?: Partial<WebhookRetryPolicy>;
   logger?: VaultLogger;
-  /** Lease length and how long callers wait for another process's refresh; derived from the timeout by default. */
-  refreshTiming?: Partial<RefreshTiming>;
   now?: () => number;
 }
 
@@ -44,7 +42,7 @@ const silent: VaultLogger = { info() {}, warn() {}, error() {} };
 export function createVault(options: VaultOptions) {
   const http = { ...defaultProviderHttp, ...options.http };
   // A lease outlives the slowest refresh: discovery and the token call, each up to the timeout, and the commit.
-  const leaseMs = options.refreshTiming?.leaseMs ?? 3 * http.timeoutMs;
+  const leaseMs = 3 * http.timeoutMs;
   const ctx: VaultContext = {
     store: options.store,
     cipher: options.cipher,
@@ -56,7 +54,7 @@ export function createVault(options: VaultOptions) {
     webhooks: webhookRegistry(options.webhooks ?? {}),
     metrics: createVaultMetrics(),
     log: options.logger ?? silent,
-    timing: { leaseMs, waitMs: options.refreshTiming?.waitMs ?? leaseMs + 5_000 },
+    timing: { leaseMs, waitMs: leaseMs + 5_000 },
   };
   const engine = createRefreshEngine(ctx);
   const deliverer = createWebhookDeliverer(ctx, { ...DEFAULT_WEBHOOK_RETRY, ...options.webhookRetry });
