@@ -225,27 +225,17 @@ describe('service API: bad input changes nothing', () => {
   });
 
   it.each([
-    ['an unknown status', 'status=lost', /status/],
-    ['a limit of 0', 'limit=0', /limit/],
-    ['a limit that is not a number', 'limit=many', /limit/],
-    ['a forged cursor', 'cursor=eyJub3QiOiJvdXJzIn0', /cursor/],
-    ['a cursor that is not base64 JSON', 'cursor=%%%', /cursor/],
-    ['an unknown parameter', 'statuss=pending', /statuss/],
-  ])('answers 400 to a webhook-deliveries query with %s', async (_name, query, message) => {
-    const response = await vault.request(`${VAULT_URL}/v1/admin/webhook-deliveries?${query}`, {
-      headers: { authorization: `Bearer ${await sign({})}` },
-    });
-    const body = await response.json();
-    expect({ status: response.status, error: body.error }).toEqual({ status: 400, error: 'invalid_request' });
-    expect(body.message).toMatch(message);
-  });
-
-  it.each([
-    ['an unknown status', 'status=broken', /status/],
-    ['a limit above 200', 'limit=201', /limit/],
-    ['a forged cursor', 'cursor=eyJub3QiOiJvdXJzIn0', /cursor/],
-  ])('answers 400 to a connected-accounts listing with %s', async (_name, query, message) => {
-    const response = await vault.request(`${VAULT_URL}/v1/admin/connected-accounts?${query}`, {
+    ['webhook-deliveries', 'an unknown status', 'status=lost', /status/],
+    ['webhook-deliveries', 'a limit of 0', 'limit=0', /limit/],
+    ['webhook-deliveries', 'a limit that is not a number', 'limit=many', /limit/],
+    ['webhook-deliveries', 'a forged cursor', 'cursor=eyJub3QiOiJvdXJzIn0', /cursor/],
+    ['webhook-deliveries', 'a cursor that is not base64 JSON', 'cursor=%%%', /cursor/],
+    ['webhook-deliveries', 'an unknown parameter', 'statuss=pending', /statuss/],
+    ['connected-accounts', 'an unknown status', 'status=broken', /status/],
+    ['connected-accounts', 'a limit above 200', 'limit=201', /limit/],
+    ['connected-accounts', 'a forged cursor', 'cursor=eyJub3QiOiJvdXJzIn0', /cursor/],
+  ])('answers 400 to an admin %s listing with %s', async (route, _name, query, message) => {
+    const response = await vault.request(`${VAULT_URL}/v1/admin/${route}?${query}`, {
       headers: { authorization: `Bearer ${await sign({})}` },
     });
     const body = await response.json();

@@ -33,6 +33,9 @@ describe('refresh failures', () => {
     return { status: response.status, headers: response.headers, body: await response.json() };
   }
 
+  /** What the proxy answers instead of the provider: a JSON body with this status. */
+  const jsonAnswer = (status: number, body: object) =>
+    ({ kind: 'status', status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }) as const;
   const stored = async (id: string) => (await vault.store.getAccountById(id)) as AccountRow;
   const events = async (id: string) => (await vault.store.listEvents(id)).map((e) => JSON.parse(e.payload));
 
@@ -102,12 +105,12 @@ describe('refresh failures', () => {
 
   it('marks the account needs_reauth at once for an error sent with HTTP 200, and says so in an event', async () => {
     const { id, base } = await linked('gh');
-    proxy.next({
-      kind: 'status',
-      status: 200,
-      headers: { 'content-type': 'application/json' },
-      body: '{"error":"bad_refresh_token","error_description":"The refresh token passed is incorrect or expired."}',
-    });
+    proxy.next(
+      jsonAnswer(200, {
+        error: 'bad_refresh_token',
+        error_description: 'The refresh token passed is incorrect or expired.',
+      }),
+    );
     const failed = await forcedRead(base);
     expect(failed.status).toBe(409);
     expect(failed.body.error).toBe('needs_reauth');
@@ -124,12 +127,7 @@ describe('refresh failures', () => {
 
   it('puts the account in status error on invalid_client, logs it loudly, and recovers when the provider accepts us', async () => {
     const { id, base } = await linked('cfg');
-    proxy.next({
-      kind: 'status',
-      status: 401,
-      headers: { 'content-type': 'application/json' },
-      body: '{"error":"invalid_client"}',
-    });
+    proxy.next(jsonAnswer(401, { error: 'invalid_client' }));
     const failed = await forcedRead(base);
     expect(failed.status).toBe(502);
     expect(failed.body.error).toBe('provider_error');
@@ -164,20 +162,14 @@ describe('refresh failures', () => {
 
   it('treats invalid_grant as a race, not a death, when the account was re-linked during the refresh', async () => {
     const { id, base } = await linked('race');
-    let release: (fault: { kind: 'status'; status: number; headers: Record<string, string>; body: string }) => void =
-      () => {};
+    let release: (fault: ReturnType<typeof jsonAnswer>) => void = () => {};
     proxy.next({ kind: 'hold', until: new Promise((resolve) => (release = resolve)) });
     const arrived = proxy.arrived(proxy.matched + 1);
     const reading = forcedRead(base);
     await arrived;
     await vault.connect(vault.newJar(), 'race', 'faulty'); // the user connects again meanwhile
     const relinked = await stored(id);
-    release({
-      kind: 'status',
-      status: 400,
-      headers: { 'content-type': 'application/json' },
-      body: '{"error":"invalid_grant"}',
-    });
+    release(jsonAnswer(400, { error: 'invalid_grant' }));
     const result = await reading;
     expect(result.status).toBe(200);
     expect((await stored(id)).status).toBe('active');
@@ -189,12 +181,7 @@ describe('refresh failures', () => {
     // Google and others omit refresh_token on refresh; replacing the stored one with nothing would end the grant.
     const { id, base } = await linked('norotate');
     const before = await stored(id);
-    proxy.next({
-      kind: 'status',
-      status: 200,
-      headers: { 'content-type': 'application/json' },
-      body: '{"access_token":"fresh-without-rotation","token_type":"Bearer","expires_in":7200}',
-    });
+    proxy.next(jsonAnswer(200, { access_token: 'fresh-without-rotation', token_type: 'Bearer', expires_in: 7200 }));
     const result = await forcedRead(base);
     expect(result.status).toBe(200);
     expect(result.body.accessToken).toBe('fresh-without-rotation');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AccountRow, isVaultError, type Outbox, type Store } from '../src/index.js';
+import { type AccountRow, type FlowRow, isVaultError, type Outbox, type Store } from '../src/index.js';
 
 /** The Store contract, run by every adapter against its real database. */
 export function storeConformance(name: string, open: () => Promise<{ store: Store; cleanup(): Promise<void> }>) {
@@ -262,20 +262,7 @@ export function storeConformance(name: string, open: () => Promise<{ store: Stor
     });
 
     it('hands out a flow once, even to concurrent takers', async () => {
-      const flow = {
-        id: 'flow-1',
-        env: 'development',
-        provider: 'demo',
-        userId: null,
-        origin: 'http://127.0.0.1:3000',
-        redirectUrl: null,
-        mode: 'popup' as const,
-        scopes: ['openid', 'email'],
-        codeVerifier: 'ct',
-        oidcNonce: 'n',
-        createdAt: 1,
-        expiresAt: 2,
-      };
+      const flow = pendingFlow('flow-1', 2);
       await store.insertFlow(flow);
       const taken = await Promise.all([store.takeFlow('flow-1'), store.takeFlow('flow-1')]);
       expect(taken.filter(Boolean)).toEqual([flow]);
@@ -307,22 +294,8 @@ export function storeConformance(name: string, open: () => Promise<{ store: Stor
 
     // Runs last: a sweep deletes across the whole database.
     it('sweeps expired flows and sessions and finished history, keeping anything still pending', async () => {
-      const flow = (id: string, expiresAt: number) => ({
-        id,
-        env: 'development',
-        provider: 'demo',
-        userId: null,
-        origin: 'http://127.0.0.1:3000',
-        redirectUrl: null,
-        mode: 'popup' as const,
-        scopes: [],
-        codeVerifier: null,
-        oidcNonce: null,
-        createdAt: 1,
-        expiresAt,
-      });
-      await store.insertFlow(flow('flow-old', 500));
-      await store.insertFlow(flow('flow-live', 5_000));
+      await store.insertFlow(pendingFlow('flow-old', 500));
+      await store.insertFlow(pendingFlow('flow-live', 5_000));
       const session = (id: string, expiresAt: number) => ({
         id,
         env: 'development',
@@ -364,6 +337,23 @@ export function storeConformance(name: string, open: () => Promise<{ store: Stor
       expect(await store.sweep(1_000, 100)).toEqual({ flows: 0, sessions: 0, deliveries: 0, events: 0 });
     });
   });
+}
+
+function pendingFlow(id: string, expiresAt: number): FlowRow {
+  return {
+    id,
+    env: 'development',
+    provider: 'demo',
+    userId: null,
+    origin: 'http://127.0.0.1:3000',
+    redirectUrl: null,
+    mode: 'popup',
+    scopes: ['openid', 'email'],
+    codeVerifier: 'ct',
+    oidcNonce: 'n',
+    createdAt: 1,
+    expiresAt,
+  };
 }
 
 /** One event at `seq` (its payload names the seq) with a pending delivery per URL. */

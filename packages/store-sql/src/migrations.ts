@@ -172,11 +172,7 @@ const migrations: Record<string, Migration> = {
       // The sweep deletes expired sessions and old history by time.
       await db.schema.createIndex('sessions_expires_at').on('sessions').column('expires_at').execute();
       await db.schema.createIndex('account_events_created_at').on('account_events').column('created_at').execute();
-      await db.schema
-        .createIndex('webhook_deliveries_event')
-        .on('webhook_deliveries')
-        .column('event_id')
-        .execute();
+      await db.schema.createIndex('webhook_deliveries_event').on('webhook_deliveries').column('event_id').execute();
     },
   },
 };
