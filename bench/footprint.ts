@@ -4,7 +4,14 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createCipher, createProviderRegistry, createVault, parseAccessKey, signServiceToken } from '@tokenvault/core';
+import {
+  createCipher,
+  createProviderRegistry,
+  createVault,
+  OPERATOR,
+  parseAccessKey,
+  signServiceToken,
+} from '@tokenvault/core';
 import type { Database } from '@tokenvault/store-sql';
 import { createSqliteStore } from '@tokenvault/store-sqlite';
 import SQLite from 'better-sqlite3';
@@ -85,7 +92,10 @@ async function prepareDatabase(dir: string, count: number, port: number) {
   const store = createSqliteStore({ filename });
   await store.migrate();
   const vault = createVault({ store, cipher, providers: createProviderRegistry({ [BENCH_ENV]: [] }), publicUrl });
-  const { accessKey } = await vault.clients.create({ env: BENCH_ENV, name: 'bench', roles: ['admin'] });
+  const { accessKey } = await vault.clients.create(
+    { env: BENCH_ENV, name: 'bench', grants: [{ role: 'admin' }] },
+    OPERATOR,
+  );
   const jwt = await signServiceToken(await parseAccessKey(accessKey), { baseUrl: publicUrl });
   await store.close();
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: new SQLite(filename) }) });

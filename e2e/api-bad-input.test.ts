@@ -1,4 +1,4 @@
-import { parseAccessKey } from '@tokenvault/core';
+import { OPERATOR, parseAccessKey } from '@tokenvault/core';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { dbSnapshot } from './support/db-snapshot.js';
@@ -16,7 +16,7 @@ describe('service API: bad input changes nothing', () => {
   beforeAll(async () => {
     vault = await startInProcessVault();
     await vault.connect(vault.newJar(), 'alice');
-    const [account] = await vault.vault.listAccounts('development', 'demo:alice');
+    const [account] = await vault.vault.listAccounts('development', 'demo:alice', OPERATOR);
     userPath = `${VAULT_URL}/v1/users/demo%3Aalice/connected-accounts`;
     tokenPath = `${userPath}/${account?.id}/access-token`;
   });
@@ -98,7 +98,10 @@ describe('service API: bad input changes nothing', () => {
       exp: now + 600,
     })}.`;
     await refused(`Bearer ${unsigned}`, 401, 'unauthorized');
-    const other = await vault.vault.clients.create({ env: 'development', name: 'other', roles: ['admin'] });
+    const other = await vault.vault.clients.create(
+      { env: 'development', name: 'other', grants: [{ role: 'admin' }] },
+      OPERATOR,
+    );
     const otherKey = await parseAccessKey(other.accessKey);
     const impostor = await new SignJWT({
       iss: `${VAULT_URL}/v1/clients/${key.clientId}`,
@@ -124,23 +127,29 @@ describe('service API: bad input changes nothing', () => {
   });
 
   it('refuses a revoked key on the very next request', async () => {
-    const client = await vault.vault.clients.create({ env: 'development', name: 'short-lived', roles: ['admin'] });
+    const client = await vault.vault.clients.create(
+      { env: 'development', name: 'short-lived', grants: [{ role: 'admin' }] },
+      OPERATOR,
+    );
     const jwt = await sign({}, {}, client.accessKey);
     expect(
       (await vault.request(tokenPath, { method: 'POST', headers: { authorization: `Bearer ${jwt}` } })).status,
     ).toBe(200);
-    await vault.vault.clients.revokeKey('development', client.client.id, client.keyId);
+    await vault.vault.clients.revokeKey('development', client.client.id, client.keyId, OPERATOR);
     await refused(`Bearer ${jwt}`, 401, 'unauthorized', 'revoked');
   });
 
   it('refuses a key revoked by another process within a second (SPEC §2), though its token was cached', async () => {
-    const client = await vault.vault.clients.create({ env: 'development', name: 'elsewhere', roles: ['admin'] });
+    const client = await vault.vault.clients.create(
+      { env: 'development', name: 'elsewhere', grants: [{ role: 'admin' }] },
+      OPERATOR,
+    );
     const jwt = await sign({}, {}, client.accessKey);
     const status = async () =>
       (await vault.request(tokenPath, { method: 'POST', headers: { authorization: `Bearer ${jwt}` } })).status;
     expect(await status()).toBe(200);
     const other = await vault.twin(); // another vault process on the same database
-    await other.clients.revokeKey('development', client.client.id, client.keyId);
+    await other.clients.revokeKey('development', client.client.id, client.keyId, OPERATOR);
     const deadline = Date.now() + 5_000;
     let answer = await status();
     while (answer === 200 && Date.now() < deadline) {
@@ -164,12 +173,15 @@ describe('service API: bad input changes nothing', () => {
   });
 
   it('refuses a client without a role (deny by default)', async () => {
-    const client = await vault.vault.clients.create({ env: 'development', name: 'nobody', roles: [] });
+    const client = await vault.vault.clients.create({ env: 'development', name: 'nobody', grants: [] }, OPERATOR);
     await refused(`Bearer ${await sign({}, {}, client.accessKey)}`, 403, 'forbidden');
   });
 
   it('keeps environments apart: a production key sees nothing of development', async () => {
-    const prod = await vault.vault.clients.create({ env: 'production', name: 'prod-admin', roles: ['admin'] });
+    const prod = await vault.vault.clients.create(
+      { env: 'production', name: 'prod-admin', grants: [{ role: 'admin' }] },
+      OPERATOR,
+    );
     const jwt = await vault.jwt(prod.accessKey);
     const list = await vault.request(userPath, { headers: { authorization: `Bearer ${jwt}` } });
     expect(await list.json()).toEqual({ items: [], nextCursor: null });
@@ -244,7 +256,7 @@ describe('service API: bad input changes nothing', () => {
   });
 
   it('refuses the admin routes to a client without the admin role, and to no client', async () => {
-    const reader = await vault.vault.clients.create({ env: 'development', name: 'reader', roles: [] });
+    const reader = await vault.vault.clients.create({ env: 'development', name: 'reader', grants: [] }, OPERATOR);
     const forbidden = await vault.request(`${VAULT_URL}/v1/admin/webhook-deliveries`, {
       headers: { authorization: `Bearer ${await sign({}, {}, reader.accessKey)}` },
     });

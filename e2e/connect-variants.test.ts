@@ -1,3 +1,4 @@
+import { OPERATOR } from '@tokenvault/core';
 import { loginWithoutBrowser } from '@tokenvault/demo';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_ORIGIN, type InProcessVault, startInProcessVault, VAULT_URL } from './support/in-process-vault.js';
@@ -25,7 +26,7 @@ describe('connect variants and probes', () => {
     expect(response.status).toBe(200);
     const { message } = readPopupPage(await response.text());
     expect(message.response.providerInfo.accessToken).toEqual(expect.any(String));
-    expect(await vault.vault.listAccounts('development', 'demo:poster')).toHaveLength(1);
+    expect(await vault.vault.listAccounts('development', 'demo:poster', OPERATOR)).toHaveLength(1);
   });
 
   it('redirects back to redirectUrl after a redirect flow, signed in', async () => {
@@ -35,7 +36,7 @@ describe('connect variants and probes', () => {
     expect(response.status).toBe(302);
     expect(response.headers.get('location')).toBe(AFTER);
     expect(jar.get('tokenvault_session')).toBeTruthy();
-    expect(await vault.vault.listAccounts('development', 'demo:walker')).toHaveLength(1);
+    expect(await vault.vault.listAccounts('development', 'demo:walker', OPERATOR)).toHaveLength(1);
   });
 
   it('redirects with ?error= when a redirect flow fails, and links nothing', async () => {
@@ -49,7 +50,7 @@ describe('connect variants and probes', () => {
     const location = new URL(response.headers.get('location') as string);
     expect(`${location.origin}${location.pathname}`).toBe(AFTER);
     expect(location.searchParams.get('error')).toMatch(/access_denied/);
-    expect(await vault.vault.listAccounts('development', 'demo:nope')).toEqual([]);
+    expect(await vault.vault.listAccounts('development', 'demo:nope', OPERATOR)).toEqual([]);
   });
 
   it('sends the home page to the public URL’s host, where the session cookie lives', async () => {

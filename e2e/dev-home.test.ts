@@ -4,6 +4,7 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { OPERATOR } from '@tokenvault/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type InProcessVault, startInProcessVault, VAULT_URL } from './support/in-process-vault.js';
 
@@ -33,7 +34,7 @@ describe('dev home page', () => {
     // Let bash parse the line as the user's shell would, printing each argument instead of running curl.
     const { stdout } = await run('bash', ['-c', `printf '%s\\n' ${line.slice('curl '.length)}`]);
     const args = stdout.trim().split('\n');
-    const [account] = await vault.vault.listAccounts('development', `demo:${login}`);
+    const [account] = await vault.vault.listAccounts('development', `demo:${login}`, OPERATOR);
     expect(args).toContain(
       `${VAULT_URL}/v1/users/${encodeURIComponent(`demo:${login}`).replace(/'/g, '%27')}/connected-accounts/${account?.id}/access-token`,
     );

@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { OPERATOR } from '@tokenvault/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dbSnapshot, execute } from './support/db-snapshot.js';
 import { type InProcessVault, startInProcessVault, VAULT_URL } from './support/in-process-vault.js';
@@ -19,8 +20,8 @@ describe('encryption at rest', () => {
     vault = await startInProcessVault({ dir });
     alicesToken = (await vault.connect(vault.newJar(), 'alice')).response.providerInfo.accessToken;
     await vault.connect(vault.newJar(), 'bob');
-    alice = (await vault.vault.listAccounts('development', 'demo:alice'))[0]?.id as string;
-    bob = (await vault.vault.listAccounts('development', 'demo:bob'))[0]?.id as string;
+    alice = (await vault.vault.listAccounts('development', 'demo:alice', OPERATOR))[0]?.id as string;
+    bob = (await vault.vault.listAccounts('development', 'demo:bob', OPERATOR))[0]?.id as string;
   });
   afterAll(async () => {
     await vault.close();
@@ -56,12 +57,15 @@ describe('encryption at rest', () => {
     expect(JSON.parse(text).error).toBe('decryption_failed');
     expect(text).not.toContain(alicesToken);
     // The row it came from still decrypts.
-    const own = await vault.vault.getAccessToken({
-      env: 'development',
-      userId: 'demo:alice',
-      accountId: alice,
-      minValiditySeconds: 0,
-    });
+    const own = await vault.vault.getAccessToken(
+      {
+        env: 'development',
+        userId: 'demo:alice',
+        accountId: alice,
+        minValiditySeconds: 0,
+      },
+      OPERATOR,
+    );
     expect(own.accessToken).toBe(alicesToken);
   });
 
@@ -69,7 +73,7 @@ describe('encryption at rest', () => {
     const other = await startInProcessVault({ dir, masterKey: new Uint8Array(32).fill(9) });
     try {
       const err = await other.vault
-        .getAccessToken({ env: 'development', userId: 'demo:alice', accountId: alice, minValiditySeconds: 0 })
+        .getAccessToken({ env: 'development', userId: 'demo:alice', accountId: alice, minValiditySeconds: 0 }, OPERATOR)
         .catch((e: unknown) => e);
       expect(err).toMatchObject({ code: 'decryption_failed' });
     } finally {

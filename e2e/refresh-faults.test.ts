@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AccountRow, Store } from '@tokenvault/core';
+import { type AccountRow, OPERATOR, type Store } from '@tokenvault/core';
 import { createSqliteStore } from '@tokenvault/store-sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FaultProxy, startFaultProxy } from './support/fault-proxy.js';
@@ -239,7 +239,9 @@ describe('refresh failures', () => {
     expect(issued.length).toBeGreaterThan(8);
     const events = (
       await Promise.all(
-        (await vault.vault.listAccounts('development', 'faulty:five')).map((a) => vault.store.listEvents(a.id)),
+        (
+          await vault.vault.listAccounts('development', 'faulty:five', OPERATOR)
+        ).map((a) => vault.store.listEvents(a.id)),
       )
     ).flat();
     const everything = [...vault.bodies, ...vault.logs, ...events.map((e) => e.payload)].join('\n');
@@ -268,14 +270,17 @@ describe('a commit that fails', () => {
     });
     try {
       await vault.connect(vault.newJar(), 'commit');
-      const [account] = await vault.vault.listAccounts('development', 'demo:commit');
+      const [account] = await vault.vault.listAccounts('development', 'demo:commit', OPERATOR);
       const read = () =>
-        vault.vault.getAccessToken({
-          env: 'development',
-          userId: 'demo:commit',
-          accountId: account?.id as string,
-          minValiditySeconds: 3600,
-        });
+        vault.vault.getAccessToken(
+          {
+            env: 'development',
+            userId: 'demo:commit',
+            accountId: account?.id as string,
+            minValiditySeconds: 3600,
+          },
+          OPERATOR,
+        );
       const grants = vault.demo.stats.refreshGrants;
       failures = 2;
       const first = await read();
@@ -286,7 +291,9 @@ describe('a commit that fails', () => {
       // revoke the grant.
       const second = await read();
       expect(second.accessToken).not.toBe(first.accessToken);
-      expect((await vault.vault.getAccount('development', 'demo:commit', account?.id as string)).status).toBe('active');
+      expect((await vault.vault.getAccount('development', 'demo:commit', account?.id as string, OPERATOR)).status).toBe(
+        'active',
+      );
     } finally {
       await vault.close();
       await rm(dir, { recursive: true, force: true });

@@ -1,4 +1,4 @@
-import type { AccountRow, RefreshResult, Vault } from '@tokenvault/core';
+import { type AccountRow, OPERATOR, type RefreshResult, type Vault } from '@tokenvault/core';
 import { createPostgresStore } from '@tokenvault/store-postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type InProcessOptions, type InProcessVault, startInProcessVault } from './support/in-process-vault.js';
@@ -16,7 +16,7 @@ const moveClockTo = (v: InProcessVault, at: number) => {
 /** Connects `login` through the popup flow and returns its stored row. */
 async function linked(v: InProcessVault, login: string): Promise<AccountRow> {
   await v.connect(v.newJar(), login);
-  const accounts = await v.vault.listAccounts('development', `demo:${login}`);
+  const accounts = await v.vault.listAccounts('development', `demo:${login}`, OPERATOR);
   expect(accounts).toHaveLength(1);
   return (await v.store.getAccountById(accounts[0]?.id as string)) as AccountRow;
 }
@@ -72,7 +72,7 @@ describe.each(['sqlite', 'postgres'] as const)('refresh scheduler on %s', (store
         moveClockTo(v, dueAt + 1_000);
         const cycleStart = vaultNow(v);
         for (const login of logins) {
-          for (const account of await v.vault.listAccounts('development', `demo:${login}`)) {
+          for (const account of await v.vault.listAccounts('development', `demo:${login}`, OPERATOR)) {
             expect(account.nextRefreshAt).toBeLessThan(cycleStart);
             expect(account.expiresAt).toBeGreaterThan(cycleStart);
           }
@@ -129,7 +129,7 @@ describe.each(['sqlite', 'postgres'] as const)('refresh scheduler on %s', (store
           expect(row).toMatchObject({ status: 'active', version: old.version + 1 });
           expect(row.expiresAt).toBeGreaterThan(old.expiresAt as number);
         }
-        const [account] = await v.vault.listAccounts('development', 'demo:gone');
+        const [account] = await v.vault.listAccounts('development', 'demo:gone', OPERATOR);
         expect(account).toMatchObject({ status: 'needs_reauth', nextRefreshAt: null });
         expect(account?.lastError).toMatch(/invalid_grant/);
         // Out of the queue: the next pass leaves it alone.

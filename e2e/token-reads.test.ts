@@ -1,3 +1,4 @@
+import { OPERATOR } from '@tokenvault/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dbSnapshot } from './support/db-snapshot.js';
 import { type InProcessVault, startInProcessVault } from './support/in-process-vault.js';
@@ -93,9 +94,9 @@ describe('token reads', () => {
     // One row per (user, provider, provider account): a second consent refreshes the credential in place.
     const jar = vault.newJar();
     await vault.connect(jar, 'kim');
-    const [first] = await vault.vault.listAccounts('development', 'demo:kim');
+    const [first] = await vault.vault.listAccounts('development', 'demo:kim', OPERATOR);
     await vault.connect(jar, 'kim');
-    const accounts = await vault.vault.listAccounts('development', 'demo:kim');
+    const accounts = await vault.vault.listAccounts('development', 'demo:kim', OPERATOR);
     expect(accounts).toHaveLength(1);
     expect(accounts[0]?.id).toBe(first?.id);
     expect(accounts[0]?.updatedAt).toBeGreaterThanOrEqual(first?.updatedAt ?? 0);
@@ -120,7 +121,7 @@ describe('token reads', () => {
     expect(result.body).toMatchObject({ error: 'provider_unavailable', retryAfter: expect.any(Number) });
     expect(result.headers.get('retry-after')).toBe(String(result.body.retryAfter));
     expect(credential(dbSnapshot(vault.dir).connected_accounts)).toEqual(before);
-    const after = await vault.vault.getAccount('development', 'demo:dora', account.id);
+    const after = await vault.vault.getAccount('development', 'demo:dora', account.id, OPERATOR);
     expect(after).toMatchObject({ status: 'active', lastError: expect.stringMatching(/unreachable/) });
     // Within the back-off the next read does not call the provider again: it fails fast with the wait left.
     const again = await read(base, { minValiditySeconds: 3600 });

@@ -8,6 +8,7 @@ import {
   createCipher,
   createProviderRegistry,
   createVault,
+  OPERATOR,
   type ProviderSpec,
   type ProviderSpecInput,
   parseAccessKey,
@@ -112,7 +113,10 @@ export async function startInProcessVault(options: InProcessOptions = {}) {
     return response;
   };
   let providerStopped = false;
-  const admin = await vault.clients.create({ env: 'development', name: 'admin', roles: ['admin'] });
+  const admin = await vault.clients.create(
+    { env: 'development', name: 'admin', grants: [{ role: 'admin' }] },
+    OPERATOR,
+  );
 
   return {
     dir,
@@ -123,6 +127,8 @@ export async function startInProcessVault(options: InProcessOptions = {}) {
     logs,
     bodies,
     request,
+    /** The server's fetch handler, to serve over real HTTP when a client needs a socket. */
+    app,
     adminKey: admin.accessKey,
     newJar: () => new CookieJar(request),
     /** A service JWT for the bootstrap admin client. */
@@ -151,7 +157,7 @@ export async function startInProcessVault(options: InProcessOptions = {}) {
     async link(login: string, provider = 'demo') {
       const message = await this.connect(new CookieJar(request), login, provider);
       const userId = `${provider}:${login}`;
-      const [account] = await vault.listAccounts('development', userId);
+      const [account] = await vault.listAccounts('development', userId, OPERATOR);
       if (!account) throw new Error(`${login} was not linked`);
       const base = `${VAULT_URL}/v1/users/${encodeURIComponent(userId)}/connected-accounts/${account.id}`;
       return { account, id: account.id, userId, base, popupToken: message.response.providerInfo.accessToken as string };

@@ -42,6 +42,8 @@ export const configSchema = z
     refreshAhead: z.boolean().default(true),
     /** Per-request timeout for calls to providers; the refresh lease lasts three times as long. */
     providerTimeoutSeconds: z.number().positive().max(300).default(10),
+    /** How long the audit log keeps its rows. */
+    auditRetentionDays: z.number().int().min(1).max(36_500).default(365),
     environments: z.record(z.string().regex(/^[^.]+$/, 'an environment id cannot contain "."'), environment),
   })
   .strict()

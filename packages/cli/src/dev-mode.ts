@@ -1,7 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { buildProviderSpec, type ConfiguredProvider, parseAccessKey, redirectUri, type Vault } from '@tokenvault/core';
+import {
+  buildProviderSpec,
+  type ConfiguredProvider,
+  OPERATOR,
+  parseAccessKey,
+  redirectUri,
+  type Vault,
+} from '@tokenvault/core';
 import type { DemoProvider } from '@tokenvault/demo';
 import { oidc } from '@tokenvault/providers';
 import { decodeMasterKey } from './runtime.js';
@@ -68,7 +75,10 @@ export async function devAdminKey(
     const stored = parsed && (await vault.store.getClientKey(parsed.clientId, parsed.keyId));
     if (stored && stored.revokedAt === null) return { accessKey, file, created: false };
   }
-  const { accessKey } = await vault.clients.create({ env: DEV_ENV, name: 'dev-admin', roles: ['admin'] });
+  const { accessKey } = await vault.clients.create(
+    { env: DEV_ENV, name: 'dev-admin', grants: [{ role: 'admin' }] },
+    OPERATOR,
+  );
   writeSecret(file, `${accessKey}\n`);
   return { accessKey, file, created: true };
 }

@@ -27,6 +27,8 @@ export interface Settings {
   webhooks?: Record<string, WebhookEndpoint[]>;
   /** Per-request timeout for provider calls; default 10. */
   providerTimeoutSeconds?: number;
+  /** Default 365. */
+  auditRetentionDays?: number;
 }
 
 export function openStore(database: string): Store {
@@ -47,6 +49,7 @@ export async function openVault(settings: Settings, logger?: VaultLogger): Promi
     http,
     ...(settings.webhooks && { webhooks: settings.webhooks }),
     ...(logger && { logger }),
+    ...(settings.auditRetentionDays !== undefined && { auditRetentionDays: settings.auditRetentionDays }),
   });
 }
 

@@ -101,17 +101,19 @@ describe('main: clients (dev mode)', () => {
   it('creates, lists, adds a key to and revokes a key of a client', async () => {
     // The client commands work end to end against the dev SQLite database, and revoke hits only the named key.
     const created = await run('clients', 'create', '--env', 'development', '--name', 'w', '--role', 'admin');
-    expect(created.code).toBe(0);
+    expect(created.code, created.err).toBe(0);
     const clientId = field(created.out, 'client');
     const firstKey = field(created.out, 'access key');
     expect(clientId).toMatch(/^sc_/);
     expect(firstKey.split('.')).toHaveLength(4);
     expect(firstKey.startsWith(`${clientId}.`)).toBe(true);
-    expect(created.out).toContain('roles:      admin');
+    expect(created.out).toContain('grants:     admin (whole environment)');
 
     const listed = await run('clients', 'list', '--env', 'development');
     expect(listed.code).toBe(0);
-    expect(listed.out).toMatch(new RegExp(`^${clientId}  w  roles: admin`, 'm'));
+    expect(listed.out).toMatch(new RegExp(`^${clientId}  w  created `, 'm'));
+    expect(listed.out).toContain('  grants: admin (whole environment)');
+    expect(listed.out).toMatch(new RegExp(`^  key ${firstKey.split('.')[1]}  active  never used$`, 'm'));
 
     const added = await run('clients', 'keys', 'add', '--env', 'development', '--client', clientId);
     expect(added.code).toBe(0);
@@ -141,6 +143,80 @@ describe('main: clients (dev mode)', () => {
     }
   });
 
+  it('pairs each --resource with the --role before it, and grants and revokes one grant at a time', async () => {
+    // `--role a --resource p --role b` is a on p and b on the whole environment, in any number.
+    const created = await run(
+      ...['clients', 'create', '--env', 'development', '--name', 'reader'],
+      ...['--role', 'credentials-reader', '--resource', 'Connections/github/Users/*/Credentials'],
+      ...['--role', 'connections-manager', '--expires-in-days', '30'],
+    );
+    expect(created.code).toBe(0);
+    expect(created.out).toContain(
+      'grants:     credentials-reader on connections/github/users/*/credentials, connections-manager (whole environment)',
+    );
+    expect(created.out).toMatch(/^key: {8}\S+, expires \d{4}-/m);
+    const clientId = field(created.out, 'client');
+
+    const granted = await run(
+      ...['clients', 'grant', '--env', 'development', '--client', clientId],
+      ...['--role', 'UserCredentialsViewer', '--resource', 'connections/gitlab'],
+    );
+    expect(granted.code).toBe(0);
+    expect(granted.out).toBe(`granted credentials-reader on connections/gitlab to ${clientId}`);
+    const revoked = await run(
+      ...['clients', 'revoke-grant', '--env', 'development', '--client', clientId],
+      ...['--role', 'connections-manager'],
+    );
+    expect(revoked.code).toBe(0);
+    const again = await run(
+      ...['clients', 'revoke-grant', '--env', 'development', '--client', clientId],
+      ...['--role', 'connections-manager'],
+    );
+    expect(again.code).toBe(1);
+    expect(again.err).toMatch(/has no grant connections-manager/);
+
+    const store = createSqliteStore({ filename: join(dir, 'vault.db') });
+    try {
+      expect((await store.getGrants(clientId)).map((g) => `${g.role} ${g.resource}`)).toEqual([
+        'credentials-reader connections/github/users/*/credentials',
+        'credentials-reader connections/gitlab',
+      ]);
+      // Every change is in the audit log, by the CLI operator.
+      const logged = await store.listAudit('development', { limit: 50, principal: 'cli' });
+      const actions = logged.filter((r) => r.detail?.includes(clientId)).map((r) => r.action);
+      expect(actions.sort()).toEqual(['client.created', 'grant.added', 'grant.revoked', 'key.added']);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it.each([
+    ['a --resource before any --role', ['clients', 'create', '--env', 'd', '--name', 'w', '--resource', 'audit']],
+    [
+      'two --resource for one --role',
+      [
+        'clients',
+        'create',
+        '--env',
+        'd',
+        '--name',
+        'w',
+        '--role',
+        'admin',
+        '--resource',
+        'audit',
+        '--resource',
+        'clients',
+      ],
+    ],
+    ['grant without a role', ['clients', 'grant', '--env', 'd', '--client', 'sc_x']],
+    ['a non-numeric expiry', ['clients', 'keys', 'add', '--env', 'd', '--client', 'sc_x', '--expires-in-days', 'soon']],
+  ])('refuses %s as a usage error', async (_, argv) => {
+    // Usage mistakes exit 2 before anything is opened or written.
+    const { code } = await run(...argv);
+    expect(code).toBe(2);
+  });
+
   it('says so when an environment has no clients', async () => {
     // An empty list is reported, not printed as nothing.
     const { code, out } = await run('clients', 'list', '--env', 'development');
@@ -149,7 +225,21 @@ describe('main: clients (dev mode)', () => {
   });
 
   it.each([
-    ['an unknown role', ['--env', 'development', '--role', 'nope'], /unknown role 'nope'; known roles: admin/],
+    [
+      'an unknown role',
+      ['--env', 'development', '--role', 'nope'],
+      /unknown role 'nope'; known roles: credentials-reader, connections-manager, admin/,
+    ],
+    [
+      'a resource pattern with a path trick',
+      ['--env', 'development', '--role', 'admin', '--resource', 'connections/../clients'],
+      /empty, "\." and "\.\." segments are refused/,
+    ],
+    [
+      'a resource of no known kind',
+      ['--env', 'development', '--role', 'admin', '--resource', 'conections/github'],
+      /it must start with one of connections, clients, audit, webhooks/,
+    ],
     ['an environment id with a dot', ['--env', 'dev.eu'], /environment id cannot contain "\."/],
   ])('refuses %s with exit 1', async (_, flags, message) => {
     // Invalid input to create is a one-line failure naming the problem.

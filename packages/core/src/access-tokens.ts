@@ -1,5 +1,7 @@
 import { openToken, requireAccount } from './accounts.js';
+import { auditRow } from './audit.js';
 import { isVaultError, VaultError } from './errors.js';
+import { authorize, type Caller, resources } from './grants.js';
 import type { RefreshEngine } from './refresh-engine.js';
 import { missingScopes } from './scopes.js';
 import type { AccountRow } from './store.js';
@@ -8,10 +10,7 @@ import type { VaultContext } from './vault-context.js';
 /** Refresh when less than this remains, or less than half the token's life for short-lived tokens (SPEC §5.3.1). */
 export const DEFAULT_MIN_VALIDITY_SECONDS = 300;
 
-export interface AccessTokenRequest {
-  env: string;
-  userId: string;
-  accountId: string;
+export interface TokenOptions {
   /** Every one must be held, or the answer is `missing_scopes`. */
   scopes?: readonly string[];
   /**
@@ -21,41 +20,116 @@ export interface AccessTokenRequest {
   minValiditySeconds?: number;
 }
 
+export interface AccessTokenRequest extends TokenOptions {
+  env: string;
+  userId: string;
+  accountId: string;
+}
+
+/** A token of the user's best account of one provider: healthy, holding the scopes, most recently linked. */
+export interface ProviderTokenRequest extends TokenOptions {
+  env: string;
+  userId: string;
+  provider: string;
+}
+
 export interface AccessToken {
   accessToken: string;
   tokenType: string;
   /** Ms since epoch; null if the token does not expire. */
   expiresAt: number | null;
   scopes: string[];
+  /** The account the token belongs to. */
+  accountId: string;
 }
 
+/**
+ * Credential reads. Each is authorized (SPEC §7: by grant or session) before anything is refreshed or decrypted,
+ * and written to the audit log, failures included; a token is handed out only once its audit row is stored.
+ */
 export function createAccessTokens(ctx: VaultContext, engine: RefreshEngine) {
   return {
-    async get(request: AccessTokenRequest): Promise<AccessToken> {
-      let row = await requireAccount(ctx, request.env, request.userId, request.accountId);
-      if (row.status === 'needs_reauth' || row.status === 'revoked') {
-        throw new VaultError('needs_reauth', 'the account must be connected again');
-      }
-      const missing = missingScopes(row.scopes, request.scopes ?? []);
-      if (missing.length > 0) {
-        throw new VaultError('missing_scopes', `the account lacks scopes: ${missing.join(' ')}`, {
-          missingScopes: missing,
-        });
-      }
-      if (shouldRefresh(row, request.minValiditySeconds, ctx.now())) {
-        if (row.refreshToken) row = await refreshOrKeep(row, request.minValiditySeconds);
-        else if (row.expiresAt !== null && row.expiresAt <= ctx.now()) {
-          throw new VaultError('needs_reauth', 'the access token expired and the provider gave no refresh token');
+    get(request: AccessTokenRequest, caller: Caller): Promise<AccessToken> {
+      return audited(caller, request, async (seen) => {
+        const row = seen(await requireAccount(ctx, request.env, request.userId, request.accountId));
+        authorize(caller, 'credentials:read', resources.credentials(request.env, row.provider, request.userId));
+        return issue(row, request);
+      });
+    },
+
+    getForProvider(request: ProviderTokenRequest, caller: Caller): Promise<AccessToken> {
+      return audited(caller, request, async (seen) => {
+        authorize(caller, 'credentials:read', resources.credentials(request.env, request.provider, request.userId));
+        const rows = (await ctx.store.listAccounts(request.env, request.userId)).filter(
+          (row) => row.provider === request.provider,
+        );
+        const holding = rows.filter((row) => missingScopes(row.scopes, request.scopes ?? []).length === 0);
+        // When no account holds the scopes, the best one answers missing_scopes, naming what it lacks.
+        const row = best(holding) ?? best(rows);
+        if (!row) {
+          throw new VaultError('not_found', `user '${request.userId}' has no connected ${request.provider} account`);
         }
-      }
-      return {
-        accessToken: await openToken(ctx, row.id, 'access_token', row.accessToken),
-        tokenType: row.tokenType,
-        expiresAt: row.expiresAt,
-        scopes: row.scopes,
-      };
+        return issue(seen(row), request);
+      });
     },
   };
+
+  async function audited(
+    caller: Caller,
+    request: TokenOptions & { env: string; userId: string; accountId?: string; provider?: string },
+    read: (seen: (row: AccountRow) => AccountRow) => Promise<AccessToken>,
+  ): Promise<AccessToken> {
+    let account: AccountRow | undefined;
+    const record = (result: string) =>
+      ctx.audit.record(
+        auditRow(caller, ctx.now(), {
+          env: request.env,
+          action: 'credentials.read',
+          result,
+          userId: request.userId,
+          provider: account?.provider ?? request.provider ?? null,
+          accountId: account?.id ?? request.accountId ?? null,
+          scopes: request.scopes ? [...request.scopes] : null,
+        }),
+      );
+    let token: AccessToken;
+    try {
+      token = await read((row) => (account = row));
+    } catch (err) {
+      await record(isVaultError(err) ? err.code : 'internal').catch((failure: unknown) =>
+        ctx.log.error({ error: (failure as Error).message }, 'writing the audit log failed'),
+      );
+      throw err;
+    }
+    await record('ok'); // if the log cannot be written, the token is not handed out
+    return token;
+  }
+
+  async function issue(initial: AccountRow, options: TokenOptions): Promise<AccessToken> {
+    let row = initial;
+    if (row.status === 'needs_reauth' || row.status === 'revoked') {
+      throw new VaultError('needs_reauth', 'the account must be connected again');
+    }
+    const missing = missingScopes(row.scopes, options.scopes ?? []);
+    if (missing.length > 0) {
+      throw new VaultError('missing_scopes', `the account lacks scopes: ${missing.join(' ')}`, {
+        missingScopes: missing,
+      });
+    }
+    if (shouldRefresh(row, options.minValiditySeconds, ctx.now())) {
+      if (row.refreshToken) row = await refreshOrKeep(row, options.minValiditySeconds);
+      else if (row.expiresAt !== null && row.expiresAt <= ctx.now()) {
+        throw new VaultError('needs_reauth', 'the access token expired and the provider gave no refresh token');
+      }
+    }
+    return {
+      accessToken: await openToken(ctx, row.id, 'access_token', row.accessToken),
+      tokenType: row.tokenType,
+      expiresAt: row.expiresAt,
+      scopes: row.scopes,
+      accountId: row.id,
+    };
+  }
 
   /**
    * When the provider is down but the stored token has not expired yet, a caller that did not ask for a minimum
@@ -74,6 +148,12 @@ export function createAccessTokens(ctx: VaultContext, engine: RefreshEngine) {
 }
 
 export type AccessTokens = ReturnType<typeof createAccessTokens>;
+
+/** Healthy first, then the most recently linked. */
+function best(rows: AccountRow[]): AccountRow | undefined {
+  const rank = (row: AccountRow) => (row.status === 'active' ? 0 : 1);
+  return [...rows].sort((a, b) => rank(a) - rank(b) || b.createdAt - a.createdAt)[0];
+}
 
 function shouldRefresh(row: AccountRow, minValiditySeconds: number | undefined, now: number): boolean {
   if (row.expiresAt === null) return false;

@@ -1,3 +1,4 @@
+import { type Actor, auditRow } from './audit.js';
 import { randomId } from './encoding.js';
 import type { AccountRow, AccountStatus, Outbox } from './store.js';
 import type { VaultContext } from './vault-context.js';
@@ -13,13 +14,15 @@ export interface StatusChange {
 }
 
 /**
- * One event about `row` (as it is after the write, so `row.version` orders it among the account's events) and
- * one pending delivery per webhook of its environment, to be written in the same transaction as the change.
+ * One event about `row` (as it is after the write, so `row.version` orders it among the account's events), one
+ * pending delivery per webhook of its environment and the audit row naming `actor`, to be written in the same
+ * transaction as the change.
  */
 export function accountOutbox(
   ctx: VaultContext,
   row: AccountRow,
   type: AccountEventType,
+  actor: Actor,
   details: Partial<StatusChange> = {},
 ): Outbox {
   const now = ctx.now();
@@ -39,6 +42,7 @@ export function accountOutbox(
   });
   return {
     events: [{ id, env: row.env, accountId: row.id, seq: row.version, type, payload, createdAt: now }],
+    audit: [accountAudit(actor, now, row, type, details)],
     deliveries: ctx.webhooks.urls(row.env).map((url) => ({
       id: randomId('whd'),
       eventId: id,
@@ -58,10 +62,33 @@ export function accountOutbox(
   };
 }
 
+export function accountAudit(
+  actor: Actor,
+  at: number,
+  row: AccountRow,
+  action: AccountEventType,
+  details: Partial<StatusChange> = {},
+) {
+  return auditRow(actor, at, {
+    env: row.env,
+    action,
+    result: 'ok',
+    userId: row.userId,
+    provider: row.provider,
+    accountId: row.id,
+    ...(Object.keys(details).length > 0 && { detail: details }),
+  });
+}
+
 /** The status-change event when the status changes (including recovery to `active`), nothing otherwise. */
-export function statusOutbox(ctx: VaultContext, before: AccountRow, after: AccountRow): Outbox | undefined {
+export function statusOutbox(
+  ctx: VaultContext,
+  before: AccountRow,
+  after: AccountRow,
+  actor: Actor,
+): Outbox | undefined {
   if (before.status === after.status) return undefined;
-  return accountOutbox(ctx, after, 'account.status_changed', {
+  return accountOutbox(ctx, after, 'account.status_changed', actor, {
     from: before.status,
     to: after.status,
     reason: after.lastError,

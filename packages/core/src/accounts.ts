@@ -1,4 +1,5 @@
-import { accountOutbox, statusOutbox } from './account-events.js';
+import { accountAudit, accountOutbox, statusOutbox } from './account-events.js';
+import type { Actor } from './audit.js';
 import { aad } from './cipher.js';
 import { randomId } from './encoding.js';
 import { VaultError } from './errors.js';
@@ -73,6 +74,7 @@ export async function saveLinkedAccount(
   requestedScopes: string[],
 ): Promise<AccountRow> {
   const scopes = tokens.scopes ?? requestedScopes;
+  const actor: Actor = { principal: `user:${key.userId}` };
   const { keepAliveSeconds } = ctx.providers.get(key.env, key.provider).spec;
   for (let attempt = 0; attempt < 3; attempt++) {
     const existing = await ctx.store.findAccount(key);
@@ -100,8 +102,11 @@ export async function saveLinkedAccount(
     };
     if (existing) {
       const after: AccountRow = { ...existing, ...fields, version: existing.version + 1 };
-      // Re-linking an account that needed it is a recovery, and webhooks hear of it.
-      if (await ctx.store.updateAccount(id, existing.version, fields, statusOutbox(ctx, existing, after))) {
+      // Re-linking an account that needed it is a recovery, and webhooks hear of it; the audit log records every
+      // link.
+      const outbox = statusOutbox(ctx, existing, after, actor) ?? { events: [], deliveries: [] };
+      outbox.audit = [...(outbox.audit ?? []), accountAudit(actor, now, after, 'account.connected')];
+      if (await ctx.store.updateAccount(id, existing.version, fields, outbox)) {
         return after;
       }
       continue; // a concurrent write won; read again and reapply
@@ -117,7 +122,7 @@ export async function saveLinkedAccount(
       ...fields,
     };
     try {
-      await ctx.store.insertAccount(row, accountOutbox(ctx, row, 'account.connected'));
+      await ctx.store.insertAccount(row, accountOutbox(ctx, row, 'account.connected', actor));
       return row;
     } catch (err) {
       if (!(err instanceof VaultError && err.code === 'conflict')) throw err;

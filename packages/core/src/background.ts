@@ -7,6 +7,7 @@ import type { createWebhookDeliverer } from './webhook-deliverer.js';
 const SWEEP_EVERY_MS = 10 * 60_000;
 /** Delivered and given-up webhook deliveries, and their events, are kept this long for inspection. */
 const HISTORY_DAYS = 30;
+const DAY_MS = 24 * 60 * 60_000;
 
 export interface BackgroundOptions {
   /** Refresh due credentials ahead of expiry (the config file's `refreshAhead`). Webhooks are delivered anyway. */
@@ -21,7 +22,7 @@ export interface BackgroundOptions {
 
 /**
  * The work every server process runs in the background: refresh-ahead, webhook delivery, and now and then a
- * sweep of expired flows and sessions and of old webhook history. Any number of processes may run it at once;
+ * sweep of expired flows and sessions, of old webhook history and of audit rows past retention. Any number of processes may run it at once;
  * leases keep them from doing the same work twice. `stop()` lets the current pass finish.
  */
 export function startBackground(
@@ -40,8 +41,8 @@ export function startBackground(
     if (performance.now() - lastSweep < SWEEP_EVERY_MS) return;
     lastSweep = performance.now();
     const now = ctx.now();
-    const swept = await ctx.store.sweep(now, now - HISTORY_DAYS * 24 * 60 * 60_000);
-    if (swept.flows + swept.sessions + swept.deliveries + swept.events > 0) ctx.log.info(swept, 'swept');
+    const swept = await ctx.store.sweep(now, now - HISTORY_DAYS * DAY_MS, now - ctx.auditRetentionDays * DAY_MS);
+    if (Object.values(swept).some((n) => n > 0)) ctx.log.info(swept, 'swept');
   };
 
   const loop = async () => {

@@ -1,6 +1,7 @@
 import { accountOutbox } from './account-events.js';
 import { openToken, requireAccount } from './accounts.js';
 import { VaultError } from './errors.js';
+import { authorize, type Caller, resources } from './grants.js';
 import { authorizationServer } from './oauth/authorization-server.js';
 import { revokeToken } from './oauth/refresh.js';
 import type { AccountRow } from './store.js';
@@ -16,11 +17,12 @@ export interface DisconnectResult {
 /** Revokes at the provider where it can (RFC 7009), then deletes the credential whatever the provider said. */
 export async function disconnect(
   ctx: VaultContext,
-  env: string,
-  userId: string,
-  accountId: string,
+  account: { env: string; userId: string; accountId: string },
+  caller: Caller,
 ): Promise<DisconnectResult> {
+  const { env, userId, accountId } = account;
   const row = await requireAccount(ctx, env, userId, accountId);
+  authorize(caller, 'connections:delete', resources.account(env, row.provider, userId));
   let result: DisconnectResult = { revoked: false };
   try {
     const provider = ctx.providers.get(row.env, row.provider);
@@ -40,7 +42,7 @@ export async function disconnect(
   let current: AccountRow | undefined = row;
   for (let attempt = 0; current; attempt++) {
     if (attempt === 5) throw new VaultError('conflict', 'the account kept changing; try disconnecting again');
-    const outbox = accountOutbox(ctx, { ...current, version: current.version + 1 }, 'account.disconnected');
+    const outbox = accountOutbox(ctx, { ...current, version: current.version + 1 }, 'account.disconnected', caller);
     if (await ctx.store.deleteAccount(env, userId, accountId, current.version, outbox)) break;
     current = await ctx.store.getAccount(env, userId, accountId);
   }

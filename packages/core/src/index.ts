@@ -5,8 +5,15 @@ export {
   parseAccessKey,
   signServiceToken,
 } from './access-keys.js';
-export { type AccessToken, type AccessTokenRequest, DEFAULT_MIN_VALIDITY_SECONDS } from './access-tokens.js';
+export {
+  type AccessToken,
+  type AccessTokenRequest,
+  DEFAULT_MIN_VALIDITY_SECONDS,
+  type ProviderTokenRequest,
+  type TokenOptions,
+} from './access-tokens.js';
 export type { ConnectedAccount } from './accounts.js';
+export { type Actor, SYSTEM } from './audit.js';
 export type { BackgroundOptions } from './background.js';
 export { type Aead, aad, type Cipher, createCipher, webCryptoAead } from './cipher.js';
 export {
@@ -19,6 +26,22 @@ export {
 export { type ConnectState, decodeState } from './connect-state.js';
 export type { DisconnectResult } from './disconnect.js';
 export { type ErrorCode, isVaultError, VaultError } from './errors.js';
+export {
+  type Action,
+  allows,
+  allowsSomewhere,
+  authorize,
+  authorizeGrant,
+  type Caller,
+  type Grant,
+  OPERATOR,
+  parseGrant,
+  type Resource,
+  ROLES,
+  type Role,
+  resources,
+  sessionCaller,
+} from './grants.js';
 export type { ProviderHttp } from './oauth/http.js';
 export {
   buildProviderSpec,
@@ -30,7 +53,13 @@ export {
 export { type ConfiguredProvider, createProviderRegistry, type ProviderRegistry } from './providers.js';
 export type { RefreshResult } from './refresh-engine.js';
 export { parseScopes } from './scopes.js';
-export { type CreatedClient, hasRole, type Principal, ROLES, type Role } from './service-clients.js';
+export {
+  type ClientDetails,
+  type CreatedClient,
+  clientCaller,
+  type GrantInput,
+  type Principal,
+} from './service-clients.js';
 export type { SessionInput } from './sessions.js';
 export type {
   AccountChange,
@@ -39,6 +68,8 @@ export type {
   AccountRow,
   AccountStatus,
   AttemptRow,
+  AuditQuery,
+  AuditRow,
   ClaimedDelivery,
   ClientKeyRow,
   ClientRow,

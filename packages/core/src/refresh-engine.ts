@@ -1,5 +1,6 @@
 import { statusOutbox } from './account-events.js';
 import { openToken, sealToken } from './accounts.js';
+import { SYSTEM } from './audit.js';
 import { mapConcurrently, sleep } from './concurrency.js';
 import { isVaultError, VaultError } from './errors.js';
 import { authorizationServer } from './oauth/authorization-server.js';
@@ -140,7 +141,7 @@ export function createRefreshEngine(ctx: VaultContext) {
       updatedAt: now,
     };
     const after: AccountRow = { ...row, ...change, version: row.version + 1 };
-    const outbox = statusOutbox(ctx, row, after);
+    const outbox = statusOutbox(ctx, row, after, SYSTEM);
     // The provider may have rotated the refresh token: this process now holds the only copy of the new one, so
     // a failing write is retried for as long as the lease lasts rather than given up (SPEC §6.2).
     const deadline = performance.now() + ctx.timing.leaseMs;
@@ -218,7 +219,7 @@ export function createRefreshEngine(ctx: VaultContext) {
   async function record(row: AccountRow, change: AccountChange): Promise<void> {
     const full: AccountChange = { ...change, leaseOwner: null, leaseExpiresAt: null, updatedAt: ctx.now() };
     const after: AccountRow = { ...row, ...full, version: row.version + 1 };
-    if (!(await ctx.store.updateAccount(row.id, row.version, full, statusOutbox(ctx, row, after)))) {
+    if (!(await ctx.store.updateAccount(row.id, row.version, full, statusOutbox(ctx, row, after, SYSTEM)))) {
       await ctx.store.releaseLease(row.id, ctx.instanceId);
     }
   }

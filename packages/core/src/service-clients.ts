@@ -1,20 +1,18 @@
 import { decodeJwt, decodeProtectedHeader, errors as joseErrors, jwtVerify } from 'jose';
 import { authressAudience, generateAccessKey } from './access-keys.js';
+import { type Actor, auditRow } from './audit.js';
 import { fromBase64, randomId } from './encoding.js';
 import { VaultError } from './errors.js';
+import { allows, authorizeGrant, type Caller, type Grant, parseGrant } from './grants.js';
 import type { ClientKeyRow, ClientRow, GrantRow } from './store.js';
 import type { VaultContext } from './vault-context.js';
-
-/** Roles a grant may name. Fine-grained roles and resource patterns are a later step. */
-export const ROLES = ['admin'] as const;
-export type Role = (typeof ROLES)[number];
 
 /** An authenticated service client, acting in exactly one environment. */
 export interface Principal {
   clientId: string;
   keyId: string;
   env: string;
-  grants: GrantRow[];
+  grants: Grant[];
 }
 
 export interface CreatedClient {
@@ -23,6 +21,18 @@ export interface CreatedClient {
   keyId: string;
   /** Shown once. */
   accessKey: string;
+}
+
+/** A client as admins see it: its grants and its keys' metadata, never a key. */
+export interface ClientDetails extends ClientRow {
+  grants: { role: string; resource: string }[];
+  keys: Omit<ClientKeyRow, 'publicKey' | 'clientId' | 'env'>[];
+}
+
+export interface GrantInput {
+  role: string;
+  /** A resource pattern (see `parseGrant`); omitted or empty: the whole environment. */
+  resource?: string;
 }
 
 /** Authress SDK tokens live 24 h; anything longer is refused (SPEC §5.3.3). */
@@ -44,9 +54,12 @@ interface Verified {
 
 interface Credentials {
   key: ClientKeyRow | undefined;
-  grants: GrantRow[];
+  grants: Grant[];
   readAt: number;
 }
+
+/** `lastUsedAt` is written at most this often per key and process: a token read must not cost a write. */
+const TOUCH_EVERY_MS = 60_000;
 
 export function createServiceClients(ctx: VaultContext) {
   const publicKeys = new Map<string, Promise<CryptoKey>>();
@@ -70,53 +83,160 @@ export function createServiceClients(ctx: VaultContext) {
     const cached = credentials.get(id);
     if (cached && performance.now() - cached.readAt < CREDENTIAL_TTL_MS) return cached;
     const key = await ctx.store.getClientKey(clientId, keyId);
-    const fresh = { key, grants: key ? await ctx.store.getGrants(clientId) : [], readAt: performance.now() };
+    const rows = key ? await ctx.store.getGrants(clientId) : [];
+    const fresh = { key, grants: rows.flatMap(usableGrant), readAt: performance.now() };
     remember(credentials, id, fresh);
     return fresh;
   }
 
-  async function addKey(env: string, clientId: string) {
+  /** Changes take effect at once in this process; other processes read again within CREDENTIAL_TTL_MS. */
+  function forget(clientId: string) {
+    for (const id of credentials.keys()) if (id.startsWith(`${clientId}\n`)) credentials.delete(id);
+  }
+
+  // Awaited, so a request's effects are over when it answers; a failure only costs the record, not the request.
+  const touched = new Map<string, number>();
+  async function touch(key: ClientKeyRow) {
+    const id = `${key.clientId}\n${key.id}`;
+    const now = ctx.now();
+    if (now - (touched.get(id) ?? Number.NEGATIVE_INFINITY) < TOUCH_EVERY_MS) return;
+    remember(touched, id, now);
+    await ctx.store.touchClientKey(key.clientId, key.id, now).catch((err: unknown) => {
+      ctx.log.warn({ error: (err as Error).message, keyId: key.id }, 'recording when a key was last used failed');
+    });
+  }
+
+  async function newKey(env: string, clientId: string, expiresAt: number | null) {
     const key = await generateAccessKey(clientId, env);
-    await ctx.store.insertClientKey({
+    const row: ClientKeyRow = {
       id: key.keyId,
       clientId,
       env,
       publicKey: key.publicKey,
       createdAt: ctx.now(),
       revokedAt: null,
-    });
-    return { keyId: key.keyId, accessKey: key.accessKey };
+      expiresAt,
+      lastUsedAt: null,
+    };
+    return { row, accessKey: key.accessKey };
+  }
+
+  async function requireClient(env: string, clientId: string): Promise<ClientRow> {
+    const client = await ctx.store.getClient(env, clientId);
+    if (!client) throw new VaultError('not_found', `no service client '${clientId}' in environment '${env}'`);
+    return client;
+  }
+
+  const audit = (actor: Actor, env: string, action: string, detail: object) =>
+    auditRow(actor, ctx.now(), { env, action, result: 'ok', detail });
+
+  async function details(client: ClientRow): Promise<ClientDetails> {
+    const [grants, keys] = await Promise.all([ctx.store.getGrants(client.id), ctx.store.listClientKeys(client.id)]);
+    return {
+      ...client,
+      grants: grants.map(({ role, resource }) => ({ role, resource })),
+      keys: keys.map(({ id, createdAt, revokedAt, expiresAt, lastUsedAt }) => ({
+        id,
+        createdAt,
+        revokedAt,
+        expiresAt,
+        lastUsedAt,
+      })),
+    };
   }
 
   return {
-    async create(input: { env: string; name: string; roles: readonly string[] }): Promise<CreatedClient> {
-      if (input.env.includes('.')) throw new VaultError('invalid_request', 'an environment id cannot contain "."');
-      if (!input.name.trim()) throw new VaultError('invalid_request', 'a service client needs a name');
-      for (const role of input.roles) {
-        if (!(ROLES as readonly string[]).includes(role)) {
-          throw new VaultError('invalid_request', `unknown role '${role}'; known roles: ${ROLES.join(', ')}`);
-        }
+    /** A client with its grants and first key; `expiresAt` bounds that key's life. */
+    async create(
+      input: { env: string; name: string; grants: readonly GrantInput[]; expiresAt?: number | null },
+      caller: Caller,
+    ): Promise<CreatedClient> {
+      if (input.env === '' || input.env.includes('.')) {
+        throw new VaultError('invalid_request', 'an environment id cannot contain "." or be empty');
       }
-      const client: ClientRow = { id: randomId('sc'), env: input.env, name: input.name, createdAt: ctx.now() };
-      const grants = input.roles.map((role) => ({ clientId: client.id, role, resource: '' }));
-      await ctx.store.insertClient(client, grants);
-      return { client, grants, ...(await addKey(input.env, client.id)) };
+      const name = input.name.trim();
+      if (!name || name.length > 200) throw new VaultError('invalid_request', 'a service client needs a name');
+      const client: ClientRow = { id: randomId('sc'), env: input.env, name, createdAt: ctx.now() };
+      const grants = uniqueGrants(
+        input.grants.map((g) => ({ clientId: client.id, ...grantRow(caller, input.env, g) })),
+      );
+      const { row, accessKey } = await newKey(input.env, client.id, futureExpiry(ctx, input.expiresAt));
+      const grantList = grants.map(({ role, resource }) => ({ role, resource }));
+      await ctx.store.insertClient(client, grants, row, [
+        audit(caller, client.env, 'client.created', { clientId: client.id, name, grants: grantList }),
+        audit(caller, client.env, 'key.added', { clientId: client.id, keyId: row.id, expiresAt: row.expiresAt }),
+      ]);
+      return { client, grants, keyId: row.id, accessKey };
     },
 
-    list: (env: string) => ctx.store.listClients(env),
-
-    async addKey(env: string, clientId: string) {
-      if (!(await ctx.store.getClient(env, clientId))) {
-        throw new VaultError('not_found', `no service client '${clientId}' in environment '${env}'`);
-      }
-      return addKey(env, clientId);
+    async list(env: string): Promise<ClientDetails[]> {
+      return Promise.all((await ctx.store.listClients(env)).map(details));
     },
 
-    async revokeKey(env: string, clientId: string, keyId: string) {
+    async get(env: string, clientId: string): Promise<ClientDetails> {
+      return details(await requireClient(env, clientId));
+    },
+
+    async remove(env: string, clientId: string, actor: Actor): Promise<void> {
+      const removed = await ctx.store.deleteClient(env, clientId, [audit(actor, env, 'client.deleted', { clientId })]);
+      if (!removed) throw new VaultError('not_found', `no service client '${clientId}' in environment '${env}'`);
+      forget(clientId);
+    },
+
+    async addKey(env: string, clientId: string, actor: Actor, expiresAt?: number | null) {
+      await requireClient(env, clientId);
+      const { row, accessKey } = await newKey(env, clientId, futureExpiry(ctx, expiresAt));
+      await ctx.store.insertClientKey(row, [
+        audit(actor, env, 'key.added', { clientId, keyId: row.id, expiresAt: row.expiresAt }),
+      ]);
+      return { keyId: row.id, accessKey, expiresAt: row.expiresAt };
+    },
+
+    async revokeKey(env: string, clientId: string, keyId: string, actor: Actor) {
       const key = await ctx.store.getClientKey(clientId, keyId);
       if (!key || key.env !== env) throw new VaultError('not_found', `no key '${keyId}' for client '${clientId}'`);
-      await ctx.store.revokeClientKey(clientId, keyId, ctx.now());
-      credentials.delete(`${clientId}\n${keyId}`); // at once in this process; others within CREDENTIAL_TTL_MS
+      await ctx.store.revokeClientKey(clientId, keyId, ctx.now(), [
+        audit(actor, env, 'key.revoked', { clientId, keyId }),
+      ]);
+      forget(clientId);
+    },
+
+    /** Adds a grant the caller holds itself; granting one the client already has changes nothing. */
+    async grant(env: string, clientId: string, input: GrantInput, caller: Caller) {
+      await requireClient(env, clientId);
+      const grant = { clientId, ...grantRow(caller, env, input) };
+      const detail = { clientId, role: grant.role, resource: grant.resource };
+      await ctx.store.insertGrant(grant, [audit(caller, env, 'grant.added', detail)]);
+      forget(clientId);
+      return { role: grant.role, resource: grant.resource };
+    },
+
+    async revokeGrant(env: string, clientId: string, input: GrantInput, actor: Actor) {
+      await requireClient(env, clientId);
+      const { role, resource } = parseGrant(input.role, input.resource ?? '');
+      const grant = { clientId, role, resource };
+      const detail = { clientId, role, resource };
+      if (!(await ctx.store.deleteGrant(grant, [audit(actor, env, 'grant.revoked', detail)]))) {
+        throw new VaultError('not_found', `client '${clientId}' has no grant ${grant.role} on '${grant.resource}'`);
+      }
+      forget(clientId);
+    },
+
+    /** The public keys of the client's usable keys, as a JWKS (what Authress's token verifier fetches). */
+    async jwks(clientId: string) {
+      const now = ctx.now();
+      const keys = (await ctx.store.listClientKeys(clientId)).filter((key) => usable(key, now));
+      return {
+        keys: await Promise.all(
+          keys.map(async (key) => {
+            const publicKey = await crypto.subtle.importKey('spki', fromBase64(key.publicKey), 'Ed25519', true, [
+              'verify',
+            ]);
+            const { kty, crv, x } = await crypto.subtle.exportKey('jwk', publicKey);
+            return { kty, crv, x, kid: key.id, alg: 'EdDSA', use: 'sig' };
+          }),
+        ),
+      };
     },
 
     /**
@@ -128,8 +248,8 @@ export function createServiceClients(ctx: VaultContext) {
       const known = verified.get(token);
       if (known && Date.now() / 1000 < known.exp + CLOCK_TOLERANCE_SECONDS) {
         const { key, grants } = await credentialsOf(known.clientId, known.keyId);
-        if (!key) throw new VaultError('unauthorized', 'unknown access key');
-        if (key.revokedAt !== null) throw new VaultError('unauthorized', 'the access key was revoked');
+        checkKey(key, ctx.now());
+        await touch(key);
         return { clientId: known.clientId, keyId: known.keyId, env: key.env, grants };
       }
       let kid: unknown;
@@ -144,8 +264,7 @@ export function createServiceClients(ctx: VaultContext) {
         throw new VaultError('unauthorized', 'the token needs a kid header and a sub claim');
       }
       const { key, grants } = await credentialsOf(sub, kid);
-      if (!key) throw new VaultError('unauthorized', 'unknown access key');
-      if (key.revokedAt !== null) throw new VaultError('unauthorized', 'the access key was revoked');
+      checkKey(key, ctx.now());
 
       let payload: Awaited<ReturnType<typeof jwtVerify>>['payload'];
       try {
@@ -166,6 +285,7 @@ export function createServiceClients(ctx: VaultContext) {
         throw new VaultError('unauthorized', 'the token lives longer than 24 hours');
       }
       remember(verified, token, { clientId: sub, keyId: kid, exp: payload.exp as number });
+      await touch(key);
       return { clientId: sub, keyId: kid, env: key.env, grants };
     },
   };
@@ -180,9 +300,53 @@ function remember<T>(cache: Map<string, T>, id: string, value: T): void {
 
 export type ServiceClients = ReturnType<typeof createServiceClients>;
 
-/** Whether the principal may act as `role` in its environment; deny by default. */
-export function hasRole(principal: Principal, role: Role): boolean {
-  return principal.grants.some((grant) => grant.role === role);
+/** The caller a route acts for: the principal's grants decide, and the audit log names the client and key. */
+export function clientCaller(principal: Principal, requestId: string | null): Caller {
+  return {
+    principal: `client:${principal.clientId}`,
+    keyId: principal.keyId,
+    requestId,
+    may: (action, resource) => allows(principal, action, resource),
+  };
+}
+
+function checkKey(key: ClientKeyRow | undefined, now: number): asserts key is ClientKeyRow {
+  if (!key) throw new VaultError('unauthorized', 'unknown access key');
+  if (key.revokedAt !== null) throw new VaultError('unauthorized', 'the access key was revoked');
+  if (key.expiresAt !== null && key.expiresAt <= now) throw new VaultError('unauthorized', 'the access key expired');
+}
+
+function usable(key: ClientKeyRow, now: number): boolean {
+  return key.revokedAt === null && (key.expiresAt === null || key.expiresAt > now);
+}
+
+/** A grant to store, once `caller` is found to hold what it gives. */
+function grantRow(caller: Caller, env: string, input: GrantInput): Omit<GrantRow, 'clientId'> {
+  const grant = parseGrant(input.role, input.resource ?? '');
+  authorizeGrant(caller, env, grant);
+  return { role: grant.role, resource: grant.resource };
+}
+
+/** A stored grant the matcher can use; one that no longer parses (a role since removed) grants nothing. */
+function usableGrant(row: GrantRow): Grant[] {
+  try {
+    return [parseGrant(row.role, row.resource)];
+  } catch {
+    return [];
+  }
+}
+
+function uniqueGrants(grants: GrantRow[]): GrantRow[] {
+  const seen = new Set<string>();
+  return grants.filter((g) => !seen.has(`${g.role}\n${g.resource}`) && seen.add(`${g.role}\n${g.resource}`));
+}
+
+function futureExpiry(ctx: VaultContext, expiresAt: number | null | undefined): number | null {
+  if (expiresAt === undefined || expiresAt === null) return null;
+  if (!Number.isFinite(expiresAt) || expiresAt <= ctx.now()) {
+    throw new VaultError('invalid_request', 'a key must expire in the future');
+  }
+  return expiresAt;
 }
 
 function verificationMessage(err: unknown): string {

@@ -63,10 +63,11 @@ export interface Store {
   listEvents(accountId: string): Promise<EventRow[]>;
 
   /**
-   * Deletes what has run its course: expired flows and sessions, and finished webhook deliveries (with their
-   * attempts) and events created before `historyBefore`. An event with a pending delivery is kept.
+   * Deletes what has run its course: expired flows and sessions, finished webhook deliveries (with their
+   * attempts) and events created before `historyBefore` (an event with a pending delivery is kept), and audit
+   * rows older than `auditBefore`.
    */
-  sweep(now: number, historyBefore: number): Promise<SweepResult>;
+  sweep(now: number, historyBefore: number, auditBefore: number): Promise<SweepResult>;
 
   insertFlow(flow: FlowRow): Promise<void>;
   /** Deletes and returns the flow in one step, so a flow can be completed once. */
@@ -76,14 +77,29 @@ export interface Store {
   getSession(id: string): Promise<SessionRow | undefined>;
   deleteSession(id: string): Promise<void>;
 
-  /** Inserts the client with its grants in one transaction. */
-  insertClient(client: ClientRow, grants: GrantRow[]): Promise<void>;
+  // Service clients. Every change takes the audit rows that record it, written in the same transaction.
+  /** Inserts the client with its grants and first key. */
+  insertClient(client: ClientRow, grants: GrantRow[], key: ClientKeyRow, audit: AuditRow[]): Promise<void>;
+  /** Deletes the client with its keys and grants; false if it is not in `env`. */
+  deleteClient(env: string, clientId: string, audit: AuditRow[]): Promise<boolean>;
   listClients(env: string): Promise<ClientRow[]>;
   getClient(env: string, clientId: string): Promise<ClientRow | undefined>;
   getGrants(clientId: string): Promise<GrantRow[]>;
-  insertClientKey(key: ClientKeyRow): Promise<void>;
+  /** False if the client already has this grant. */
+  insertGrant(grant: GrantRow, audit: AuditRow[]): Promise<boolean>;
+  /** False if the client had no such grant. */
+  deleteGrant(grant: GrantRow, audit: AuditRow[]): Promise<boolean>;
+  insertClientKey(key: ClientKeyRow, audit: AuditRow[]): Promise<void>;
   getClientKey(clientId: string, keyId: string): Promise<ClientKeyRow | undefined>;
-  revokeClientKey(clientId: string, keyId: string, at: number): Promise<boolean>;
+  /** Every key of the client, revoked ones included, oldest first. */
+  listClientKeys(clientId: string): Promise<ClientKeyRow[]>;
+  revokeClientKey(clientId: string, keyId: string, at: number, audit: AuditRow[]): Promise<boolean>;
+  touchClientKey(clientId: string, keyId: string, at: number): Promise<void>;
+
+  /** Appends to the audit log; rows are never changed, and deleted only by `sweep` after the retention period. */
+  insertAudit(rows: AuditRow[]): Promise<void>;
+  /** Newest first. */
+  listAudit(env: string, query: AuditQuery): Promise<AuditRow[]>;
 }
 
 export type AccountStatus = 'active' | 'needs_reauth' | 'error' | 'revoked';
@@ -149,10 +165,14 @@ export type AccountChange = Partial<
   >
 >;
 
-/** Written with an account change, in its transaction: the events, and one delivery per configured webhook. */
+/**
+ * Written with an account change, in its transaction: the events, one delivery per configured webhook, and the
+ * audit rows.
+ */
 export interface Outbox {
   events: EventRow[];
   deliveries: DeliveryRow[];
+  audit?: AuditRow[];
 }
 
 /** Something that happened to an account; `seq` is the account version that wrote it (order per account). */
@@ -212,6 +232,7 @@ export interface SweepResult {
   sessions: number;
   deliveries: number;
   events: number;
+  audit: number;
 }
 
 export interface AccountQuery {
@@ -279,4 +300,44 @@ export interface ClientKeyRow {
   publicKey: string;
   createdAt: number;
   revokedAt: number | null;
+  /** Null: never expires. */
+  expiresAt: number | null;
+  /** Updated at most once a minute per process. */
+  lastUsedAt: number | null;
+}
+
+/** One entry of the audit log (SPEC §5.3.2). */
+export interface AuditRow {
+  id: string;
+  env: string;
+  at: number;
+  /** E.g. `credentials.read`, `key.revoked`, `account.connected`. */
+  action: string;
+  /** `client:<id>`, `user:<id>`, `cli` or `system`. */
+  principal: string;
+  /** The access key a client used. */
+  keyId: string | null;
+  userId: string | null;
+  provider: string | null;
+  accountId: string | null;
+  /** Scopes asked for (credential reads). */
+  scopes: string[] | null;
+  /** `ok`, or the error code the caller got. */
+  result: string;
+  requestId: string | null;
+  /** JSON with what else the action needs, e.g. the client, key or grant it changed. */
+  detail: string | null;
+}
+
+export interface AuditQuery {
+  principal?: string;
+  userId?: string;
+  provider?: string;
+  action?: string;
+  /** Inclusive bounds on `at`. */
+  since?: number;
+  until?: number;
+  limit: number;
+  /** Entries older than this one (its sort key), for pagination newest first. */
+  before?: { at: number; id: string };
 }

@@ -1,3 +1,4 @@
+import type { AuditWriter } from './audit.js';
 import type { Cipher } from './cipher.js';
 import type { ProviderHttp } from './oauth/http.js';
 import type { ProviderRegistry } from './providers.js';
@@ -19,6 +20,9 @@ export interface VaultContext {
   metrics: VaultMetrics;
   log: VaultLogger;
   timing: RefreshTiming;
+  audit: AuditWriter;
+  /** Audit rows older than this are swept. */
+  auditRetentionDays: number;
 }
 
 /** The webhooks of each environment (from the config file; the secrets never reach the database). */

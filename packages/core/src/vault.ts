@@ -1,16 +1,18 @@
 import { createAccessTokens } from './access-tokens.js';
 import { requireAccount, toConnectedAccount } from './accounts.js';
+import { createAuditWriter } from './audit.js';
 import { type BackgroundOptions, startBackground } from './background.js';
 import type { Cipher } from './cipher.js';
 import { type CompleteConnectInput, completeConnect, type StartConnectInput, startConnect } from './connect-flow.js';
 import { disconnect } from './disconnect.js';
 import { randomId } from './encoding.js';
+import { authorize, type Caller, resources } from './grants.js';
 import { defaultProviderHttp, type ProviderHttp } from './oauth/http.js';
 import type { ProviderRegistry } from './providers.js';
 import { createRefreshEngine } from './refresh-engine.js';
 import { createServiceClients } from './service-clients.js';
 import { createSessions } from './sessions.js';
-import type { AccountQuery, DeliveryQuery, Store } from './store.js';
+import type { AccountQuery, AuditQuery, DeliveryQuery, Store } from './store.js';
 import type { VaultContext, VaultLogger, Webhooks } from './vault-context.js';
 import { createVaultMetrics } from './vault-metrics.js';
 import { createWebhookDeliverer, DEFAULT_WEBHOOK_RETRY, type WebhookRetryPolicy } from './webhook-deliverer.js';
@@ -33,8 +35,12 @@ export interface VaultOptions {
   webhooks?: Record<string, readonly WebhookEndpoint[]>;
   webhookRetry?: Partial<WebhookRetryPolicy>;
   logger?: VaultLogger;
+  /** How long audit rows are kept; default 365 days. */
+  auditRetentionDays?: number;
   now?: () => number;
 }
+
+const DEFAULT_AUDIT_RETENTION_DAYS = 365;
 
 const silent: VaultLogger = { info() {}, warn() {}, error() {} };
 
@@ -55,6 +61,8 @@ export function createVault(options: VaultOptions) {
     metrics: createVaultMetrics(),
     log: options.logger ?? silent,
     timing: { leaseMs, waitMs: leaseMs + 5_000 },
+    audit: createAuditWriter(options.store),
+    auditRetentionDays: options.auditRetentionDays ?? DEFAULT_AUDIT_RETENTION_DAYS,
   };
   const engine = createRefreshEngine(ctx);
   const deliverer = createWebhookDeliverer(ctx, { ...DEFAULT_WEBHOOK_RETRY, ...options.webhookRetry });
@@ -68,12 +76,21 @@ export function createVault(options: VaultOptions) {
     clients: createServiceClients(ctx),
     startConnect: (input: StartConnectInput) => startConnect(ctx, input),
     completeConnect: (input: CompleteConnectInput) => completeConnect(ctx, input),
+    /** A token of one account, authorized for `caller` and audited. */
     getAccessToken: tokens.get,
-    async listAccounts(env: string, userId: string) {
-      return (await ctx.store.listAccounts(env, userId)).map(toConnectedAccount);
+    /** A token of the user's best account of a provider (healthy, holding the scopes, most recently linked). */
+    getProviderAccessToken: tokens.getForProvider,
+    /** The user's accounts that `caller` may read. */
+    async listAccounts(env: string, userId: string, caller: Caller) {
+      const rows = await ctx.store.listAccounts(env, userId);
+      return rows
+        .filter((row) => caller.may('connections:read', resources.account(env, row.provider, userId)))
+        .map(toConnectedAccount);
     },
-    async getAccount(env: string, userId: string, accountId: string) {
-      return toConnectedAccount(await requireAccount(ctx, env, userId, accountId));
+    async getAccount(env: string, userId: string, accountId: string, caller: Caller) {
+      const row = await requireAccount(ctx, env, userId, accountId);
+      authorize(caller, 'connections:read', resources.account(env, row.provider, userId));
+      return toConnectedAccount(row);
     },
     /** Accounts of every user of the environment, e.g. those that need re-authentication. */
     async listAllAccounts(env: string, query: AccountQuery) {
@@ -82,7 +99,10 @@ export function createVault(options: VaultOptions) {
         ...toConnectedAccount(row),
       }));
     },
-    disconnect: (env: string, userId: string, accountId: string) => disconnect(ctx, env, userId, accountId),
+    disconnect: (account: { env: string; userId: string; accountId: string }, caller: Caller) =>
+      disconnect(ctx, account, caller),
+    /** The audit log, newest first. */
+    listAudit: (env: string, query: AuditQuery) => ctx.store.listAudit(env, query),
     /** One scheduler pass (what the background loop runs); results per account. */
     refreshDue: (batch: { limit: number; concurrency: number }) => engine.refreshDue(batch),
     /** One webhook pass (what the background loop runs). */

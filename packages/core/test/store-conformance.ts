@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AccountRow, type FlowRow, isVaultError, type Outbox, type Store } from '../src/index.js';
+import {
+  type AccountRow,
+  type AuditRow,
+  type ClientKeyRow,
+  type FlowRow,
+  isVaultError,
+  type Outbox,
+  type Store,
+} from '../src/index.js';
 
 /** The Store contract, run by every adapter against its real database. */
 export function storeConformance(name: string, open: () => Promise<{ store: Store; cleanup(): Promise<void> }>) {
@@ -277,19 +285,91 @@ export function storeConformance(name: string, open: () => Promise<{ store: Stor
       expect(await store.getSession('s1')).toBeUndefined();
     });
 
-    it('keeps service clients, grants and keys per environment; a key revokes once', async () => {
+    it('keeps service clients, grants and keys per environment, each change with its audit row', async () => {
       const client = { id: 'sc_1', env: 'development', name: 'worker', createdAt: 1 };
-      await store.insertClient(client, [{ clientId: 'sc_1', role: 'admin', resource: '' }]);
+      const key = clientKey('k1');
+      await store.insertClient(client, [{ clientId: 'sc_1', role: 'admin', resource: '' }], key, [
+        audit('a_created', { action: 'client.created' }),
+      ]);
       expect(await store.listClients('development')).toEqual([client]);
       expect(await store.listClients('production')).toEqual([]);
       expect(await store.getClient('production', 'sc_1')).toBeUndefined();
       expect(await store.getGrants('sc_1')).toEqual([{ clientId: 'sc_1', role: 'admin', resource: '' }]);
-      const key = { id: 'k1', clientId: 'sc_1', env: 'development', publicKey: 'pk', createdAt: 1, revokedAt: null };
-      await store.insertClientKey(key);
       expect(await store.getClientKey('sc_1', 'k1')).toEqual(key);
-      expect(await store.revokeClientKey('sc_1', 'k1', 5)).toBe(true);
-      expect(await store.revokeClientKey('sc_1', 'k1', 6)).toBe(false);
+
+      const reader = { clientId: 'sc_1', role: 'credentials-reader', resource: 'connections/github' };
+      expect(await store.insertGrant(reader, [audit('a_grant', { action: 'grant.added' })])).toBe(true);
+      // A duplicate grant changes nothing and records nothing.
+      expect(await store.insertGrant(reader, [audit('a_grant2', { action: 'grant.added' })])).toBe(false);
+      expect(await store.getGrants('sc_1')).toHaveLength(2);
+      expect(await store.deleteGrant(reader, [audit('a_ungrant', { action: 'grant.revoked' })])).toBe(true);
+      expect(await store.deleteGrant(reader, [audit('a_ungrant2', { action: 'grant.revoked' })])).toBe(false);
+
+      await store.insertClientKey(clientKey('k2', 99), [audit('a_key', { action: 'key.added' })]);
+      expect((await store.listClientKeys('sc_1')).map((k) => [k.id, k.expiresAt])).toEqual([
+        ['k1', null],
+        ['k2', 99],
+      ]);
+      await store.touchClientKey('sc_1', 'k1', 7);
+      expect((await store.getClientKey('sc_1', 'k1'))?.lastUsedAt).toBe(7);
+      expect(await store.revokeClientKey('sc_1', 'k1', 5, [audit('a_revoke', { action: 'key.revoked' })])).toBe(true);
+      expect(await store.revokeClientKey('sc_1', 'k1', 6, [audit('a_revoke2', { action: 'key.revoked' })])).toBe(false);
       expect((await store.getClientKey('sc_1', 'k1'))?.revokedAt).toBe(5);
+
+      expect(await store.deleteClient('production', 'sc_1', [audit('a_del0', { action: 'client.deleted' })])).toBe(
+        false,
+      );
+      expect(await store.deleteClient('development', 'sc_1', [audit('a_del', { action: 'client.deleted' })])).toBe(
+        true,
+      );
+      expect(await store.getClient('development', 'sc_1')).toBeUndefined();
+      expect(await store.listClientKeys('sc_1')).toEqual([]);
+      expect(await store.getGrants('sc_1')).toEqual([]);
+
+      const recorded = await store.listAudit('development', { limit: 50, principal: 'cli' });
+      expect(recorded.map((r) => r.id).sort()).toEqual(
+        ['a_created', 'a_del', 'a_grant', 'a_key', 'a_revoke', 'a_ungrant'].sort(),
+      );
+    });
+
+    it('appends audit rows and lists them newest first, filtered, page by page, per environment', async () => {
+      const rows = Array.from({ length: 5 }, (_, i) =>
+        audit(`b_${i}`, {
+          at: 10_000 + i,
+          principal: i % 2 === 0 ? 'client:sc_a' : 'client:sc_b',
+          userId: i < 3 ? 'auth0|u 1 ✓' : 'u2',
+          provider: 'github',
+          scopes: ['repo', 'read:user'],
+          requestId: `req-${i}`,
+        }),
+      );
+      await store.insertAudit(rows);
+      await store.insertAudit([audit('b_prod', { env: 'production', at: 10_002 })]);
+      const query = { limit: 2, since: 10_000, until: 10_010 };
+      const first = await store.listAudit('development', query);
+      expect(first.map((r) => r.id)).toEqual(['b_4', 'b_3']);
+      const last = first.at(-1) as AuditRow;
+      const second = await store.listAudit('development', { ...query, before: { at: last.at, id: last.id } });
+      expect(second.map((r) => r.id)).toEqual(['b_2', 'b_1']);
+      expect(second[0]).toEqual(rows[2]);
+      const filtered = await store.listAudit('development', { ...query, limit: 10, principal: 'client:sc_a' });
+      expect(filtered.map((r) => r.id)).toEqual(['b_4', 'b_2', 'b_0']);
+      const byUser = await store.listAudit('development', { ...query, limit: 10, userId: 'auth0|u 1 ✓' });
+      expect(byUser.map((r) => r.id)).toEqual(['b_2', 'b_1', 'b_0']);
+      const window = await store.listAudit('development', { limit: 10, since: 10_001, until: 10_002 });
+      expect(window.map((r) => r.id)).toEqual(['b_2', 'b_1']);
+      expect((await store.listAudit('production', { limit: 10 })).map((r) => r.id)).toEqual(['b_prod']);
+    });
+
+    it('writes audit rows with an account change, and not at all when its compare-and-swap fails', async () => {
+      const row = account({ id: 'ca_audit', userId: 'u_audit' });
+      await store.insertAccount(row, { events: [], deliveries: [], audit: [audit('c_link', { userId: 'u_audit' })] });
+      const lost = { events: [], deliveries: [], audit: [audit('c_lost', { userId: 'u_audit' })] };
+      expect(await store.updateAccount('ca_audit', 7, { status: 'error' }, lost)).toBe(false);
+      const kept = { events: [], deliveries: [], audit: [audit('c_status', { userId: 'u_audit' })] };
+      expect(await store.updateAccount('ca_audit', 1, { status: 'error' }, kept)).toBe(true);
+      const logged = await store.listAudit('development', { limit: 10, userId: 'u_audit' });
+      expect(logged.map((r) => r.id).sort()).toEqual(['c_link', 'c_status']);
     });
 
     // Runs last: a sweep deletes across the whole database.
@@ -309,8 +389,14 @@ export function storeConformance(name: string, open: () => Promise<{ store: Stor
       await store.insertAccount(account({ id: 'ca_sw', userId: 'u_sw' }), outbox('ca_sw', 1, ['https://x']));
       expect(await store.updateAccount('ca_sw', 1, { status: 'error' }, outbox('ca_sw', 2, []))).toBe(true);
 
-      const first = await store.sweep(1_000, 100);
+      await store.insertAudit([audit('d_old', { at: 50 }), audit('d_new', { at: 5_000 })]);
+      const first = await store.sweep(1_000, 100, 100);
       expect(first).toMatchObject({ flows: 1, sessions: 1 });
+      // Audit rows older than the retention bound go; younger ones stay.
+      expect(first.audit).toBeGreaterThanOrEqual(1);
+      const auditLeft = (await store.listAudit('development', { limit: 500, until: 5_000 })).map((r) => r.id);
+      expect(auditLeft).toContain('d_new');
+      expect(auditLeft).not.toContain('d_old');
       expect(await store.takeFlow('flow-old')).toBeUndefined();
       expect(await store.getSession('s-live')).toBeDefined();
       // The event with a pending delivery stays; the one without deliveries goes.
@@ -330,13 +416,45 @@ export function storeConformance(name: string, open: () => Promise<{ store: Stor
       };
       const attempt = { deliveryId: pending?.id as string, attempt: 1, at: 5, status: 204, error: null, durationMs: 1 };
       expect(await store.finishDelivery(pending?.id as string, 'p', done, attempt)).toBe(true);
-      const second = await store.sweep(1_000, 100);
+      const second = await store.sweep(1_000, 100, 100);
       expect(second.deliveries).toBeGreaterThanOrEqual(1);
       expect(await store.listEvents('ca_sw')).toEqual([]);
       expect(await store.listAttempts([pending?.id as string])).toEqual([]);
-      expect(await store.sweep(1_000, 100)).toEqual({ flows: 0, sessions: 0, deliveries: 0, events: 0 });
+      expect(await store.sweep(1_000, 100, 100)).toEqual({ flows: 0, sessions: 0, deliveries: 0, events: 0, audit: 0 });
     });
   });
+}
+
+function clientKey(id: string, expiresAt: number | null = null): ClientKeyRow {
+  return {
+    id,
+    clientId: 'sc_1',
+    env: 'development',
+    publicKey: `pk-${id}`,
+    createdAt: 1,
+    revokedAt: null,
+    expiresAt,
+    lastUsedAt: null,
+  };
+}
+
+function audit(id: string, fields: Partial<AuditRow> = {}): AuditRow {
+  return {
+    id,
+    env: 'development',
+    at: 1,
+    action: 'credentials.read',
+    principal: 'cli',
+    keyId: null,
+    userId: null,
+    provider: null,
+    accountId: null,
+    scopes: null,
+    result: 'ok',
+    requestId: null,
+    detail: null,
+    ...fields,
+  };
 }
 
 function pendingFlow(id: string, expiresAt: number): FlowRow {

@@ -7,6 +7,7 @@ import { requestLog } from './request-log.js';
 import { accountRoutes } from './routes/accounts.js';
 import { adminRoutes } from './routes/admin.js';
 import { authRoutes } from './routes/auth.js';
+import { authressRoutes } from './routes/authress.js';
 import { devHomeRoutes } from './routes/dev-home.js';
 import { healthRoutes } from './routes/health.js';
 
@@ -23,6 +24,7 @@ export function createApp(options: ServerOptions) {
   app.route('/api/auth', authRoutes(options, cookies, createOriginCheck(options.appOrigins), sessionTtl));
   app.route('/v1/users', accountRoutes(options));
   app.route('/v1/admin', adminRoutes(options));
+  app.route('/v1', authressRoutes(options));
   if (options.devHome) app.route('/', devHomeRoutes(options.vault, cookies, options.devHome));
 
   app.notFound((c) => c.json({ error: 'not_found', message: `no route for ${c.req.method} ${c.req.path}` }, 404));

@@ -1,4 +1,4 @@
-import type { Principal, Vault } from '@tokenvault/core';
+import type { Caller, Principal, Vault } from '@tokenvault/core';
 import type { Logger } from './logger.js';
 import type { DevHome } from './routes/dev-home.js';
 
@@ -14,5 +14,5 @@ export interface ServerOptions {
 }
 
 export interface ServerEnv {
-  Variables: { requestId: string; principal: Principal };
+  Variables: { requestId: string; principal: Principal; caller: Caller };
 }

@@ -1,16 +1,19 @@
-import { hasRole, type Role, type Vault, VaultError } from '@tokenvault/core';
+import { clientCaller, type Vault, VaultError } from '@tokenvault/core';
 import { createMiddleware } from 'hono/factory';
 import type { ServerEnv } from './context.js';
 
-/** Requires a service-client bearer JWT (SPEC §5.3.3) whose client holds `role`; sets `principal`. */
-export function requireServiceClient(vault: Vault, role: Role) {
+/**
+ * Requires a service-client bearer JWT (SPEC §5.3.3) and sets `principal` and `caller`. It decides nothing about
+ * permission: each route asks the grants, through `caller`, about the resource it touches.
+ */
+export function requireServiceClient(vault: Vault) {
   return createMiddleware<ServerEnv>(async (c, next) => {
     const header = c.req.header('authorization') ?? '';
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (!match?.[1]) throw new VaultError('unauthorized', 'send a service-client JWT as "Authorization: Bearer <jwt>"');
     const principal = await vault.clients.authenticate(match[1]);
-    if (!hasRole(principal, role)) throw new VaultError('forbidden', `the client needs the ${role} role`);
     c.set('principal', principal);
+    c.set('caller', clientCaller(principal, c.get('requestId')));
     await next();
   });
 }

@@ -175,6 +175,39 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('webhook_deliveries_event').on('webhook_deliveries').column('event_id').execute();
     },
   },
+  // Service-client keys expire and record their last use; the audit log (SPEC §5.3.2, §7).
+  '0004_key_lifecycle_and_audit': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('client_keys').addColumn('expires_at', 'bigint').execute();
+      await db.schema.alterTable('client_keys').addColumn('last_used_at', 'bigint').execute();
+      await db.schema
+        .createTable('audit_log')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('env', 'text', (c) => c.notNull())
+        .addColumn('at', 'bigint', (c) => c.notNull())
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('principal', 'text', (c) => c.notNull())
+        .addColumn('key_id', 'text')
+        .addColumn('user_id', 'text')
+        .addColumn('provider', 'text')
+        .addColumn('account_id', 'text')
+        .addColumn('scopes', 'text')
+        .addColumn('result', 'text', (c) => c.notNull())
+        .addColumn('request_id', 'text')
+        .addColumn('detail', 'text')
+        .execute();
+      // Listing is newest first within an environment, optionally for one principal or one user; the sweep
+      // deletes by time.
+      await db.schema.createIndex('audit_log_env_at').on('audit_log').columns(['env', 'at', 'id']).execute();
+      await db.schema
+        .createIndex('audit_log_env_principal')
+        .on('audit_log')
+        .columns(['env', 'principal', 'at'])
+        .execute();
+      await db.schema.createIndex('audit_log_env_user').on('audit_log').columns(['env', 'user_id', 'at']).execute();
+      await db.schema.createIndex('audit_log_at').on('audit_log').column('at').execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,5 +1,6 @@
 import type { Outbox, Store } from '@tokenvault/core';
 import type { Kysely, Transaction } from 'kysely';
+import { writeAudit } from './audit-store.js';
 import { deliveryFromDb, deliveryToDb } from './rows.js';
 import type { Database } from './schema.js';
 import type { SqlDialectHooks } from './sql-store.js';
@@ -144,11 +145,15 @@ export function outboxMethods(db: Kysely<Database>, hooks: SqlDialectHooks): Out
 }
 
 export function hasEntries(outbox: Outbox | undefined): outbox is Outbox {
-  return outbox !== undefined && (outbox.events.length > 0 || outbox.deliveries.length > 0);
+  return (
+    outbox !== undefined &&
+    (outbox.events.length > 0 || outbox.deliveries.length > 0 || (outbox.audit?.length ?? 0) > 0)
+  );
 }
 
 export async function writeOutbox(trx: Transaction<Database>, outbox: Outbox | undefined): Promise<void> {
   if (!hasEntries(outbox)) return;
+  await writeAudit(trx, outbox.audit);
   if (outbox.events.length > 0) {
     await trx
       .insertInto('account_events')

@@ -69,6 +69,23 @@ export interface Database {
     public_key: string;
     created_at: Millis;
     revoked_at: Millis | null;
+    expires_at: Millis | null;
+    last_used_at: Millis | null;
+  };
+  audit_log: {
+    id: string;
+    env: string;
+    at: Millis;
+    action: string;
+    principal: string;
+    key_id: string | null;
+    user_id: string | null;
+    provider: string | null;
+    account_id: string | null;
+    scopes: string | null; // space-separated
+    result: string;
+    request_id: string | null;
+    detail: string | null; // JSON
   };
   account_events: {
     id: string;

@@ -1,6 +1,8 @@
-import type { AccountKey, ClientKeyRow, ClientRow, GrantRow, Store } from '@tokenvault/core';
+import type { AccountKey, Store } from '@tokenvault/core';
 import { VaultError } from '@tokenvault/core';
 import { type CompiledQuery, type Kysely, Migrator, sql } from 'kysely';
+import { auditMethods } from './audit-store.js';
+import { clientMethods } from './client-store.js';
 import { migrationProvider } from './migrations.js';
 import { hasEntries, outboxMethods, writeOutbox } from './outbox-store.js';
 import { type AccountDb, accountFromDb, accountToDb, changeToDb, flowFromDb, flowToDb } from './rows.js';
@@ -30,6 +32,8 @@ export function createSqlStore(db: Kysely<Database>, hooks: SqlDialectHooks): St
 
   return {
     ...outboxMethods(db, hooks),
+    ...clientMethods(db, hooks),
+    ...auditMethods(db),
     async migrate() {
       const { error, results } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
       const failed = results?.find((result) => result.status === 'Error');
@@ -178,7 +182,7 @@ export function createSqlStore(db: Kysely<Database>, hooks: SqlDialectHooks): St
       return rows.map(accountFromDb).sort((a, b) => (a.nextRefreshAt ?? 0) - (b.nextRefreshAt ?? 0));
     },
 
-    async sweep(now, historyBefore) {
+    async sweep(now, historyBefore, auditBefore) {
       const deleted = (result: { numDeletedRows: bigint }) => Number(result.numDeletedRows);
       const flows = await db.deleteFrom('auth_flows').where('expires_at', '<=', now).executeTakeFirst();
       const sessions = await db.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst();
@@ -200,7 +204,9 @@ export function createSqlStore(db: Kysely<Database>, hooks: SqlDialectHooks): St
           ),
         )
         .executeTakeFirst();
+      const audit = await db.deleteFrom('audit_log').where('at', '<', auditBefore).executeTakeFirst();
       return {
+        audit: deleted(audit),
         flows: deleted(flows),
         sessions: deleted(sessions),
         deliveries: deleted(deliveries),
@@ -244,85 +250,6 @@ export function createSqlStore(db: Kysely<Database>, hooks: SqlDialectHooks): St
     },
     async deleteSession(id) {
       await db.deleteFrom('sessions').where('id', '=', id).execute();
-    },
-
-    async insertClient(client: ClientRow, grants: GrantRow[]) {
-      await db.transaction().execute(async (trx) => {
-        await trx
-          .insertInto('service_clients')
-          .values({ id: client.id, env: client.env, name: client.name, created_at: client.createdAt })
-          .execute();
-        if (grants.length > 0) {
-          await trx
-            .insertInto('client_grants')
-            .values(grants.map((g) => ({ client_id: g.clientId, role: g.role, resource: g.resource })))
-            .execute();
-        }
-      });
-    },
-    async listClients(env) {
-      const rows = await db
-        .selectFrom('service_clients')
-        .selectAll()
-        .where('env', '=', env)
-        .orderBy('created_at')
-        .orderBy('id')
-        .execute();
-      return rows.map((row) => ({ id: row.id, env: row.env, name: row.name, createdAt: row.created_at }));
-    },
-    async getClient(env, clientId) {
-      const row = await db
-        .selectFrom('service_clients')
-        .selectAll()
-        .where('env', '=', env)
-        .where('id', '=', clientId)
-        .executeTakeFirst();
-      return row && { id: row.id, env: row.env, name: row.name, createdAt: row.created_at };
-    },
-    async getGrants(clientId) {
-      const rows = await db.selectFrom('client_grants').selectAll().where('client_id', '=', clientId).execute();
-      return rows.map((row) => ({ clientId: row.client_id, role: row.role, resource: row.resource }));
-    },
-    async insertClientKey(key: ClientKeyRow) {
-      await db
-        .insertInto('client_keys')
-        .values({
-          id: key.id,
-          client_id: key.clientId,
-          env: key.env,
-          public_key: key.publicKey,
-          created_at: key.createdAt,
-          revoked_at: key.revokedAt,
-        })
-        .execute();
-    },
-    async getClientKey(clientId, keyId) {
-      const row = await db
-        .selectFrom('client_keys')
-        .selectAll()
-        .where('client_id', '=', clientId)
-        .where('id', '=', keyId)
-        .executeTakeFirst();
-      return (
-        row && {
-          id: row.id,
-          clientId: row.client_id,
-          env: row.env,
-          publicKey: row.public_key,
-          createdAt: row.created_at,
-          revokedAt: row.revoked_at,
-        }
-      );
-    },
-    async revokeClientKey(clientId, keyId, at) {
-      const result = await db
-        .updateTable('client_keys')
-        .set({ revoked_at: at })
-        .where('client_id', '=', clientId)
-        .where('id', '=', keyId)
-        .where('revoked_at', 'is', null)
-        .executeTakeFirst();
-      return result.numUpdatedRows === 1n;
     },
   };
 }

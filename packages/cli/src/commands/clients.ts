@@ -1,4 +1,4 @@
-import type { Vault } from '@tokenvault/core';
+import { type GrantInput, OPERATOR, type Vault } from '@tokenvault/core';
 import { loadConfig } from '../config.js';
 import { devDatabase, devDirectory, devMasterKey } from '../dev-mode.js';
 import { masterKeyFrom, openVault, type Settings } from '../runtime.js';
@@ -33,35 +33,67 @@ export async function withVault<T>(configFile: string | undefined, work: (vault:
 
 type Print = (line: string) => void;
 
-export async function createClient(vault: Vault, env: string, name: string, roles: string[], print: Print) {
-  const created = await vault.clients.create({ env, name, roles });
+const SHOWN_ONCE = 'The access key is shown once and not stored; keep it secret.';
+
+export async function createClient(
+  vault: Vault,
+  input: { env: string; name: string; grants: GrantInput[]; expiresAt: number | null },
+  print: Print,
+) {
+  const created = await vault.clients.create(input, OPERATOR);
   print(`client:     ${created.client.id}`);
   print(
-    `roles:      ${roles.length > 0 ? roles.join(', ') : '(none: this client can do nothing until granted a role)'}`,
+    `grants:     ${created.grants.length > 0 ? created.grants.map(grantText).join(', ') : '(none: this client can do nothing until granted a role)'}`,
   );
+  print(`key:        ${created.keyId}${expiry(input.expiresAt)}`);
   print(`access key: ${created.accessKey}`);
-  print('The access key is shown once and not stored; keep it secret.');
+  print(SHOWN_ONCE);
 }
 
 export async function listClients(vault: Vault, env: string, print: Print) {
   const clients = await vault.clients.list(env);
   if (clients.length === 0) print(`no service clients in environment ${env}`);
   for (const client of clients) {
-    const roles = (await vault.store.getGrants(client.id)).map((grant) => grant.role);
-    print(
-      `${client.id}  ${client.name}  roles: ${roles.join(', ') || '(none)'}  created ${new Date(client.createdAt).toISOString()}`,
-    );
+    print(`${client.id}  ${client.name}  created ${iso(client.createdAt)}`);
+    print(`  grants: ${client.grants.map(grantText).join(', ') || '(none)'}`);
+    for (const key of client.keys) {
+      const state = key.revokedAt !== null ? `revoked ${iso(key.revokedAt)}` : `active${expiry(key.expiresAt)}`;
+      const used = key.lastUsedAt === null ? 'never used' : `last used ${iso(key.lastUsedAt)}`;
+      print(`  key ${key.id}  ${state}  ${used}`);
+    }
   }
 }
 
-export async function addKey(vault: Vault, env: string, clientId: string, print: Print) {
-  const { keyId, accessKey } = await vault.clients.addKey(env, clientId);
-  print(`key:        ${keyId}`);
+export async function addKey(vault: Vault, env: string, clientId: string, expiresAt: number | null, print: Print) {
+  const { keyId, accessKey } = await vault.clients.addKey(env, clientId, OPERATOR, expiresAt);
+  print(`key:        ${keyId}${expiry(expiresAt)}`);
   print(`access key: ${accessKey}`);
-  print('The access key is shown once and not stored; keep it secret.');
+  print(SHOWN_ONCE);
 }
 
 export async function revokeKey(vault: Vault, env: string, clientId: string, keyId: string, print: Print) {
-  await vault.clients.revokeKey(env, clientId, keyId);
+  await vault.clients.revokeKey(env, clientId, keyId, OPERATOR);
   print(`key ${keyId} of ${clientId} revoked`);
+}
+
+export async function grant(vault: Vault, env: string, clientId: string, input: GrantInput, print: Print) {
+  const granted = await vault.clients.grant(env, clientId, input, OPERATOR);
+  print(`granted ${grantText(granted)} to ${clientId}`);
+}
+
+export async function revokeGrant(vault: Vault, env: string, clientId: string, input: GrantInput, print: Print) {
+  await vault.clients.revokeGrant(env, clientId, input, OPERATOR);
+  print(`revoked ${grantText({ role: input.role, resource: input.resource ?? '' })} from ${clientId}`);
+}
+
+function grantText(grant: { role: string; resource?: string }): string {
+  return grant.resource ? `${grant.role} on ${grant.resource}` : `${grant.role} (whole environment)`;
+}
+
+function expiry(expiresAt: number | null): string {
+  return expiresAt === null ? '' : `, expires ${iso(expiresAt)}`;
+}
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString();
 }

@@ -53,6 +53,7 @@ export async function serve(args: ServeArgs): Promise<{ url: string; close(): Pr
           environments: providersFrom(config),
           webhooks: webhooksFrom(config),
           providerTimeoutSeconds: config.providerTimeoutSeconds,
+          auditRetentionDays: config.auditRetentionDays,
         },
         logger,
       );

@@ -1,5 +1,5 @@
-import type { ConnectedAccount } from '@tokenvault/core';
-import { VaultError } from '@tokenvault/core';
+import type { AccessToken, ConnectedAccount, TokenOptions } from '@tokenvault/core';
+import { allowsSomewhere, VaultError } from '@tokenvault/core';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { ServerEnv, ServerOptions } from '../context.js';
@@ -12,27 +12,32 @@ const accessTokenBody = z
   })
   .strict();
 
-/** `/v1/users/{userId}/connected-accounts…` for service clients; the environment is the key's. */
+/** `/v1/users/{userId}/…` for service clients; the environment is the key's, the grants decide the rest. */
 export function accountRoutes(options: ServerOptions) {
   const { vault } = options;
   const app = new Hono<ServerEnv>();
-  app.use('*', requireServiceClient(vault, 'admin'));
+  app.use('*', requireServiceClient(vault));
 
+  // Lists the accounts the client may read; a client that may read none anywhere is refused outright.
   app.get('/:userId/connected-accounts', async (c) => {
-    const accounts = await vault.listAccounts(c.get('principal').env, c.req.param('userId'));
+    if (!allowsSomewhere(c.get('principal'), 'connections:read')) {
+      throw new VaultError('forbidden', 'no grant allows connections:read');
+    }
+    const accounts = await vault.listAccounts(c.get('principal').env, c.req.param('userId'), c.get('caller'));
     return c.json({ items: accounts.map(accountJson), nextCursor: null });
   });
 
   app.get('/:userId/connected-accounts/:accountId', async (c) => {
-    const account = await vault.getAccount(c.get('principal').env, c.req.param('userId'), c.req.param('accountId'));
+    const { userId, accountId } = c.req.param();
+    const account = await vault.getAccount(c.get('principal').env, userId, accountId, c.get('caller'));
     return c.json(accountJson(account));
   });
 
   app.delete('/:userId/connected-accounts/:accountId', async (c) => {
+    const { userId, accountId } = c.req.param();
     const { revoked, revocationError } = await vault.disconnect(
-      c.get('principal').env,
-      c.req.param('userId'),
-      c.req.param('accountId'),
+      { env: c.get('principal').env, userId, accountId },
+      c.get('caller'),
     );
     if (revocationError) {
       options.logger?.warn(
@@ -48,24 +53,43 @@ export function accountRoutes(options: ServerOptions) {
   });
 
   app.post('/:userId/connected-accounts/:accountId/access-token', async (c) => {
-    const body = accessTokenBody.safeParse(await jsonBody(c.req.raw));
-    if (!body.success) throw new VaultError('invalid_request', body.error.issues.map((i) => i.message).join('; '));
-    const token = await vault.getAccessToken({
-      env: c.get('principal').env,
-      userId: c.req.param('userId'),
-      accountId: c.req.param('accountId'),
-      ...body.data,
-    });
+    const body = await tokenOptions(c.req.raw);
+    const { userId, accountId } = c.req.param();
+    const token = await vault.getAccessToken(
+      { env: c.get('principal').env, userId, accountId, ...body },
+      c.get('caller'),
+    );
     c.header('cache-control', 'no-store');
-    return c.json({
-      accessToken: token.accessToken,
-      tokenType: token.tokenType,
-      expiresAt: isoTime(token.expiresAt),
-      scopes: token.scopes,
-    });
+    return c.json(tokenJson(token));
+  });
+
+  // The user's best account of the provider: healthy, holding the scopes, most recently linked (SPEC §5.3.2).
+  app.post('/:userId/providers/:provider/access-token', async (c) => {
+    const body = await tokenOptions(c.req.raw);
+    const { userId, provider } = c.req.param();
+    const request = { env: c.get('principal').env, userId, provider, ...body };
+    const token = await vault.getProviderAccessToken(request, c.get('caller'));
+    c.header('cache-control', 'no-store');
+    return c.json(tokenJson(token));
   });
 
   return app;
+}
+
+async function tokenOptions(request: Request): Promise<TokenOptions> {
+  const body = accessTokenBody.safeParse(await jsonBody(request));
+  if (!body.success) throw new VaultError('invalid_request', body.error.issues.map((i) => i.message).join('; '));
+  return body.data;
+}
+
+function tokenJson(token: AccessToken) {
+  return {
+    accessToken: token.accessToken,
+    tokenType: token.tokenType,
+    expiresAt: isoTime(token.expiresAt),
+    scopes: token.scopes,
+    accountId: token.accountId,
+  };
 }
 
 /** An empty body means "no options". */

@@ -1,62 +1,79 @@
-import { VaultError } from '@tokenvault/core';
+import { authorize, resources } from '@tokenvault/core';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { ServerEnv, ServerOptions } from '../context.js';
 import { requireServiceClient } from '../service-auth.js';
 import { accountJson, isoTime } from './accounts.js';
+import { clientRoutes } from './admin-clients.js';
+import { decodeCursor, isoInstant, nextCursor, parse } from './query.js';
+
+const page = {
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().optional(),
+};
 
 const deliveryQuery = z
-  .object({
-    status: z.enum(['pending', 'delivered', 'failed']).optional(),
-    accountId: z.string().min(1).optional(),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
-    cursor: z.string().optional(),
-  })
+  .object({ status: z.enum(['pending', 'delivered', 'failed']).optional(), accountId: z.string().min(1).optional() })
+  .extend(page)
   .strict();
 
 const accountQuery = z
   .object({
     status: z.enum(['active', 'needs_reauth', 'error', 'revoked']).optional(),
     provider: z.string().min(1).optional(),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
-    cursor: z.string().optional(),
   })
+  .extend(page)
   .strict();
 
-const cursorSchema = z.object({ createdAt: z.number().int(), id: z.string() }).strict();
+const auditQuery = z
+  .object({
+    clientId: z.string().min(1).optional(),
+    userId: z.string().min(1).optional(),
+    provider: z.string().min(1).optional(),
+    action: z.string().min(1).optional(),
+    since: isoInstant.optional(),
+    until: isoInstant.optional(),
+  })
+  .extend(page)
+  .strict();
 
-/** `/v1/admin/…` (admin role): what operators query. */
+/** `/v1/admin/…`: what operators query and manage; each route asks the grants about its own resource. */
 export function adminRoutes(options: ServerOptions) {
   const { vault } = options;
   const app = new Hono<ServerEnv>();
-  app.use('*', requireServiceClient(vault, 'admin'));
+  app.use('*', requireServiceClient(vault));
+  app.route('/clients', clientRoutes(vault));
 
   // Every user's accounts, oldest first: e.g. ?status=needs_reauth for the users to ask to connect again.
   app.get('/connected-accounts', async (c) => {
     const { status, provider, limit, cursor } = parse(accountQuery, c.req.query());
-    const accounts = await vault.listAllAccounts(c.get('principal').env, {
+    const env = c.get('principal').env;
+    authorize(c.get('caller'), 'connections:read', resources.connections(env, provider));
+    const after = cursor === undefined ? undefined : decodeCursor(cursor);
+    const accounts = await vault.listAllAccounts(env, {
       limit,
       ...(status && { status }),
       ...(provider && { provider }),
-      ...(cursor && { after: decodeCursor(cursor) }),
+      ...(after && { after: { createdAt: after.at, id: after.id } }),
     });
-    const last = accounts.at(-1);
     return c.json({
       items: accounts.map((account) => ({ ...accountJson(account), userId: account.userId })),
-      nextCursor: last && accounts.length === limit ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null,
+      nextCursor: nextCursor(accounts, limit, (a) => ({ at: a.createdAt, id: a.id })),
     });
   });
 
   // Webhook deliveries newest first, each with its attempts (SPEC §6.5: "delivery attempts are queryable").
   app.get('/webhook-deliveries', async (c) => {
     const { status, accountId, limit, cursor } = parse(deliveryQuery, c.req.query());
-    const deliveries = await vault.listDeliveries(c.get('principal').env, {
+    const env = c.get('principal').env;
+    authorize(c.get('caller'), 'webhooks:read', resources.webhooks(env));
+    const before = cursor === undefined ? undefined : decodeCursor(cursor);
+    const deliveries = await vault.listDeliveries(env, {
       limit,
       ...(status && { status }),
       ...(accountId && { accountId }),
-      ...(cursor && { before: decodeCursor(cursor) }),
+      ...(before && { before: { createdAt: before.at, id: before.id } }),
     });
-    const last = deliveries.at(-1);
     return c.json({
       items: deliveries.map((d) => ({
         id: d.id,
@@ -75,31 +92,43 @@ export function adminRoutes(options: ServerOptions) {
         createdAt: isoTime(d.createdAt),
         deliveredAt: isoTime(d.deliveredAt),
       })),
-      nextCursor: last && deliveries.length === limit ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null,
+      nextCursor: nextCursor(deliveries, limit, (d) => ({ at: d.createdAt, id: d.id })),
+    });
+  });
+
+  // The audit log newest first (SPEC §5.3.2); `since` and `until` are inclusive ISO 8601 times.
+  app.get('/audit', async (c) => {
+    const { clientId, userId, provider, action, since, until, limit, cursor } = parse(auditQuery, c.req.query());
+    const env = c.get('principal').env;
+    authorize(c.get('caller'), 'audit:read', resources.audit(env));
+    const entries = await vault.listAudit(env, {
+      limit,
+      ...(clientId !== undefined && { principal: `client:${clientId}` }),
+      ...(userId !== undefined && { userId }),
+      ...(provider !== undefined && { provider }),
+      ...(action !== undefined && { action }),
+      ...(since !== undefined && { since }),
+      ...(until !== undefined && { until }),
+      ...(cursor !== undefined && { before: decodeCursor(cursor) }),
+    });
+    return c.json({
+      items: entries.map((e) => ({
+        id: e.id,
+        at: isoTime(e.at),
+        action: e.action,
+        principal: e.principal,
+        keyId: e.keyId,
+        userId: e.userId,
+        provider: e.provider,
+        accountId: e.accountId,
+        scopes: e.scopes,
+        result: e.result,
+        requestId: e.requestId,
+        detail: e.detail === null ? null : JSON.parse(e.detail),
+      })),
+      nextCursor: nextCursor(entries, limit, (e) => ({ at: e.at, id: e.id })),
     });
   });
 
   return app;
-}
-
-function parse<T extends z.ZodType>(schema: T, query: Record<string, string>): z.infer<T> {
-  const result = schema.safeParse(query);
-  if (!result.success) {
-    const problems = result.error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`);
-    throw new VaultError('invalid_request', problems.join('; '));
-  }
-  return result.data;
-}
-
-// Cursors are opaque to clients: base64url of the last item's sort key (ASCII: ids are ours, times numbers).
-function encodeCursor(key: z.infer<typeof cursorSchema>): string {
-  return btoa(JSON.stringify(key)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-function decodeCursor(cursor: string): z.infer<typeof cursorSchema> {
-  try {
-    return cursorSchema.parse(JSON.parse(atob(cursor.replace(/-/g, '+').replace(/_/g, '/'))));
-  } catch {
-    throw new VaultError('invalid_request', 'cursor is not one this API gave out');
-  }
 }

@@ -1,4 +1,11 @@
-import { type CompletedConnect, decodeState, FLOW_TTL_SECONDS, parseScopes, VaultError } from '@tokenvault/core';
+import {
+  type CompletedConnect,
+  decodeState,
+  FLOW_TTL_SECONDS,
+  parseScopes,
+  sessionCaller,
+  VaultError,
+} from '@tokenvault/core';
 import { type Context, Hono } from 'hono';
 import type { ServerEnv, ServerOptions } from '../context.js';
 import { type Cookies, handleCookie, nonceCookie, SESSION_COOKIE } from '../cookies.js';
@@ -89,7 +96,8 @@ export function authRoutes(options: ServerOptions, cookies: Cookies, origins: Or
     const handle = await vault.sessions.resolve(cookies.get(c, handleCookie(provider)));
     const userId = session?.env === env ? session.userId : handle?.env === env ? handle.userId : null;
     if (!handle?.accountId || handle.env !== env || handle.userId !== userId) return { userId, heldScopes: [] };
-    const held = await vault.getAccount(env, handle.userId, handle.accountId).catch((err: unknown) => {
+    const caller = sessionCaller(env, handle.userId, c.get('requestId'));
+    const held = await vault.getAccount(env, handle.userId, handle.accountId, caller).catch((err: unknown) => {
       if (err instanceof VaultError && err.code === 'not_found') return undefined; // unlinked since
       throw err;
     });

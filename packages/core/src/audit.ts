@@ -1,0 +1,77 @@
+import { randomId } from './encoding.js';
+import type { AuditRow, Store } from './store.js';
+
+/** Who did something, as the audit log records it. */
+export interface Actor {
+  /** `client:<id>`, `user:<id>`, `cli` or `system`. */
+  principal: string;
+  keyId?: string | null;
+  requestId?: string | null;
+}
+
+/** The vault itself: refreshes and the background loop. */
+export const SYSTEM: Actor = { principal: 'system' };
+
+export type AuditEntry = Pick<AuditRow, 'env' | 'action' | 'result'> &
+  Partial<Pick<AuditRow, 'userId' | 'provider' | 'accountId' | 'scopes'>> & { detail?: object };
+
+export function auditRow(actor: Actor, at: number, entry: AuditEntry): AuditRow {
+  return {
+    id: randomId('aud'),
+    env: entry.env,
+    at,
+    action: entry.action,
+    principal: actor.principal,
+    keyId: actor.keyId ?? null,
+    userId: entry.userId ?? null,
+    provider: entry.provider ?? null,
+    accountId: entry.accountId ?? null,
+    scopes: entry.scopes ?? null,
+    result: entry.result,
+    requestId: actor.requestId ?? null,
+    detail: entry.detail === undefined ? null : JSON.stringify(entry.detail),
+  };
+}
+
+/** Rows per insert: well under PostgreSQL's 65,535 bound parameters at 13 columns a row. */
+const MAX_BATCH = 1_000;
+
+interface Pending {
+  row: AuditRow;
+  done(err?: unknown): void;
+}
+
+/**
+ * Appends credential reads to the audit log with group commit: a read waits until its row is stored (no token
+ * leaves unrecorded), and the rows of reads that arrive while one insert runs go into the next insert together,
+ * so the log costs one statement per batch rather than one per read.
+ */
+export function createAuditWriter(store: Pick<Store, 'insertAudit'>) {
+  const queue: Pending[] = [];
+  let flushing = false;
+
+  async function flush() {
+    flushing = true;
+    while (queue.length > 0) {
+      const batch = queue.splice(0, MAX_BATCH);
+      try {
+        await store.insertAudit(batch.map((p) => p.row));
+        for (const p of batch) p.done();
+      } catch (err) {
+        for (const p of batch) p.done(err);
+      }
+    }
+    flushing = false;
+  }
+
+  return {
+    record(row: AuditRow): Promise<void> {
+      return new Promise((resolve, reject) => {
+        queue.push({ row, done: (err) => (err === undefined ? resolve() : reject(err)) });
+        if (!flushing) void flush();
+      });
+    },
+  };
+}
+
+export type AuditWriter = ReturnType<typeof createAuditWriter>;

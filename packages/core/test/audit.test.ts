@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { auditRow, createAuditWriter } from '../src/audit.js';
+import type { AuditRow } from '../src/store.js';
+
+const row = (n: number) => auditRow({ principal: 'cli' }, n, { env: 'e', action: 'credentials.read', result: 'ok' });
+
+/** A store whose inserts finish only when the test says so. */
+function heldStore() {
+  const inserts: { rows: AuditRow[]; finish(err?: Error): void }[] = [];
+  return {
+    inserts,
+    insertAudit: (rows: AuditRow[]) =>
+      new Promise<void>((resolve, reject) => {
+        inserts.push({ rows, finish: (err) => (err ? reject(err) : resolve()) });
+      }),
+  };
+}
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('audit writer (group commit)', () => {
+  it('resolves a record only once its insert is done, and batches what arrives meanwhile into one insert', async () => {
+    // The first read's row goes alone; the 50 that arrive while it is written go together in the next insert.
+    const store = heldStore();
+    const writer = createAuditWriter(store);
+    let firstDone = false;
+    const first = writer.record(row(0)).then(() => (firstDone = true));
+    const rest = Array.from({ length: 50 }, (_, i) => writer.record(row(i + 1)));
+    await tick();
+    expect(store.inserts).toHaveLength(1);
+    expect(firstDone).toBe(false);
+    store.inserts[0]?.finish();
+    await first;
+    await tick();
+    expect(store.inserts).toHaveLength(2);
+    expect(store.inserts[1]?.rows.map((r) => r.at)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    store.inserts[1]?.finish();
+    await Promise.all(rest);
+  });
+
+  it('rejects every record of a failed insert, and keeps writing later ones', async () => {
+    // A failed insert must not hand out tokens unrecorded, nor wedge the writer.
+    const store = heldStore();
+    const writer = createAuditWriter(store);
+    const failed = writer.record(row(1));
+    await tick();
+    store.inserts[0]?.finish(new Error('disk full'));
+    await expect(failed).rejects.toThrow('disk full');
+    const later = writer.record(row(2));
+    await tick();
+    store.inserts[1]?.finish();
+    await expect(later).resolves.toBeUndefined();
+  });
+});

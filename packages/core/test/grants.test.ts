@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type Action,
+  allows,
+  authorizeGrant,
+  type Caller,
+  OPERATOR,
+  parseGrant,
+  type Resource,
+  resources,
+  sessionCaller,
+} from '../src/index.js';
+import { failure } from './failure.js';
+
+const ENV = 'production';
+const holder = (...grants: [role: string, resource: string][]) => ({
+  env: ENV,
+  grants: grants.map(([role, resource]) => parseGrant(role, resource)),
+});
+const creds = (provider: string, userId: string, env = ENV) => resources.credentials(env, provider, userId);
+
+describe('grant matching', () => {
+  // Each row: a pattern, a resource, and whether a credentials-reader grant on the pattern covers it.
+  it.each<[pattern: string, resource: Resource, expected: boolean]>([
+    ['', creds('github', 'u1'), true],
+    ['connections', creds('github', 'u1'), true],
+    ['connections/github', creds('github', 'u1'), true],
+    ['connections/github', creds('gitlab', 'u1'), false],
+    ['connections/*', creds('gitlab', 'u1'), true],
+    ['connections/*/users/u1', creds('slack', 'u1'), true],
+    ['connections/*/users/u1', creds('slack', 'u2'), false],
+    ['connections/github/users/*/credentials', creds('github', 'auth0|x y ✓'), true],
+    ['Connections/*/Users/*/Credentials', creds('github', 'u1'), true],
+    ['/connections/github', creds('github', 'u1'), true],
+    // A cascade goes down, never up: a grant on one user's credentials does not cover the provider.
+    ['connections/github/users/u1/credentials', resources.connections(ENV, 'github'), false],
+    // `*` is exactly one segment: it neither spans a slash inside a value nor matches an empty one.
+    ['connections/github/users/a', creds('github', 'a/b'), false],
+    ['connections/github/users/*', creds('github', 'a/b'), true],
+    ['connections/github/users/a%2Fb', creds('github', 'a/b'), true],
+    ['connections/github/users/a%2Fb', creds('github', 'a'), false],
+    ['connections/github/users/*', creds('github', ''), false],
+    // A literal star in a user id is written %2A and matches only itself.
+    ['connections/github/users/%2A', creds('github', '*'), true],
+    ['connections/github/users/%2A', creds('github', 'u1'), false],
+    // `..` in a value is just text: it cannot climb out of its segment.
+    ['connections/github/users/u1', creds('github', '..'), false],
+    ['connections/github/users/..%2Fu1', creds('github', '../u1'), true],
+    // Nothing crosses environments, not even a whole-environment grant.
+    ['', creds('github', 'u1', 'development'), false],
+    ['connections/*', creds('github', 'u1', 'development'), false],
+    // Other kinds of resource are their own trees.
+    ['connections', resources.clients(ENV), false],
+    ['clients', resources.clients(ENV, 'sc_1'), true],
+    ['clients/sc_1', resources.clients(ENV, 'sc_2'), false],
+  ])('%s covers %j: %s', (pattern, resource, expected) => {
+    expect(allows(holder(['credentials-reader', pattern]), 'credentials:read', resource)).toBe(expected);
+  });
+
+  it('lets each role do only its own actions, and admin everything', () => {
+    // A grant's role decides the actions; the pattern only decides where.
+    const on = (role: string, action: Action) => allows(holder([role, '']), action, creds('github', 'u1'));
+    expect(on('credentials-reader', 'credentials:read')).toBe(true);
+    expect(on('credentials-reader', 'connections:read')).toBe(false);
+    expect(on('credentials-reader', 'connections:delete')).toBe(false);
+    expect(on('connections-manager', 'connections:read')).toBe(true);
+    expect(on('connections-manager', 'connections:delete')).toBe(true);
+    expect(on('connections-manager', 'credentials:read')).toBe(false);
+    expect(on('connections-manager', 'clients:manage')).toBe(false);
+    for (const action of ['credentials:read', 'connections:delete', 'clients:manage', 'audit:read'] as const) {
+      expect(on('admin', action)).toBe(true);
+    }
+    expect(on('UserCredentialsViewer', 'credentials:read')).toBe(true);
+  });
+
+  it('denies by default: no grants, no access', () => {
+    // A client created without grants can do nothing anywhere.
+    expect(allows(holder(), 'credentials:read', creds('github', 'u1'))).toBe(false);
+  });
+
+  it.each([
+    ['connections//users', 'empty'],
+    ['connections/github/users/u1/credentials/more', 'more than 5 segments'],
+    ['connections/../clients', '".."'],
+    ['connections/./github', '"."'],
+    ['conections/github', 'must start with one of'],
+    ['connections/github/people/u1', "segment 3 must be 'users'"],
+    ['connections/github/users/u1/secrets', "segment 5 must be 'credentials'"],
+    ['connections/%E0%A4%A', 'percent-encoding'],
+    ['clients/sc_1/keys', 'more than 2 segments'],
+  ])('refuses the pattern %s (%s)', async (pattern, message) => {
+    // A malformed pattern is refused when granted, never stored to silently match nothing (or too much).
+    const err = await failure(Promise.resolve().then(() => parseGrant('admin', pattern)));
+    expect(err).toMatchObject({ code: 'invalid_request' });
+    expect((err as Error).message).toContain(message);
+  });
+
+  it('refuses an unknown role and canonicalises the pattern it stores', () => {
+    expect(() => parseGrant('superuser', '')).toThrow(/unknown role 'superuser'/);
+    expect(parseGrant('UserCredentialsViewer', 'Connections/*/Users/a%2Fb%2A/Credentials')).toMatchObject({
+      role: 'credentials-reader',
+      resource: 'connections/*/users/a%2Fb%2A/credentials',
+    });
+  });
+});
+
+describe('giving grants', () => {
+  // A caller gives only what it holds: every action of the role, over the whole new pattern.
+  const callerWith = (...grants: [string, string][]): Caller => ({
+    principal: 'client:sc_giver',
+    may: (action, resource) => allows(holder(...grants), action, resource),
+  });
+  it.each<[held: [string, string][], given: [string, string], ok: boolean]>([
+    [[['admin', '']], ['admin', ''], true],
+    [[['admin', 'clients/sc_self']], ['admin', ''], false],
+    [[['admin', 'clients/sc_self']], ['credentials-reader', 'connections/github'], false],
+    [[['credentials-reader', 'connections/github']], ['credentials-reader', 'connections/github/users/*'], true],
+    [[['credentials-reader', 'connections/github']], ['credentials-reader', 'connections/*'], false],
+    [[['credentials-reader', 'connections/*/users/u1']], ['credentials-reader', 'connections/github/users/*'], false],
+    [[['credentials-reader', 'connections/*']], ['credentials-reader', 'connections/*/users/*'], true],
+    [[['credentials-reader', '']], ['connections-manager', 'connections/github'], false],
+    [[['admin', 'connections']], ['connections-manager', 'connections/github'], true],
+  ])('holding %j, giving %j: %s', (held, [role, pattern], ok) => {
+    const give = () => authorizeGrant(callerWith(...held), ENV, parseGrant(role, pattern));
+    if (ok) expect(give).not.toThrow();
+    else expect(give).toThrow(/does not hold it/);
+  });
+});
+
+describe('callers', () => {
+  it("limits a browser session to its own user's accounts in its own environment", () => {
+    // A session may read and delete its user's accounts, and nothing of anyone else or of the admin tree.
+    const session: Caller = sessionCaller(ENV, 'u1');
+    expect(session.may('credentials:read', creds('github', 'u1'))).toBe(true);
+    expect(session.may('connections:delete', resources.account(ENV, 'github', 'u1'))).toBe(true);
+    expect(session.may('credentials:read', creds('github', 'u2'))).toBe(false);
+    expect(session.may('credentials:read', creds('github', 'u1', 'development'))).toBe(false);
+    expect(session.may('clients:manage', resources.clients(ENV))).toBe(false);
+    expect(session.may('connect-sessions:create', resources.account(ENV, 'github', 'u1'))).toBe(false);
+  });
+
+  it('lets the CLI operator do everything (it holds the database and the master key)', () => {
+    expect(OPERATOR.may('clients:manage', resources.clients(ENV))).toBe(true);
+  });
+});

@@ -1,0 +1,37 @@
+import { VaultError } from '@tokenvault/core';
+import { z } from 'zod';
+
+/** Validates a query string or JSON body; every problem is named in one `invalid_request`. */
+export function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
+  const result = schema.safeParse(input);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`);
+    throw new VaultError('invalid_request', problems.join('; '));
+  }
+  return result.data;
+}
+
+/** An ISO 8601 time with its offset, as milliseconds since the epoch. */
+export const isoInstant = z.iso.datetime({ offset: true }).transform((text) => Date.parse(text));
+
+const cursorSchema = z.object({ at: z.number().int(), id: z.string() }).strict();
+export type Cursor = z.infer<typeof cursorSchema>;
+
+// Cursors are opaque to clients: base64url of the last item's sort key (ASCII: ids are ours, times numbers).
+export function encodeCursor(key: Cursor): string {
+  return btoa(JSON.stringify(key)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+export function decodeCursor(cursor: string): Cursor {
+  try {
+    return cursorSchema.parse(JSON.parse(atob(cursor.replace(/-/g, '+').replace(/_/g, '/'))));
+  } catch {
+    throw new VaultError('invalid_request', 'cursor is not one this API gave out');
+  }
+}
+
+/** The next page's cursor when the page is full. */
+export function nextCursor<T>(items: readonly T[], limit: number, key: (item: T) => Cursor): string | null {
+  const last = items.at(-1);
+  return last !== undefined && items.length === limit ? encodeCursor(key(last)) : null;
+}

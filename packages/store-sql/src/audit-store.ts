@@ -1,0 +1,72 @@
+import type { AuditRow, Store } from '@tokenvault/core';
+import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
+import type { Database } from './schema.js';
+
+type AuditMethods = Pick<Store, 'insertAudit' | 'listAudit'>;
+
+/** The append-only audit log: inserts and reads; only the sweep deletes, by age. */
+export function auditMethods(db: Kysely<Database>): AuditMethods {
+  return {
+    async insertAudit(rows) {
+      if (rows.length > 0) await db.insertInto('audit_log').values(rows.map(auditToDb)).execute();
+    },
+    async listAudit(env, query) {
+      let select = db.selectFrom('audit_log').selectAll().where('env', '=', env);
+      if (query.principal !== undefined) select = select.where('principal', '=', query.principal);
+      if (query.userId !== undefined) select = select.where('user_id', '=', query.userId);
+      if (query.provider !== undefined) select = select.where('provider', '=', query.provider);
+      if (query.action !== undefined) select = select.where('action', '=', query.action);
+      if (query.since !== undefined) select = select.where('at', '>=', query.since);
+      if (query.until !== undefined) select = select.where('at', '<=', query.until);
+      const before = query.before;
+      if (before) {
+        select = select.where((eb) =>
+          eb.or([eb('at', '<', before.at), eb.and([eb('at', '=', before.at), eb('id', '<', before.id)])]),
+        );
+      }
+      const rows = await select.orderBy('at', 'desc').orderBy('id', 'desc').limit(query.limit).execute();
+      return rows.map(auditFromDb);
+    },
+  };
+}
+
+/** Inside another change's transaction, so the change and its record commit together. */
+export async function writeAudit(trx: Transaction<Database>, rows: readonly AuditRow[] | undefined): Promise<void> {
+  if (rows && rows.length > 0) await trx.insertInto('audit_log').values(rows.map(auditToDb)).execute();
+}
+
+function auditToDb(row: AuditRow): Insertable<Database['audit_log']> {
+  return {
+    id: row.id,
+    env: row.env,
+    at: row.at,
+    action: row.action,
+    principal: row.principal,
+    key_id: row.keyId,
+    user_id: row.userId,
+    provider: row.provider,
+    account_id: row.accountId,
+    scopes: row.scopes === null ? null : row.scopes.join(' '),
+    result: row.result,
+    request_id: row.requestId,
+    detail: row.detail,
+  };
+}
+
+function auditFromDb(row: Selectable<Database['audit_log']>): AuditRow {
+  return {
+    id: row.id,
+    env: row.env,
+    at: row.at,
+    action: row.action,
+    principal: row.principal,
+    keyId: row.key_id,
+    userId: row.user_id,
+    provider: row.provider,
+    accountId: row.account_id,
+    scopes: row.scopes === null ? null : row.scopes.split(' ').filter(Boolean),
+    result: row.result,
+    requestId: row.request_id,
+    detail: row.detail,
+  };
+}
