@@ -1,33 +1,11 @@
 import { once } from 'node:events';
 import type { Server } from 'node:http';
-import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { type CreatedClient, type GrantInput, OPERATOR, parseAccessKey, signServiceToken } from '@tokenvault/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AuthressClient, type SdkFailure, TokenVerifier } from './support/authress-sdk.js';
 import { type InProcessVault, startInProcessVault } from './support/in-process-vault.js';
-
-// Loaded untyped: the SDK's index.d.ts re-exports its .ts sources, which fail tsc under verbatimModuleSyntax.
-const { AuthressClient, TokenVerifier } = createRequire(import.meta.url)('@authress/sdk') as {
-  AuthressClient: new (
-    settings: { authressApiUrl: string },
-    accessKey: string,
-  ) => {
-    connections: {
-      getConnectionCredentials(
-        provider: string,
-        userId: string,
-      ): Promise<{ status: number; data: { accessToken: string } }>;
-    };
-  };
-  TokenVerifier(domain: string, token: string): Promise<Record<string, unknown>>;
-};
-
-/** What the SDK (axios) throws for a 4xx: a plain object, not an Error. */
-interface SdkFailure {
-  status: number;
-  data: { error?: string };
-}
 
 // The unmodified @authress/sdk, pointed at the vault over real HTTP, reads tokens, gets clear 4xx answers it does
 // not retry, leaves an audit trail naming its key, and verifies vault-signed tokens against the vault's JWKS.

@@ -6,6 +6,7 @@ import { type DemoProvider, loginWithoutBrowser, startDemoProvider } from '@toke
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AuthressClient } from './support/authress-sdk.js';
 import { runCli, type ServerProcess, startServer } from './support/cli-process.js';
 import { CookieJar } from './support/cookie-jar.js';
 import { freePort, sleep } from './support/net.js';
@@ -24,6 +25,8 @@ describe.each(['sqlite', 'postgres'] as const)('journey on %s', (storeKind) => {
   let database: string;
   let dropDatabase = async () => {};
   let accessKey: string;
+  let config: string;
+  let env: Record<string, string>;
   const bodies: string[] = [];
   const jar = new CookieJar();
 
@@ -44,7 +47,7 @@ describe.each(['sqlite', 'postgres'] as const)('journey on %s', (storeKind) => {
     } else {
       database = 'sqlite:./vault.db';
     }
-    const config = join(dir, 'tokenvault.yaml');
+    config = join(dir, 'tokenvault.yaml');
     await writeFile(
       config,
       `publicUrl: ${publicUrl}
@@ -63,7 +66,7 @@ environments:
         clientSecret: \${CORP_SECRET}
 `,
     );
-    const env = {
+    env = {
       TEST_MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
       CORP_SECRET: 'corp-secret',
       TOKENVAULT_LOG_LEVEL: 'debug',
@@ -164,6 +167,40 @@ environments:
     const raw = JSON.stringify(row);
     expect(raw).not.toContain(third.body.accessToken);
     for (const refreshToken of demo.issuedRefreshTokens()) expect(raw).not.toContain(refreshToken);
+  });
+
+  it('lets a backend with only @authress/sdk and a key from `clients create` read the token, and audits it', async () => {
+    // SPEC §5.3.3 and the service-clients issue's "done when", against the real server process and CLI.
+    const created = await runCli(
+      [
+        ...['clients', 'create', '--env', 'development', '--name', 'nightly', '--config', config],
+        ...['--role', 'credentials-reader', '--resource', 'connections/corp/users/*/credentials'],
+      ],
+      env,
+    );
+    expect(created.code, created.stderr).toBe(0);
+    const readerKey = /access key: (\S+)/.exec(created.stdout)?.[1] as string;
+    const sdk = new AuthressClient({ authressApiUrl: server.url }, readerKey);
+    const read = await sdk.connections.getConnectionCredentials('corp', 'corp:alice');
+    expect(read.status).toBe(200);
+    const userinfo = await fetch(`${demo.issuer}/me`, {
+      headers: { authorization: `Bearer ${read.data.accessToken}` },
+    });
+    expect(userinfo.status).toBe(200);
+    bodies.push(JSON.stringify(read.data));
+
+    const { clientId, keyId } = await parseAccessKey(readerKey);
+    const audit = await call(`/v1/admin/audit?clientId=${clientId}`);
+    expect(audit.body.items).toEqual([
+      expect.objectContaining({
+        action: 'credentials.read',
+        principal: `client:${clientId}`,
+        keyId,
+        userId: 'corp:alice',
+        provider: 'corp',
+        result: 'ok',
+      }),
+    ]);
   });
 
   it('never shows a refresh token in a response body or a log line', () => {

@@ -123,6 +123,13 @@ describe('refresh failures', () => {
       ['account.connected', undefined, undefined],
       ['account.status_changed', 'active', 'needs_reauth'],
     ]);
+    // The audit log has the same history: the link by the user, the status change by the vault itself.
+    const history = await vault.store.listAudit('development', { limit: 10, userId: 'faulty:gh' });
+    const changes = history.filter((e) => e.action !== 'credentials.read').map((e) => [e.action, e.principal]);
+    expect(changes).toEqual([
+      ['account.status_changed', 'system'],
+      ['account.connected', 'user:faulty:gh'],
+    ]);
   });
 
   it('puts the account in status error on invalid_client, logs it loudly, and recovers when the provider accepts us', async () => {
