@@ -156,24 +156,27 @@ describe('connect flow: bad input changes nothing', () => {
     expect(dbSnapshot(vault.dir).connected_accounts).toEqual(before);
   });
 
-  it('abandoned flows and expired sessions are swept by the background loop', async () => {
-    // Runs near the end: it moves the vault's clock a month on.
+  it('abandoned flows, expired sessions and audit rows past retention are swept by the background loop', async () => {
+    // Runs near the end: it moves the vault's clock a year and a day on, past the default 365-day audit retention.
     await vault.connect(vault.newJar(), 'sweeper'); // a session and a per-provider handle
     await vault.start(vault.newJar()); // a flow nobody completes
     const before = dbSnapshot(vault.dir);
     expect(before.auth_flows?.length).toBeGreaterThan(0);
     expect(before.sessions?.length).toBeGreaterThan(0);
-    vault.clock.offsetMs += 31 * 24 * 60 * 60_000; // past the flows' 10 minutes and the sessions' 30 days
+    const audit = () => vault.store.listAudit('development', { limit: 1_000 });
+    expect((await audit()).length).toBeGreaterThan(0); // the links above were audited
+    vault.clock.offsetMs += 366 * 24 * 60 * 60_000; // past the flows' 10 minutes, the sessions' 30 days, the audit's year
     const background = vault.vault.startBackground({ refreshAhead: false, intervalMs: 20 });
     try {
       const deadline = Date.now() + 10_000;
       let after = dbSnapshot(vault.dir);
-      while ((after.auth_flows?.length || after.sessions?.length) && Date.now() < deadline) {
+      while ((after.auth_flows?.length || after.sessions?.length || (await audit()).length) && Date.now() < deadline) {
         await new Promise((resolve) => setTimeout(resolve, 20));
         after = dbSnapshot(vault.dir);
       }
       expect(after.auth_flows).toEqual([]);
       expect(after.sessions).toEqual([]);
+      expect(await audit()).toEqual([]);
       expect(after.connected_accounts).toEqual(before.connected_accounts); // accounts are never swept
     } finally {
       await background.stop();

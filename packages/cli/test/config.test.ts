@@ -59,7 +59,7 @@ describe('loadConfig', () => {
       clientId: 'acme-client',
     });
     expect(config.environments.production?.webhooks).toEqual([]);
-    expect(config).toMatchObject({ refreshAhead: true, providerTimeoutSeconds: 10 });
+    expect(config).toMatchObject({ refreshAhead: true, providerTimeoutSeconds: 10, auditRetentionDays: 365 });
   });
 
   it('resolves masterKeyFile from the file too', async () => {
@@ -139,6 +139,7 @@ describe('loadConfig', () => {
     ['a provider without clientId', MINIMAL.replace('clientId: acme-client', ''), 'providers.acme.clientId'],
     ['an app origin with a path', `${MINIMAL}appOrigins: [http://localhost:3000/app]\n`, 'appOrigins.0'],
     ['a provider timeout that is not positive', `${MINIMAL}providerTimeoutSeconds: 0\n`, 'providerTimeoutSeconds'],
+    ['an audit retention of zero days', `${MINIMAL}auditRetentionDays: 0\n`, 'auditRetentionDays'],
     ['refreshAhead that is not a boolean', `${MINIMAL}refreshAhead: sometimes\n`, 'refreshAhead'],
     [
       'a webhook without a secret',

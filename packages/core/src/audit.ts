@@ -36,6 +36,9 @@ export function auditRow(actor: Actor, at: number, entry: AuditEntry): AuditRow 
 /** Rows per insert: well under PostgreSQL's 65,535 bound parameters at 13 columns a row. */
 const MAX_BATCH = 1_000;
 
+const later: (run: () => void) => void =
+  (globalThis as { setImmediate?: (run: () => void) => void }).setImmediate ?? ((run) => setTimeout(run, 0));
+
 interface Pending {
   row: AuditRow;
   done(err?: unknown): void;
@@ -43,15 +46,16 @@ interface Pending {
 
 /**
  * Appends credential reads to the audit log with group commit: a read waits until its row is stored (no token
- * leaves unrecorded), and the rows of reads that arrive while one insert runs go into the next insert together,
- * so the log costs one statement per batch rather than one per read.
+ * leaves unrecorded), and the rows of reads that arrive together go into one insert, so the log costs one commit
+ * per batch rather than one per read. A batch is written once the current I/O callbacks have run (Node's
+ * setImmediate; a zero timeout elsewhere), so the reads a burst of requests produced share it, and the rows that
+ * arrive while one insert runs go into the next.
  */
 export function createAuditWriter(store: Pick<Store, 'insertAudit'>) {
   const queue: Pending[] = [];
   let flushing = false;
 
   async function flush() {
-    flushing = true;
     while (queue.length > 0) {
       const batch = queue.splice(0, MAX_BATCH);
       try {
@@ -68,7 +72,10 @@ export function createAuditWriter(store: Pick<Store, 'insertAudit'>) {
     record(row: AuditRow): Promise<void> {
       return new Promise((resolve, reject) => {
         queue.push({ row, done: (err) => (err === undefined ? resolve() : reject(err)) });
-        if (!flushing) void flush();
+        if (!flushing) {
+          flushing = true;
+          later(() => void flush());
+        }
       });
     },
   };

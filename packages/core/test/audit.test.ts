@@ -20,20 +20,22 @@ const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('audit writer (group commit)', () => {
   it('resolves a record only once its insert is done, and batches what arrives meanwhile into one insert', async () => {
-    // The first read's row goes alone; the 50 that arrive while it is written go together in the next insert.
+    // Reads of one burst share an insert; the 50 that arrive while it is written share the next one.
     const store = heldStore();
     const writer = createAuditWriter(store);
-    let firstDone = false;
-    const first = writer.record(row(0)).then(() => (firstDone = true));
-    const rest = Array.from({ length: 50 }, (_, i) => writer.record(row(i + 1)));
+    let burstDone = false;
+    const burst = Promise.all([writer.record(row(0)), writer.record(row(1))]).then(() => (burstDone = true));
+    await tick();
+    expect(store.inserts.map((i) => i.rows.length)).toEqual([2]);
+    const rest = Array.from({ length: 50 }, (_, i) => writer.record(row(i + 2)));
     await tick();
     expect(store.inserts).toHaveLength(1);
-    expect(firstDone).toBe(false);
+    expect(burstDone).toBe(false);
     store.inserts[0]?.finish();
-    await first;
+    await burst;
     await tick();
     expect(store.inserts).toHaveLength(2);
-    expect(store.inserts[1]?.rows.map((r) => r.at)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    expect(store.inserts[1]?.rows.map((r) => r.at)).toEqual(Array.from({ length: 50 }, (_, i) => i + 2));
     store.inserts[1]?.finish();
     await Promise.all(rest);
   });
