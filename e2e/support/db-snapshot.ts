@@ -5,6 +5,7 @@ const TABLES = [
   'connected_accounts',
   'auth_flows',
   'sessions',
+  'connect_sessions',
   'service_clients',
   'client_grants',
   'client_keys',

@@ -90,6 +90,8 @@ export async function saveLinkedAccount(
     const fields = {
       ...sealed,
       displayName: identity.displayName,
+      email: identity.profile.email ?? null,
+      picture: identity.profile.picture ?? null,
       scopes,
       status: 'active' as const,
       tokenType: tokens.tokenType,

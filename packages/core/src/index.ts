@@ -15,6 +15,7 @@ export {
 export type { ConnectedAccount } from './accounts.js';
 export { type Actor, SYSTEM } from './audit.js';
 export type { BackgroundOptions } from './background.js';
+export type { BrowserProfile, BrowserSession } from './browser-session.js';
 export { type Aead, aad, type Cipher, createCipher, webCryptoAead } from './cipher.js';
 export {
   type CompleteConnectInput,
@@ -23,6 +24,7 @@ export {
   type StartConnectInput,
   type StartedConnect,
 } from './connect-flow.js';
+export { type ConnectSessionInput, MAX_CONNECT_SESSION_SECONDS } from './connect-sessions.js';
 export { type ConnectState, decodeState } from './connect-state.js';
 export type { DisconnectResult } from './disconnect.js';
 export { type ErrorCode, isVaultError, VaultError } from './errors.js';
@@ -52,7 +54,7 @@ export {
 } from './provider-spec.js';
 export { type ConfiguredProvider, createProviderRegistry, type ProviderRegistry } from './providers.js';
 export type { RefreshResult } from './refresh-engine.js';
-export { parseScopes } from './scopes.js';
+export { mergeScopes, parseScopes } from './scopes.js';
 export {
   type ClientDetails,
   type CreatedClient,
@@ -73,6 +75,7 @@ export type {
   ClaimedDelivery,
   ClientKeyRow,
   ClientRow,
+  ConnectSessionRow,
   DeliveryChange,
   DeliveryQuery,
   DeliveryRow,

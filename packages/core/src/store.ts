@@ -63,7 +63,7 @@ export interface Store {
   listEvents(accountId: string): Promise<EventRow[]>;
 
   /**
-   * Deletes what has run its course: expired flows and sessions, finished webhook deliveries (with their
+   * Deletes what has run its course: expired flows, sessions and connect sessions, finished webhook deliveries (with their
    * attempts) and events created before `historyBefore` (an event with a pending delivery is kept), and audit
    * rows older than `auditBefore`.
    */
@@ -72,6 +72,11 @@ export interface Store {
   insertFlow(flow: FlowRow): Promise<void>;
   /** Deletes and returns the flow in one step, so a flow can be completed once. */
   takeFlow(id: string): Promise<FlowRow | undefined>;
+
+  /** Writes the connect session with the audit row that records its creation. */
+  insertConnectSession(session: ConnectSessionRow, audit: AuditRow[]): Promise<void>;
+  /** Deletes and returns it in one step, so a connect-session token is used once. */
+  takeConnectSession(id: string): Promise<ConnectSessionRow | undefined>;
 
   insertSession(session: SessionRow): Promise<void>;
   getSession(id: string): Promise<SessionRow | undefined>;
@@ -116,6 +121,9 @@ export interface AccountKey {
 export interface AccountRow extends AccountKey {
   id: string;
   displayName: string | null;
+  /** From the provider's profile, for the browser (Backstage's ProfileInfo). */
+  email: string | null;
+  picture: string | null;
   /** Scopes the provider granted (not those requested). */
   scopes: string[];
   status: AccountStatus;
@@ -147,6 +155,8 @@ export type AccountChange = Partial<
   Pick<
     AccountRow,
     | 'displayName'
+    | 'email'
+    | 'picture'
     | 'scopes'
     | 'status'
     | 'accessToken'
@@ -274,6 +284,18 @@ export interface SessionRow {
   env: string;
   userId: string;
   accountId: string | null;
+  createdAt: number;
+  expiresAt: number;
+}
+
+/** A single-use token binding a browser to an app's user, keyed by the token's SHA-256 (SPEC §5.3.2). */
+export interface ConnectSessionRow {
+  id: string;
+  env: string;
+  userId: string;
+  /** The provider (and scopes) the app means the user to link; null: any. */
+  provider: string | null;
+  scopes: string[];
   createdAt: number;
   expiresAt: number;
 }

@@ -1,9 +1,11 @@
-import { createAccessTokens } from './access-tokens.js';
+import { type AccessTokenRequest, createAccessTokens } from './access-tokens.js';
 import { requireAccount, toConnectedAccount } from './accounts.js';
 import { createAuditWriter } from './audit.js';
 import { type BackgroundOptions, startBackground } from './background.js';
+import { browserSession } from './browser-session.js';
 import type { Cipher } from './cipher.js';
 import { type CompleteConnectInput, completeConnect, type StartConnectInput, startConnect } from './connect-flow.js';
+import { createConnectSessions } from './connect-sessions.js';
 import { disconnect } from './disconnect.js';
 import { randomId } from './encoding.js';
 import { authorize, type Caller, resources } from './grants.js';
@@ -74,12 +76,15 @@ export function createVault(options: VaultOptions) {
     metrics: ctx.metrics,
     sessions: createSessions(ctx.store, ctx.now),
     clients: createServiceClients(ctx),
+    connectSessions: createConnectSessions(ctx),
     startConnect: (input: StartConnectInput) => startConnect(ctx, input),
     completeConnect: (input: CompleteConnectInput) => completeConnect(ctx, input),
     /** A token of one account, authorized for `caller` and audited. */
     getAccessToken: tokens.get,
     /** A token of the user's best account of a provider (healthy, holding the scopes, most recently linked). */
     getProviderAccessToken: tokens.getForProvider,
+    /** The browser protocol's `/refresh`: the token with the account's ID token and profile. */
+    browserSession: (request: AccessTokenRequest, caller: Caller) => browserSession(ctx, tokens, request, caller),
     /** The user's accounts that `caller` may read. */
     async listAccounts(env: string, userId: string, caller: Caller) {
       const rows = await ctx.store.listAccounts(env, userId);

@@ -277,6 +277,22 @@ export function storeConformance(name: string, open: () => Promise<{ store: Stor
       expect(await store.takeFlow('flow-1')).toBeUndefined();
     });
 
+    it('hands out a connect session once, even to concurrent takers', async () => {
+      const session = {
+        id: 'cs1',
+        env: 'development',
+        userId: 'u 42|x',
+        provider: 'demo',
+        scopes: ['openid', 'email'],
+        createdAt: 1,
+        expiresAt: 2,
+      };
+      await store.insertConnectSession(session, []);
+      const taken = await Promise.all([store.takeConnectSession('cs1'), store.takeConnectSession('cs1')]);
+      expect(taken.filter(Boolean)).toEqual([session]);
+      expect(await store.takeConnectSession('cs1')).toBeUndefined();
+    });
+
     it('stores and deletes sessions', async () => {
       const session = { id: 's1', env: 'development', userId: 'u', accountId: null, createdAt: 1, expiresAt: 2 };
       await store.insertSession(session);
@@ -508,6 +524,8 @@ function account(overrides: Partial<AccountRow>): AccountRow {
     provider: 'demo',
     providerAccountId: 'alice',
     displayName: 'Alice',
+    email: 'alice@example.com',
+    picture: null,
     scopes: ['openid', 'email'],
     status: 'active',
     version: 1,

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { cors } from 'hono/cors';
 import type { ServerEnv, ServerOptions } from './context.js';
 import { createCookies } from './cookies.js';
 import { describeCause, errorBody, errorStatus, toVaultError } from './errors.js';
@@ -8,6 +9,7 @@ import { accountRoutes } from './routes/accounts.js';
 import { adminRoutes } from './routes/admin.js';
 import { authRoutes } from './routes/auth.js';
 import { authressRoutes } from './routes/authress.js';
+import { connectSessionRoutes } from './routes/connect-sessions.js';
 import { devHomeRoutes } from './routes/dev-home.js';
 import { healthRoutes } from './routes/health.js';
 
@@ -21,8 +23,20 @@ export function createApp(options: ServerOptions) {
 
   app.use('*', requestLog(options.logger));
   app.route('/', healthRoutes(options.vault));
+  // The app's pages call /refresh and /logout with credentials, from their own origins only (SPEC §5.3.1).
+  app.use(
+    '/api/auth/*',
+    cors({
+      origin: options.appOrigins.map((origin) => new URL(origin).origin),
+      credentials: true,
+      allowMethods: ['GET', 'POST'],
+      allowHeaders: ['x-requested-with', 'content-type'],
+      maxAge: 600,
+    }),
+  );
   app.route('/api/auth', authRoutes(options, cookies, createOriginCheck(options.appOrigins), sessionTtl));
   app.route('/v1/users', accountRoutes(options));
+  app.route('/v1/connect-sessions', connectSessionRoutes(options));
   app.route('/v1/admin', adminRoutes(options));
   app.route('/v1', authressRoutes(options));
   if (options.devHome) app.route('/', devHomeRoutes(options.vault, cookies, options.devHome));

@@ -40,6 +40,12 @@ export function createCookies(publicUrl: string, sessionTtlSeconds: number) {
         maxAge: sessionTtlSeconds,
       });
     },
+    clearSession(c: Context) {
+      deleteCookie(c, SESSION_COOKIE, { path: `${prefix}/`, httpOnly: true, secure });
+    },
+    clearHandle(c: Context, provider: string) {
+      deleteCookie(c, handleCookie(provider), { path: authPath(provider), httpOnly: true, secure });
+    },
     setHandle(c: Context, provider: string, handle: string, appOrigin: string) {
       setCookie(c, handleCookie(provider), handle, {
         path: authPath(provider),

@@ -54,6 +54,8 @@ export function accountToDb(a: AccountRow): AccountDb {
     provider: a.provider,
     provider_account_id: a.providerAccountId,
     display_name: a.displayName,
+    email: a.email,
+    picture: a.picture,
     scopes: a.scopes.join(' '),
     status: a.status,
     version: a.version,
@@ -82,6 +84,8 @@ export function accountFromDb(r: AccountDb): AccountRow {
     provider: r.provider,
     providerAccountId: r.provider_account_id,
     displayName: r.display_name,
+    email: r.email,
+    picture: r.picture,
     scopes: r.scopes === '' ? [] : r.scopes.split(' '),
     status: r.status as AccountStatus,
     version: r.version,
@@ -105,6 +109,8 @@ export function accountFromDb(r: AccountDb): AccountRow {
 export function changeToDb(c: AccountChange): Partial<AccountDb> {
   const out: Partial<AccountDb> = {};
   if (c.displayName !== undefined) out.display_name = c.displayName;
+  if (c.email !== undefined) out.email = c.email;
+  if (c.picture !== undefined) out.picture = c.picture;
   if (c.scopes !== undefined) out.scopes = c.scopes.join(' ');
   if (c.status !== undefined) out.status = c.status;
   if (c.accessToken !== undefined) out.access_token = c.accessToken;

@@ -11,6 +11,8 @@ export interface Database {
     provider: string;
     provider_account_id: string;
     display_name: string | null;
+    email: string | null;
+    picture: string | null;
     scopes: string; // space-separated
     status: string;
     version: number;
@@ -48,6 +50,15 @@ export interface Database {
     env: string;
     user_id: string;
     account_id: string | null;
+    created_at: Millis;
+    expires_at: Millis;
+  };
+  connect_sessions: {
+    id: string;
+    env: string;
+    user_id: string;
+    provider: string | null;
+    scopes: string; // space-separated
     created_at: Millis;
     expires_at: Millis;
   };

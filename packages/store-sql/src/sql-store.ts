@@ -1,7 +1,7 @@
 import type { AccountKey, Store } from '@tokenvault/core';
 import { VaultError } from '@tokenvault/core';
 import { type CompiledQuery, type Kysely, Migrator, sql } from 'kysely';
-import { auditMethods } from './audit-store.js';
+import { auditMethods, writeAudit } from './audit-store.js';
 import { clientMethods } from './client-store.js';
 import { migrationProvider } from './migrations.js';
 import { hasEntries, outboxMethods, writeOutbox } from './outbox-store.js';
@@ -186,6 +186,7 @@ export function createSqlStore(db: Kysely<Database>, hooks: SqlDialectHooks): St
       const deleted = (result: { numDeletedRows: bigint }) => Number(result.numDeletedRows);
       const flows = await db.deleteFrom('auth_flows').where('expires_at', '<=', now).executeTakeFirst();
       const sessions = await db.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst();
+      const connectSessions = await db.deleteFrom('connect_sessions').where('expires_at', '<=', now).executeTakeFirst();
       const deliveries = await db
         .deleteFrom('webhook_deliveries')
         .where('status', '!=', 'pending')
@@ -208,7 +209,7 @@ export function createSqlStore(db: Kysely<Database>, hooks: SqlDialectHooks): St
       return {
         audit: deleted(audit),
         flows: deleted(flows),
-        sessions: deleted(sessions),
+        sessions: deleted(sessions) + deleted(connectSessions),
         deliveries: deleted(deliveries),
         events: deleted(events),
       };
@@ -220,6 +221,38 @@ export function createSqlStore(db: Kysely<Database>, hooks: SqlDialectHooks): St
     async takeFlow(id) {
       const row = await db.deleteFrom('auth_flows').where('id', '=', id).returningAll().executeTakeFirst();
       return row && flowFromDb(row);
+    },
+
+    async insertConnectSession(session, audit) {
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('connect_sessions')
+          .values({
+            id: session.id,
+            env: session.env,
+            user_id: session.userId,
+            provider: session.provider,
+            scopes: session.scopes.join(' '),
+            created_at: session.createdAt,
+            expires_at: session.expiresAt,
+          })
+          .execute();
+        await writeAudit(trx, audit);
+      });
+    },
+    async takeConnectSession(id) {
+      const row = await db.deleteFrom('connect_sessions').where('id', '=', id).returningAll().executeTakeFirst();
+      return (
+        row && {
+          id: row.id,
+          env: row.env,
+          userId: row.user_id,
+          provider: row.provider,
+          scopes: row.scopes === '' ? [] : row.scopes.split(' '),
+          createdAt: row.created_at,
+          expiresAt: row.expires_at,
+        }
+      );
     },
 
     async insertSession(session) {

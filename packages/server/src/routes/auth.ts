@@ -1,7 +1,9 @@
 import {
+  type BrowserSession,
   type CompletedConnect,
   decodeState,
   FLOW_TTL_SECONDS,
+  mergeScopes,
   parseScopes,
   sessionCaller,
   VaultError,
@@ -18,11 +20,17 @@ export function authRoutes(options: ServerOptions, cookies: Cookies, origins: Or
   const { vault } = options;
   const app = new Hono<ServerEnv>();
 
-  app.get('/:provider/start', async (c) => {
-    const provider = c.req.param('provider');
+  /** The `env` query parameter, naming an environment where `provider` is configured. */
+  function requireEnv(c: Context<ServerEnv>, provider: string): string {
     const env = c.req.query('env');
     if (!env) throw new VaultError('invalid_request', "Must specify 'env' query to select environment");
     vault.providers.get(env, provider);
+    return env;
+  }
+
+  app.get('/:provider/start', async (c) => {
+    const provider = c.req.param('provider');
+    const env = requireEnv(c, provider);
     const origin = origins.require(c.req.query('origin'), 'origin');
     const flow = c.req.query('flow') ?? 'popup';
     if (flow !== 'popup' && flow !== 'redirect') throw new VaultError('invalid_request', 'flow is popup or redirect');
@@ -90,6 +98,91 @@ export function authRoutes(options: ServerOptions, cookies: Cookies, origins: Or
     return c.html(page.html, 200, page.headers);
   });
 
+  // The page of an app with its own login hands over the token its backend got from POST /v1/connect-sessions;
+  // the browser then has a vault session for that user, and the accounts it links attach to them. Only script on
+  // an app origin can do this (X-Requested-With, Origin): a link or a form from elsewhere cannot plant another
+  // user's session in a victim's browser.
+  app.post('/connect-session', async (c) => {
+    requireXhr(c);
+    origins.require(c.req.header('origin'), 'Origin');
+    const body = await c.req.json().catch(() => undefined);
+    const token = (body as { token?: unknown } | undefined)?.token;
+    if (typeof token !== 'string') throw new VaultError('invalid_request', 'send {"token": "<connect-session token>"}');
+    const bound = await vault.connectSessions.redeem(token);
+    // The browser is this user's now. (Handles of another user, which this path does not receive, are refused by
+    // /refresh from now on, since they no longer match the session.)
+    const previous = cookies.get(c, SESSION_COOKIE);
+    if (previous) await vault.sessions.delete(previous);
+    cookies.setSession(
+      c,
+      await vault.sessions.create({ env: bound.env, userId: bound.userId, ttlSeconds: sessionTtl }),
+    );
+    return c.json({ env: bound.env, userId: bound.userId, provider: bound.provider, scopes: bound.scopes });
+  });
+
+  // The Backstage client's silent sign-in and refresh. Any failure to produce a token holding every requested
+  // scope is a 401, so the client falls back to the popup; the body names why. A transient provider failure stays
+  // a 503: a new login would not help.
+  app.on(['GET', 'POST'], '/:provider/refresh', async (c) => {
+    requireXhr(c);
+    const provider = c.req.param('provider');
+    const env = requireEnv(c, provider);
+    const requested = parseScopes(c.req.query('scope'));
+    const handle = await vault.sessions.resolve(cookies.get(c, handleCookie(provider)));
+    const signedIn = await vault.sessions.resolve(cookies.get(c, SESSION_COOKIE));
+    let session: BrowserSession;
+    try {
+      if (!handle?.accountId || handle.env !== env) {
+        throw new VaultError('unauthorized', `no ${provider} session in this browser; sign in first`);
+      }
+      // A handle left from another user (the app signed this browser in as someone else since) is dropped.
+      if (signedIn && signedIn.env === env && signedIn.userId !== handle.userId) {
+        await vault.sessions.delete(cookies.get(c, handleCookie(provider)) as string);
+        cookies.clearHandle(c, provider);
+        throw new VaultError('unauthorized', `this browser's ${provider} session belongs to another user; sign in`);
+      }
+      session = await vault.browserSession(
+        { env, userId: handle.userId, accountId: handle.accountId, scopes: requested },
+        sessionCaller(env, handle.userId, c.get('requestId')),
+      );
+    } catch (caught) {
+      const err = toVaultError(caught);
+      if (errorStatus(err) >= 500) throw err; // a new login cures neither a provider outage nor a vault failure
+      return c.json(errorBody(err, c.get('requestId')), 401);
+    }
+    c.header('cache-control', 'no-store');
+    return c.json({
+      profile: session.profile,
+      providerInfo: {
+        accessToken: session.accessToken,
+        ...(session.idToken && { idToken: session.idToken }),
+        // In the client's spelling first, then whatever else the account holds: a client that forgot what it
+        // held is made whole (SPEC §5.3.1).
+        scope: mergeScopes(requested, session.scopes).join(' '),
+        ...(session.expiresAt !== null && {
+          expiresInSeconds: Math.max(0, Math.floor((session.expiresAt - Date.now()) / 1000)),
+        }),
+      },
+    });
+  });
+
+  // Signs this browser out of the provider: its handle and the session go, the connected account stays (backends
+  // keep reading it). The Origin header, when sent, must be an app origin.
+  app.post('/:provider/logout', async (c) => {
+    requireXhr(c);
+    const provider = c.req.param('provider');
+    requireEnv(c, provider);
+    const origin = c.req.header('origin');
+    if (origin !== undefined) origins.require(origin, 'Origin');
+    for (const name of [handleCookie(provider), SESSION_COOKIE]) {
+      const handle = cookies.get(c, name);
+      if (handle) await vault.sessions.delete(handle);
+    }
+    cookies.clearHandle(c, provider);
+    cookies.clearSession(c);
+    return c.body(null, 200);
+  });
+
   /** The session's user, or the user the provider handle names; and the scopes that account already holds. */
   async function currentUser(c: Context<ServerEnv>, env: string, provider: string) {
     const session = await vault.sessions.resolve(cookies.get(c, SESSION_COOKIE));
@@ -126,6 +219,13 @@ export function authRoutes(options: ServerOptions, cookies: Cookies, origins: Or
   }
 
   return app;
+}
+
+/** Backstage's whole CSRF defence for /refresh and /logout: a header a cross-site form or image cannot send. */
+function requireXhr(c: Context<ServerEnv>): void {
+  if (c.req.header('x-requested-with') !== 'XMLHttpRequest') {
+    throw new VaultError('unauthorized', 'Invalid X-Requested-With header');
+  }
 }
 
 /** Providers answer with a query, or a form body (`response_mode=form_post`). */

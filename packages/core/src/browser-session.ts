@@ -1,0 +1,40 @@
+import type { AccessToken, AccessTokenRequest, AccessTokens } from './access-tokens.js';
+import { openToken, requireAccount } from './accounts.js';
+import type { Caller } from './grants.js';
+import type { VaultContext } from './vault-context.js';
+
+/** Backstage's ProfileInfo. */
+export interface BrowserProfile {
+  displayName?: string;
+  email?: string;
+  picture?: string;
+}
+
+export interface BrowserSession extends AccessToken {
+  idToken?: string;
+  profile: BrowserProfile;
+}
+
+/**
+ * What the browser protocol's `/refresh` answers (SPEC §5.3.1): the account's access token, read like any other
+ * (authorized, refreshed when near expiry, audited), with the account's ID token and profile.
+ */
+export async function browserSession(
+  ctx: VaultContext,
+  tokens: AccessTokens,
+  request: AccessTokenRequest,
+  caller: Caller,
+): Promise<BrowserSession> {
+  const token = await tokens.get(request, caller);
+  // Read again: a refresh above may have brought a new ID token.
+  const row = await requireAccount(ctx, request.env, request.userId, request.accountId);
+  return {
+    ...token,
+    ...(row.idToken && { idToken: await openToken(ctx, row.id, 'id_token', row.idToken) }),
+    profile: {
+      ...(row.displayName && { displayName: row.displayName }),
+      ...(row.email && { email: row.email }),
+      ...(row.picture && { picture: row.picture }),
+    },
+  };
+}

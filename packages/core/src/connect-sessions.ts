@@ -1,0 +1,76 @@
+import { auditRow } from './audit.js';
+import { base64url, randomBytes, sha256 } from './encoding.js';
+import { VaultError } from './errors.js';
+import { authorize, type Caller, resources } from './grants.js';
+import { parseScopes } from './scopes.js';
+import type { ConnectSessionRow } from './store.js';
+import type { VaultContext } from './vault-context.js';
+
+/** SPEC §5.3.2: at most 30 minutes. */
+export const MAX_CONNECT_SESSION_SECONDS = 30 * 60;
+const DEFAULT_CONNECT_SESSION_SECONDS = 10 * 60;
+
+export interface ConnectSessionInput {
+  env: string;
+  userId: string;
+  provider?: string;
+  scopes?: readonly string[];
+  expiresInSeconds?: number;
+}
+
+/**
+ * Connect sessions let an app with its own login bind a browser to its user: its backend asks for a token for
+ * the user, its page hands the token to the vault once, and the browser then has a vault session for that user,
+ * so the accounts it links attach to that user and no other.
+ */
+export function createConnectSessions(ctx: VaultContext) {
+  return {
+    /** Needs `connect-sessions:create` on the user's accounts of the provider (of every provider when none). */
+    async create(input: ConnectSessionInput, caller: Caller) {
+      const userId = input.userId;
+      if (userId === '' || userId.length > 512)
+        throw new VaultError('invalid_request', 'userId is 1 to 512 characters');
+      const resource = resources.account(input.env, input.provider ?? '*', userId);
+      authorize(caller, 'connect-sessions:create', resource);
+      if (input.provider !== undefined) ctx.providers.get(input.env, input.provider); // not_found if unknown
+      const seconds = input.expiresInSeconds ?? DEFAULT_CONNECT_SESSION_SECONDS;
+      if (!Number.isInteger(seconds) || seconds < 1 || seconds > MAX_CONNECT_SESSION_SECONDS) {
+        throw new VaultError('invalid_request', `expiresInSeconds is 1 to ${MAX_CONNECT_SESSION_SECONDS}`);
+      }
+      const token = base64url(randomBytes(32));
+      const now = ctx.now();
+      const row: ConnectSessionRow = {
+        id: await sha256(token),
+        env: input.env,
+        userId,
+        provider: input.provider ?? null,
+        scopes: parseScopes(input.scopes),
+        createdAt: now,
+        expiresAt: now + seconds * 1000,
+      };
+      const detail = { provider: row.provider, scopes: row.scopes, expiresAt: row.expiresAt };
+      await ctx.store.insertConnectSession(row, [
+        auditRow(caller, now, {
+          env: input.env,
+          action: 'connect_session.created',
+          result: 'ok',
+          userId,
+          ...(input.provider !== undefined && { provider: input.provider }),
+          detail,
+        }),
+      ]);
+      return { token, expiresAt: row.expiresAt, provider: row.provider, scopes: row.scopes };
+    },
+
+    /** Uses the token up: the same token a second time, an expired one or a forged one is `unauthorized`. */
+    async redeem(token: string): Promise<ConnectSessionRow> {
+      const row = token ? await ctx.store.takeConnectSession(await sha256(token)) : undefined;
+      if (!row || row.expiresAt <= ctx.now()) {
+        throw new VaultError('unauthorized', 'the connect-session token is unknown, used or expired');
+      }
+      return row;
+    },
+  };
+}
+
+export type ConnectSessions = ReturnType<typeof createConnectSessions>;
