@@ -1,0 +1,10 @@
+export { createVault } from './create-vault.js';
+export {
+  PopupBlockedError,
+  PopupClosedError,
+  RejectedError,
+  VaultAuthError,
+  type VaultAuthErrorCode,
+} from './errors.js';
+export type { ConnectSessionBinding } from './protocol.js';
+export type { AuthOptions, AuthRequestOptions, ProfileInfo, Vault, VaultAuth, VaultOptions } from './types.js';
