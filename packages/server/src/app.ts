@@ -12,6 +12,7 @@ import { authressRoutes } from './routes/authress.js';
 import { connectSessionRoutes } from './routes/connect-sessions.js';
 import { devHomeRoutes } from './routes/dev-home.js';
 import { healthRoutes } from './routes/health.js';
+import { meRoutes } from './routes/me.js';
 
 const DEFAULT_SESSION_TTL_SECONDS = 30 * 24 * 60 * 60;
 
@@ -23,19 +24,19 @@ export function createApp(options: ServerOptions) {
 
   app.use('*', requestLog(options.logger));
   app.route('/', healthRoutes(options.vault));
-  // The app's pages call /refresh and /logout with credentials, from their own origins only (SPEC §5.3.1).
-  app.use(
-    '/api/auth/*',
-    cors({
-      origin: options.appOrigins.map((origin) => new URL(origin).origin),
-      credentials: true,
-      allowMethods: ['GET', 'POST'],
-      allowHeaders: ['x-requested-with', 'content-type'],
-      maxAge: 600,
-    }),
-  );
+  // The app's pages call /refresh, /logout and /v1/me with credentials, from their own origins only (SPEC §5.3.1).
+  const appCors = cors({
+    origin: options.appOrigins.map((origin) => new URL(origin).origin),
+    credentials: true,
+    allowMethods: ['GET', 'POST', 'DELETE'],
+    allowHeaders: ['x-requested-with', 'content-type'],
+    maxAge: 600,
+  });
+  app.use('/api/auth/*', appCors);
+  app.use('/v1/me/*', appCors);
   app.route('/api/auth', authRoutes(options, cookies, createOriginCheck(options.appOrigins), sessionTtl));
   app.route('/v1/users', accountRoutes(options));
+  app.route('/v1/me', meRoutes(options, cookies));
   app.route('/v1/connect-sessions', connectSessionRoutes(options));
   app.route('/v1/admin', adminRoutes(options));
   app.route('/v1', authressRoutes(options));

@@ -14,5 +14,11 @@ export interface ServerOptions {
 }
 
 export interface ServerEnv {
-  Variables: { requestId: string; principal: Principal; caller: Caller };
+  Variables: {
+    requestId: string;
+    principal: Principal;
+    caller: Caller;
+    /** The browser session's user, on `/v1/me`. */
+    user: { env: string; userId: string };
+  };
 }

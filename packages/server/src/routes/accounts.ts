@@ -76,13 +76,13 @@ export function accountRoutes(options: ServerOptions) {
   return app;
 }
 
-async function tokenOptions(request: Request): Promise<TokenOptions> {
+export async function tokenOptions(request: Request): Promise<TokenOptions> {
   const body = accessTokenBody.safeParse(await jsonBody(request));
   if (!body.success) throw new VaultError('invalid_request', body.error.issues.map((i) => i.message).join('; '));
   return body.data;
 }
 
-function tokenJson(token: AccessToken) {
+export function tokenJson(token: AccessToken) {
   return {
     accessToken: token.accessToken,
     tokenType: token.tokenType,
