@@ -19,12 +19,12 @@ describe('the browser protocol: /refresh, /logout, CORS', () => {
   async function signedIn(login: string) {
     const jar = vault.newJar();
     const message = await vault.connect(jar, login);
-    return { jar, popupToken: message.response.providerInfo.accessToken as string };
+    return { jar, message, popupToken: message.response.providerInfo.accessToken as string };
   }
 
   it('answers the signed-in browser with its token, ID token, profile and every scope it holds', async () => {
     // A reload loses the page's memory; /refresh gives the same session back without a popup.
-    const { jar, popupToken } = await signedIn('rae');
+    const { jar, message, popupToken } = await signedIn('rae');
     const response = await refresh(jar, 'scope=openid%20email&env=development');
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
@@ -38,6 +38,10 @@ describe('the browser protocol: /refresh, /logout, CORS', () => {
     expect(scopes.slice(0, 2)).toEqual(['openid', 'email']);
     expect(scopes).toEqual(expect.arrayContaining(['profile', 'offline_access']));
     expect(body.profile).toMatchObject({ displayName: 'rae', email: 'rae@demo.tokenvault.local' });
+    // Beyond Backstage's shape, for the vault's SDKs: which connected account this is, as the popup said too.
+    const [account] = await vault.store.listAccounts('development', 'demo:rae');
+    expect(body.accountId).toBe(account?.id);
+    expect(message.response.accountId).toBe(account?.id);
   });
 
   it('refreshes a token near its expiry before answering, and never hands out an expired one', async () => {

@@ -19,6 +19,7 @@ export async function buildBundle(entry: string): Promise<string> {
     target: 'es2022',
     write: false,
     logLevel: 'silent',
+    jsx: 'automatic',
     // React's CommonJS build (pulled in, never rendered, by Backstage's API refs) needs it.
     define: { 'process.env.NODE_ENV': '"production"' },
   });

@@ -1,9 +1,10 @@
 import { createAuthSession } from './auth-session.js';
-import { login } from './login.js';
+import { createConnectedAccounts } from './connected-accounts.js';
+import { type LoginTarget, login } from './login.js';
 import { authUrl, redeemConnectSession, requestLogout, requestRefresh } from './protocol.js';
 import type { AuthOptions, AuthRequestOptions, Vault, VaultAuth, VaultOptions } from './types.js';
 
-/** The vault as the browser sees it: one `auth(provider)` per provider, over its `/api/auth` routes. */
+/** The vault as the browser sees it: one `auth(provider)` per provider, and the session user's connected accounts. */
 export function createVault(options: VaultOptions): Vault {
   const env = options.env ?? 'development';
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
@@ -11,24 +12,35 @@ export function createVault(options: VaultOptions): Vault {
   // Called through a closure: the global fetch throws "Illegal invocation" when detached from window.
   const http: typeof fetch = options.fetch ?? ((input, init) => fetch(input, init));
 
+  const target = (provider: string, flow: AuthOptions['flow'], onAuthRequest?: AuthOptions['onAuthRequest']) => {
+    const providerBase = `${baseUrl}/api/auth/${encodeURIComponent(provider)}`;
+    return { providerBase, provider, env, vaultOrigin, flow: flow ?? 'popup', onAuthRequest } satisfies LoginTarget;
+  };
+  // Linking is the very login of auth(provider), with no app prompt: its caller is the prompt.
+  const accounts = createConnectedAccounts(http, baseUrl, (provider, scopes, flow) =>
+    login(target(provider, flow), scopes, true),
+  );
+  /** Runs `effect` after `promise` fulfils, keeping its value. */
+  const then = <T>(promise: Promise<T>, effect: () => Promise<void>) =>
+    promise.then(async (value) => {
+      await effect();
+      return value;
+    });
+
   return {
+    ...accounts,
+
     /**
      * Binds this browser to the app's user with a token the app's backend got from `POST /v1/connect-sessions`:
      * the accounts it links from then on are that user's. Single-use.
      */
-    useConnectSession: (token: string) => redeemConnectSession(http, `${baseUrl}/api/auth/connect-session`, token),
+    useConnectSession: (token: string) =>
+      then(redeemConnectSession(http, `${baseUrl}/api/auth/connect-session`, token), accounts.invalidate),
 
     /** Backstage's OAuthApi for `provider`. Each call makes its own in-memory session; keep and share the result. */
     auth(provider: string, authOptions: AuthOptions = {}): VaultAuth {
-      const providerBase = `${baseUrl}/api/auth/${encodeURIComponent(provider)}`;
-      const target = {
-        providerBase,
-        provider,
-        env,
-        vaultOrigin,
-        flow: authOptions.flow ?? 'popup',
-        onAuthRequest: authOptions.onAuthRequest,
-      };
+      const loginTarget = target(provider, authOptions.flow, authOptions.onAuthRequest);
+      const { providerBase } = loginTarget;
       const sessions = createAuthSession({
         defaultScopes: authOptions.defaultScopes ?? [],
         refresh: (scopes) =>
@@ -37,8 +49,9 @@ export function createVault(options: VaultOptions): Vault {
             authUrl(providerBase, 'refresh', { optional: true, scope: scopes.join(' '), env }),
             Date.now,
           ),
-        login: (scopes, instant) => login(target, scopes, instant),
-        logout: () => requestLogout(http, authUrl(providerBase, 'logout', { env })),
+        // A login links an account, a logout may end the session: the accounts list changes with both.
+        login: (scopes, instant) => then(login(loginTarget, scopes, instant), accounts.invalidate),
+        logout: () => then(requestLogout(http, authUrl(providerBase, 'logout', { env })), accounts.invalidate),
       });
       return {
         async getAccessToken(scope?: string | readonly string[], request: AuthRequestOptions = {}) {

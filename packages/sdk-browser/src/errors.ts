@@ -7,7 +7,9 @@ export type VaultAuthErrorCode =
   | 'provider_unavailable' // the provider is down for now; a new login would not help, retry after `retryAfter`
   | 'refresh_failed' // /refresh answered something other than a token, a 401 or a 503 (network, 5xx, bad body)
   | 'logout_failed' // /logout did not answer 200
-  | 'connect_session_failed'; // the vault refused a connect-session token (used, expired, forged)
+  | 'connect_session_failed' // the vault refused a connect-session token (used, expired, forged)
+  | 'no_session' // /v1/me answered 401: this browser has no vault session (redeem a connect session or log in first)
+  | 'request_failed'; // /v1/me was unreachable or answered what it never should (400, 5xx other than 503, a bad body)
 
 export interface VaultAuthErrorDetails {
   cause?: unknown;

@@ -1,3 +1,18 @@
+export type {
+  AccessTokenData,
+  AccessTokenError,
+  AccessTokenErrorCode,
+  AccessTokenOptions,
+  AccessTokenResult,
+  AccessTokenSource,
+  AccountStatus,
+  ConnectedAccount,
+  ConnectedAccountData,
+  ConnectedAccountsSnapshot,
+  ConnectedAccountsStore,
+  DisconnectResult,
+  LinkOptions,
+} from './account-types.js';
 export { createVault } from './create-vault.js';
 export {
   PopupBlockedError,

@@ -21,7 +21,7 @@ export function authUrl(providerBase: string, path: string, query: Record<string
 }
 
 // The header is the vault's CSRF defence (as Backstage's); the opaque HttpOnly session cookie rides along.
-const SESSION_REQUEST: RequestInit = {
+export const SESSION_REQUEST: RequestInit = {
   credentials: 'include',
   cache: 'no-store',
   headers: { 'X-Requested-With': 'XMLHttpRequest' },

@@ -7,6 +7,8 @@ export interface Session {
   idToken?: string;
   scopes: ReadonlySet<string>;
   profile: ProfileInfo;
+  /** The connected account the token belongs to (the vault adds it to Backstage's shape). */
+  accountId?: string;
   /** Epoch ms; undefined when the vault gave no lifetime (the token does not expire). */
   expiresAt?: number;
   /** From this epoch ms on, a call refreshes first: min(3 min, half the lifetime) before `expiresAt`. */
@@ -29,6 +31,7 @@ export function toSession(body: unknown, now: number): Session | undefined {
     profile: toProfile(body.profile),
   };
   if (typeof idToken === 'string' && idToken !== '') session.idToken = idToken;
+  if (typeof body.accountId === 'string') session.accountId = body.accountId;
   if (typeof expiresInSeconds === 'number') {
     if (expiresInSeconds <= 0) return undefined;
     // The lifetime is counted from now: a token the vault hands out half-used gets its lead from what is left, so

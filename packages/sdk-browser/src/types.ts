@@ -1,3 +1,4 @@
+import type { AccessTokenSource, ConnectedAccount, ConnectedAccountsStore, LinkOptions } from './account-types.js';
 import type { ConnectSessionBinding } from './protocol.js';
 
 /** Backstage's ProfileInfo: what the provider says about the signed-in account. */
@@ -48,4 +49,24 @@ export interface VaultAuth {
 export interface Vault {
   useConnectSession(token: string): Promise<ConnectSessionBinding>;
   auth(provider: string, options?: AuthOptions): VaultAuth;
+  /** The session user's accounts (`/v1/me`); `no_session` when this browser has no vault session. */
+  listConnectedAccounts(): Promise<ConnectedAccount[]>;
+  /** Undefined when this browser's user has no such account. */
+  getConnectedAccount(
+    target: { id: string } | { provider: string; providerAccountId: string },
+  ): Promise<ConnectedAccount | undefined>;
+  /**
+   * A healthy account of `provider` holding every scope; else the `auth(provider)` login, asking for the missing
+   * scopes and those held, and the account that holds them afterwards. `RejectedError` if refused or not granted.
+   */
+  getOrLinkConnectedAccount(provider: string, options: LinkOptions): Promise<ConnectedAccount>;
+  /**
+   * Always a new consent (from a click: the popup opens before anything is awaited), linking another account of
+   * `provider` or the same one again; the account that holds the scopes afterwards.
+   */
+  linkConnectedAccount(provider: string, options: LinkOptions): Promise<ConnectedAccount>;
+  /** Tokens of the user's best account of `provider`, chosen by the vault: healthy, holding the scopes, newest. */
+  account(provider: string): AccessTokenSource;
+  /** The accounts list as a store (`subscribe`, `getSnapshot`), reloaded after links, disconnects and sessions. */
+  connectedAccounts: ConnectedAccountsStore;
 }

@@ -87,6 +87,8 @@ export function authRoutes(options: ServerOptions, cookies: Cookies, origins: Or
       type: 'authorization_response',
       response: {
         profile: result.profile,
+        // Not Backstage's (its client ignores it): which connected account this is, for the vault's SDKs.
+        accountId: result.account.id,
         providerInfo: {
           accessToken: result.accessToken,
           ...(result.idToken && { idToken: result.idToken }),
@@ -153,6 +155,7 @@ export function authRoutes(options: ServerOptions, cookies: Cookies, origins: Or
     c.header('cache-control', 'no-store');
     return c.json({
       profile: session.profile,
+      accountId: session.accountId,
       providerInfo: {
         accessToken: session.accessToken,
         ...(session.idToken && { idToken: session.idToken }),
