@@ -35,6 +35,8 @@ export interface BrowserStack {
   server: ServerProcess;
   /** An access key of a `connections-manager` client, as an app's backend would hold. */
   accessKey: string;
+  /** The vault's config file, for `tokenvault … --config`. */
+  config: string;
   close(): Promise<void>;
 }
 
@@ -44,7 +46,8 @@ export interface BrowserStack {
  * discovery API would answer for `auth`) and `window.VAULT_URL` set before it runs.
  */
 export async function startBrowserStack(options: {
-  bundle: string;
+  /** Served on every path of `appUrl`; without it no app server starts and the caller serves `appUrl` itself. */
+  bundle?: string;
   accessTokenTtlSeconds?: number;
   /** What the vault always asks the provider for; default: the oidc preset's `openid profile email offline_access`. */
   providerScopes?: string[];
@@ -88,25 +91,33 @@ ${options.providerScopes ? `        scopes: [${options.providerScopes.join(', ')
   const page = `<!doctype html><html><head><meta charset="utf-8"><title>app</title></head><body>
 <script>window.AUTH_BASE = ${JSON.stringify(`${vaultUrl}/api/auth`)}; window.VAULT_URL = ${JSON.stringify(vaultUrl)};</script>
 <script type="module" src="/bundle.js"></script></body></html>`;
-  const app: Server = createServer((request, response) => {
-    const path = new URL(request.url ?? '/', appUrl).pathname;
-    if (path === '/bundle.js') {
-      response.writeHead(200, { 'content-type': 'text/javascript' }).end(options.bundle);
-    } else {
-      response.writeHead(200, { 'content-type': 'text/html' }).end(page);
-    }
-  });
-  await new Promise<void>((resolve) => app.listen(appPort, '127.0.0.1', resolve));
-  if ((app.address() as AddressInfo).port !== appPort) throw new Error('the app server did not get its port');
+  let app: Server | undefined;
+  if (options.bundle !== undefined) {
+    const bundle = options.bundle;
+    app = createServer((request, response) => {
+      const path = new URL(request.url ?? '/', appUrl).pathname;
+      if (path === '/bundle.js') {
+        response.writeHead(200, { 'content-type': 'text/javascript' }).end(bundle);
+      } else {
+        response.writeHead(200, { 'content-type': 'text/html' }).end(page);
+      }
+    });
+    await new Promise<void>((resolve) => app?.listen(appPort, '127.0.0.1', resolve));
+    if ((app.address() as AddressInfo).port !== appPort) throw new Error('the app server did not get its port');
+  }
   return {
     vaultUrl,
     appUrl,
     demo,
     server,
     accessKey,
+    config,
     async close() {
-      app.closeAllConnections();
-      await new Promise((resolve) => app.close(resolve));
+      if (app) {
+        const server = app;
+        server.closeAllConnections();
+        await new Promise((resolve) => server.close(resolve));
+      }
       await server.stop();
       await demo.close();
       await rm(dir, { recursive: true, force: true });
