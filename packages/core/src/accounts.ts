@@ -25,6 +25,8 @@ export interface ConnectedAccount {
   nextRefreshAt: number | null;
   /** Why the last refresh failed, in the vault's words; null when it succeeded. */
   lastError: string | null;
+  /** Token-response fields the provider spec keeps, e.g. Salesforce's `instance_url`. */
+  metadata: Record<string, string>;
   createdAt: number;
   updatedAt: number;
 }
@@ -41,6 +43,7 @@ export function toConnectedAccount(row: AccountRow): ConnectedAccount {
     lastRefreshedAt: row.lastRefreshedAt,
     nextRefreshAt: row.nextRefreshAt,
     lastError: row.lastError,
+    metadata: row.metadata,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };
@@ -91,6 +94,7 @@ export async function saveLinkedAccount(
       ...sealed,
       displayName: identity.displayName,
       email: identity.profile.email ?? null,
+      metadata: { ...existing?.metadata, ...tokens.metadata },
       picture: identity.profile.picture ?? null,
       scopes,
       status: 'active' as const,

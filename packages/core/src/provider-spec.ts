@@ -17,6 +17,10 @@ export const providerSpecSchema = z
     id: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'lowercase letters, digits, - and _'),
     displayName: z.string().min(1),
     type: z.enum(['oauth2', 'oidc']),
+    /** The provider's own documentation of its OAuth flow; every preset cites it. */
+    docs: z.url().optional(),
+    /** How to create the OAuth app at the provider, shown by `tokenvault providers show`. */
+    setup: z.string().optional(),
     /** OIDC discovery: endpoints are read from `{issuer}/.well-known/openid-configuration`. */
     issuer: endpointUrl.optional(),
     authorizeUri: endpointUrl.optional(),
@@ -52,6 +56,22 @@ export const providerSpecSchema = z
       })
       .strict()
       .default({ idPath: 'sub' }),
+    /** Where the tokens sit in the token response: Slack puts the user's under `authed_user`. */
+    tokenResponse: z
+      .object({
+        path: z
+          .string()
+          .regex(/^[A-Za-z_][\w.]*$/)
+          .optional(),
+      })
+      .strict()
+      .default({}),
+    /** GitHub and Slack answer some errors with HTTP 200 (`{error}`, Slack's `{ok: false, error}`). */
+    errorsWithStatus200: z.boolean().default(false),
+    /** Token-response fields kept with the account, for the app to use: Salesforce's `instance_url`. */
+    metadata: z.array(z.string().regex(/^[A-Za-z_][\w.]*$/)).default([]),
+    /** Whether the provider rotates refresh tokens on use (documentation; the engine always keeps the newest). */
+    rotatesRefreshTokens: z.boolean().default(false),
     /** Lifetime assumed when a token response has no `expires_in`; none means "does not expire". */
     defaultTokenLifetimeSeconds: z.number().int().positive().optional(),
     /**
@@ -111,6 +131,7 @@ export function buildProviderSpec(
     scopes: { ...preset.scopes, ...overrides.scopes },
     extra: { ...preset.extra, ...overrides.extra },
     account: { ...preset.account, ...overrides.account },
+    tokenResponse: { ...preset.tokenResponse, ...overrides.tokenResponse },
   };
   const result = providerSpecSchema.safeParse(merged);
   if (!result.success) {

@@ -125,6 +125,7 @@ export function createRefreshEngine(ctx: VaultContext) {
       refreshToken,
       idToken: tokens.idToken ? await sealToken(ctx, row.id, 'id_token', tokens.idToken) : row.idToken,
       scopes: tokens.scopes ?? row.scopes,
+      metadata: { ...row.metadata, ...tokens.metadata },
       tokenType: tokens.tokenType,
       obtainedAt: tokens.obtainedAt,
       expiresAt: tokens.expiresAt,

@@ -124,6 +124,8 @@ export interface AccountRow extends AccountKey {
   /** From the provider's profile, for the browser (Backstage's ProfileInfo). */
   email: string | null;
   picture: string | null;
+  /** Token-response fields the provider spec keeps (Salesforce's `instance_url`); not secret. */
+  metadata: Record<string, string>;
   /** Scopes the provider granted (not those requested). */
   scopes: string[];
   status: AccountStatus;
@@ -157,6 +159,7 @@ export type AccountChange = Partial<
     | 'displayName'
     | 'email'
     | 'picture'
+    | 'metadata'
     | 'scopes'
     | 'status'
     | 'accessToken'

@@ -526,6 +526,7 @@ function account(overrides: Partial<AccountRow>): AccountRow {
     displayName: 'Alice',
     email: 'alice@example.com',
     picture: null,
+    metadata: { instance_url: 'https://eu1.example.com' },
     scopes: ['openid', 'email'],
     status: 'active',
     version: 1,

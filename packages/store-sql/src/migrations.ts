@@ -208,12 +208,13 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('audit_log_at').on('audit_log').column('at').execute();
     },
   },
-  // The browser's profile of an account (Backstage's ProfileInfo), so /refresh can answer it after a reload; and
-  // connect sessions, single-use tokens that bind a browser to an app's user (SPEC §5.3.2).
+  // The browser's profile of an account (Backstage's ProfileInfo), so /refresh can answer it after a reload; the
+  // token-response fields a provider spec keeps (`metadata`); and connect sessions, single-use tokens that bind a browser to an app's user (SPEC §5.3.2).
   '0005_browser_profile_and_connect_sessions': {
     async up(db: Kysely<unknown>) {
       await db.schema.alterTable('connected_accounts').addColumn('email', 'text').execute();
       await db.schema.alterTable('connected_accounts').addColumn('picture', 'text').execute();
+      await db.schema.alterTable('connected_accounts').addColumn('metadata', 'text').execute(); // JSON object
       await db.schema
         .createTable('connect_sessions')
         .addColumn('id', 'text', (c) => c.primaryKey())

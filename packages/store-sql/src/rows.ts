@@ -56,6 +56,7 @@ export function accountToDb(a: AccountRow): AccountDb {
     display_name: a.displayName,
     email: a.email,
     picture: a.picture,
+    metadata: JSON.stringify(a.metadata),
     scopes: a.scopes.join(' '),
     status: a.status,
     version: a.version,
@@ -86,6 +87,7 @@ export function accountFromDb(r: AccountDb): AccountRow {
     displayName: r.display_name,
     email: r.email,
     picture: r.picture,
+    metadata: r.metadata ? (JSON.parse(r.metadata) as Record<string, string>) : {},
     scopes: r.scopes === '' ? [] : r.scopes.split(' '),
     status: r.status as AccountStatus,
     version: r.version,
@@ -111,6 +113,7 @@ export function changeToDb(c: AccountChange): Partial<AccountDb> {
   if (c.displayName !== undefined) out.display_name = c.displayName;
   if (c.email !== undefined) out.email = c.email;
   if (c.picture !== undefined) out.picture = c.picture;
+  if (c.metadata !== undefined) out.metadata = JSON.stringify(c.metadata);
   if (c.scopes !== undefined) out.scopes = c.scopes.join(' ');
   if (c.status !== undefined) out.status = c.status;
   if (c.accessToken !== undefined) out.access_token = c.accessToken;

@@ -13,6 +13,7 @@ export interface Database {
     display_name: string | null;
     email: string | null;
     picture: string | null;
+    metadata: string | null; // JSON object
     scopes: string; // space-separated
     status: string;
     version: number;

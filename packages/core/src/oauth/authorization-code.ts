@@ -2,7 +2,7 @@ import * as oauth from 'oauth4webapi';
 import { VaultError } from '../errors.js';
 import type { ConfiguredProvider } from '../providers.js';
 import { clientAuth, oauthClient } from './authorization-server.js';
-import { type ProviderHttp, requestOptions, throwIfTransient, transportFailure } from './http.js';
+import { type ProviderHttp, requestOptions, throwIfTransient, tokenRequestOptions, transportFailure } from './http.js';
 import { type TokenSet, toTokenSet } from './token-set.js';
 
 export interface AuthorizationRequest {
@@ -89,7 +89,10 @@ export async function exchangeCode(
       validated,
       input.redirectUri,
       input.codeVerifier ?? oauth.nopkce,
-      { additionalParameters: provider.spec.extra.token, ...requestOptions(http, as.token_endpoint) },
+      {
+        additionalParameters: provider.spec.extra.token,
+        ...tokenRequestOptions(http, provider.spec, as.token_endpoint),
+      },
     );
     throwIfTransient(response, 'code exchange');
     const result = await oauth.processAuthorizationCodeResponse(as, client, response, {

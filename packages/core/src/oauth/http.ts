@@ -1,6 +1,7 @@
 import * as oauth from 'oauth4webapi';
 import { VaultError } from '../errors.js';
-import { isLoopback } from '../provider-spec.js';
+import { isLoopback, type ProviderSpec } from '../provider-spec.js';
+import { tokenEndpointFetch } from './token-response.js';
 
 /** How the vault reaches providers; tests point it at real local servers. */
 export interface ProviderHttp {
@@ -18,6 +19,11 @@ export function requestOptions(http: ProviderHttp, endpoint: string | undefined)
     [oauth.allowInsecureRequests]: endpoint !== undefined && isLoopbackHttp(endpoint),
     signal: () => AbortSignal.timeout(http.timeoutMs),
   };
+}
+
+/** The same for token-endpoint calls, whose answers are first made standard (token-response.ts). */
+export function tokenRequestOptions(http: ProviderHttp, spec: ProviderSpec, endpoint: string | undefined) {
+  return { ...requestOptions(http, endpoint), [oauth.customFetch]: tokenEndpointFetch(spec, http) };
 }
 
 function isLoopbackHttp(endpoint: string): boolean {

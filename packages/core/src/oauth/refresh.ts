@@ -2,14 +2,15 @@ import * as oauth from 'oauth4webapi';
 import { VaultError } from '../errors.js';
 import type { ConfiguredProvider } from '../providers.js';
 import { clientAuth, oauthClient } from './authorization-server.js';
-import { type ProviderHttp, requestOptions, throwIfTransient, transportFailure } from './http.js';
+import { type ProviderHttp, requestOptions, throwIfTransient, tokenRequestOptions, transportFailure } from './http.js';
 import { type TokenSet, toTokenSet } from './token-set.js';
 
 /**
  * Errors that mean the grant is gone and only a new consent helps (SPEC §6.3). `bad_refresh_token` is
- * GitHub's spelling; `unauthorized_client` is what some providers answer once the user removed the app.
+ * GitHub's spelling, `invalid_refresh_token` Slack's; `unauthorized_client` is what some providers answer once
+ * the user removed the app.
  */
-const GRANT_GONE = new Set(['invalid_grant', 'bad_refresh_token', 'unauthorized_client']);
+const GRANT_GONE = new Set(['invalid_grant', 'bad_refresh_token', 'invalid_refresh_token', 'unauthorized_client']);
 
 export async function refreshTokens(
   provider: ConfiguredProvider,
@@ -23,11 +24,9 @@ export async function refreshTokens(
   try {
     const response = await oauth.refreshTokenGrantRequest(as, client, clientAuth(provider), refreshToken, {
       additionalParameters: provider.spec.extra.refresh,
-      ...requestOptions(http, as.token_endpoint),
+      ...tokenRequestOptions(http, provider.spec, as.token_endpoint),
     });
     throwIfTransient(response, 'refresh');
-    const errorCode = await errorInSuccessBody(response);
-    if (errorCode) throw grantFailure(errorCode);
     const result = await oauth.processRefreshTokenResponse(as, client, response);
     return toTokenSet(result, provider.spec, requestedAt);
   } catch (err) {
@@ -43,20 +42,6 @@ function grantFailure(error: string, cause?: unknown): VaultError {
     return new VaultError('needs_reauth', `the provider no longer honours this grant (${error})`, { cause });
   }
   return new VaultError('provider_error', `provider rejected refresh: ${error}`, { cause });
-}
-
-/**
- * GitHub and Slack answer some errors with HTTP 200 and an `error` field (SPEC §6.3); an error is an error
- * whatever its status. Reads a copy, so the original body is still there for oauth4webapi.
- */
-async function errorInSuccessBody(response: Response): Promise<string | undefined> {
-  if (response.status !== 200) return undefined;
-  const body: unknown = await response
-    .clone()
-    .json()
-    .catch(() => undefined);
-  const error = (body as { error?: unknown } | undefined)?.error;
-  return typeof error === 'string' && error !== '' ? error : undefined;
 }
 
 /** RFC 7009. Returns false when the provider has no revocation endpoint. */

@@ -13,10 +13,16 @@ export interface TokenSet {
   obtainedAt: number;
   /** Null when the token does not expire. */
   expiresAt: number | null;
+  /** The response fields the spec's `metadata` names (Salesforce's `instance_url`), as strings. */
+  metadata: Record<string, string>;
 }
 
 /** `requestedAt` is when the request was sent, so clock skew and latency make the expiry err early. */
-export function toTokenSet(response: oauth.TokenEndpointResponse, spec: ProviderSpec, requestedAt: number): TokenSet {
+export function toTokenSet(
+  response: oauth.TokenEndpointResponse & Record<string, unknown>,
+  spec: ProviderSpec,
+  requestedAt: number,
+): TokenSet {
   const lifetime = typeof response.expires_in === 'number' ? response.expires_in : spec.defaultTokenLifetimeSeconds;
   return {
     accessToken: response.access_token,
@@ -26,5 +32,16 @@ export function toTokenSet(response: oauth.TokenEndpointResponse, spec: Provider
     scopes: response.scope === undefined ? undefined : parseScopes(response.scope),
     obtainedAt: requestedAt,
     expiresAt: lifetime === undefined ? null : requestedAt + lifetime * 1000,
+    metadata: pick(response, spec.metadata),
   };
+}
+
+function pick(response: Record<string, unknown>, paths: readonly string[]): Record<string, string> {
+  const picked: Record<string, string> = {};
+  for (const path of paths) {
+    let value: unknown = response;
+    for (const key of path.split('.')) value = (value as Record<string, unknown> | undefined)?.[key];
+    if (typeof value === 'string' || typeof value === 'number') picked[path] = String(value);
+  }
+  return picked;
 }

@@ -1,0 +1,148 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  buildProviderSpec,
+  createCipher,
+  createProviderRegistry,
+  createVault,
+  OPERATOR,
+  type ProviderSpecInput,
+  type Store,
+  type Vault,
+} from '@tokenvault/core';
+import { oauth2 } from '@tokenvault/providers';
+import { createSqliteStore } from '@tokenvault/store-sqlite';
+import { afterAll, describe, expect, it } from 'vitest';
+import { type Quirks, type QuirkyProvider, startQuirkyProvider } from './support/quirky-provider.js';
+
+const ENV = 'development';
+const cleanups: (() => Promise<void>)[] = [];
+afterAll(async () => {
+  for (const cleanup of cleanups) await cleanup();
+});
+
+/** A vault whose provider `quirky` is a real local server behaving as `quirks` say, described by `spec`. */
+async function vaultFor(quirks: Quirks, spec: Partial<ProviderSpecInput> = {}) {
+  const provider: QuirkyProvider = await startQuirkyProvider(quirks);
+  const dir = await mkdtemp(join(tmpdir(), 'tokenvault-quirks-'));
+  const store: Store = createSqliteStore({ filename: join(dir, 'vault.db') });
+  await store.migrate();
+  cleanups.push(async () => {
+    await store.close();
+    await provider.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+  const built = buildProviderSpec(oauth2, {
+    id: 'quirky',
+    displayName: 'Quirky',
+    authorizeUri: `${provider.url}/authorize`,
+    tokenUri: `${provider.url}/token`,
+    account: { userInfoUri: `${provider.url}/me`, idPath: 'id', displayNamePath: 'name' },
+    ...spec,
+  });
+  const configured = {
+    env: ENV,
+    id: 'quirky',
+    spec: built,
+    clientId: 'vault',
+    clientSecret: 's3cret',
+    scopes: ['read'],
+  };
+  const vault: Vault = createVault({
+    store,
+    cipher: await createCipher([new Uint8Array(32).fill(3)]),
+    providers: createProviderRegistry({ [ENV]: [configured] }),
+    publicUrl: 'http://vault.test',
+  });
+  return { vault, store, provider };
+}
+
+/** The whole connect flow against the provider (it approves at once); the linked account. */
+async function connect(vault: Vault) {
+  const started = await vault.startConnect({
+    ...{ env: ENV, provider: 'quirky', scopes: ['read'], origin: 'http://app.test', mode: 'popup' },
+    userId: 'u1',
+  });
+  const approved = await fetch(started.authorizationUrl, { redirect: 'manual' });
+  const callback = new URL(approved.headers.get('location') as string);
+  const done = await vault.completeConnect({
+    provider: 'quirky',
+    params: callback.searchParams,
+    nonceCookie: started.nonce,
+  });
+  return done.account;
+}
+
+/** A token read that forces a refresh (asks for more validity than any token has). */
+const refreshed = (vault: Vault, accountId: string) =>
+  vault.getAccessToken({ env: ENV, userId: 'u1', accountId, minValiditySeconds: 86_400 }, OPERATOR);
+
+// Each quirk of the provider spec, implemented once in the engine, against a real server that behaves that way.
+describe('provider quirks', () => {
+  it('reads form-encoded token answers (GitHub, unless asked for JSON)', async () => {
+    const { vault, provider } = await vaultFor({ formEncoded: true });
+    const account = await connect(vault);
+    const token = await refreshed(vault, account.id);
+    expect(token.accessToken).toBe(provider.userTokens.at(-1));
+    expect(token.expiresAt).not.toBeNull();
+    expect(provider.refreshes).toBe(1);
+  });
+
+  it('treats an error sent with HTTP 200 as an error, on refresh and on the code exchange (GitHub)', async () => {
+    const { vault, provider, store } = await vaultFor({}, { errorsWithStatus200: true });
+    const account = await connect(vault);
+    provider.nextAnswer(200, { error: 'bad_refresh_token', error_description: 'The refresh token is incorrect.' });
+    await expect(refreshed(vault, account.id)).rejects.toMatchObject({ code: 'needs_reauth' });
+    expect((await store.getAccountById(account.id))?.status).toBe('needs_reauth');
+
+    provider.nextAnswer(200, { error: 'bad_verification_code' });
+    await expect(connect(vault)).rejects.toMatchObject({ code: 'provider_error' });
+  });
+
+  it("takes Slack's user token from authed_user, not the bot token beside it, and its ok:false errors", async () => {
+    const { vault, provider } = await vaultFor(
+      { nestedUserToken: true },
+      { tokenResponse: { path: 'authed_user' }, errorsWithStatus200: true, metadata: ['team.id'] },
+    );
+    const account = await connect(vault);
+    expect(account.metadata).toEqual({ 'team.id': 'T1' });
+    const token = await refreshed(vault, account.id);
+    expect(token.accessToken).toBe(provider.userTokens.at(-1));
+    expect(token.accessToken).toMatch(/^user-token-/);
+    expect(token.tokenType).toBe('bearer');
+    provider.nextAnswer(200, { ok: false, error: 'invalid_refresh_token' });
+    await expect(refreshed(vault, account.id)).rejects.toMatchObject({ code: 'needs_reauth' });
+  });
+
+  it('assumes the default lifetime when expires_in is missing, and keeps instance_url (Salesforce)', async () => {
+    const { vault } = await vaultFor(
+      { noExpiresIn: true, instanceUrl: 'https://eu12.my.example.com' },
+      { defaultTokenLifetimeSeconds: 7_200, metadata: ['instance_url'] },
+    );
+    const before = Date.now();
+    const account = await connect(vault);
+    expect(account.expiresAt).toBeGreaterThanOrEqual(before + 7_200_000);
+    expect(account.expiresAt).toBeLessThanOrEqual(Date.now() + 7_200_000);
+    expect(account.metadata).toEqual({ instance_url: 'https://eu12.my.example.com' });
+    await refreshed(vault, account.id);
+    const after = await vault.getAccount(ENV, 'u1', account.id, OPERATOR);
+    expect(after.metadata).toEqual({ instance_url: 'https://eu12.my.example.com' });
+  });
+
+  it('authenticates with HTTP Basic where the provider insists (Notion, Reddit), and fails loudly otherwise', async () => {
+    const basic = await vaultFor({ requireBasicAuth: true }, { clientAuthLocation: 'headers' });
+    const account = await connect(basic.vault);
+    expect((await refreshed(basic.vault, account.id)).accessToken).toBe(basic.provider.userTokens.at(-1));
+    const inBody = await vaultFor({ requireBasicAuth: true }, { clientAuthLocation: 'body' });
+    await expect(connect(inBody.vault)).rejects.toMatchObject({ code: 'provider_error' });
+  });
+
+  it('keeps the stored refresh token when a refresh answers none (Google)', async () => {
+    const { vault, store } = await vaultFor({ omitRefreshTokenOnRefresh: true });
+    const account = await connect(vault);
+    const sealed = (await store.getAccountById(account.id))?.refreshToken;
+    await refreshed(vault, account.id);
+    expect((await store.getAccountById(account.id))?.refreshToken).toBe(sealed);
+  });
+});

@@ -1,0 +1,113 @@
+import { once } from 'node:events';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** How the provider misbehaves; each flag is one real provider's habit (see provider-quirks.test.ts). */
+export interface Quirks {
+  /** The token endpoint refuses clients that do not authenticate with HTTP Basic (Notion, Reddit). */
+  requireBasicAuth?: boolean;
+  /** Token answers are form-encoded, as GitHub's are unless asked for JSON. */
+  formEncoded?: boolean;
+  /** Slack: the user's token under `authed_user`, a bot token (which is not the user's) at the top. */
+  nestedUserToken?: boolean;
+  /** Salesforce: no `expires_in`, and the account's API host as `instance_url`. */
+  noExpiresIn?: boolean;
+  instanceUrl?: string;
+  /** Google: a refresh answers no new refresh token. */
+  omitRefreshTokenOnRefresh?: boolean;
+}
+
+export interface QuirkyProvider {
+  url: string;
+  /** The next token-endpoint answer, instead of the normal one (e.g. an error sent with HTTP 200). */
+  nextAnswer(status: number, body: Record<string, unknown>): void;
+  refreshes: number;
+  /** Every access token it issued to the user, in order. */
+  userTokens: string[];
+  close(): Promise<void>;
+}
+
+/** A small real OAuth 2.0 provider over HTTP that behaves the way `quirks` say. */
+export async function startQuirkyProvider(quirks: Quirks): Promise<QuirkyProvider> {
+  let counter = 0;
+  let override: { status: number; body: Record<string, unknown> } | undefined;
+  const valid = new Set<string>();
+  const state = {
+    refreshes: 0,
+    userTokens: [] as string[],
+    nextAnswer(status: number, body: Record<string, unknown>) {
+      override = { status, body };
+    },
+  };
+
+  function tokens(): Record<string, unknown> {
+    counter += 1;
+    const user = `user-token-${counter}`;
+    valid.add(user);
+    state.userTokens.push(user);
+    const set: Record<string, unknown> = {
+      access_token: user,
+      token_type: quirks.nestedUserToken ? 'user' : 'Bearer',
+      refresh_token: `refresh-${counter}`,
+      scope: 'read',
+      ...(!quirks.noExpiresIn && { expires_in: 3600 }),
+    };
+    const extra = quirks.instanceUrl ? { instance_url: quirks.instanceUrl } : {};
+    if (!quirks.nestedUserToken) return { ...set, ...extra };
+    return { ok: true, access_token: `bot-token-${counter}`, token_type: 'bot', team: { id: 'T1' }, authed_user: set };
+  }
+
+  const server: Server = createServer(async (request, response) => {
+    const url = new URL(request.url ?? '/', 'http://provider');
+    if (url.pathname === '/authorize') {
+      const back = new URL(url.searchParams.get('redirect_uri') ?? '');
+      back.searchParams.set('code', 'the-code');
+      back.searchParams.set('state', url.searchParams.get('state') ?? '');
+      return void response.writeHead(302, { location: back.href }).end();
+    }
+    if (url.pathname === '/me') {
+      const token = (request.headers.authorization ?? '').replace(/^Bearer /, '');
+      if (!valid.has(token)) return void response.writeHead(401).end();
+      response.writeHead(200, { 'content-type': 'application/json' });
+      return void response.end(JSON.stringify({ id: 'acct-1', name: 'Quinn' }));
+    }
+    if (url.pathname !== '/token') return void response.writeHead(404).end();
+    const form = new URLSearchParams(await body(request));
+    const send = (status: number, answer: Record<string, unknown>) => {
+      if (quirks.formEncoded) {
+        const flat = Object.entries(answer).map(([k, v]) => [k, String(v)]);
+        response.writeHead(status, { 'content-type': 'application/x-www-form-urlencoded' });
+        return void response.end(new URLSearchParams(flat).toString());
+      }
+      response.writeHead(status, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(answer));
+    };
+    if (quirks.requireBasicAuth && !/^Basic /.test(request.headers.authorization ?? '')) {
+      return send(401, { error: 'invalid_client', error_description: 'use HTTP Basic' });
+    }
+    if (override) {
+      const answer = override;
+      override = undefined;
+      return send(answer.status, answer.body);
+    }
+    if (form.get('grant_type') === 'refresh_token') {
+      state.refreshes += 1;
+      const answer = tokens();
+      if (quirks.omitRefreshTokenOnRefresh) delete answer.refresh_token;
+      return send(200, answer);
+    }
+    return send(200, tokens());
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return Object.assign(state, {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  });
+}
+
+async function body(request: IncomingMessage): Promise<string> {
+  let text = '';
+  for await (const chunk of request) text += chunk;
+  return text;
+}

@@ -1,0 +1,76 @@
+import type { ProviderSpec } from '../provider-spec.js';
+import type { ProviderHttp } from './http.js';
+
+/**
+ * Token-endpoint answers as providers really send them, made into what RFC 6749 §5 describes, in this one place,
+ * before oauth4webapi reads them:
+ * - a form-encoded body (GitHub, unless asked for JSON) becomes JSON;
+ * - an `error` sent with HTTP 200 (GitHub, Slack; SPEC §6.3) becomes the same error with 400, and so does Slack's
+ *   `{ok: false}` for specs with `errorsWithStatus200`;
+ * - tokens nested under `tokenResponse.path` (Slack's user token under `authed_user`) are lifted to the top, beside
+ *   the response's other fields (which `metadata` may name);
+ * - a token type the client library does not know (Slack's `user`) or none at all becomes `bearer`, which is how
+ *   those tokens are sent.
+ * Transient answers (5xx, 429) pass through untouched: the caller classifies them by status.
+ */
+export function tokenEndpointFetch(spec: ProviderSpec, http: ProviderHttp): typeof fetch {
+  return async (input, init) => {
+    const response = await http.fetch(input, init);
+    if (response.status >= 500 || response.status === 429) return response;
+    const text = await response.text();
+    const body = parseBody(text, response.headers.get('content-type'));
+    if (!body) return new Response(text, { status: response.status, headers: response.headers });
+
+    let status = response.status;
+    let answer = body;
+    const slackFailure = spec.errorsWithStatus200 && body.ok === false;
+    if (status === 200 && (typeof body.error === 'string' || slackFailure)) {
+      status = 400;
+      answer = { ...body, error: typeof body.error === 'string' ? body.error : 'invalid_request' };
+    } else if (status === 200 && spec.tokenResponse.path) {
+      answer = lift(body, spec.tokenResponse.path);
+    }
+    if (status === 200 && typeof answer.access_token === 'string') {
+      const type = String(answer.token_type ?? '').toLowerCase();
+      if (type !== 'bearer' && type !== 'dpop') answer = { ...answer, token_type: 'bearer' };
+    }
+    const headers = new Headers(response.headers);
+    headers.set('content-type', 'application/json');
+    headers.delete('content-length');
+    headers.delete('content-encoding');
+    return new Response(JSON.stringify(answer), { status, headers });
+  };
+}
+
+function parseBody(text: string, contentType: string | null): Record<string, unknown> | undefined {
+  if (/application\/x-www-form-urlencoded|text\/plain/i.test(contentType ?? '') && !text.trimStart().startsWith('{')) {
+    return Object.fromEntries(new URLSearchParams(text));
+  }
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The object at `path` merged over the top level, without the branch that held it. */
+function lift(body: Record<string, unknown>, path: string): Record<string, unknown> {
+  let nested: unknown = body;
+  for (const key of path.split('.')) nested = (nested as Record<string, unknown> | undefined)?.[key];
+  if (typeof nested !== 'object' || nested === null) return body;
+  const { [path.split('.')[0] as string]: _branch, ...rest } = body;
+  // The top level's own token fields (Slack's bot token) must not leak into the lifted answer.
+  const {
+    access_token: _a,
+    refresh_token: _r,
+    token_type: _t,
+    expires_in: _e,
+    scope: _s,
+    id_token: _i,
+    ...context
+  } = rest;
+  return { ...context, ...(nested as Record<string, unknown>) };
+}
