@@ -82,7 +82,7 @@ describe('@tokenvault/react connected accounts in Chromium', () => {
     });
     const { token } = await created.json();
     await app.page.evaluate(
-      (t) => (window as unknown as AccountsWindow).accountsPage.vault.useConnectSession(t),
+      (t) => (window as unknown as AccountsWindow).accountsPage.vault.redeemConnectSession(t),
       token,
     );
   }

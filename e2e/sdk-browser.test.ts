@@ -194,7 +194,7 @@ describe('@tokenvault/sdk-browser in Chromium', () => {
     const { token: connectToken } = await created.json();
     const app = await openApp();
     const bound = await app.page.evaluate(
-      (t) => window.sdk.settle(window.sdk.vault.useConnectSession(t)),
+      (t) => window.sdk.settle(window.sdk.vault.redeemConnectSession(t)),
       connectToken,
     );
     expect(bound.value).toMatchObject({ userId: 'u_42', provider: 'demo' });
@@ -209,7 +209,7 @@ describe('@tokenvault/sdk-browser in Chromium', () => {
     expect(listed.items.map((a: { providerAccountId: string }) => a.providerAccountId)).toEqual(['kai']);
     // Single-use: the same token again is refused with a typed error.
     const again = await app.page.evaluate(
-      (t) => window.sdk.settle(window.sdk.vault.useConnectSession(t)),
+      (t) => window.sdk.settle(window.sdk.vault.redeemConnectSession(t)),
       connectToken,
     );
     expect(again.error).toMatchObject({ classes: ['VaultAuthError'], code: 'connect_session_failed' });

@@ -56,7 +56,7 @@ function Accounts() {
 async function main() {
   // The app's backend asks the vault for a connect session for this user; the vault then knows this browser.
   const { token } = await (await fetch('/api/connect-session', { method: 'POST' })).json();
-  await vault.useConnectSession(token);
+  await vault.redeemConnectSession(token);
   createRoot(document.getElementById('root') as HTMLElement).render(
     <VaultProvider vault={vault}>
       <Accounts />

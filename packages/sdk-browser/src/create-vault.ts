@@ -1,7 +1,7 @@
 import { createAuthSession } from './auth-session.js';
 import { createConnectedAccounts } from './connected-accounts.js';
 import { type LoginTarget, login } from './login.js';
-import { authUrl, redeemConnectSession, requestLogout, requestRefresh } from './protocol.js';
+import { authUrl, postConnectSession, requestLogout, requestRefresh } from './protocol.js';
 import type { AuthOptions, AuthRequestOptions, Vault, VaultAuth, VaultOptions } from './types.js';
 
 /** The vault as the browser sees it: one `auth(provider)` per provider, and the session user's connected accounts. */
@@ -34,8 +34,8 @@ export function createVault(options: VaultOptions): Vault {
      * Binds this browser to the app's user with a token the app's backend got from `POST /v1/connect-sessions`:
      * the accounts it links from then on are that user's. Single-use.
      */
-    useConnectSession: (token: string) =>
-      then(redeemConnectSession(http, `${baseUrl}/api/auth/connect-session`, token), accounts.invalidate),
+    redeemConnectSession: (token: string) =>
+      then(postConnectSession(http, `${baseUrl}/api/auth/connect-session`, token), accounts.invalidate),
 
     /** Backstage's OAuthApi for `provider`. Each call makes its own in-memory session; keep and share the result. */
     auth(provider: string, authOptions: AuthOptions = {}): VaultAuth {

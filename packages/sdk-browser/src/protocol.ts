@@ -58,7 +58,7 @@ export interface ConnectSessionBinding {
   scopes: string[];
 }
 
-export async function redeemConnectSession(
+export async function postConnectSession(
   http: typeof fetch,
   url: string,
   token: string,

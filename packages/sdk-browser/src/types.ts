@@ -47,7 +47,7 @@ export interface VaultAuth {
 }
 
 export interface Vault {
-  useConnectSession(token: string): Promise<ConnectSessionBinding>;
+  redeemConnectSession(token: string): Promise<ConnectSessionBinding>;
   auth(provider: string, options?: AuthOptions): VaultAuth;
   /** The session user's accounts (`/v1/me`); `no_session` when this browser has no vault session. */
   listConnectedAccounts(): Promise<ConnectedAccount[]>;

@@ -116,12 +116,12 @@ describe('the connected-accounts store', () => {
         ? json(200, { env: 'development', userId: 'u_42', provider: null, scopes: [] })
         : me.http(input, init)) as typeof fetch;
     const vault = createVault({ baseUrl: BASE, fetch: connect });
-    await vault.useConnectSession('t');
+    await vault.redeemConnectSession('t');
     expect(me.sent).toHaveLength(0);
     vault.connectedAccounts.subscribe(() => {});
     await vault.connectedAccounts.refresh();
     me.accounts = [];
-    await vault.useConnectSession('t2');
+    await vault.redeemConnectSession('t2');
     expect(vault.connectedAccounts.getSnapshot()).toMatchObject({ status: 'ready', accounts: [] });
   });
 });
