@@ -138,6 +138,37 @@ describe('provider quirks', () => {
     await expect(connect(inBody.vault)).rejects.toMatchObject({ code: 'provider_error' });
   });
 
+  it('reads scope as a JSON array (Twitch), and scope null with expires_in 0 as "never expires" (Mailchimp)', async () => {
+    const twitch = await vaultFor({ scopeArray: true });
+    expect((await connect(twitch.vault)).scopes).toEqual(['read', 'write']);
+    const mailchimp = await vaultFor({ neverExpiresAsZero: true });
+    const account = await connect(mailchimp.vault);
+    expect(account.expiresAt).toBeNull();
+    expect(account.scopes).toEqual(['read']); // as requested (RFC 6749 §5.1: an absent scope means that)
+  });
+
+  it('sends comma-separated scopes, extra parameters and no PKCE where the spec says so', async () => {
+    // Strava/Linear separate scopes with commas; Google wants access_type on the consent, Atlassian an audience;
+    // LinkedIn rejects PKCE for web apps.
+    const { vault, provider } = await vaultFor(
+      {},
+      {
+        scopes: { default: [], required: ['profile'], separator: ',' },
+        extra: { authorize: { access_type: 'offline' }, token: { audience: 'api.example.com' }, refresh: {} },
+        skipPkce: true,
+      },
+    );
+    const account = await connect(vault);
+    const query = provider.authorizeQuery as URLSearchParams;
+    expect(query.get('scope')).toBe('profile,read');
+    expect(query.get('access_type')).toBe('offline');
+    expect(query.has('code_challenge')).toBe(false);
+    const exchange = provider.tokenForms[0] as URLSearchParams;
+    expect(exchange.get('audience')).toBe('api.example.com');
+    expect(exchange.has('code_verifier')).toBe(false);
+    expect(account.scopes).toEqual(['read']);
+  });
+
   it('keeps the stored refresh token when a refresh answers none (Google)', async () => {
     const { vault, store } = await vaultFor({ omitRefreshTokenOnRefresh: true });
     const account = await connect(vault);

@@ -15,6 +15,10 @@ export interface Quirks {
   instanceUrl?: string;
   /** Google: a refresh answers no new refresh token. */
   omitRefreshTokenOnRefresh?: boolean;
+  /** Twitch: `scope` as a JSON array. */
+  scopeArray?: boolean;
+  /** Mailchimp: `scope: null` and `expires_in: 0` for a token that never expires. */
+  neverExpiresAsZero?: boolean;
 }
 
 export interface QuirkyProvider {
@@ -24,6 +28,9 @@ export interface QuirkyProvider {
   refreshes: number;
   /** Every access token it issued to the user, in order. */
   userTokens: string[];
+  /** The last authorization request's query, and every token request's form. */
+  authorizeQuery: URLSearchParams | undefined;
+  tokenForms: URLSearchParams[];
   close(): Promise<void>;
 }
 
@@ -35,6 +42,8 @@ export async function startQuirkyProvider(quirks: Quirks): Promise<QuirkyProvide
   const state = {
     refreshes: 0,
     userTokens: [] as string[],
+    authorizeQuery: undefined as URLSearchParams | undefined,
+    tokenForms: [] as URLSearchParams[],
     nextAnswer(status: number, body: Record<string, unknown>) {
       override = { status, body };
     },
@@ -49,8 +58,8 @@ export async function startQuirkyProvider(quirks: Quirks): Promise<QuirkyProvide
       access_token: user,
       token_type: quirks.nestedUserToken ? 'user' : 'Bearer',
       refresh_token: `refresh-${counter}`,
-      scope: 'read',
-      ...(!quirks.noExpiresIn && { expires_in: 3600 }),
+      scope: quirks.scopeArray ? ['read', 'write'] : quirks.neverExpiresAsZero ? null : 'read',
+      ...(!quirks.noExpiresIn && { expires_in: quirks.neverExpiresAsZero ? 0 : 3600 }),
     };
     const extra = quirks.instanceUrl ? { instance_url: quirks.instanceUrl } : {};
     if (!quirks.nestedUserToken) return { ...set, ...extra };
@@ -60,6 +69,7 @@ export async function startQuirkyProvider(quirks: Quirks): Promise<QuirkyProvide
   const server: Server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://provider');
     if (url.pathname === '/authorize') {
+      state.authorizeQuery = url.searchParams;
       const back = new URL(url.searchParams.get('redirect_uri') ?? '');
       back.searchParams.set('code', 'the-code');
       back.searchParams.set('state', url.searchParams.get('state') ?? '');
@@ -73,6 +83,7 @@ export async function startQuirkyProvider(quirks: Quirks): Promise<QuirkyProvide
     }
     if (url.pathname !== '/token') return void response.writeHead(404).end();
     const form = new URLSearchParams(await body(request));
+    state.tokenForms.push(form);
     const send = (status: number, answer: Record<string, unknown>) => {
       if (quirks.formEncoded) {
         const flat = Object.entries(answer).map(([k, v]) => [k, String(v)]);

@@ -4,6 +4,7 @@ import { type GrantInput, VaultError } from '@tokenvault/core';
 import { CliError } from './cli-error.js';
 import { addKey, createClient, grant, listClients, revokeGrant, revokeKey, withVault } from './commands/clients.js';
 import { migrate } from './commands/migrate.js';
+import { listProviders, showProvider, validateProvider } from './commands/providers.js';
 import { serve } from './commands/serve.js';
 import { token } from './commands/token.js';
 
@@ -19,6 +20,9 @@ const USAGE = `Usage: tokenvault <command> [options]
   clients grant --env ENV --client ID --role ROLE [--resource PATTERN]
   clients revoke-grant --env ENV --client ID --role ROLE [--resource PATTERN]
   token --key ACCESS_KEY [--url URL] [--lifetime SECONDS]   print a signed JWT for curl
+  providers list                                   the provider presets
+  providers show ID                                one preset as data, with its docs and setup note
+  providers validate FILE                          check a provider (preset with overrides, or custom spec)
 
 Roles: credentials-reader, connections-manager, admin. A --resource applies to the --role before it; a role
 without one covers the whole environment. Patterns: connections/PROVIDER/users/USER/credentials or a prefix of
@@ -80,6 +84,13 @@ async function run(
   grants: GrantInput[],
   print: (line: string) => void,
 ): Promise<number> {
+  // The one command with an argument of its own: `providers show ID`, `providers validate FILE`.
+  const [group, verb, argument, ...rest] = command;
+  if (group === 'providers' && (verb === 'show' || verb === 'validate') && argument && rest.length === 0) {
+    if (verb === 'show') showProvider(argument, print);
+    else validateProvider(argument, print);
+    return 0;
+  }
   switch (command.join(' ')) {
     case 'serve': {
       const server = await serve({
@@ -139,6 +150,9 @@ async function run(
       await withVault(values.config, (vault) => change(vault, env, client, grants[0] as GrantInput, print));
       return 0;
     }
+    case 'providers list':
+      listProviders(print);
+      return 0;
     case 'token':
       await token({
         key: required(values.key, '--key'),

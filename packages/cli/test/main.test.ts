@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSqliteStore } from '@tokenvault/store-sqlite';
@@ -273,5 +273,36 @@ describe('main: migrate', () => {
     expect(code).toBe(0);
     expect(out).toBe('migrations applied');
     expect(existsSync(join(dir, 'vault.db'))).toBe(true);
+  });
+});
+
+describe('main: providers', () => {
+  it('lists the presets and shows one with its docs and setup note', async () => {
+    // The catalog is browsable from the CLI, one line per preset.
+    const listed = await run('providers', 'list');
+    expect(listed.code).toBe(0);
+    expect(listed.out).toMatch(/^oidc +oidc \(oidc\)$/m);
+    const shown = await run('providers', 'show', 'oidc');
+    expect(shown.code).toBe(0);
+    expect(JSON.parse(shown.out.slice(0, shown.out.lastIndexOf('}') + 1))).toMatchObject({ id: 'oidc', type: 'oidc' });
+    expect(shown.out).toMatch(/^docs: +https:\/\/openid\.net\//m);
+    const unknown = await run('providers', 'show', 'nope');
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toMatch(/unknown provider 'nope'/);
+  });
+
+  it('validates a provider file, naming every problem', async () => {
+    // A preset with overrides validates; a custom spec with a field the engine does not know does not.
+    const good = join(dir, 'good.yaml');
+    await writeFile(good, 'preset: oidc\nid: corp\nissuer: https://login.example.com\nclientId: x\n');
+    const valid = await run('providers', 'validate', good);
+    expect(valid.code).toBe(0);
+    expect(valid.out).toBe(`${good}: valid oidc provider 'corp'`);
+    const bad = join(dir, 'bad.yaml');
+    await writeFile(bad, 'type: oauth2\nid: shop\nauthorizeUri: http://shop.example.com/authorize\nmagic: true\n');
+    const invalid = await run('providers', 'validate', bad);
+    expect(invalid.code).toBe(1);
+    expect(invalid.err).toMatch(/authorizeUri: must be an https/);
+    expect(invalid.err).toMatch(/magic/);
   });
 });

@@ -1,6 +1,88 @@
 import type { ProviderSpecInput } from '@tokenvault/core';
+import { airtable } from './presets/airtable.js';
+import { asana } from './presets/asana.js';
+import { atlassian } from './presets/atlassian.js';
+import { bitbucket } from './presets/bitbucket.js';
+import { box } from './presets/box.js';
+import { calendly } from './presets/calendly.js';
+import { clickup } from './presets/clickup.js';
+import { digitalocean } from './presets/digitalocean.js';
+import { discord } from './presets/discord.js';
+import { docusign } from './presets/docusign.js';
+import { dropbox } from './presets/dropbox.js';
+import { figma } from './presets/figma.js';
+import { github } from './presets/github.js';
+import { gitlab } from './presets/gitlab.js';
+import { google } from './presets/google.js';
+import { hubspot } from './presets/hubspot.js';
+import { intuit } from './presets/intuit.js';
+import { linear } from './presets/linear.js';
+import { linkedin } from './presets/linkedin.js';
+import { mailchimp } from './presets/mailchimp.js';
+import { microsoft } from './presets/microsoft.js';
+import { miro } from './presets/miro.js';
+import { monday } from './presets/monday.js';
+import { notion } from './presets/notion.js';
 import { oauth2 } from './presets/oauth2.js';
 import { oidc } from './presets/oidc.js';
+import { okta } from './presets/okta.js';
+import { onelogin } from './presets/onelogin.js';
+import { pipedrive } from './presets/pipedrive.js';
+import { reddit } from './presets/reddit.js';
+import { salesforce } from './presets/salesforce.js';
+import { shopify } from './presets/shopify.js';
+import { slack } from './presets/slack.js';
+import { spotify } from './presets/spotify.js';
+import { strava } from './presets/strava.js';
+import { twitch } from './presets/twitch.js';
+import { x } from './presets/x.js';
+import { xero } from './presets/xero.js';
+import { zoho } from './presets/zoho.js';
+import { zoom } from './presets/zoom.js';
 
-/** Presets by id. A preset may leave out what only a configuration can say (issuer, endpoints of one tenant). */
-export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = { oauth2, oidc };
+/**
+ * Presets by id, one file each under presets/. A preset may leave out what only a configuration can say (the
+ * tenant's issuer, a shop's endpoints); its `setup` note says what.
+ */
+export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
+  airtable,
+  asana,
+  atlassian,
+  bitbucket,
+  box,
+  calendly,
+  clickup,
+  digitalocean,
+  discord,
+  docusign,
+  dropbox,
+  figma,
+  github,
+  gitlab,
+  google,
+  hubspot,
+  intuit,
+  linear,
+  linkedin,
+  mailchimp,
+  microsoft,
+  miro,
+  monday,
+  notion,
+  oauth2,
+  oidc,
+  okta,
+  onelogin,
+  pipedrive,
+  reddit,
+  salesforce,
+  shopify,
+  slack,
+  spotify,
+  strava,
+  twitch,
+  x,
+  xero,
+  zoho,
+  zoom,
+};

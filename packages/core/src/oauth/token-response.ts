@@ -10,7 +10,9 @@ import type { ProviderHttp } from './http.js';
  * - tokens nested under `tokenResponse.path` (Slack's user token under `authed_user`) are lifted to the top, beside
  *   the response's other fields (which `metadata` may name);
  * - a token type the client library does not know (Slack's `user`) or none at all becomes `bearer`, which is how
- *   those tokens are sent.
+ *   those tokens are sent;
+ * - `scope` as a JSON array (Twitch) becomes the space-separated string RFC 6749 §5.1 says; `scope: null` and
+ *   `expires_in: 0` (Mailchimp: "never expires") are left out, as the RFC's "absent".
  * Transient answers (5xx, 429) pass through untouched: the caller classifies them by status.
  */
 export function tokenEndpointFetch(spec: ProviderSpec, http: ProviderHttp): typeof fetch {
@@ -30,15 +32,23 @@ export function tokenEndpointFetch(spec: ProviderSpec, http: ProviderHttp): type
     } else if (status === 200 && spec.tokenResponse.path) {
       answer = lift(body, spec.tokenResponse.path);
     }
-    if (status === 200 && typeof answer.access_token === 'string') {
-      const type = String(answer.token_type ?? '').toLowerCase();
-      if (type !== 'bearer' && type !== 'dpop') answer = { ...answer, token_type: 'bearer' };
-    }
+    if (status === 200 && typeof answer.access_token === 'string') answer = standardFields(answer);
     const headers = new Headers(response.headers);
     headers.set('content-type', 'application/json');
     headers.delete('content-length');
     headers.delete('content-encoding');
     return new Response(JSON.stringify(answer), { status, headers });
+  };
+}
+
+function standardFields(answer: Record<string, unknown>): Record<string, unknown> {
+  const { scope, expires_in, ...rest } = answer;
+  const type = String(answer.token_type ?? '').toLowerCase();
+  return {
+    ...rest,
+    ...(type !== 'bearer' && type !== 'dpop' && { token_type: 'bearer' }),
+    ...(Array.isArray(scope) ? { scope: scope.join(' ') } : scope !== null && scope !== undefined && { scope }),
+    ...(expires_in !== 0 && expires_in !== '0' && expires_in !== undefined && { expires_in }),
   };
 }
 

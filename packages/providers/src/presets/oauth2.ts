@@ -8,6 +8,10 @@ import type { ProviderSpecInput } from '@tokenvault/core';
 export const oauth2 = {
   id: 'oauth2',
   type: 'oauth2',
+  docs: 'https://www.rfc-editor.org/rfc/rfc6749',
+  setup:
+    'Register an OAuth client at the provider with the redirect URI; the configuration gives authorizeUri, ' +
+    'tokenUri and account.userInfoUri (with account.idPath naming the id field of its answer).',
   scopes: { default: [], required: [], separator: ' ' },
   clientAuthLocation: 'headers',
   account: { idPath: 'id' },

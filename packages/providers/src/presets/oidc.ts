@@ -8,6 +8,10 @@ import type { ProviderSpecInput } from '@tokenvault/core';
 export const oidc = {
   id: 'oidc',
   type: 'oidc',
+  docs: 'https://openid.net/specs/openid-connect-core-1_0.html',
+  setup:
+    'Register a confidential client with the authorization-code grant and the redirect URI at the OpenID ' +
+    'provider; the configuration gives its issuer (discovery reads the endpoints from it).',
   scopes: { default: ['openid', 'profile', 'email', 'offline_access'], required: ['openid'], separator: ' ' },
   clientAuthLocation: 'headers',
   account: { idPath: 'sub' },

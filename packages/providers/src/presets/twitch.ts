@@ -1,0 +1,30 @@
+import type { ProviderSpecInput } from '@tokenvault/core';
+
+/**
+ * Twitch: an OpenID provider with discovery at https://id.twitch.tv/oauth2, used here so the account comes from
+ * the ID token (Twitch's Helix API also demands a `Client-Id` header, which the userinfo call cannot send).
+ * The token endpoint takes the client secret in the form body; access tokens last a few hours and refresh tokens
+ * may change on refresh. Quirk: token responses carry `scope` as a JSON array, not a space-separated string.
+ */
+export const twitch = {
+  id: 'twitch',
+  displayName: 'Twitch',
+  type: 'oidc',
+  docs: 'https://dev.twitch.tv/docs/authentication/getting-tokens-oidc/',
+  setup:
+    'Register an application in the Twitch Developer Console (https://dev.twitch.tv/console/apps) as a confidential client and add {publicUrl}/api/auth/twitch/handler/frame as an OAuth redirect URL.',
+  issuer: 'https://id.twitch.tv/oauth2',
+  // Takes `client_id` and `token` as form fields: https://dev.twitch.tv/docs/authentication/revoke-tokens
+  revokeUri: 'https://id.twitch.tv/oauth2/revoke',
+  scopes: { default: ['openid'], required: ['openid'], separator: ' ' },
+  // Discovery advertises only client_secret_post.
+  clientAuthLocation: 'body',
+  extra: {
+    // The ID token carries only `sub` unless other claims are requested (OIDC Core §5.5); this adds the login name.
+    authorize: { claims: '{"id_token":{"preferred_username":null}}' },
+    token: {},
+    refresh: {},
+  },
+  account: { idPath: 'sub', displayNamePath: 'preferred_username' },
+  // Refresh behaviour: https://dev.twitch.tv/docs/authentication/refresh-tokens/
+} satisfies Partial<ProviderSpecInput>;

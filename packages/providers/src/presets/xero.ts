@@ -1,0 +1,31 @@
+import type { ProviderSpecInput } from '@tokenvault/core';
+
+/**
+ * Xero: an OpenID provider with standard discovery at https://identity.xero.com (it also supplies the RFC 7009
+ * revocation endpoint). Access tokens last 30 minutes; `offline_access` brings a refresh token that rotates on
+ * every use and dies after 60 days unused (a lost refresh response may be retried with the old one for 30 minutes).
+ * Calls to the accounting APIs also need a tenant id, which is not in the token response: the app reads it from
+ * GET https://api.xero.com/connections with the access token.
+ */
+export const xero = {
+  id: 'xero',
+  displayName: 'Xero',
+  type: 'oidc',
+  docs: 'https://developer.xero.com/documentation/oauth2/auth-flow',
+  setup:
+    'Create a "Web app" (auth code grant) in My Apps on the Xero developer portal (https://developer.xero.com/app/manage), add {publicUrl}/api/auth/xero/handler/frame as a redirect URI and generate a client secret; the configuration adds the API scopes the app needs (e.g. accounting.transactions).',
+  // Standard discovery (openid-client and xero-node use it); Xero rate-limits repeated discovery requests, which the
+  // engine caches per provider.
+  issuer: 'https://identity.xero.com',
+  scopes: {
+    default: ['openid', 'profile', 'email', 'offline_access'],
+    required: ['openid', 'offline_access'],
+    separator: ' ',
+  },
+  // The token endpoint expects HTTP Basic.
+  clientAuthLocation: 'headers',
+  account: { idPath: 'sub' },
+  // https://developer.xero.com/faq/oauth2: "Unused refresh tokens expire after 60 days" and rotate on every refresh.
+  rotatesRefreshTokens: true,
+  keepAliveSeconds: 30 * 24 * 3600,
+} satisfies Partial<ProviderSpecInput>;

@@ -1,0 +1,41 @@
+import type { ProviderSpecInput } from '@tokenvault/core';
+
+/**
+ * Zoho: authorization code grant per data center (accounts.zoho.com, .eu, .in, .com.au, .jp, zohocloud.ca …).
+ * A refresh token comes only with `access_type=offline`, and again on reconnect only with `prompt=consent`; it
+ * does not rotate or expire, but a user holds at most 20 (the 21st evicts the oldest) and each may mint 10 access
+ * tokens (one hour each) per 10 minutes. Errors come with HTTP 200 (`{"error":"invalid_code"}`), and the token
+ * response names the data center's API host in `api_domain`, which the app needs for every call.
+ */
+export const zoho = {
+  id: 'zoho',
+  displayName: 'Zoho',
+  type: 'oauth2',
+  docs: 'https://zoho.com/accounts/protocol/oauth/web-apps/authorization.html',
+  setup:
+    'Register a "Server-based Application" in the Zoho API Console with the redirect URI {publicUrl}/api/auth/zoho/handler/frame. Endpoints here are for the US data center (accounts.zoho.com); for another data center the configuration overrides authorizeUri, tokenUri, revokeUri and account.userInfoUri with that center\'s accounts host (e.g. https://accounts.zoho.eu/oauth/v2/auth).',
+  authorizeUri: 'https://accounts.zoho.com/oauth/v2/auth',
+  tokenUri: 'https://accounts.zoho.com/oauth/v2/token',
+  // Takes the token in a `token` parameter: https://www.zoho.com/contracts/api/getting-started/refreshing-access-tokens.html
+  revokeUri: 'https://accounts.zoho.com/oauth/v2/token/revoke',
+  // GET /oauth/user/info needs AaaServer.profile.Read; Zoho separates scopes with commas.
+  scopes: { default: ['AaaServer.profile.Read'], required: ['AaaServer.profile.Read'], separator: ',' },
+  clientAuthLocation: 'body',
+  extra: {
+    // No refresh token without access_type=offline; on a reconnect, none without prompt=consent.
+    authorize: { access_type: 'offline', prompt: 'consent' },
+    token: {},
+    refresh: {},
+  },
+  // Accepts `Authorization: Bearer` as well as Zoho-oauthtoken: https://www.zoho.com/accounts/protocol/oauth/use-access-token.html
+  account: {
+    userInfoUri: 'https://accounts.zoho.com/oauth/user/info',
+    idPath: 'ZUID',
+    displayNamePath: 'Display_Name',
+  },
+  // Zoho answers token-endpoint errors with HTTP 200 (e.g. asciisd/zoho#6: `HTTP/1.1 200` with {"error":"invalid_client"}).
+  errorsWithStatus200: true,
+  // The data center's API base (https://www.zohoapis.com, .eu …), needed for every API call.
+  metadata: ['api_domain'],
+  // Token limits: https://zoho.com/accounts/protocol/oauth/web-apps/access-token-expiry.html
+} satisfies Partial<ProviderSpecInput>;
