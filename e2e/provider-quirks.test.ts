@@ -23,7 +23,10 @@ afterAll(async () => {
 });
 
 /** A vault whose provider `quirky` is a real local server behaving as `quirks` say, described by `spec`. */
-async function vaultFor(quirks: Quirks, spec: Partial<ProviderSpecInput> = {}) {
+async function vaultFor(
+  quirks: Quirks,
+  spec: Partial<ProviderSpecInput> | ((providerUrl: string) => Partial<ProviderSpecInput>) = {},
+) {
   const provider: QuirkyProvider = await startQuirkyProvider(quirks);
   const dir = await mkdtemp(join(tmpdir(), 'tokenvault-quirks-'));
   const store: Store = createSqliteStore({ filename: join(dir, 'vault.db') });
@@ -39,7 +42,7 @@ async function vaultFor(quirks: Quirks, spec: Partial<ProviderSpecInput> = {}) {
     authorizeUri: `${provider.url}/authorize`,
     tokenUri: `${provider.url}/token`,
     account: { userInfoUri: `${provider.url}/me`, idPath: 'id', displayNamePath: 'name' },
-    ...spec,
+    ...(typeof spec === 'function' ? spec(provider.url) : spec),
   });
   const configured = {
     env: ENV,
@@ -167,6 +170,20 @@ describe('provider quirks', () => {
     expect(exchange.get('audience')).toBe('api.example.com');
     expect(exchange.has('code_verifier')).toBe(false);
     expect(account.scopes).toEqual(['read']);
+  });
+
+  it('sends the userinfo headers a provider needs (Notion-Version), and refreshes at a refresh endpoint (Figma)', async () => {
+    const notion = await vaultFor({ userinfoHeader: ['Notion-Version', '2022-06-28'] }, (url) => ({
+      account: { userInfoUri: `${url}/me`, idPath: 'id', headers: { 'Notion-Version': '2022-06-28' } },
+    }));
+    expect((await connect(notion.vault)).providerAccountId).toBe('acct-1');
+    const figma = await vaultFor({ separateRefreshEndpoint: true }, (url) => ({ refreshUri: `${url}/refresh` }));
+    const account = await connect(figma.vault);
+    expect((await refreshed(figma.vault, account.id)).accessToken).toBe(figma.provider.userTokens.at(-1));
+    // Without refreshUri the refresh would go to the token endpoint, which refuses it.
+    const plain = await vaultFor({ separateRefreshEndpoint: true });
+    const other = await connect(plain.vault);
+    await expect(refreshed(plain.vault, other.id)).rejects.toMatchObject({ code: 'provider_error' });
   });
 
   it('keeps the stored refresh token when a refresh answers none (Google)', async () => {

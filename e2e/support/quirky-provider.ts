@@ -15,6 +15,10 @@ export interface Quirks {
   instanceUrl?: string;
   /** Google: a refresh answers no new refresh token. */
   omitRefreshTokenOnRefresh?: boolean;
+  /** Notion: the userinfo call needs this header besides the token. */
+  userinfoHeader?: [name: string, value: string];
+  /** Figma: refreshes go to `/refresh`; the token endpoint refuses them. */
+  separateRefreshEndpoint?: boolean;
   /** Twitch: `scope` as a JSON array. */
   scopeArray?: boolean;
   /** Mailchimp: `scope: null` and `expires_in: 0` for a token that never expires. */
@@ -78,11 +82,19 @@ export async function startQuirkyProvider(quirks: Quirks): Promise<QuirkyProvide
     if (url.pathname === '/me') {
       const token = (request.headers.authorization ?? '').replace(/^Bearer /, '');
       if (!valid.has(token)) return void response.writeHead(401).end();
+      const [name, value] = quirks.userinfoHeader ?? [];
+      if (name && request.headers[name.toLowerCase()] !== value) return void response.writeHead(400).end();
       response.writeHead(200, { 'content-type': 'application/json' });
       return void response.end(JSON.stringify({ id: 'acct-1', name: 'Quinn' }));
     }
-    if (url.pathname !== '/token') return void response.writeHead(404).end();
+    const tokenPath = url.pathname === '/token' || (quirks.separateRefreshEndpoint && url.pathname === '/refresh');
+    if (!tokenPath) return void response.writeHead(404).end();
     const form = new URLSearchParams(await body(request));
+    const refreshing = form.get('grant_type') === 'refresh_token';
+    if (quirks.separateRefreshEndpoint && refreshing !== (url.pathname === '/refresh')) {
+      response.writeHead(400, { 'content-type': 'application/json' });
+      return void response.end(JSON.stringify({ error: 'invalid_request', error_description: 'wrong endpoint' }));
+    }
     state.tokenForms.push(form);
     const send = (status: number, answer: Record<string, unknown>) => {
       if (quirks.formEncoded) {

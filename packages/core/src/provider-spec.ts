@@ -25,6 +25,8 @@ export const providerSpecSchema = z
     issuer: endpointUrl.optional(),
     authorizeUri: endpointUrl.optional(),
     tokenUri: endpointUrl.optional(),
+    /** Where refreshes go when not to the token endpoint: Figma's `/v1/oauth/refresh`. */
+    refreshUri: endpointUrl.optional(),
     /** RFC 7009 revocation; for `oidc` discovery supplies it when the provider has one. */
     revokeUri: endpointUrl.optional(),
     scopes: z
@@ -51,11 +53,13 @@ export const providerSpecSchema = z
     account: z
       .object({
         userInfoUri: endpointUrl.optional(),
+        /** Fixed headers the userinfo call needs besides the token: Notion's `Notion-Version`. */
+        headers: z.record(z.string().regex(/^[A-Za-z0-9-]+$/), z.string()).default({}),
         idPath: z.string().default('sub'),
         displayNamePath: z.string().optional(),
       })
       .strict()
-      .default({ idPath: 'sub' }),
+      .default({ idPath: 'sub', headers: {} }),
     /** Where the tokens sit in the token response: Slack puts the user's under `authed_user`. */
     tokenResponse: z
       .object({

@@ -127,7 +127,7 @@ describe('buildProviderSpec', () => {
       token: { audience: 'api' },
       refresh: {},
     });
-    expect(spec.account).toEqual({ idPath: 'user_id', displayNamePath: 'name' });
+    expect(spec.account).toEqual({ idPath: 'user_id', displayNamePath: 'name', headers: {} });
   });
 
   it('replaces, not merges, a second-level object', () => {

@@ -35,13 +35,13 @@ Quirks, each implemented once in the engine (packages/core) and tested against a
 way: \`errors-200\` (errors sent with HTTP 200, also Slack's \`{ok: false}\`), \`nested-tokens\` (tokens under a path
 of the token response), \`metadata\` (token-response fields kept per account), \`default-lifetime\` (no
 \`expires_in\`), \`basic-auth\` / \`body-auth\` (where the client secret goes), \`comma-scopes\`, \`extra-params\`
-(extra authorize, token or refresh parameters) and \`no-pkce\` in e2e/provider-quirks.test.ts, which also covers
+(extra authorize, token or refresh parameters), \`no-pkce\`, \`refresh-endpoint\` (refreshes not at the token
+endpoint) and \`userinfo-headers\` in e2e/provider-quirks.test.ts, which also covers
 form-encoded answers, array and null scopes, \`expires_in: 0\` and omitted refresh tokens for every provider;
 \`keep-alive\` (refresh tokens that die unused) in e2e/refresh-scheduler.test.ts.
 
-Known gaps (the provider catalog issue): presets whose APIs need a header on the userinfo call (Notion's
-\`Notion-Version\`, Twitch's \`Client-Id\`: Twitch identifies the account from its ID token instead), a separate
-refresh endpoint (Figma), per-account hosts entered at connect time (Shopify, Zoho data centers, Salesforce
+Known gaps (the provider catalog issue): a userinfo header whose value is the client id (Twitch's \`Client-Id\`:
+Twitch identifies the account from its ID token instead), per-account hosts entered at connect time (Shopify, Zoho data centers, Salesforce
 sandboxes: configure one host), a userinfo endpoint reached by POST (monday.com, Dropbox: from the ID token),
 Slack's \`user_scope\` for step-up, and an ID-token issuer without discovery (Intuit with \`openid\`). Their setup
 notes say what to do today.
@@ -69,5 +69,7 @@ function quirks(p: Preset): string[] {
   ];
   if (extra.length > 0) found.push(`extra-params (${[...new Set(extra)].map((k) => `\`${k}\``).join(', ')})`);
   if (p.skipPkce) found.push('no-pkce');
+  if (p.refreshUri) found.push('refresh-endpoint');
+  if (Object.keys(p.account?.headers ?? {}).length > 0) found.push('userinfo-headers');
   return found;
 }

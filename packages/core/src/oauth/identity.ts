@@ -19,7 +19,9 @@ export async function accountIdentity(
   claims: oauth.IDToken | undefined,
 ): Promise<AccountIdentity> {
   const { account } = provider.spec;
-  const source = account.userInfoUri ? await userInfo(account.userInfoUri, http, tokens.accessToken) : { ...claims };
+  const source = account.userInfoUri
+    ? await userInfo(account.userInfoUri, account.headers, http, tokens.accessToken)
+    : { ...claims };
   const id = valueAt(source, account.idPath);
   if (typeof id !== 'string' && typeof id !== 'number') {
     throw new VaultError('provider_error', `the provider's profile has no account id at '${account.idPath}'`);
@@ -38,10 +40,10 @@ export async function accountIdentity(
 }
 
 /** Not OIDC userinfo (GitHub's /user has no `sub`), so it is read as a plain JSON resource. */
-async function userInfo(endpoint: string, http: ProviderHttp, accessToken: string) {
+async function userInfo(endpoint: string, headers: Record<string, string>, http: ProviderHttp, accessToken: string) {
   try {
     const response = await http.fetch(endpoint, {
-      headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' },
+      headers: { ...headers, authorization: `Bearer ${accessToken}`, accept: 'application/json' },
       signal: AbortSignal.timeout(http.timeoutMs),
     });
     throwIfTransient(response, 'userinfo');

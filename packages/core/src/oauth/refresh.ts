@@ -21,13 +21,16 @@ export async function refreshTokens(
   requestedAt: number,
 ): Promise<TokenSet> {
   const client = oauthClient(provider);
+  const { refreshUri } = provider.spec;
+  // Figma refreshes at an endpoint of its own; everyone else at the token endpoint.
+  const server = refreshUri ? { ...as, token_endpoint: refreshUri } : as;
   try {
-    const response = await oauth.refreshTokenGrantRequest(as, client, clientAuth(provider), refreshToken, {
+    const response = await oauth.refreshTokenGrantRequest(server, client, clientAuth(provider), refreshToken, {
       additionalParameters: provider.spec.extra.refresh,
-      ...tokenRequestOptions(http, provider.spec, as.token_endpoint),
+      ...tokenRequestOptions(http, provider.spec, server.token_endpoint),
     });
     throwIfTransient(response, 'refresh');
-    const result = await oauth.processRefreshTokenResponse(as, client, response);
+    const result = await oauth.processRefreshTokenResponse(server, client, response);
     return toTokenSet(result, provider.spec, requestedAt);
   } catch (err) {
     if (err instanceof VaultError) throw err;

@@ -4,8 +4,7 @@ import type { ProviderSpecInput } from '@tokenvault/core';
  * Notion public connections: one authorization per workspace, the user picking the pages to share; no scopes
  * (capabilities are set on the connection) and `owner=user` on the authorization URL. Access tokens come without
  * `expires_in`; a refresh returns a new access token and a new refresh token. Every API call, `/v1/users/me`
- * included, needs a `Notion-Version` header, which the schema cannot add to the userinfo request: until it can,
- * identifying the account fails (see setup).
+ * included, needs a `Notion-Version` header (account.headers).
  */
 export const notion = {
   id: 'notion',
@@ -13,7 +12,7 @@ export const notion = {
   type: 'oauth2',
   docs: 'https://developers.notion.com/guides/get-started/authorization',
   setup:
-    'Create a public connection in the Notion developer portal with the redirect URI `{publicUrl}/api/auth/notion/handler/frame` and the capabilities your app needs. Known gap: Notion requires a `Notion-Version` header on `/v1/users/me`, which a provider spec cannot express yet, so connecting fails at account identification until the engine supports it.',
+    'Create a public connection in the Notion developer portal with the redirect URI `{publicUrl}/api/auth/notion/handler/frame` and the capabilities your app needs.',
   authorizeUri: 'https://api.notion.com/v1/oauth/authorize',
   tokenUri: 'https://api.notion.com/v1/oauth/token',
   // Notion has no OAuth scopes.
@@ -27,6 +26,8 @@ export const notion = {
     userInfoUri: 'https://api.notion.com/v1/users/me',
     idPath: 'id',
     displayNamePath: 'bot.workspace_name',
+    // developers.notion.com/reference/versioning: every request names the API version it was written for.
+    headers: { 'Notion-Version': '2022-06-28' },
   },
   // The token response names the workspace and the authorization (bot) the token belongs to.
   metadata: ['workspace_id', 'workspace_name', 'bot_id'],
