@@ -19,6 +19,8 @@ export interface Quirks {
   userinfoHeader?: [name: string, value: string];
   /** Figma: refreshes go to `/refresh`; the token endpoint refuses them. */
   separateRefreshEndpoint?: boolean;
+  /** The token endpoint reads JSON bodies only (as Notion documents its own), so only a hook can talk to it. */
+  jsonTokenRequests?: boolean;
   /** Twitch: `scope` as a JSON array. */
   scopeArray?: boolean;
   /** Mailchimp: `scope: null` and `expires_in: 0` for a token that never expires. */
@@ -89,7 +91,14 @@ export async function startQuirkyProvider(quirks: Quirks): Promise<QuirkyProvide
     }
     const tokenPath = url.pathname === '/token' || (quirks.separateRefreshEndpoint && url.pathname === '/refresh');
     if (!tokenPath) return void response.writeHead(404).end();
-    const form = new URLSearchParams(await body(request));
+    const text = await body(request);
+    if (quirks.jsonTokenRequests && !/application\/json/.test(request.headers['content-type'] ?? '')) {
+      response.writeHead(400, { 'content-type': 'application/json' });
+      return void response.end(JSON.stringify({ error: 'invalid_request', error_description: 'send JSON' }));
+    }
+    const form = quirks.jsonTokenRequests
+      ? new URLSearchParams(Object.entries(JSON.parse(text) as Record<string, string>))
+      : new URLSearchParams(text);
     const refreshing = form.get('grant_type') === 'refresh_token';
     if (quirks.separateRefreshEndpoint && refreshing !== (url.pathname === '/refresh')) {
       response.writeHead(400, { 'content-type': 'application/json' });

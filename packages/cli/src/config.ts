@@ -11,6 +11,8 @@ const origin = z.string().refine((value) => URL.canParse(value) && new URL(value
 const providerEntry = z
   .object({
     preset: z.string().optional(),
+    /** A module of code hooks (SPEC §5.5), relative to the config file. */
+    hooks: z.string().min(1).optional(),
     clientId: z.string().min(1),
     clientSecret: z.string().min(1).optional(),
   })
@@ -115,9 +117,10 @@ function expandVariables(value: unknown, env: NodeJS.ProcessEnv, path: string[])
 }
 
 function withPathsFrom(base: string, config: Record<string, unknown>): Record<string, unknown> {
-  const { database, masterKeyFile } = config;
+  const { database, masterKeyFile, environments } = config;
   return {
     ...config,
+    ...(isRecord(environments) && { environments: withHookPaths(base, environments) }),
     ...(typeof database === 'string' && { database: absoluteDatabase(base, database) }),
     ...(typeof masterKeyFile === 'string' && { masterKeyFile: resolve(base, masterKeyFile) }),
   };
@@ -125,4 +128,24 @@ function withPathsFrom(base: string, config: Record<string, unknown>): Record<st
 
 function absoluteDatabase(base: string, database: string): string {
   return database.startsWith('sqlite:') ? `sqlite:${resolve(base, database.slice('sqlite:'.length))}` : database;
+}
+
+/** A provider's `hooks` module path, made absolute from the config file's directory. */
+function withHookPaths(base: string, environments: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(environments).map(([env, environment]) => {
+      if (!isRecord(environment) || !isRecord(environment.providers)) return [env, environment];
+      const providers = Object.fromEntries(
+        Object.entries(environment.providers).map(([id, entry]) => [
+          id,
+          isRecord(entry) && typeof entry.hooks === 'string' ? { ...entry, hooks: resolve(base, entry.hooks) } : entry,
+        ]),
+      );
+      return [env, { ...environment, providers }];
+    }),
+  );
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

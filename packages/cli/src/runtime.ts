@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import {
   buildProviderSpec,
   type ConfiguredProvider,
   createCipher,
   createProviderRegistry,
   createVault,
+  type ProviderHooks,
   type ProviderHttp,
   type Store,
   type Vault,
@@ -79,21 +81,52 @@ export function webhooksFrom(config: Config): Record<string, WebhookEndpoint[]> 
   return Object.fromEntries(Object.entries(config.environments).map(([env, { webhooks }]) => [env, webhooks]));
 }
 
-export function providersFrom(config: Config): Record<string, ConfiguredProvider[]> {
-  return Object.fromEntries(
-    Object.entries(config.environments).map(([env, { providers }]) => [
-      env,
-      Object.entries(providers).map(([id, entry]) => configuredProvider(env, id, entry)),
-    ]),
-  );
+export async function providersFrom(config: Config): Promise<Record<string, ConfiguredProvider[]>> {
+  const environments: Record<string, ConfiguredProvider[]> = {};
+  for (const [env, { providers }] of Object.entries(config.environments)) {
+    environments[env] = [];
+    for (const [id, entry] of Object.entries(providers)) {
+      const hooks =
+        entry.hooks === undefined ? undefined : await loadHooks(`environments.${env}.providers.${id}`, entry.hooks);
+      environments[env].push(configuredProvider(env, id, entry, hooks));
+    }
+  }
+  return environments;
+}
+
+const HOOK_NAMES = ['getTokenData', 'getCredentialsFromTokenResponse', 'refreshCredentials', 'test'] as const;
+
+/** A provider's hooks module: functions exported by the names of seed 004, and nothing else by those names. */
+async function loadHooks(where: string, file: string): Promise<ProviderHooks> {
+  let module: Record<string, unknown>;
+  try {
+    module = await import(pathToFileURL(file).href);
+  } catch (cause) {
+    throw new CliError(`${where}.hooks: cannot load ${file}: ${(cause as Error).message}`);
+  }
+  const hooks: Record<string, unknown> = {};
+  for (const name of HOOK_NAMES) {
+    if (module[name] === undefined) continue;
+    if (typeof module[name] !== 'function') throw new CliError(`${where}.hooks: ${name} in ${file} is not a function`);
+    hooks[name] = module[name];
+  }
+  if (Object.keys(hooks).length === 0) {
+    throw new CliError(`${where}.hooks: ${file} exports none of ${HOOK_NAMES.join(', ')}`);
+  }
+  return hooks as ProviderHooks;
 }
 
 /**
  * A preset with the entry's fields on top. `scopes` is either the list always requested (SPEC §5.2) or, for a
  * custom spec, the spec's own `{default, required, separator}`.
  */
-export function configuredProvider(env: string, id: string, entry: ProviderEntry): ConfiguredProvider {
-  const { preset: presetId, clientId, clientSecret, scopes, ...overrides } = entry;
+export function configuredProvider(
+  env: string,
+  id: string,
+  entry: ProviderEntry,
+  hooks?: ProviderHooks,
+): ConfiguredProvider {
+  const { preset: presetId, hooks: _hooksFile, clientId, clientSecret, scopes, ...overrides } = entry;
   // Own properties only: `preset: constructor` must not find Object.prototype's.
   const preset = presetId === undefined ? {} : Object.hasOwn(presets, presetId) ? presets[presetId] : undefined;
   if (!preset) {
@@ -110,5 +143,5 @@ export function configuredProvider(env: string, id: string, entry: ProviderEntry
     ...(scopes !== undefined && !scopeList && { scopes }),
     id,
   } as Parameters<typeof buildProviderSpec>[1]);
-  return { env, id, spec, clientId, clientSecret, scopes: scopeList ?? spec.scopes.default };
+  return { env, id, spec, clientId, clientSecret, scopes: scopeList ?? spec.scopes.default, ...(hooks && { hooks }) };
 }

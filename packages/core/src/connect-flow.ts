@@ -5,8 +5,9 @@ import { decodeState, encodeState } from './connect-state.js';
 import { base64url, randomBytes, sha256, timingSafeEqual } from './encoding.js';
 import { VaultError } from './errors.js';
 import { authorizationUrl, exchangeCode } from './oauth/authorization-code.js';
-import { authorizationServer } from './oauth/authorization-server.js';
+import { authorizationServer, hookClient } from './oauth/authorization-server.js';
 import { type AccountIdentity, accountIdentity } from './oauth/identity.js';
+import { runHook } from './provider-hooks.js';
 import { mergeScopes } from './scopes.js';
 import { redirectUri, type VaultContext } from './vault-context.js';
 
@@ -130,6 +131,8 @@ export async function completeConnect(ctx: VaultContext, input: CompleteConnectI
     requestedAt: ctx.now(),
   });
   const identity = await accountIdentity(provider, ctx.http, tokens, claims);
+  const check = provider.hooks?.test;
+  if (check) await runHook('test', () => check({ ...hookClient(provider), accessToken: tokens.accessToken }));
   const userId = flow.userId ?? `${provider.id}:${identity.providerAccountId}`;
   const row = await saveLinkedAccount(
     ctx,

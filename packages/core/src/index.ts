@@ -45,6 +45,7 @@ export {
   sessionCaller,
 } from './grants.js';
 export type { ProviderHttp } from './oauth/http.js';
+export type { HookClient, ProviderHooks, TokenResponseData } from './provider-hooks.js';
 export {
   buildProviderSpec,
   isLoopback,

@@ -1,4 +1,5 @@
 import { VaultError } from './errors.js';
+import type { ProviderHooks } from './provider-hooks.js';
 import type { ProviderSpec } from './provider-spec.js';
 
 /** A provider as configured in one environment: its spec plus the OAuth app's credentials. */
@@ -10,6 +11,8 @@ export interface ConfiguredProvider {
   readonly clientSecret: string | undefined;
   /** Requested on every authorization, with the spec's required scopes. */
   readonly scopes: readonly string[];
+  /** Code for what the spec cannot say, from a custom provider's `hooks` module. */
+  readonly hooks?: ProviderHooks;
 }
 
 export interface ProviderRegistry {

@@ -50,7 +50,7 @@ export async function serve(args: ServeArgs): Promise<{ url: string; close(): Pr
           database: config.database,
           masterKey: masterKeyFrom(config),
           publicUrl,
-          environments: providersFrom(config),
+          environments: await providersFrom(config),
           webhooks: webhooksFrom(config),
           providerTimeoutSeconds: config.providerTimeoutSeconds,
           auditRetentionDays: config.auditRetentionDays,

@@ -1,7 +1,9 @@
 import * as oauth from 'oauth4webapi';
 import { VaultError } from '../errors.js';
+import type { TokenResponseData } from '../provider-hooks.js';
+import { runHook } from '../provider-hooks.js';
 import type { ConfiguredProvider } from '../providers.js';
-import { clientAuth, oauthClient } from './authorization-server.js';
+import { clientAuth, hookClient, oauthClient } from './authorization-server.js';
 import { type ProviderHttp, requestOptions, throwIfTransient, tokenRequestOptions, transportFailure } from './http.js';
 import { type TokenSet, toTokenSet } from './token-set.js';
 
@@ -81,6 +83,22 @@ export async function exchangeCode(
     });
   }
 
+  const hooks = provider.hooks ?? {};
+  if (hooks.getTokenData) {
+    const getTokenData = hooks.getTokenData;
+    const data = await runHook('getTokenData', () =>
+      getTokenData({
+        ...hookClient(provider),
+        code: validated.get('code') ?? '',
+        codeVerifier: input.codeVerifier,
+        redirectUri: input.redirectUri,
+        queryParameters: Object.fromEntries(input.params),
+      }),
+    );
+    const credentials = await credentialsFrom(provider, data);
+    return { tokens: toTokenSet(asTokenResponse(credentials), provider.spec, input.requestedAt), claims: undefined };
+  }
+
   try {
     const response = await oauth.authorizationCodeGrantRequest(
       as,
@@ -103,8 +121,11 @@ export async function exchangeCode(
     if (result.id_token && as.jwks_uri) {
       await oauth.validateApplicationLevelSignature(as, response, requestOptions(http, as.jwks_uri));
     }
+    const credentials = hooks.getCredentialsFromTokenResponse
+      ? asTokenResponse(await credentialsFrom(provider, result as TokenResponseData))
+      : result;
     return {
-      tokens: toTokenSet(result, provider.spec, input.requestedAt),
+      tokens: toTokenSet(credentials, provider.spec, input.requestedAt),
       claims: oauth.getValidatedIdTokenClaims(result),
     };
   } catch (err) {
@@ -115,4 +136,25 @@ export async function exchangeCode(
     }
     throw transportFailure(err, 'code exchange');
   }
+}
+
+/** A token response through the provider's getCredentialsFromTokenResponse hook, when it has one. */
+export async function credentialsFrom(
+  provider: ConfiguredProvider,
+  data: TokenResponseData,
+): Promise<TokenResponseData> {
+  const transform = provider.hooks?.getCredentialsFromTokenResponse;
+  if (!transform) return data;
+  return runHook('getCredentialsFromTokenResponse', () => transform({ ...hookClient(provider), tokenResponse: data }));
+}
+
+/** A hook's answer as the token response the rest of the engine reads: a token type, a numeric lifetime. */
+export function asTokenResponse(data: TokenResponseData): oauth.TokenEndpointResponse & Record<string, unknown> {
+  const lifetime = Number(data.expires_in);
+  const { expires_in: _, ...rest } = data;
+  return {
+    ...rest,
+    token_type: (data.token_type ?? 'bearer').toLowerCase() as 'bearer',
+    ...(Number.isFinite(lifetime) && lifetime > 0 && { expires_in: lifetime }),
+  } as oauth.TokenEndpointResponse & Record<string, unknown>;
 }

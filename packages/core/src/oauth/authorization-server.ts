@@ -1,4 +1,5 @@
 import * as oauth from 'oauth4webapi';
+import type { HookClient } from '../provider-hooks.js';
 import type { ConfiguredProvider } from '../providers.js';
 import { type ProviderHttp, requestOptions, throwIfTransient, transportFailure } from './http.js';
 
@@ -41,6 +42,11 @@ async function resolve(provider: ConfiguredProvider, http: ProviderHttp): Promis
   } catch (err) {
     throw transportFailure(err, 'discovery');
   }
+}
+
+/** What a provider's hooks are told about the OAuth app. */
+export function hookClient(provider: ConfiguredProvider): HookClient {
+  return { clientId: provider.clientId, clientSecret: provider.clientSecret, tokenUri: provider.spec.tokenUri };
 }
 
 export function oauthClient(provider: ConfiguredProvider): oauth.Client {

@@ -1,7 +1,9 @@
 import * as oauth from 'oauth4webapi';
 import { VaultError } from '../errors.js';
+import { runHook, type TokenResponseData } from '../provider-hooks.js';
 import type { ConfiguredProvider } from '../providers.js';
-import { clientAuth, oauthClient } from './authorization-server.js';
+import { asTokenResponse, credentialsFrom } from './authorization-code.js';
+import { clientAuth, hookClient, oauthClient } from './authorization-server.js';
 import { type ProviderHttp, requestOptions, throwIfTransient, tokenRequestOptions, transportFailure } from './http.js';
 import { type TokenSet, toTokenSet } from './token-set.js';
 
@@ -20,6 +22,13 @@ export async function refreshTokens(
   /** The vault's clock when the request is sent; expiry is counted from it. */
   requestedAt: number,
 ): Promise<TokenSet> {
+  const refreshCredentials = provider.hooks?.refreshCredentials;
+  if (refreshCredentials) {
+    const data = await runHook('refreshCredentials', () =>
+      refreshCredentials({ ...hookClient(provider), refreshToken }),
+    );
+    return toTokenSet(asTokenResponse(await credentialsFrom(provider, data)), provider.spec, requestedAt);
+  }
   const client = oauthClient(provider);
   const { refreshUri } = provider.spec;
   // Figma refreshes at an endpoint of its own; everyone else at the token endpoint.
@@ -31,7 +40,10 @@ export async function refreshTokens(
     });
     throwIfTransient(response, 'refresh');
     const result = await oauth.processRefreshTokenResponse(server, client, response);
-    return toTokenSet(result, provider.spec, requestedAt);
+    const credentials = provider.hooks?.getCredentialsFromTokenResponse
+      ? asTokenResponse(await credentialsFrom(provider, result as TokenResponseData))
+      : result;
+    return toTokenSet(credentials, provider.spec, requestedAt);
   } catch (err) {
     if (err instanceof VaultError) throw err;
     if (err instanceof oauth.ResponseBodyError) throw grantFailure(err.error, err);
