@@ -186,6 +186,35 @@ describe('provider quirks', () => {
     await expect(refreshed(plain.vault, other.id)).rejects.toMatchObject({ code: 'provider_error' });
   });
 
+  it('fills per-account hosts from values entered at connect time, validated, and keeps them for refreshes (Shopify)', async () => {
+    const { vault, provider } = await vaultFor({}, (url) => ({
+      authorizeUri: `${url}/t/{shop}/authorize`,
+      tokenUri: `${url}/t/{shop}/token`,
+      account: { userInfoUri: `${url}/t/{shop}/me`, idPath: 'id' },
+      params: { shop: { pattern: '[a-z0-9][a-z0-9-]*', description: 'the shop name in <shop>.myshopify.com' } },
+    }));
+    const start = (shop?: string) =>
+      vault.startConnect({
+        ...{ env: ENV, provider: 'quirky', scopes: [], origin: 'http://app.test', mode: 'popup', userId: 'u1' },
+        params: { shop },
+      });
+    await expect(start()).rejects.toMatchObject({ code: 'invalid_request', message: /needs 'shop'/ });
+    await expect(start('evil.example/x')).rejects.toMatchObject({ code: 'invalid_request' });
+    const started = await start('acme-store');
+    expect(new URL(started.authorizationUrl).pathname).toBe('/t/acme-store/authorize');
+    const approved = await fetch(started.authorizationUrl, { redirect: 'manual' });
+    const callback = new URL(approved.headers.get('location') as string);
+    const { account } = await vault.completeConnect({
+      provider: 'quirky',
+      params: callback.searchParams,
+      nonceCookie: started.nonce,
+    });
+    expect(account.metadata).toMatchObject({ shop: 'acme-store' });
+    await refreshed(vault, account.id);
+    expect(provider.refreshes).toBe(1);
+    expect(new Set(provider.tenants)).toEqual(new Set(['acme-store']));
+  });
+
   it('keeps the stored refresh token when a refresh answers none (Google)', async () => {
     const { vault, store } = await vaultFor({ omitRefreshTokenOnRefresh: true });
     const account = await connect(vault);

@@ -37,6 +37,8 @@ export interface QuirkyProvider {
   /** The last authorization request's query, and every token request's form. */
   authorizeQuery: URLSearchParams | undefined;
   tokenForms: URLSearchParams[];
+  /** The tenant of every request under /t/<tenant>/. */
+  tenants: string[];
   close(): Promise<void>;
 }
 
@@ -49,6 +51,7 @@ export async function startQuirkyProvider(quirks: Quirks): Promise<QuirkyProvide
     refreshes: 0,
     userTokens: [] as string[],
     authorizeQuery: undefined as URLSearchParams | undefined,
+    tenants: [] as string[],
     tokenForms: [] as URLSearchParams[],
     nextAnswer(status: number, body: Record<string, unknown>) {
       override = { status, body };
@@ -74,6 +77,12 @@ export async function startQuirkyProvider(quirks: Quirks): Promise<QuirkyProvide
 
   const server: Server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://provider');
+    // A tenant's endpoints live under /t/<tenant>/…, as a shop's live on its own host.
+    const tenant = /^\/t\/([^/]+)(\/.*)$/.exec(url.pathname);
+    if (tenant) {
+      state.tenants.push(tenant[1] as string);
+      url.pathname = tenant[2] as string;
+    }
     if (url.pathname === '/authorize') {
       state.authorizeQuery = url.searchParams;
       const back = new URL(url.searchParams.get('redirect_uri') ?? '');

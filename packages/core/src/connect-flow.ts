@@ -8,6 +8,7 @@ import { authorizationUrl, exchangeCode } from './oauth/authorization-code.js';
 import { authorizationServer, hookClient } from './oauth/authorization-server.js';
 import { type AccountIdentity, accountIdentity } from './oauth/identity.js';
 import { runHook } from './provider-hooks.js';
+import { resolveParams, withParams } from './provider-params.js';
 import { mergeScopes } from './scopes.js';
 import { redirectUri, type VaultContext } from './vault-context.js';
 
@@ -27,6 +28,8 @@ export interface StartConnectInput {
   redirectUrl?: string;
   /** The user the account is attached to; null signs in as `{provider}:{providerAccountId}`. */
   userId: string | null;
+  /** Values for the provider's `params` (a Shopify shop…), validated against the spec. */
+  params?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface StartedConnect {
@@ -37,7 +40,9 @@ export interface StartedConnect {
 }
 
 export async function startConnect(ctx: VaultContext, input: StartConnectInput): Promise<StartedConnect> {
-  const provider = ctx.providers.get(input.env, input.provider);
+  const configured = ctx.providers.get(input.env, input.provider);
+  const params = resolveParams(configured.spec, input.params ?? {});
+  const provider = withParams(configured, params);
   const as = await authorizationServer(provider, ctx.http);
   const scopes = mergeScopes(provider.spec.scopes.required, provider.scopes, input.scopes, input.heldScopes);
   const nonce = base64url(randomBytes(16));
@@ -72,6 +77,7 @@ export async function startConnect(ctx: VaultContext, input: StartConnectInput):
     scopes,
     codeVerifier: codeVerifier && (await ctx.cipher.encrypt(codeVerifier, aad('auth_flows', flowId, 'code_verifier'))),
     oidcNonce,
+    params,
     createdAt,
     expiresAt,
   });
@@ -118,7 +124,7 @@ export async function completeConnect(ctx: VaultContext, input: CompleteConnectI
     throw new VaultError('invalid_state', 'the callback does not belong to this provider');
   }
 
-  const provider = ctx.providers.get(flow.env, flow.provider);
+  const provider = withParams(ctx.providers.get(flow.env, flow.provider), flow.params);
   const as = await authorizationServer(provider, ctx.http);
   const codeVerifier =
     flow.codeVerifier && (await ctx.cipher.decrypt(flow.codeVerifier, aad('auth_flows', flow.id, 'code_verifier')));
@@ -138,7 +144,8 @@ export async function completeConnect(ctx: VaultContext, input: CompleteConnectI
     ctx,
     { env: flow.env, userId, provider: provider.id, providerAccountId: identity.providerAccountId },
     identity,
-    tokens,
+    // The values it was connected with stay with the account: its refreshes go to the same host.
+    { ...tokens, metadata: { ...tokens.metadata, ...flow.params } },
     flow.scopes,
   );
   return {

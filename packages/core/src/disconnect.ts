@@ -4,6 +4,7 @@ import { VaultError } from './errors.js';
 import { authorize, type Caller, resources } from './grants.js';
 import { authorizationServer } from './oauth/authorization-server.js';
 import { revokeToken } from './oauth/refresh.js';
+import { paramsOf, withParams } from './provider-params.js';
 import type { AccountRow } from './store.js';
 import type { VaultContext } from './vault-context.js';
 
@@ -25,7 +26,8 @@ export async function disconnect(
   authorize(caller, 'connections:delete', resources.account(env, row.provider, userId));
   let result: DisconnectResult = { revoked: false };
   try {
-    const provider = ctx.providers.get(row.env, row.provider);
+    const configured = ctx.providers.get(row.env, row.provider);
+    const provider = withParams(configured, paramsOf(configured.spec, row.metadata));
     const as = await authorizationServer(provider, ctx.http);
     // Revoking the refresh token ends the whole grant at most providers; the access token is the fallback.
     const [token, hint] = row.refreshToken

@@ -1,10 +1,23 @@
 import { z } from 'zod';
 import { VaultError } from './errors.js';
 
+/** `{name}` in an endpoint: a per-account value from the spec's `params`, entered at connect time. */
+const PLACEHOLDER = /\{([a-z][A-Za-z0-9_]*)\}/g;
+
 /** http:// is accepted only for loopback hosts (local development, the demo provider, tests). */
-const endpointUrl = z.string().refine(isAcceptableEndpoint, {
+const endpointUrl = z.string().refine((value) => isAcceptableEndpoint(value.replace(PLACEHOLDER, 'x')), {
   message: 'must be an https:// URL (http:// only for 127.0.0.1, ::1 or localhost)',
 });
+
+const param = z
+  .object({
+    /** A regular expression the whole value must match: a host label, not free text. */
+    pattern: z.string().min(1),
+    /** What to enter, for people and error messages. */
+    description: z.string().min(1),
+    default: z.string().optional(),
+  })
+  .strict();
 
 const params = z.record(z.string(), z.string());
 
@@ -53,6 +66,11 @@ export const providerSpecSchema = z
     account: z
       .object({
         userInfoUri: endpointUrl.optional(),
+        /** Send the raw token in this header instead of `Authorization: Bearer` (Shopify's X-Shopify-Access-Token). */
+        tokenHeader: z
+          .string()
+          .regex(/^[A-Za-z0-9-]+$/)
+          .optional(),
         /** Fixed headers the userinfo call needs besides the token: Notion's `Notion-Version`. */
         headers: z.record(z.string().regex(/^[A-Za-z0-9-]+$/), z.string()).default({}),
         idPath: z.string().default('sub'),
@@ -60,6 +78,11 @@ export const providerSpecSchema = z
       })
       .strict()
       .default({ idPath: 'sub', headers: {} }),
+    /**
+     * Per-account values the endpoints name as `{name}`, entered when connecting (`/start?name=value`) and kept
+     * with the account: a Shopify shop, a Zoho data center, a Salesforce My Domain.
+     */
+    params: z.record(z.string().regex(/^[a-z][A-Za-z0-9_]*$/), param).default({}),
     /** Where the tokens sit in the token response: Slack puts the user's under `authed_user`. */
     tokenResponse: z
       .object({
@@ -86,6 +109,32 @@ export const providerSpecSchema = z
   })
   .strict()
   .superRefine((spec, ctx) => {
+    for (const url of [
+      spec.issuer,
+      spec.authorizeUri,
+      spec.tokenUri,
+      spec.refreshUri,
+      spec.revokeUri,
+      spec.account.userInfoUri,
+    ]) {
+      for (const [, name] of url?.matchAll(PLACEHOLDER) ?? []) {
+        if (!spec.params[name as string]) {
+          ctx.addIssue({ code: 'custom', message: `{${name}} is not one of params`, path: ['params'] });
+        }
+      }
+    }
+    for (const [name, { pattern, default: fallback }] of Object.entries(spec.params)) {
+      let matcher: RegExp;
+      try {
+        matcher = new RegExp(`^(?:${pattern})$`);
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'not a regular expression', path: ['params', name, 'pattern'] });
+        continue;
+      }
+      if (fallback !== undefined && !matcher.test(fallback)) {
+        ctx.addIssue({ code: 'custom', message: 'the default does not match the pattern', path: ['params', name] });
+      }
+    }
     if (spec.type === 'oidc' && !spec.issuer && !(spec.authorizeUri && spec.tokenUri)) {
       ctx.addIssue({ code: 'custom', message: 'an oidc provider needs issuer (for discovery)', path: ['issuer'] });
     }
@@ -136,6 +185,13 @@ export function buildProviderSpec(
     extra: { ...preset.extra, ...overrides.extra },
     account: { ...preset.account, ...overrides.account },
     tokenResponse: { ...preset.tokenResponse, ...overrides.tokenResponse },
+    // Two levels for params, so a configuration can give one a default without repeating its pattern.
+    params: Object.fromEntries(
+      [...new Set([...Object.keys(preset.params ?? {}), ...Object.keys(overrides.params ?? {})])].map((name) => [
+        name,
+        { ...preset.params?.[name], ...overrides.params?.[name] },
+      ]),
+    ),
   };
   const result = providerSpecSchema.safeParse(merged);
   if (!result.success) {

@@ -6,6 +6,7 @@ import { isVaultError, VaultError } from './errors.js';
 import { authorizationServer } from './oauth/authorization-server.js';
 import { refreshTokens } from './oauth/refresh.js';
 import type { TokenSet } from './oauth/token-set.js';
+import { paramsOf, withParams } from './provider-params.js';
 import type { ConfiguredProvider } from './providers.js';
 import { backoffMs, nextRefreshAt } from './refresh-schedule.js';
 import type { AccountChange, AccountRow } from './store.js';
@@ -93,7 +94,8 @@ export function createRefreshEngine(ctx: VaultContext) {
     let provider: ConfiguredProvider;
     let tokens: TokenSet;
     try {
-      provider = ctx.providers.get(row.env, row.provider);
+      const configured = ctx.providers.get(row.env, row.provider);
+      provider = withParams(configured, paramsOf(configured.spec, row.metadata));
       if (!row.refreshToken) throw new VaultError('needs_reauth', 'the provider gave no refresh token');
       const refreshToken = await openToken(ctx, row.id, 'refresh_token', row.refreshToken);
       const as = await authorizationServer(provider, ctx.http);

@@ -277,6 +277,8 @@ export interface FlowRow {
   scopes: string[];
   codeVerifier: string | null; // ciphertext
   oidcNonce: string | null;
+  /** The provider's per-account values for this connect (its `params`). */
+  params: Record<string, string>;
   createdAt: number;
   expiresAt: number;
 }

@@ -130,6 +130,32 @@ describe('buildProviderSpec', () => {
     expect(spec.account).toEqual({ idPath: 'user_id', displayNamePath: 'name', headers: {} });
   });
 
+  it('lets a configuration give a per-account value a default without repeating its pattern', () => {
+    // params merge two levels deep: the preset's pattern and description stay, the default is the override's.
+    const spec = buildProviderSpec(
+      {
+        ...oidcSpec,
+        type: 'oauth2',
+        authorizeUri: 'https://{domain}/authorize',
+        tokenUri: 'https://{domain}/token',
+        account: { userInfoUri: 'https://{domain}/me', idPath: 'id' },
+        params: { domain: { pattern: '[a-z]+\\.example\\.com', description: 'the host' } },
+      },
+      { params: { domain: { default: 'eu.example.com' } } as never },
+    );
+    expect(spec.params.domain).toEqual({
+      pattern: '[a-z]+\\.example\\.com',
+      description: 'the host',
+      default: 'eu.example.com',
+    });
+    expect(() => buildProviderSpec(spec, { params: { domain: { default: 'evil.test' } } as never })).toThrow(
+      /the default does not match the pattern/,
+    );
+    expect(() => buildProviderSpec(spec, { tokenUri: 'https://{tenant}/token' })).toThrow(
+      /\{tenant\} is not one of params/,
+    );
+  });
+
   it('replaces, not merges, a second-level object', () => {
     // One level deep means an override's extra.authorize replaces the preset's extra.authorize whole.
     const spec = buildProviderSpec(preset, { ...oidcSpec, extra: { authorize: { prompt: 'login' } } });

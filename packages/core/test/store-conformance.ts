@@ -485,6 +485,7 @@ function pendingFlow(id: string, expiresAt: number): FlowRow {
     scopes: ['openid', 'email'],
     codeVerifier: 'ct',
     oidcNonce: 'n',
+    params: { shop: 'acme-store' },
     createdAt: 1,
     expiresAt,
   };

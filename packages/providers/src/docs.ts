@@ -40,9 +40,12 @@ endpoint) and \`userinfo-headers\` in e2e/provider-quirks.test.ts, which also co
 form-encoded answers, array and null scopes, \`expires_in: 0\` and omitted refresh tokens for every provider;
 \`keep-alive\` (refresh tokens that die unused) in e2e/refresh-scheduler.test.ts.
 
+Per-account hosts: a preset's endpoints may name \`{param}\` values entered when connecting
+(\`/api/auth/{provider}/start?shop=…\`), each matched whole against its pattern and kept with the account for its
+refreshes (Shopify's shop, Zoho's data center, Salesforce's login host).
+
 Known gaps (the provider catalog issue): a userinfo header whose value is the client id (Twitch's \`Client-Id\`:
-Twitch identifies the account from its ID token instead), per-account hosts entered at connect time (Shopify, Zoho data centers, Salesforce
-sandboxes: configure one host), a userinfo endpoint reached by POST (monday.com, Dropbox: from the ID token),
+Twitch identifies the account from its ID token instead), a userinfo endpoint reached by POST (monday.com, Dropbox: from the ID token),
 Slack's \`user_scope\` for step-up, and an ID-token issuer without discovery (Intuit with \`openid\`). Their setup
 notes say what to do today.
 
@@ -70,6 +73,14 @@ function quirks(p: Preset): string[] {
   if (extra.length > 0) found.push(`extra-params (${[...new Set(extra)].map((k) => `\`${k}\``).join(', ')})`);
   if (p.skipPkce) found.push('no-pkce');
   if (p.refreshUri) found.push('refresh-endpoint');
+  if (Object.keys(p.params ?? {}).length > 0) {
+    found.push(
+      `per-account hosts (${Object.keys(p.params ?? {})
+        .map((k) => `\`${k}\``)
+        .join(', ')})`,
+    );
+  }
+  if (p.account?.tokenHeader) found.push('token-header');
   if (Object.keys(p.account?.headers ?? {}).length > 0) found.push('userinfo-headers');
   return found;
 }

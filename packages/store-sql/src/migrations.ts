@@ -215,6 +215,7 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('connected_accounts').addColumn('email', 'text').execute();
       await db.schema.alterTable('connected_accounts').addColumn('picture', 'text').execute();
       await db.schema.alterTable('connected_accounts').addColumn('metadata', 'text').execute(); // JSON object
+      await db.schema.alterTable('auth_flows').addColumn('params', 'text').execute(); // JSON object
       await db.schema
         .createTable('connect_sessions')
         .addColumn('id', 'text', (c) => c.primaryKey())

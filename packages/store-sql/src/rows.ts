@@ -144,6 +144,7 @@ export function flowToDb(f: FlowRow): FlowDb {
     scopes: f.scopes.join(' '),
     code_verifier: f.codeVerifier,
     oidc_nonce: f.oidcNonce,
+    params: JSON.stringify(f.params),
     created_at: f.createdAt,
     expires_at: f.expiresAt,
   };
@@ -161,6 +162,7 @@ export function flowFromDb(r: FlowDb): FlowRow {
     scopes: r.scopes === '' ? [] : r.scopes.split(' '),
     codeVerifier: r.code_verifier,
     oidcNonce: r.oidc_nonce,
+    params: r.params ? (JSON.parse(r.params) as Record<string, string>) : {},
     createdAt: r.created_at,
     expiresAt: r.expires_at,
   };

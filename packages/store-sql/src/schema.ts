@@ -43,6 +43,7 @@ export interface Database {
     scopes: string;
     code_verifier: string | null;
     oidc_nonce: string | null;
+    params: string | null; // JSON object
     created_at: Millis;
     expires_at: Millis;
   };

@@ -19,8 +19,12 @@ export async function accountIdentity(
   claims: oauth.IDToken | undefined,
 ): Promise<AccountIdentity> {
   const { account } = provider.spec;
+  // Shopify wants the raw token in a header of its own rather than as a bearer token.
+  const auth = account.tokenHeader
+    ? { [account.tokenHeader]: tokens.accessToken }
+    : { authorization: `Bearer ${tokens.accessToken}` };
   const source = account.userInfoUri
-    ? await userInfo(account.userInfoUri, account.headers, http, tokens.accessToken)
+    ? await userInfo(account.userInfoUri, { ...account.headers, ...auth }, http)
     : { ...claims };
   const id = valueAt(source, account.idPath);
   if (typeof id !== 'string' && typeof id !== 'number') {
@@ -40,10 +44,10 @@ export async function accountIdentity(
 }
 
 /** Not OIDC userinfo (GitHub's /user has no `sub`), so it is read as a plain JSON resource. */
-async function userInfo(endpoint: string, headers: Record<string, string>, http: ProviderHttp, accessToken: string) {
+async function userInfo(endpoint: string, headers: Record<string, string>, http: ProviderHttp) {
   try {
     const response = await http.fetch(endpoint, {
-      headers: { ...headers, authorization: `Bearer ${accessToken}`, accept: 'application/json' },
+      headers: { ...headers, accept: 'application/json' },
       signal: AbortSignal.timeout(http.timeoutMs),
     });
     throwIfTransient(response, 'userinfo');

@@ -12,18 +12,26 @@ export const salesforce = {
   type: 'oauth2',
   docs: 'https://help.salesforce.com/HTViewHelpDoc?id=remoteaccess_oauth_web_server_flow.htm&language=en_US',
   setup:
-    'In Setup create a connected app (or external client app) with OAuth enabled, the callback URL `{publicUrl}/api/auth/salesforce/handler/frame` and the scopes `id`, `refresh_token` and those your app calls (e.g. `api`). For a sandbox, override `authorizeUri`, `tokenUri`, `revokeUri` and `account.userInfoUri` with `https://test.salesforce.com/...`.',
-  authorizeUri: 'https://login.salesforce.com/services/oauth2/authorize',
-  tokenUri: 'https://login.salesforce.com/services/oauth2/token',
+    'In Setup create a connected app (or external client app) with OAuth enabled, the callback URL `{publicUrl}/api/auth/salesforce/handler/frame` and the scopes `id`, `refresh_token` and those your app calls (e.g. `api`). The login host defaults to login.salesforce.com; pass `domain=test.salesforce.com` (a sandbox) or your My Domain (`acme.my.salesforce.com`) when connecting, or set `params.domain.default`.',
+  // login.salesforce.com, test.salesforce.com for sandboxes, or an org's My Domain.
+  params: {
+    domain: {
+      pattern: '(login|test)\\.salesforce\\.com|[a-z0-9-]+(--[a-z0-9]+)?\\.(sandbox\\.)?my\\.salesforce\\.com',
+      description: 'the login host: login.salesforce.com, test.salesforce.com or <name>.my.salesforce.com',
+      default: 'login.salesforce.com',
+    },
+  },
+  authorizeUri: 'https://{domain}/services/oauth2/authorize',
+  tokenUri: 'https://{domain}/services/oauth2/token',
   // "Revoke OAuth Tokens Programmatically": a form POST with `token`.
-  revokeUri: 'https://login.salesforce.com/services/oauth2/revoke',
+  revokeUri: 'https://{domain}/services/oauth2/revoke',
   // refresh_token (alias offline_access) makes Salesforce issue a refresh token; id lets userinfo identify the user.
   scopes: { default: ['id', 'refresh_token'], required: ['id', 'refresh_token'], separator: ' ' },
   // Salesforce's web server flow sends client_id and client_secret as form parameters.
   clientAuthLocation: 'body',
   // help.salesforce.com, "Query for User Information": the OpenID Connect UserInfo endpoint.
   account: {
-    userInfoUri: 'https://login.salesforce.com/services/oauth2/userinfo',
+    userInfoUri: 'https://{domain}/services/oauth2/userinfo',
     idPath: 'user_id',
     displayNamePath: 'name',
   },

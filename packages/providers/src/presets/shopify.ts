@@ -1,11 +1,11 @@
 import type { ProviderSpecInput } from '@tokenvault/core';
 
 /**
- * Shopify: authorization code grant against each shop's own host (`https://{shop}.myshopify.com/admin/oauth/…`),
- * so the endpoints come from the configuration, one provider entry per shop. Offline tokens never expired until
+ * Shopify: authorization code grant against each shop's own host (`https://{shop}.myshopify.com/admin/oauth/…`):
+ * the shop is a per-account value entered when connecting (`/start?shop=…`). Offline tokens never expired until
  * December 2025; with `expiring=1` on the code exchange they last one hour and come with a refresh token that
  * Shopify replaces on every use (public apps must use them from 1 January 2027). The Admin API wants the token in
- * `X-Shopify-Access-Token`, not as a bearer token, so no userinfo endpoint the engine can call exists yet.
+ * `X-Shopify-Access-Token`, not as a bearer token (`account.tokenHeader`); the account is the shop.
  */
 export const shopify = {
   id: 'shopify',
@@ -13,9 +13,13 @@ export const shopify = {
   type: 'oauth2',
   docs: 'https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens/authorization-code-grant',
   setup:
-    'Create an app in the Shopify Dev Dashboard and add {publicUrl}/api/auth/shopify/handler/frame as an allowed redirect URL. Endpoints are per shop, so the configuration gives them for one shop: authorizeUri https://{shop}.myshopify.com/admin/oauth/authorize and tokenUri https://{shop}.myshopify.com/admin/oauth/access_token, plus the access scopes (e.g. read_products).',
-  // No authorizeUri/tokenUri: they are per shop (see setup). No revocation endpoint: access ends when the app is
-  // uninstalled. No account.userInfoUri: the Admin API needs the X-Shopify-Access-Token header.
+    'Create an app in the Shopify Dev Dashboard and add {publicUrl}/api/auth/shopify/handler/frame as an allowed redirect URL. The configuration names the access scopes (e.g. read_products); the app passes the shop when connecting: `/api/auth/shopify/start?shop=<name>&…` for <name>.myshopify.com.',
+  // Per shop. No revocation endpoint: access ends when the app is uninstalled.
+  authorizeUri: 'https://{shop}.myshopify.com/admin/oauth/authorize',
+  tokenUri: 'https://{shop}.myshopify.com/admin/oauth/access_token',
+  params: {
+    shop: { pattern: '[a-z0-9][a-z0-9-]*', description: 'the shop, as in <shop>.myshopify.com' },
+  },
   // Scopes are app-specific and comma-separated; the configuration names them.
   scopes: { default: [], required: [], separator: ',' },
   clientAuthLocation: 'body',
@@ -26,7 +30,13 @@ export const shopify = {
     token: { expiring: '1' },
     refresh: {},
   },
-  account: { idPath: 'id' },
+  // https://shopify.dev/docs/api/admin-rest/latest/resources/shop: the shop the token belongs to.
+  account: {
+    userInfoUri: 'https://{shop}.myshopify.com/admin/api/2025-01/shop.json',
+    tokenHeader: 'X-Shopify-Access-Token',
+    idPath: 'shop.id',
+    displayNamePath: 'shop.name',
+  },
   // "Shopify replaces its refresh token every time your app uses it":
   // https://shopify.dev/docs/apps/build/security/credentials-and-data/use-expiring-offline-access-tokens
   rotatesRefreshTokens: true,

@@ -13,11 +13,19 @@ export const zoho = {
   type: 'oauth2',
   docs: 'https://zoho.com/accounts/protocol/oauth/web-apps/authorization.html',
   setup:
-    'Register a "Server-based Application" in the Zoho API Console with the redirect URI {publicUrl}/api/auth/zoho/handler/frame. Endpoints here are for the US data center (accounts.zoho.com); for another data center the configuration overrides authorizeUri, tokenUri, revokeUri and account.userInfoUri with that center\'s accounts host (e.g. https://accounts.zoho.eu/oauth/v2/auth).',
-  authorizeUri: 'https://accounts.zoho.com/oauth/v2/auth',
-  tokenUri: 'https://accounts.zoho.com/oauth/v2/token',
+    'Register a "Server-based Application" in the Zoho API Console with the redirect URI {publicUrl}/api/auth/zoho/handler/frame. The data center defaults to zoho.com (US); pass another when connecting (`/start?dataCenter=zoho.eu&…`) or set its default in the configuration (`params.dataCenter.default`).',
+  authorizeUri: 'https://accounts.{dataCenter}/oauth/v2/auth',
+  tokenUri: 'https://accounts.{dataCenter}/oauth/v2/token',
   // Takes the token in a `token` parameter: https://www.zoho.com/contracts/api/getting-started/refreshing-access-tokens.html
-  revokeUri: 'https://accounts.zoho.com/oauth/v2/token/revoke',
+  revokeUri: 'https://accounts.{dataCenter}/oauth/v2/token/revoke',
+  // Each data center has its own accounts host (zoho.com/accounts/protocol/oauth/multi-dc.html).
+  params: {
+    dataCenter: {
+      pattern: 'zoho\\.(com|eu|in|com\\.au|jp|com\\.cn|sa|uk)|zohocloud\\.ca',
+      description: 'the Zoho data center domain, e.g. zoho.com or zoho.eu',
+      default: 'zoho.com',
+    },
+  },
   // GET /oauth/user/info needs AaaServer.profile.Read; Zoho separates scopes with commas.
   scopes: { default: ['AaaServer.profile.Read'], required: ['AaaServer.profile.Read'], separator: ',' },
   clientAuthLocation: 'body',
@@ -29,7 +37,7 @@ export const zoho = {
   },
   // Accepts `Authorization: Bearer` as well as Zoho-oauthtoken: https://www.zoho.com/accounts/protocol/oauth/use-access-token.html
   account: {
-    userInfoUri: 'https://accounts.zoho.com/oauth/user/info',
+    userInfoUri: 'https://accounts.{dataCenter}/oauth/user/info',
     idPath: 'ZUID',
     displayNamePath: 'Display_Name',
   },

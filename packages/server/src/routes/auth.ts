@@ -32,6 +32,10 @@ export function authRoutes(options: ServerOptions, cookies: Cookies, origins: Or
     const provider = c.req.param('provider');
     const env = requireEnv(c, provider);
     const origin = origins.require(c.req.query('origin'), 'origin');
+    // A provider's per-account values (a Shopify shop…) come as query parameters named after its `params`.
+    const params = Object.fromEntries(
+      Object.keys(vault.providers.get(env, provider).spec.params).map((name) => [name, c.req.query(name)]),
+    );
     const flow = c.req.query('flow') ?? 'popup';
     if (flow !== 'popup' && flow !== 'redirect') throw new VaultError('invalid_request', 'flow is popup or redirect');
     const redirectUrl = c.req.query('redirectUrl');
@@ -43,6 +47,7 @@ export function authRoutes(options: ServerOptions, cookies: Cookies, origins: Or
       provider,
       scopes: parseScopes(c.req.query('scope')),
       heldScopes,
+      params,
       origin,
       mode: flow,
       ...(redirectUrl !== undefined && { redirectUrl }),
