@@ -215,6 +215,13 @@ describe('provider quirks', () => {
     expect(new Set(provider.tenants)).toEqual(new Set(['acme-store']));
   });
 
+  it('asks a GraphQL API who the user is with a POSTed query (monday.com)', async () => {
+    const { vault } = await vaultFor({ graphqlMe: true }, (url) => ({
+      account: { userInfoUri: `${url}/me`, userInfoBody: '{"query":"{ me { id name } }"}', idPath: 'data.me.id' },
+    }));
+    expect((await connect(vault)).providerAccountId).toBe('acct-1');
+  });
+
   it('keeps the stored refresh token when a refresh answers none (Google)', async () => {
     const { vault, store } = await vaultFor({ omitRefreshTokenOnRefresh: true });
     const account = await connect(vault);

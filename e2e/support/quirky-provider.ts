@@ -19,6 +19,8 @@ export interface Quirks {
   userinfoHeader?: [name: string, value: string];
   /** Figma: refreshes go to `/refresh`; the token endpoint refuses them. */
   separateRefreshEndpoint?: boolean;
+  /** monday.com: who the user is comes from a GraphQL query POSTed to `/me`, never from a GET. */
+  graphqlMe?: boolean;
   /** The token endpoint reads JSON bodies only (as Notion documents its own), so only a hook can talk to it. */
   jsonTokenRequests?: boolean;
   /** Twitch: `scope` as a JSON array. */
@@ -95,6 +97,12 @@ export async function startQuirkyProvider(quirks: Quirks): Promise<QuirkyProvide
       if (!valid.has(token)) return void response.writeHead(401).end();
       const [name, value] = quirks.userinfoHeader ?? [];
       if (name && request.headers[name.toLowerCase()] !== value) return void response.writeHead(400).end();
+      if (quirks.graphqlMe) {
+        const query = request.method === 'POST' ? (JSON.parse(await body(request)) as { query?: string }).query : '';
+        if (!query?.includes('me')) return void response.writeHead(400).end();
+        response.writeHead(200, { 'content-type': 'application/json' });
+        return void response.end(JSON.stringify({ data: { me: { id: 'acct-1', name: 'Quinn' } } }));
+      }
       response.writeHead(200, { 'content-type': 'application/json' });
       return void response.end(JSON.stringify({ id: 'acct-1', name: 'Quinn' }));
     }

@@ -66,6 +66,8 @@ export const providerSpecSchema = z
     account: z
       .object({
         userInfoUri: endpointUrl.optional(),
+        /** POST this JSON body to the userinfo endpoint instead of a GET: GraphQL APIs (monday.com, Linear). */
+        userInfoBody: z.string().optional(),
         /** Send the raw token in this header instead of `Authorization: Bearer` (Shopify's X-Shopify-Access-Token). */
         tokenHeader: z
           .string()

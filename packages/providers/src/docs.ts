@@ -42,11 +42,10 @@ form-encoded answers, array and null scopes, \`expires_in: 0\` and omitted refre
 
 Per-account hosts: a preset's endpoints may name \`{param}\` values entered when connecting
 (\`/api/auth/{provider}/start?shop=…\`), each matched whole against its pattern and kept with the account for its
-refreshes (Shopify's shop, Zoho's data center, Salesforce's login host).
+refreshes (Shopify's shop, Zoho's data center, Salesforce's login host, Microsoft's tenant).
 
 Known gaps (the provider catalog issue): a userinfo header whose value is the client id (Twitch's \`Client-Id\`:
-Twitch identifies the account from its ID token instead), a userinfo endpoint reached by POST (monday.com, Dropbox: from the ID token),
-Slack's \`user_scope\` for step-up, and an ID-token issuer without discovery (Intuit with \`openid\`). Their setup
+Twitch identifies the account from its ID token instead), Slack's \`user_scope\` for step-up, and an ID-token issuer without discovery (Intuit with \`openid\`). Their setup
 notes say what to do today.
 
 ## Setting up each provider
@@ -81,6 +80,7 @@ function quirks(p: Preset): string[] {
     );
   }
   if (p.account?.tokenHeader) found.push('token-header');
+  if (p.account?.userInfoBody) found.push('userinfo-post');
   if (Object.keys(p.account?.headers ?? {}).length > 0) found.push('userinfo-headers');
   return found;
 }

@@ -24,7 +24,7 @@ export async function accountIdentity(
     ? { [account.tokenHeader]: tokens.accessToken }
     : { authorization: `Bearer ${tokens.accessToken}` };
   const source = account.userInfoUri
-    ? await userInfo(account.userInfoUri, { ...account.headers, ...auth }, http)
+    ? await userInfo(account.userInfoUri, { ...account.headers, ...auth }, account.userInfoBody, http)
     : { ...claims };
   const id = valueAt(source, account.idPath);
   if (typeof id !== 'string' && typeof id !== 'number') {
@@ -44,17 +44,30 @@ export async function accountIdentity(
 }
 
 /** Not OIDC userinfo (GitHub's /user has no `sub`), so it is read as a plain JSON resource. */
-async function userInfo(endpoint: string, headers: Record<string, string>, http: ProviderHttp) {
+async function userInfo(
+  endpoint: string,
+  headers: Record<string, string>,
+  query: string | undefined,
+  http: ProviderHttp,
+) {
   try {
     const response = await http.fetch(endpoint, {
-      headers: { ...headers, accept: 'application/json' },
+      // A GraphQL API is asked who the user is with a POSTed query.
+      ...(query !== undefined && { method: 'POST', body: query }),
+      headers: {
+        ...headers,
+        accept: 'application/json',
+        ...(query !== undefined && { 'content-type': 'application/json' }),
+      },
       signal: AbortSignal.timeout(http.timeoutMs),
     });
     throwIfTransient(response, 'userinfo');
     if (!response.ok) throw new VaultError('provider_error', `userinfo answered HTTP ${response.status}`);
-    const body: unknown = await response.json();
-    if (typeof body !== 'object' || body === null) throw new VaultError('provider_error', 'userinfo is not an object');
-    return body as Record<string, unknown>;
+    const answer: unknown = await response.json();
+    if (typeof answer !== 'object' || answer === null) {
+      throw new VaultError('provider_error', 'userinfo is not an object');
+    }
+    return answer as Record<string, unknown>;
   } catch (err) {
     throw transportFailure(err, 'userinfo');
   }

@@ -13,9 +13,18 @@ export const microsoft = {
   type: 'oauth2',
   docs: 'https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-auth-code-flow',
   setup:
-    'Register an app in the Microsoft Entra admin center > App registrations with a Web platform redirect URI `{publicUrl}/api/auth/microsoft/handler/frame` (not SPA: SPA refresh tokens last 24 hours) and a client secret. For one tenant only, replace `common` in `authorizeUri` and `tokenUri` with your tenant id (or `organizations` / `consumers`).',
-  authorizeUri: 'https://login.microsoftonline.com/common/oauth2/v2.0/authorize',
-  tokenUri: 'https://login.microsoftonline.com/common/oauth2/v2.0/token',
+    'Register an app in the Microsoft Entra admin center > App registrations with a Web platform redirect URI `{publicUrl}/api/auth/microsoft/handler/frame` (not SPA: SPA refresh tokens last 24 hours) and a client secret. The tenant defaults to `common`; for one tenant set `params.tenant.default` to its id (or `organizations` / `consumers`), or pass `tenant=` when connecting.',
+  // The tenant is part of the authority URL (learn.microsoft.com/en-us/entra/identity-platform/v2-protocols).
+  params: {
+    tenant: {
+      pattern:
+        'common|organizations|consumers|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-z0-9-]+\\.onmicrosoft\\.com',
+      description: 'the Entra tenant: common, organizations, consumers, a tenant id or <name>.onmicrosoft.com',
+      default: 'common',
+    },
+  },
+  authorizeUri: 'https://login.microsoftonline.com/{tenant}/oauth2/v2.0/authorize',
+  tokenUri: 'https://login.microsoftonline.com/{tenant}/oauth2/v2.0/token',
   // offline_access is what makes Microsoft issue a refresh token; User.Read lets /me identify the account.
   scopes: { default: ['User.Read', 'offline_access'], required: ['offline_access'], separator: ' ' },
   // The v2.0 token endpoint documents client_secret as a form parameter.

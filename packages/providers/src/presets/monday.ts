@@ -3,8 +3,8 @@ import type { ProviderSpecInput } from '@tokenvault/core';
 /**
  * monday.com, OAuth 2.1 flow (the only one for new apps): PKCE is required, access tokens are short-lived JWTs and
  * refresh tokens rotate on every use. Quirks: the token response does not reliably carry `expires_in` (the JWT's
- * `exp` is the authority), and the API is GraphQL over POST only, so there is no GET userinfo endpoint yet and
- * the configuration cannot supply one either. An account admin must install the app before users can connect.
+ * `exp` is the authority), and the API is GraphQL over POST only, so the account is found by POSTing
+ * `{ me { id name } }` (account.userInfoBody). An account admin must install the app before users can connect.
  */
 export const monday = {
   id: 'monday',
@@ -18,11 +18,16 @@ export const monday = {
   // stops being accepted by API version 2027-04 (https://developer.monday.com/apps/docs/oauth-2-0).
   tokenUri: 'https://auth.monday.com/oauth_ms/oauth/token',
   // No revokeUri: https://auth.monday.com/oauth_ms/oauth/revoke exists, but its request format is not documented
-  // as a form with `token`. No account.userInfoUri: `query { me { id name } }` must be POSTed to
-  // https://api.monday.com/v2.
+  // as a form with `token`.
   scopes: { default: ['me:read'], required: [], separator: ' ' },
   clientAuthLocation: 'body',
-  account: { idPath: 'data.me.id', displayNamePath: 'data.me.name' },
+  // developer.monday.com/api-reference/reference/me: the GraphQL `me` query names the token's user.
+  account: {
+    userInfoUri: 'https://api.monday.com/v2',
+    userInfoBody: '{"query":"{ me { id name } }"}',
+    idPath: 'data.me.id',
+    displayNamePath: 'data.me.name',
+  },
   // The access token is a JWT whose `exp` the engine does not read; assume a short life so it is refreshed in time.
   defaultTokenLifetimeSeconds: 1800,
   // "Token rotation is handled by the platform":
