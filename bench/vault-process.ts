@@ -26,7 +26,10 @@ export interface VaultProcess {
 
 /** `tokenvault serve --config FILE --port PORT`, pinned to `cpu` when possible; resolves once it listens. */
 export async function startVaultProcess(config: string, port: number, cpu?: number): Promise<VaultProcess> {
-  const argv = await pinned(cpu, [process.execPath, bin, 'serve', '--config', config, '--port', String(port)]);
+  // TOKENVAULT_BENCH_PROFILE=DIR: each server writes a V8 CPU profile there when it stops (docs/benchmarks.md).
+  const profile = process.env.TOKENVAULT_BENCH_PROFILE;
+  const node = [process.execPath, ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [])];
+  const argv = await pinned(cpu, [...node, bin, 'serve', '--config', config, '--port', String(port)]);
   const child: ChildProcess = spawn(argv[0] as string, argv.slice(1), {
     // The default log level of a config-file deployment (info: one JSON line per request), as in production.
     env: { ...process.env, TOKENVAULT_MASTER_KEY: MASTER_KEY, TOKENVAULT_LOG_LEVEL: undefined },
