@@ -125,11 +125,8 @@ ${options.providerScopes ? `        scopes: [${options.providerScopes.join(', ')
   };
 }
 
-/**
- * Plays the user in the demo provider's popup: logs in as `login` when asked (the provider remembers the browser
- * after the first time) and approves the consent screen; resolves when the popup has closed itself.
- */
-export async function approveInPopup(popup: Page, login: string): Promise<void> {
+/** Logs in as `login` when the provider asks (it remembers the browser after the first time); stops at consent. */
+async function loginInPopup(popup: Page, login: string): Promise<void> {
   const form = await popup.waitForSelector('input[name="login"], button[type="submit"]');
   if ((await form.getAttribute('name')) === 'login') {
     await popup.fill('input[name="login"]', login);
@@ -137,17 +134,16 @@ export async function approveInPopup(popup: Page, login: string): Promise<void> 
     await popup.click('button[type="submit"]');
     await popup.waitForSelector('text=Authorize');
   }
+}
+
+/** Plays the user in the demo provider's popup: logs in and approves; resolves when the popup has closed itself. */
+export async function approveInPopup(popup: Page, login: string): Promise<void> {
+  await loginInPopup(popup, login);
   await Promise.all([popup.waitForEvent('close'), popup.click('button[type="submit"]')]);
 }
 
 /** Refuses the consent screen (the demo provider's "Cancel"), so the flow ends with access_denied. */
 export async function denyInPopup(popup: Page, login: string): Promise<void> {
-  const form = await popup.waitForSelector('input[name="login"], button[type="submit"]');
-  if ((await form.getAttribute('name')) === 'login') {
-    await popup.fill('input[name="login"]', login);
-    await popup.fill('input[name="password"]', 'any password');
-    await popup.click('button[type="submit"]');
-    await popup.waitForSelector('text=Authorize');
-  }
+  await loginInPopup(popup, login);
   await Promise.all([popup.waitForEvent('close'), popup.click('a[href$="/abort"]')]);
 }
