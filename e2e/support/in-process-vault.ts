@@ -20,7 +20,7 @@ import {
 } from '@tokenvault/core';
 import { type DemoProvider, loginWithoutBrowser, startDemoProvider } from '@tokenvault/demo';
 import { oauth2, oidc } from '@tokenvault/providers';
-import { createApp, type DevHome } from '@tokenvault/server';
+import { createApp, type DevHome, type RateLimit } from '@tokenvault/server';
 import { createSqliteStore } from '@tokenvault/store-sqlite';
 import { CookieJar } from './cookie-jar.js';
 import type { FaultProxy } from './fault-proxy.js';
@@ -47,6 +47,7 @@ export interface InProcessOptions {
   /** Provider spec fields for `demo` (e.g. keepAliveSeconds). */
   demoSpec?: Partial<ProviderSpecInput>;
   accessTokenTtlSeconds?: number;
+  rateLimit?: RateLimit;
 }
 
 export async function startInProcessVault(options: InProcessOptions = {}) {
@@ -105,6 +106,7 @@ export async function startInProcessVault(options: InProcessOptions = {}) {
     appOrigins: [APP_ORIGIN],
     logger,
     ...(options.devHome && { devHome: options.devHome }),
+    ...(options.rateLimit && { rateLimit: options.rateLimit }),
   });
   const bodies: string[] = [];
   const request = async (url: string, init: RequestInit = {}) => {

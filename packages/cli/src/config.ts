@@ -30,6 +30,9 @@ const environment = z
   })
   .strict();
 
+/** Five requests a second per client on average: far above what a browser's sign-ins and refreshes need. */
+export const DEFAULT_RATE_LIMIT = { requestsPerMinute: 300, trustProxy: false };
+
 /** `tokenvault.yaml` (SPEC §5.2). Unknown keys are errors. */
 export const configSchema = z
   .object({
@@ -44,6 +47,14 @@ export const configSchema = z
     refreshAhead: z.boolean().default(true),
     /** Per-request timeout for calls to providers; the refresh lease lasts three times as long. */
     providerTimeoutSeconds: z.number().positive().max(300).default(10),
+    /** Per-client limit on the public browser routes (/api/auth/*); 0 turns it off. */
+    rateLimit: z
+      .object({
+        requestsPerMinute: z.number().int().min(0).default(DEFAULT_RATE_LIMIT.requestsPerMinute),
+        trustProxy: z.boolean().default(false),
+      })
+      .strict()
+      .default(DEFAULT_RATE_LIMIT),
     /** How long the audit log keeps its rows. */
     auditRetentionDays: z.number().int().min(1).max(36_500).default(365),
     environments: z.record(z.string().regex(/^[^.]+$/, 'an environment id cannot contain "."'), environment),

@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'provider_unavailable' // transient provider failure (5xx, 429, timeout, network); credential kept
   | 'provider_error' // the provider answered something we cannot use (bad response, misconfiguration)
   | 'decryption_failed' // a ciphertext did not authenticate: wrong key, moved or altered
+  | 'rate_limited' // this client sent too many requests to a public route; retry after `retryAfter`
   | 'internal'; // a bug
 
 export interface VaultErrorDetails {

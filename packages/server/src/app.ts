@@ -4,6 +4,7 @@ import type { ServerEnv, ServerOptions } from './context.js';
 import { createCookies } from './cookies.js';
 import { describeCause, errorBody, errorStatus, toVaultError } from './errors.js';
 import { createOriginCheck } from './origins.js';
+import { rateLimit } from './rate-limit.js';
 import { requestLog } from './request-log.js';
 import { accountRoutes } from './routes/accounts.js';
 import { adminRoutes } from './routes/admin.js';
@@ -33,6 +34,7 @@ export function createApp(options: ServerOptions) {
     maxAge: 600,
   });
   app.use('/api/auth/*', appCors);
+  if (options.rateLimit) app.use('/api/auth/*', rateLimit(options.rateLimit));
   app.use('/v1/me/*', appCors);
   app.route('/api/auth', authRoutes(options, cookies, createOriginCheck(options.appOrigins), sessionTtl));
   app.route('/v1/users', accountRoutes(options));

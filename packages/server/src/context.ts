@@ -1,5 +1,6 @@
 import type { Caller, Principal, Vault } from '@tokenvault/core';
 import type { Logger } from './logger.js';
+import type { RateLimit } from './rate-limit.js';
 import type { DevHome } from './routes/dev-home.js';
 
 export interface ServerOptions {
@@ -9,6 +10,8 @@ export interface ServerOptions {
   logger?: Logger;
   /** Lifetime of browser sessions and per-provider handles; default 30 days. */
   sessionTtlSeconds?: number;
+  /** Per-client limit on the public browser routes (`/api/auth/*`); none when left out. */
+  rateLimit?: RateLimit;
   /** Renders the dev-mode home page at `/`. */
   devHome?: DevHome;
 }

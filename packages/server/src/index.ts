@@ -1,4 +1,5 @@
 export { createApp } from './app.js';
 export type { ServerOptions } from './context.js';
 export type { Logger } from './logger.js';
+export type { RateLimit } from './rate-limit.js';
 export type { DevHome } from './routes/dev-home.js';

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import { createApp } from '@tokenvault/server';
-import { loadConfig } from '../config.js';
+import { DEFAULT_RATE_LIMIT, loadConfig } from '../config.js';
 import {
   DEV_ENV,
   demoProvider,
@@ -60,7 +60,12 @@ export async function serve(args: ServeArgs): Promise<{ url: string; close(): Pr
       closers.push(() => vault.store.close());
       const background = vault.startBackground({ refreshAhead: config.refreshAhead });
       closers.push(() => background.stop());
-      handle = createApp({ vault, appOrigins: config.appOrigins, logger }).fetch;
+      handle = createApp({
+        vault,
+        appOrigins: config.appOrigins,
+        logger,
+        ...(config.rateLimit.requestsPerMinute > 0 && { rateLimit: config.rateLimit }),
+      }).fetch;
       args.print(`Tokenvault listening on ${listening}`);
       if (publicUrl !== listening) args.print(`  public URL: ${publicUrl}`);
       return { url: publicUrl, close };
@@ -87,6 +92,7 @@ export async function serve(args: ServeArgs): Promise<{ url: string; close(): Pr
       vault,
       appOrigins,
       logger,
+      rateLimit: DEFAULT_RATE_LIMIT,
       devHome: {
         env: DEV_ENV,
         bearerCommand: `$(npx tokenvault token --url ${publicUrl} --key "$(cat ${admin.file})")`,
