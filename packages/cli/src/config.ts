@@ -42,6 +42,8 @@ export const configSchema = z
     database: z.string().regex(/^(sqlite:|postgres:\/\/|postgresql:\/\/)/, 'sqlite:PATH or postgres://…'),
     masterKey: z.string().optional(),
     masterKeyFile: z.string().optional(),
+    /** Keys being rotated out: they still decrypt, never encrypt (`tokenvault keys rotate`). */
+    previousMasterKeys: z.array(z.string()).default([]),
     appOrigins: z.array(origin).default([]),
     /** Refresh credentials in the background ahead of expiry (false: only when a token is asked for). */
     refreshAhead: z.boolean().default(true),

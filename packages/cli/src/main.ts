@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { type GrantInput, VaultError } from '@tokenvault/core';
 import { CliError } from './cli-error.js';
 import { addKey, createClient, grant, listClients, revokeGrant, revokeKey, withVault } from './commands/clients.js';
+import { rotateKeys } from './commands/keys.js';
 import { migrate } from './commands/migrate.js';
 import { listProviders, showProvider, validateProvider } from './commands/providers.js';
 import { serve } from './commands/serve.js';
@@ -20,6 +21,7 @@ const USAGE = `Usage: tokenvault <command> [options]
   clients grant --env ENV --client ID --role ROLE [--resource PATTERN]
   clients revoke-grant --env ENV --client ID --role ROLE [--resource PATTERN]
   token --key ACCESS_KEY [--url URL] [--lifetime SECONDS]   print a signed JWT for curl
+  keys rotate [--config FILE]                      re-encrypt every credential under masterKey (see previousMasterKeys)
   providers list                                   the provider presets
   providers show ID                                one preset as data, with its docs and setup note
   providers validate FILE                          check a provider (preset with overrides, or custom spec)
@@ -150,6 +152,9 @@ async function run(
       await withVault(values.config, (vault) => change(vault, env, client, grants[0] as GrantInput, print));
       return 0;
     }
+    case 'keys rotate':
+      await withVault(values.config, (vault) => rotateKeys(vault, print));
+      return 0;
     case 'providers list':
       listProviders(print);
       return 0;

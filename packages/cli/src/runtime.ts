@@ -24,6 +24,8 @@ import { nodeAead } from './node-aead.js';
 export interface Settings {
   database: string;
   masterKey: Uint8Array;
+  /** Older keys that still decrypt while a rotation is under way. */
+  previousMasterKeys?: Uint8Array[];
   publicUrl: string;
   environments: Record<string, ConfiguredProvider[]>;
   webhooks?: Record<string, WebhookEndpoint[]>;
@@ -45,7 +47,7 @@ export async function openVault(settings: Settings, logger?: VaultLogger): Promi
   if (settings.providerTimeoutSeconds !== undefined) http.timeoutMs = settings.providerTimeoutSeconds * 1000;
   return createVault({
     store,
-    cipher: await createCipher([settings.masterKey], nodeAead),
+    cipher: await createCipher([settings.masterKey, ...(settings.previousMasterKeys ?? [])], nodeAead),
     providers: createProviderRegistry(settings.environments),
     publicUrl: settings.publicUrl,
     http,
@@ -75,6 +77,10 @@ export function masterKeyFrom(config: Config): Uint8Array {
     throw new CliError(`cannot read masterKeyFile ${file}: ${(cause as Error).message}`);
   }
   return decodeMasterKey(text, `masterKeyFile ${file}`);
+}
+
+export function previousMasterKeysFrom(config: Config): Uint8Array[] {
+  return config.previousMasterKeys.map((key, i) => decodeMasterKey(key, `previousMasterKeys.${i}`));
 }
 
 export function webhooksFrom(config: Config): Record<string, WebhookEndpoint[]> {

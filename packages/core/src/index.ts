@@ -55,6 +55,7 @@ export {
 } from './provider-spec.js';
 export { type ConfiguredProvider, createProviderRegistry, type ProviderRegistry } from './providers.js';
 export type { RefreshResult } from './refresh-engine.js';
+export type { RekeyResult } from './rekey.js';
 export { mergeScopes, parseScopes } from './scopes.js';
 export {
   type ClientDetails,

@@ -22,6 +22,8 @@ export interface Store {
   getAccountById(id: string): Promise<AccountRow | undefined>;
   findAccount(key: AccountKey): Promise<AccountRow | undefined>;
   listAccounts(env: string, userId: string): Promise<AccountRow[]>;
+  /** Accounts of every environment with an id after `afterId`, by id: a full walk, page by page. */
+  listAccountsAfter(afterId: string | null, limit: number): Promise<AccountRow[]>;
   /** Every user's accounts in the environment, oldest first, optionally of one status and provider. */
   listAllAccounts(env: string, query: AccountQuery): Promise<AccountRow[]>;
   /** Deletes only while the row still has `expectedVersion`, writing the outbox entries in the same transaction. */

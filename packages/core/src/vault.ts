@@ -12,6 +12,7 @@ import { authorize, type Caller, resources } from './grants.js';
 import { defaultProviderHttp, type ProviderHttp } from './oauth/http.js';
 import type { ProviderRegistry } from './providers.js';
 import { createRefreshEngine } from './refresh-engine.js';
+import { type RekeyResult, rekeyCredentials } from './rekey.js';
 import { createServiceClients } from './service-clients.js';
 import { createSessions } from './sessions.js';
 import type { AccountQuery, AuditQuery, DeliveryQuery, Store } from './store.js';
@@ -119,6 +120,8 @@ export function createVault(options: VaultOptions) {
       return deliveries.map((d) => ({ ...d, attempts: attempts.filter((a) => a.deliveryId === d.id) }));
     },
     startBackground: (background: BackgroundOptions) => startBackground(ctx, engine, deliverer, background),
+    /** Re-encrypts every credential still under an older master key with the current one (`keys rotate`). */
+    rekey: (progress?: (done: RekeyResult) => void) => rekeyCredentials(ctx, progress),
   };
 }
 

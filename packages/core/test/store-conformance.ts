@@ -262,6 +262,18 @@ export function storeConformance(name: string, open: () => Promise<{ store: Stor
       expect(await store.listAllAccounts('elsewhere', { limit: 10 })).toEqual([]);
     });
 
+    it('walks every environment’s accounts by id, page by page', async () => {
+      await store.insertAccount(account({ id: 'ca_walk_2', env: 'production', userId: 'w' }));
+      await store.insertAccount(account({ id: 'ca_walk_1', userId: 'w' }));
+      const ids: string[] = [];
+      for (let page = await store.listAccountsAfter(null, 2); page.length > 0; ) {
+        ids.push(...page.map((row) => row.id));
+        page = await store.listAccountsAfter(page.at(-1)?.id as string, 2);
+      }
+      expect(ids).toEqual([...ids].sort());
+      expect(ids).toEqual(expect.arrayContaining(['ca_walk_1', 'ca_walk_2']));
+    });
+
     it('deletes an account only for its own environment and user', async () => {
       await store.insertAccount(account({ id: 'ca_del', userId: 'u_del' }));
       expect(await store.deleteAccount('production', 'u_del', 'ca_del')).toBe(false);

@@ -104,6 +104,11 @@ export function createSqlStore(db: Kysely<Database>, hooks: SqlDialectHooks): St
         .execute();
       return rows.map(accountFromDb);
     },
+    async listAccountsAfter(afterId, limit) {
+      let select = db.selectFrom('connected_accounts').selectAll();
+      if (afterId !== null) select = select.where('id', '>', afterId);
+      return (await select.orderBy('id').limit(limit).execute()).map(accountFromDb);
+    },
     async listAllAccounts(env, query) {
       let select = db.selectFrom('connected_accounts').selectAll().where('env', '=', env);
       if (query.status) select = select.where('status', '=', query.status);

@@ -1,7 +1,7 @@
 import { type GrantInput, OPERATOR, type Vault } from '@tokenvault/core';
 import { loadConfig } from '../config.js';
 import { devDatabase, devDirectory, devMasterKey } from '../dev-mode.js';
-import { masterKeyFrom, openVault, type Settings } from '../runtime.js';
+import { masterKeyFrom, openVault, previousMasterKeysFrom, type Settings } from '../runtime.js';
 
 /** Service-client management needs the database and master key, not the providers. */
 export async function withVault<T>(configFile: string | undefined, work: (vault: Vault) => Promise<T>): Promise<T> {
@@ -11,6 +11,7 @@ export async function withVault<T>(configFile: string | undefined, work: (vault:
     settings = {
       database: config.database,
       masterKey: masterKeyFrom(config),
+      previousMasterKeys: previousMasterKeysFrom(config),
       publicUrl: config.publicUrl ?? 'http://127.0.0.1',
       environments: {},
     };

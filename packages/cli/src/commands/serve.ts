@@ -13,7 +13,7 @@ import {
   startDevProvider,
 } from '../dev-mode.js';
 import { createLogger } from '../logger.js';
-import { masterKeyFrom, openVault, providersFrom, webhooksFrom } from '../runtime.js';
+import { masterKeyFrom, openVault, previousMasterKeysFrom, providersFrom, webhooksFrom } from '../runtime.js';
 
 export interface ServeArgs {
   config?: string;
@@ -49,6 +49,7 @@ export async function serve(args: ServeArgs): Promise<{ url: string; close(): Pr
         {
           database: config.database,
           masterKey: masterKeyFrom(config),
+          previousMasterKeys: previousMasterKeysFrom(config),
           publicUrl,
           environments: await providersFrom(config),
           webhooks: webhooksFrom(config),

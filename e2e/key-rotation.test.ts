@@ -1,0 +1,80 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createCipher, createProviderRegistry, createVault, OPERATOR } from '@tokenvault/core';
+import { createSqliteStore } from '@tokenvault/store-sqlite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './support/cli-process.js';
+import { type InProcessVault, startInProcessVault } from './support/in-process-vault.js';
+
+const OLD = new Uint8Array(32).fill(1); // the in-process vault's key
+const NEW = new Uint8Array(32).fill(2);
+const b64 = (key: Uint8Array) => Buffer.from(key).toString('base64');
+
+// SPEC §5.1 and §7: keys rotate online. With the new key current and the old one still able to decrypt,
+// `tokenvault keys rotate` re-encrypts every credential under the new key; the old key can then go.
+describe('master key rotation', () => {
+  let vault: InProcessVault;
+  const accounts: { userId: string; id: string }[] = [];
+
+  beforeAll(async () => {
+    vault = await startInProcessVault({ masterKey: OLD });
+    for (const login of ['rot-a', 'rot-b']) accounts.push(await vault.link(login));
+  });
+  afterAll(() => vault.close());
+
+  /** A vault over the same database with these master keys (the first encrypts). */
+  async function vaultWith(keys: Uint8Array[]) {
+    const store = createSqliteStore({ filename: join(vault.dir, 'vault.db') });
+    const other = createVault({
+      store,
+      cipher: await createCipher(keys),
+      providers: createProviderRegistry({ development: [] }),
+      publicUrl: 'http://vault.test',
+    });
+    const read = (account: { userId: string; id: string }) =>
+      other.getAccessToken({ env: 'development', userId: account.userId, accountId: account.id }, OPERATOR);
+    return { read, close: () => store.close() };
+  }
+
+  it('re-encrypts every credential under the new key, after which the old key is not needed', async () => {
+    const before = await Promise.all(
+      accounts.map((a) =>
+        vault.vault.getAccessToken({ env: 'development', userId: a.userId, accountId: a.id }, OPERATOR),
+      ),
+    );
+    const config = join(vault.dir, 'rotate.yaml');
+    await writeFile(
+      config,
+      `database: sqlite:./vault.db\nmasterKey: ${b64(NEW)}\npreviousMasterKeys: [${b64(OLD)}]\nenvironments: {}\n`,
+    );
+    const rotated = await runCli(['keys', 'rotate', '--config', config]);
+    expect(rotated.code, rotated.stderr).toBe(0);
+    expect(rotated.stdout).toContain(`re-encrypted ${accounts.length} of ${accounts.length} credentials`);
+
+    const newKeyId = (await createCipher([NEW])).primaryKeyId;
+    for (const account of accounts) {
+      const row = await vault.store.getAccountById(account.id);
+      for (const sealed of [row?.accessToken, row?.refreshToken, row?.idToken]) {
+        expect(sealed?.split('.')[1]).toBe(newKeyId);
+      }
+    }
+    const onlyNew = await vaultWith([NEW]);
+    try {
+      const after = await Promise.all(accounts.map(onlyNew.read));
+      expect(after.map((t) => t.accessToken)).toEqual(before.map((t) => t.accessToken));
+    } finally {
+      await onlyNew.close();
+    }
+    const onlyOld = await vaultWith([OLD]);
+    try {
+      await expect(onlyOld.read(accounts[0] as { userId: string; id: string })).rejects.toMatchObject({
+        code: 'decryption_failed',
+      });
+    } finally {
+      await onlyOld.close();
+    }
+
+    const again = await runCli(['keys', 'rotate', '--config', config]);
+    expect(again.stdout).toContain(`re-encrypted 0 of ${accounts.length} credentials`);
+  });
+});
