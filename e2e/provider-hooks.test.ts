@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAccessKey, signServiceToken } from '@tokenvault/core';
@@ -123,14 +123,42 @@ environments:
     expect(provider.tokenForms.map((form) => form.get('grant_type'))).toEqual(['authorization_code', 'refresh_token']);
   });
 
+  it("passes a hook's needs_reauth through: a refresh the provider refuses marks the account, never a 5xx", async () => {
+    // The refreshCredentials hook above throws code needs_reauth for invalid_grant.
+    const created = await runCli([
+      'clients',
+      'create',
+      '--env',
+      'development',
+      '--name',
+      'r',
+      '--role',
+      'admin',
+      '--config',
+      config,
+    ]);
+    const jwt = await signServiceToken(await parseAccessKey(/access key: (\S+)/.exec(created.stdout)?.[1] as string), {
+      baseUrl: server.url,
+    });
+    const headers = { authorization: `Bearer ${jwt}` };
+    const [account] = (
+      await (await fetch(`${server.url}/v1/users/jsonp%3Aacct-1/connected-accounts`, { headers })).json()
+    ).items;
+    provider.nextAnswer(400, { error: 'invalid_grant' });
+    const read = await fetch(`${server.url}/v1/users/jsonp%3Aacct-1/connected-accounts/${account.id}/access-token`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ minValiditySeconds: 86_400 }),
+    });
+    expect(read.status).toBe(409);
+    expect((await read.json()).error).toBe('needs_reauth');
+  });
+
   it('refuses to start with a hooks module that exports none of the hooks', async () => {
     await writeFile(join(dir, 'empty.hooks.mts'), 'export const nothing = 1;\n');
     const broken = join(dir, 'broken.yaml');
-    const { readFile } = await import('node:fs/promises');
     await writeFile(broken, (await readFile(config, 'utf8')).replace('./json-provider.hooks.mts', './empty.hooks.mts'));
-    const failed = await runCli(['migrate', '--config', broken]);
     const served = await startServer(['--config', broken, '--port', '0']).catch((err: Error) => err);
-    expect(failed.code).toBe(0); // migrate does not load providers
     expect(served).toBeInstanceOf(Error);
     expect(String(served)).toMatch(/exports none of getTokenData/);
   });

@@ -13,6 +13,8 @@ export interface BrowserProfile {
 export interface BrowserSession extends AccessToken {
   idToken?: string;
   profile: BrowserProfile;
+  /** What the token has left by the vault's clock; undefined if it does not expire. */
+  expiresInSeconds?: number;
 }
 
 /**
@@ -31,6 +33,9 @@ export async function browserSession(
   return {
     ...token,
     ...(row.idToken && { idToken: await openToken(ctx, row.id, 'id_token', row.idToken) }),
+    ...(token.expiresAt !== null && {
+      expiresInSeconds: Math.max(0, Math.floor((token.expiresAt - ctx.now()) / 1000)),
+    }),
     profile: {
       ...(row.displayName && { displayName: row.displayName }),
       ...(row.email && { email: row.email }),

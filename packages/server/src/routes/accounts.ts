@@ -1,8 +1,9 @@
-import type { AccessToken, ConnectedAccount, TokenOptions } from '@tokenvault/core';
+import type { AccessToken, ConnectedAccount, DisconnectResult, TokenOptions } from '@tokenvault/core';
 import { allowsSomewhere, VaultError } from '@tokenvault/core';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { ServerEnv, ServerOptions } from '../context.js';
+import type { Logger } from '../logger.js';
 import { requireServiceClient } from '../service-auth.js';
 
 const accessTokenBody = z
@@ -35,21 +36,8 @@ export function accountRoutes(options: ServerOptions) {
 
   app.delete('/:userId/connected-accounts/:accountId', async (c) => {
     const { userId, accountId } = c.req.param();
-    const { revoked, revocationError } = await vault.disconnect(
-      { env: c.get('principal').env, userId, accountId },
-      c.get('caller'),
-    );
-    if (revocationError) {
-      options.logger?.warn(
-        { requestId: c.get('requestId'), code: revocationError.code },
-        'revocation at the provider failed',
-      );
-    }
-    return c.json({
-      deleted: true,
-      revokedAtProvider: revoked,
-      ...(revocationError && { revocationError: { error: revocationError.code, message: revocationError.message } }),
-    });
+    const result = await vault.disconnect({ env: c.get('principal').env, userId, accountId }, c.get('caller'));
+    return c.json(disconnectJson(c, result, options.logger));
   });
 
   app.post('/:userId/connected-accounts/:accountId/access-token', async (c) => {
@@ -74,6 +62,19 @@ export function accountRoutes(options: ServerOptions) {
   });
 
   return app;
+}
+
+/** A disconnect's answer; a failed revocation at the provider is logged (the credential is deleted anyway). */
+export function disconnectJson(c: Context<ServerEnv>, result: DisconnectResult, logger: Logger | undefined) {
+  const { revoked, revocationError } = result;
+  if (revocationError) {
+    logger?.warn({ requestId: c.get('requestId'), code: revocationError.code }, 'revocation at the provider failed');
+  }
+  return {
+    deleted: true,
+    revokedAtProvider: revoked,
+    ...(revocationError && { revocationError: { error: revocationError.code, message: revocationError.message } }),
+  };
 }
 
 export async function tokenOptions(request: Request): Promise<TokenOptions> {

@@ -14,6 +14,7 @@ import { type Cookies, handleCookie, nonceCookie, SESSION_COOKIE } from '../cook
 import { describeCause, errorBody, errorStatus, toVaultError } from '../errors.js';
 import type { OriginCheck } from '../origins.js';
 import { webMessagePage } from '../web-message-page.js';
+import { requireXhr } from '../xhr.js';
 
 /** The Backstage-compatible connect flow (SPEC §5.3.1), mounted at `/api/auth`. */
 export function authRoutes(options: ServerOptions, cookies: Cookies, origins: OriginCheck, sessionTtl: number) {
@@ -167,9 +168,7 @@ export function authRoutes(options: ServerOptions, cookies: Cookies, origins: Or
         // In the client's spelling first, then whatever else the account holds: a client that forgot what it
         // held is made whole (SPEC §5.3.1).
         scope: mergeScopes(requested, session.scopes).join(' '),
-        ...(session.expiresAt !== null && {
-          expiresInSeconds: Math.max(0, Math.floor((session.expiresAt - Date.now()) / 1000)),
-        }),
+        ...(session.expiresInSeconds !== undefined && { expiresInSeconds: session.expiresInSeconds }),
       },
     });
   });
@@ -227,13 +226,6 @@ export function authRoutes(options: ServerOptions, cookies: Cookies, origins: Or
   }
 
   return app;
-}
-
-/** Backstage's whole CSRF defence for /refresh and /logout: a header a cross-site form or image cannot send. */
-function requireXhr(c: Context<ServerEnv>): void {
-  if (c.req.header('x-requested-with') !== 'XMLHttpRequest') {
-    throw new VaultError('unauthorized', 'Invalid X-Requested-With header');
-  }
 }
 
 /** Providers answer with a query, or a form body (`response_mode=form_post`). */

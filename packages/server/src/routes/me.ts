@@ -3,7 +3,8 @@ import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { ServerEnv, ServerOptions } from '../context.js';
 import { type Cookies, SESSION_COOKIE } from '../cookies.js';
-import { accountJson, tokenJson, tokenOptions } from './accounts.js';
+import { requireXhr } from '../xhr.js';
+import { accountJson, disconnectJson, tokenJson, tokenOptions } from './accounts.js';
 
 /**
  * `/v1/me/…` (SPEC §5.3.2): the service API's account routes for the browser, acting on the user of the session
@@ -18,9 +19,7 @@ export function meRoutes(options: ServerOptions, cookies: Cookies) {
   app.use(
     '*',
     createMiddleware<ServerEnv>(async (c, next) => {
-      if (c.req.header('x-requested-with') !== 'XMLHttpRequest') {
-        throw new VaultError('unauthorized', 'Invalid X-Requested-With header');
-      }
+      requireXhr(c);
       const session = await vault.sessions.resolve(cookies.get(c, SESSION_COOKIE));
       if (!session)
         throw new VaultError('unauthorized', 'no session in this browser; sign in or use a connect session');
@@ -44,12 +43,7 @@ export function meRoutes(options: ServerOptions, cookies: Cookies) {
   app.delete('/connected-accounts/:accountId', async (c) => {
     const { env, userId } = c.get('user');
     const account = { env, userId, accountId: c.req.param('accountId') };
-    const { revoked, revocationError } = await vault.disconnect(account, c.get('caller'));
-    return c.json({
-      deleted: true,
-      revokedAtProvider: revoked,
-      ...(revocationError && { revocationError: { error: revocationError.code, message: revocationError.message } }),
-    });
+    return c.json(disconnectJson(c, await vault.disconnect(account, c.get('caller')), options.logger));
   });
 
   app.post('/connected-accounts/:accountId/access-token', async (c) => {
