@@ -1,4 +1,5 @@
 import { OPERATOR, parseAccessKey } from '@tokenvault/core';
+import { MAX_BODY_BYTES } from '@tokenvault/server';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { dbSnapshot } from './support/db-snapshot.js';
@@ -227,6 +228,40 @@ describe('service API: bad input changes nothing', () => {
     });
     expect(response.status).toBe(403);
     expect(await response.json()).toMatchObject({ error: 'missing_scopes', missingScopes: ['calendar'] });
+  });
+
+  it('refuses a body over 64 KiB with 413, whether its length is declared or streamed', async () => {
+    const before = dbSnapshot(vault.dir);
+    const auth = { authorization: `Bearer ${await vault.jwt()}`, 'content-type': 'application/json' };
+    // Valid JSON padded past the limit, so only its size can be the reason.
+    const big = JSON.stringify({ minValiditySeconds: 0, pad: 'x'.repeat(MAX_BODY_BYTES) });
+    const declared = await vault.request(tokenPath, {
+      method: 'POST',
+      headers: { ...auth, 'content-length': String(Buffer.byteLength(big)) },
+      body: big,
+    });
+    const chunks = [big.slice(0, 40_000), big.slice(40_000)];
+    const streamed = await vault.request(tokenPath, {
+      method: 'POST',
+      headers: auth,
+      body: new ReadableStream({
+        pull(controller) {
+          const chunk = chunks.shift();
+          if (chunk === undefined) controller.close();
+          else controller.enqueue(new TextEncoder().encode(chunk));
+        },
+      }),
+      duplex: 'half',
+    } as RequestInit);
+    for (const response of [declared, streamed]) {
+      expect(response.status).toBe(413);
+      expect(await response.json()).toMatchObject({ error: 'payload_too_large' });
+    }
+    // Just under the limit, the same route reads the body and names what is wrong with it.
+    const small = JSON.stringify({ pad: 'x'.repeat(MAX_BODY_BYTES - 20) });
+    const read = await vault.request(tokenPath, { method: 'POST', headers: auth, body: small });
+    expect(read.status).toBe(400);
+    expect(dbSnapshot(vault.dir)).toEqual(before);
   });
 
   it('logged every request without a token, and answered none with 5xx', () => {

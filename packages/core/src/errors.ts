@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'provider_error' // the provider answered something we cannot use (bad response, misconfiguration)
   | 'decryption_failed' // a ciphertext did not authenticate: wrong key, moved or altered
   | 'rate_limited' // this client sent too many requests to a public route; retry after `retryAfter`
+  | 'payload_too_large' // the request body is larger than any route accepts
   | 'internal'; // a bug
 
 export interface VaultErrorDetails {

@@ -1,4 +1,6 @@
+import { VaultError } from '@tokenvault/core';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import type { ServerEnv, ServerOptions } from './context.js';
 import { createCookies } from './cookies.js';
@@ -16,6 +18,8 @@ import { healthRoutes } from './routes/health.js';
 import { meRoutes } from './routes/me.js';
 
 const DEFAULT_SESSION_TTL_SECONDS = 30 * 24 * 60 * 60;
+/** Every body the API takes (JSON options, a grant list, a form-posted callback) fits in a few kilobytes. */
+export const MAX_BODY_BYTES = 64 * 1024;
 
 /** The vault's HTTP API as a web-standard `fetch` handler. */
 export function createApp(options: ServerOptions) {
@@ -24,6 +28,16 @@ export function createApp(options: ServerOptions) {
   const app = new Hono<ServerEnv>();
 
   app.use('*', requestLog(options.logger));
+  // Refused before anything reads it, so a large or endless body costs neither memory nor a database call.
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new VaultError('payload_too_large', `the request body is larger than ${MAX_BODY_BYTES} bytes`);
+      },
+    }),
+  );
   app.route('/', healthRoutes(options.vault));
   // The app's pages call /refresh, /logout and /v1/me with credentials, from their own origins only (SPEC §5.3.1).
   const appCors = cors({

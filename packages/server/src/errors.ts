@@ -14,6 +14,7 @@ const STATUS: Record<ErrorCode, number> = {
   provider_unavailable: 503,
   provider_error: 502,
   decryption_failed: 500,
+  payload_too_large: 413,
   rate_limited: 429,
   internal: 500,
 };

@@ -1,4 +1,4 @@
-export { createApp } from './app.js';
+export { createApp, MAX_BODY_BYTES } from './app.js';
 export type { ServerOptions } from './context.js';
 export type { Logger } from './logger.js';
 export type { RateLimit } from './rate-limit.js';
