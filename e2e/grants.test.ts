@@ -43,6 +43,7 @@ describe('grants on the service API', () => {
     audit: ['GET', '/v1/admin/audit'],
     accounts: ['GET', '/v1/admin/connected-accounts'],
     deliveries: ['GET', '/v1/admin/webhook-deliveries'],
+    providers: ['GET', '/v1/admin/providers'],
   });
   type Route = keyof ReturnType<typeof routes>;
 
@@ -59,17 +60,17 @@ describe('grants on the service API', () => {
     const reader = await clientWith([{ role: 'credentials-reader' }]);
     expect(await statuses(reader, alice)).toEqual({
       ...{ list: 403, get: 403, token: 200, byProvider: 200, authress: 200 },
-      ...{ clients: 403, audit: 403, accounts: 403, deliveries: 403 },
+      ...{ clients: 403, audit: 403, accounts: 403, deliveries: 403, providers: 403 },
     });
     const manager = await clientWith([{ role: 'connections-manager' }]);
     expect(await statuses(manager, alice)).toEqual({
       ...{ list: 200, get: 200, token: 403, byProvider: 403, authress: 403 },
-      ...{ clients: 403, audit: 403, accounts: 200, deliveries: 403 },
+      ...{ clients: 403, audit: 403, accounts: 200, deliveries: 403, providers: 200 },
     });
     const admin = await clientWith([{ role: 'admin' }]);
-    expect(Object.values(await statuses(admin, alice))).toEqual(Array(9).fill(200));
+    expect(Object.values(await statuses(admin, alice))).toEqual(Array(10).fill(200));
     const nobody = await clientWith([]);
-    expect(Object.values(await statuses(nobody, alice))).toEqual(Array(9).fill(403));
+    expect(Object.values(await statuses(nobody, alice))).toEqual(Array(10).fill(403));
   });
 
   it("confines a grant to its resource pattern: one provider, one user, or every user's credentials", async () => {
@@ -104,6 +105,40 @@ describe('grants on the service API', () => {
     const demoManager = await clientWith([{ role: 'connections-manager', resource: 'connections/demo' }]);
     const listed = await demoManager.call(...(routes(alice).list as [string, string]));
     expect(listed.body.items.map((a: { id: string }) => a.id)).toEqual([alice.id]);
+  });
+
+  it('lists the providers a client may read connections of, without their secrets', async () => {
+    const admin = await clientWith([{ role: 'admin' }]);
+    const all = await admin.call('GET', '/v1/admin/providers');
+    expect(all.status).toBe(200);
+    expect(all.body.items.map((p: { id: string }) => p.id)).toEqual(['demo', 'plain']);
+    expect(all.body.items[0]).toEqual({
+      id: 'demo',
+      displayName: 'Demo',
+      type: 'oidc',
+      clientId: 'vault',
+      callbackUrl: `${VAULT_URL}/api/auth/demo/handler/frame`,
+      scopes: expect.arrayContaining(['openid']),
+      params: [],
+      refreshes: true,
+      keepAliveSeconds: null,
+      docs: 'https://openid.net/specs/openid-connect-core-1_0.html', // the oidc preset's
+    });
+    expect(all.body.nextCursor).toBeNull();
+    expect(JSON.stringify(all.body)).not.toContain('secret');
+
+    // A manager of one provider sees that provider only; a pattern below a provider does not show it.
+    const plainManager = await clientWith([{ role: 'connections-manager', resource: 'connections/plain' }]);
+    const scoped = await plainManager.call('GET', '/v1/admin/providers');
+    expect(scoped.body.items.map((p: { id: string }) => p.id)).toEqual(['plain']);
+    const oneUser = await clientWith([
+      { role: 'connections-manager', resource: `connections/demo/users/${alice.userId}` },
+    ]);
+    expect((await oneUser.call('GET', '/v1/admin/providers')).body.items).toEqual([]);
+    expect(await admin.call('GET', '/v1/admin/providers?limit=5')).toMatchObject({
+      status: 400,
+      body: { error: 'invalid_request' },
+    });
   });
 
   it('refuses a disconnect outside the grant and keeps the account', async () => {

@@ -1,4 +1,4 @@
-import { authorize, resources } from '@tokenvault/core';
+import { allowsSomewhere, authorize, resources, VaultError } from '@tokenvault/core';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { ServerEnv, ServerOptions } from '../context.js';
@@ -59,6 +59,34 @@ export function adminRoutes(options: ServerOptions) {
     return c.json({
       items: accounts.map((account) => ({ ...accountJson(account), userId: account.userId })),
       nextCursor: nextCursor(accounts, limit, (a) => ({ at: a.createdAt, id: a.id })),
+    });
+  });
+
+  // The environment's configured providers, as much as an operator needs to connect and debug them (never the
+  // client secret): those whose connections the client may read; a client that may read none is refused.
+  app.get('/providers', (c) => {
+    parse(z.object({}).strict(), c.req.query());
+    const principal = c.get('principal');
+    if (!allowsSomewhere(principal, 'connections:read')) {
+      throw new VaultError('forbidden', 'no grant allows connections:read');
+    }
+    const providers = vault.providers
+      .list(principal.env)
+      .filter((p) => c.get('caller').may('connections:read', resources.connections(principal.env, p.id)));
+    return c.json({
+      items: providers.map((p) => ({
+        id: p.id,
+        displayName: p.spec.displayName,
+        type: p.spec.type,
+        clientId: p.clientId,
+        callbackUrl: `${vault.publicUrl}/api/auth/${p.id}/handler/frame`,
+        scopes: [...new Set([...p.spec.scopes.required, ...p.scopes])],
+        params: Object.keys(p.spec.params),
+        refreshes: !p.spec.noRefreshToken,
+        keepAliveSeconds: p.spec.keepAliveSeconds ?? null,
+        docs: p.spec.docs ?? null,
+      })),
+      nextCursor: null,
     });
   });
 
