@@ -22,6 +22,7 @@ import { type DemoProvider, loginWithoutBrowser, startDemoProvider } from '@toke
 import { oauth2, oidc } from '@tokenvault/providers';
 import { createApp, type DevHome, type RateLimit } from '@tokenvault/server';
 import { createSqliteStore } from '@tokenvault/store-sqlite';
+import { contractViolation } from './api-contract.js';
 import { CookieJar } from './cookie-jar.js';
 import type { FaultProxy } from './fault-proxy.js';
 import { readPopupPage } from './popup-page.js';
@@ -109,10 +110,23 @@ export async function startInProcessVault(options: InProcessOptions = {}) {
     ...(options.rateLimit && { rateLimit: options.rateLimit }),
   });
   const bodies: string[] = [];
+  // Every answer is checked against /openapi.json's operations: the document cannot drift from the code.
+  const violations: string[] = [];
   const request = async (url: string, init: RequestInit = {}) => {
     const response = await app.request(url, init);
     bodies.push(await response.clone().text());
+    const violation = await contractViolation(init.method ?? 'GET', url, response.clone());
+    if (violation) throw new Error(`API contract: ${violation}`);
     return response;
+  };
+  /** The same handler for real sockets; what it answers against the document is checked in `close`. */
+  const served = {
+    async fetch(req: Request) {
+      const response = await app.fetch(req);
+      const violation = await contractViolation(req.method, req.url, response.clone());
+      if (violation) violations.push(violation);
+      return response;
+    },
   };
   let providerStopped = false;
   const admin = await vault.clients.create(
@@ -130,7 +144,7 @@ export async function startInProcessVault(options: InProcessOptions = {}) {
     bodies,
     request,
     /** The server's fetch handler, to serve over real HTTP when a client needs a socket. */
-    app,
+    app: served,
     adminKey: admin.accessKey,
     newJar: () => new CookieJar(request),
     /** A service JWT for the bootstrap admin client. */
@@ -175,6 +189,7 @@ export async function startInProcessVault(options: InProcessOptions = {}) {
       await store.close();
       if (!providerStopped) await demo.close();
       if (!options.dir) await rm(dir, { recursive: true, force: true });
+      if (violations.length > 0) throw new Error(`API contract:\n${violations.join('\n')}`);
     },
   };
 }

@@ -16,6 +16,7 @@ import { connectSessionRoutes } from './routes/connect-sessions.js';
 import { devHomeRoutes } from './routes/dev-home.js';
 import { healthRoutes } from './routes/health.js';
 import { meRoutes } from './routes/me.js';
+import { openApiRoutes } from './routes/openapi.js';
 
 const DEFAULT_SESSION_TTL_SECONDS = 30 * 24 * 60 * 60;
 /** Every body the API takes (JSON options, a grant list, a form-posted callback) fits in a few kilobytes. */
@@ -39,6 +40,7 @@ export function createApp(options: ServerOptions) {
     }),
   );
   app.route('/', healthRoutes(options.vault));
+  app.route('/', openApiRoutes(options.vault, options.devHome !== undefined));
   // The app's pages call /refresh, /logout and /v1/me with credentials, from their own origins only (SPEC §5.3.1).
   const appCors = cors({
     origin: options.appOrigins.map((origin) => new URL(origin).origin),

@@ -19,6 +19,8 @@ const STATUS: Record<ErrorCode, number> = {
   internal: 500,
 };
 
+export const ERROR_CODES = Object.keys(STATUS) as ErrorCode[];
+
 /** Codes whose message could reveal internals; callers see a generic message and the request id. */
 const HIDDEN: ReadonlySet<ErrorCode> = new Set(['internal', 'decryption_failed']);
 

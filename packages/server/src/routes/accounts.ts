@@ -6,7 +6,7 @@ import type { ServerEnv, ServerOptions } from '../context.js';
 import type { Logger } from '../logger.js';
 import { requireServiceClient } from '../service-auth.js';
 
-const accessTokenBody = z
+export const accessTokenBody = z
   .object({
     scopes: z.array(z.string().min(1)).max(100).optional(),
     minValiditySeconds: z.number().int().min(0).max(86_400).optional(),

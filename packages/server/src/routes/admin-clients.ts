@@ -5,9 +5,11 @@ import type { ServerEnv } from '../context.js';
 import { isoTime, jsonBody } from './accounts.js';
 import { isoInstant, parse } from './query.js';
 
-const grantInput = z.object({ role: z.string().min(1).max(100), resource: z.string().max(1000).optional() }).strict();
+export const grantInput = z
+  .object({ role: z.string().min(1).max(100), resource: z.string().max(1000).optional() })
+  .strict();
 
-const createBody = z
+export const clientBody = z
   .object({
     name: z.string().min(1).max(200),
     grants: z.array(grantInput).max(100).default([]),
@@ -15,7 +17,7 @@ const createBody = z
   })
   .strict();
 
-const keyBody = z.object({ expiresAt: isoInstant.optional() }).strict();
+export const keyBody = z.object({ expiresAt: isoInstant.optional() }).strict();
 
 /**
  * `/v1/admin/clients`: service clients, their keys and grants (SPEC §5.3.2). Needs `clients:manage` on the
@@ -33,7 +35,7 @@ export function clientRoutes(vault: Vault) {
   app.post('/', async (c) => {
     const env = c.get('principal').env;
     authorize(c.get('caller'), 'clients:manage', resources.clients(env));
-    const body = parse(createBody, await jsonBody(c.req.raw));
+    const body = parse(clientBody, await jsonBody(c.req.raw));
     const created = await vault.clients.create(
       { env, name: body.name, grants: body.grants, expiresAt: body.keyExpiresAt ?? null },
       c.get('caller'),

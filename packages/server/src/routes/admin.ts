@@ -12,12 +12,12 @@ const page = {
   cursor: z.string().optional(),
 };
 
-const deliveryQuery = z
+export const deliveryQuery = z
   .object({ status: z.enum(['pending', 'delivered', 'failed']).optional(), accountId: z.string().min(1).optional() })
   .extend(page)
   .strict();
 
-const accountQuery = z
+export const accountQuery = z
   .object({
     status: z.enum(['active', 'needs_reauth', 'error', 'revoked']).optional(),
     provider: z.string().min(1).optional(),
@@ -25,7 +25,7 @@ const accountQuery = z
   .extend(page)
   .strict();
 
-const auditQuery = z
+export const auditQuery = z
   .object({
     clientId: z.string().min(1).optional(),
     userId: z.string().min(1).optional(),

@@ -6,7 +6,7 @@ import { requireServiceClient } from '../service-auth.js';
 import { isoTime, jsonBody } from './accounts.js';
 import { parse } from './query.js';
 
-const createBody = z
+export const connectSessionBody = z
   .object({
     userId: z.string().min(1).max(512),
     provider: z.string().min(1).max(200).optional(),
@@ -24,7 +24,7 @@ export function connectSessionRoutes(options: ServerOptions) {
   const app = new Hono<ServerEnv>();
   app.use('*', requireServiceClient(vault));
   app.post('/', async (c) => {
-    const body = parse(createBody, await jsonBody(c.req.raw));
+    const body = parse(connectSessionBody, await jsonBody(c.req.raw));
     const created = await vault.connectSessions.create({ env: c.get('principal').env, ...body }, c.get('caller'));
     c.header('cache-control', 'no-store');
     return c.json(

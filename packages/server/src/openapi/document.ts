@@ -1,0 +1,148 @@
+import { z } from 'zod';
+import { type Answer, type Auth, devHomeOperation, type Operation, operations } from './operations.js';
+import { errorSchema, responseSchemas } from './schemas.js';
+
+const COMPONENTS = '#/components/schemas/';
+
+/** What each kind of caller sends, as OpenAPI security requirements and parameters. */
+const SECURITY: Record<Auth, { security: object[]; headers: object[] }> = {
+  none: { security: [], headers: [] },
+  service: { security: [{ serviceClient: [] }], headers: [] },
+  session: { security: [{ session: [] }], headers: [xhrHeader()] },
+  handle: { security: [{ providerHandle: [] }], headers: [xhrHeader()] },
+};
+
+function xhrHeader() {
+  return {
+    name: 'X-Requested-With',
+    in: 'header',
+    required: true,
+    description: 'XMLHttpRequest: a header a cross-site form, link or image cannot send (the CSRF defence)',
+    schema: { type: 'string', const: 'XMLHttpRequest' },
+  };
+}
+
+/** The API as OpenAPI 3.1 (SPEC §5.3), generated from the operations table and the zod schemas. */
+export function openApiDocument(publicUrl: string, version: string, devHome = false) {
+  const paths: Record<string, Record<string, object>> = {};
+  for (const operation of devHome ? [devHomeOperation, ...operations] : operations) {
+    paths[operation.path] ??= {};
+    (paths[operation.path] as Record<string, object>)[operation.method] = operationObject(operation);
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Tokenvault',
+      version,
+      description:
+        "Connects users' OAuth accounts, keeps their tokens encrypted and fresh, and hands out access tokens — " +
+        'never refresh tokens. Times are ISO 8601; errors are {error, message, requestId}.',
+    },
+    servers: [{ url: publicUrl }],
+    paths,
+    components: {
+      schemas: componentSchemas(),
+      securitySchemes: {
+        serviceClient: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: 'An EdDSA JWT signed with a service-client access key (Authress format; `tokenvault token`).',
+        },
+        session: { type: 'apiKey', in: 'cookie', name: 'tokenvault_session' },
+        providerHandle: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: '{provider}-refresh-token',
+          description: 'An opaque handle naming one connected account; never a provider token.',
+        },
+      },
+    },
+  };
+}
+
+function operationObject(operation: Operation) {
+  const { security, headers } = SECURITY[operation.auth];
+  const pathParams = [...operation.path.matchAll(/\{(\w+)\}/g)].map((match) => ({
+    name: match[1],
+    in: 'path',
+    required: true,
+    schema: { type: 'string' },
+  }));
+  return {
+    tags: [operation.tag],
+    summary: operation.summary,
+    ...(operation.description && { description: operation.description }),
+    operationId: `${operation.method}${operation.path.replace(/[^A-Za-z0-9]+(.)?/g, (_, c = '') => c.toUpperCase())}`,
+    security,
+    parameters: [...pathParams, ...queryParameters(operation.query), ...headers],
+    ...(operation.body && {
+      requestBody: {
+        required: false,
+        content: { 'application/json': { schema: inputSchema(operation.body) } },
+      },
+    }),
+    responses: Object.fromEntries(
+      Object.entries({
+        ...operation.responses,
+        500: { description: 'a bug; the message is hidden', schema: errorSchema },
+      }).map(([status, answer]) => [status, responseObject(answer)]),
+    ),
+  };
+}
+
+function queryParameters(query: z.ZodObject | undefined) {
+  if (!query) return [];
+  const schema = inputSchema(query) as { properties?: Record<string, { description?: string }>; required?: string[] };
+  return Object.entries(schema.properties ?? {}).map(([name, property]) => {
+    const { description, ...rest } = property;
+    return {
+      name,
+      in: 'query',
+      required: schema.required?.includes(name) ?? false,
+      ...(description && { description }),
+      schema: rest,
+    };
+  });
+}
+
+function responseObject(answer: Answer) {
+  if ('schema' in answer) {
+    const id = responseSchemas.get(answer.schema)?.id;
+    if (!id) throw new Error(`response schema for '${answer.description}' is not registered`);
+    return { description: answer.description, content: { 'application/json': { schema: { $ref: COMPONENTS + id } } } };
+  }
+  const content = {
+    json: { 'application/json': { schema: { type: 'object' } } },
+    html: { 'text/html': { schema: { type: 'string' } } },
+    text: { 'text/plain': { schema: { type: 'string' } } },
+    redirect: undefined,
+    empty: undefined,
+  }[answer.kind];
+  return { description: answer.description, ...(content && { content }) };
+}
+
+/** A request body or query as the caller sends it (defaults optional, before transforms). */
+function inputSchema(schema: z.ZodType) {
+  return tidy(z.toJSONSchema(schema, { io: 'input', target: 'draft-2020-12', unrepresentable: 'any' }));
+}
+
+function componentSchemas() {
+  const { schemas } = z.toJSONSchema(responseSchemas, { uri: (id) => COMPONENTS + id, target: 'draft-2020-12' });
+  return Object.fromEntries(Object.entries(schemas).map(([id, schema]) => [id, tidy(schema)]));
+}
+
+/**
+ * Drops what OpenAPI does not need per schema (`$schema`, `$id`) and zod's long date-time regex, which says no
+ * more than `format: date-time`.
+ */
+function tidy(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(tidy);
+  if (value === null || typeof value !== 'object') return value;
+  const object = value as Record<string, unknown>;
+  return Object.fromEntries(
+    Object.entries(object)
+      .filter(([key]) => key !== '$schema' && key !== '$id' && !(key === 'pattern' && object.format === 'date-time'))
+      .map(([key, inner]) => [key, tidy(inner)]),
+  );
+}

@@ -1,0 +1,391 @@
+import { z } from 'zod';
+import { accessTokenBody } from '../routes/accounts.js';
+import { accountQuery, auditQuery, deliveryQuery } from '../routes/admin.js';
+import { clientBody, grantInput, keyBody } from '../routes/admin-clients.js';
+import { connectSessionBody } from '../routes/connect-sessions.js';
+import * as s from './schemas.js';
+
+/** Who may call an operation: nobody in particular, a service client's JWT, or a browser with cookies. */
+export type Auth = 'none' | 'service' | 'session' | 'handle';
+
+/** One answer: JSON checked against `schema`, other JSON, an HTML page, plain text, a redirect, or no body. */
+export type Answer =
+  | { description: string; schema: z.ZodType }
+  | { description: string; kind: 'json' | 'html' | 'text' | 'redirect' | 'empty' };
+
+export interface Operation {
+  method: 'get' | 'post' | 'delete';
+  /** OpenAPI's template: `{name}` for a path parameter. */
+  path: string;
+  tag: string;
+  summary: string;
+  description?: string;
+  auth: Auth;
+  query?: z.ZodObject;
+  body?: z.ZodType;
+  responses: Record<number, Answer>;
+}
+
+const json = (description: string, schema: z.ZodType): Answer => ({ description, schema });
+
+/** The error answers an operation can give, by status; 500 (a bug, message hidden) is added to every one. */
+function errors(...statuses: number[]): Record<number, Answer> {
+  const why: Record<number, string> = {
+    400: 'malformed input; the message names what is wrong',
+    401: 'no or bad credentials',
+    403: 'not allowed: no grant covers it, or a foreign origin',
+    404: 'no such environment, provider, user, account, client or key',
+    409: 'needs_reauth: the user must connect the account again',
+    413: 'the body is larger than 64 KiB',
+    429: 'rate_limited; retry after retryAfter seconds',
+    502: 'provider_error: the provider rejected the vault (configuration)',
+    503: 'provider_unavailable: transient, the credential is kept; retry after retryAfter seconds',
+  };
+  return Object.fromEntries(statuses.map((status) => [status, json(why[status] as string, s.errorSchema)]));
+}
+
+// The browser protocol's query parameters, documented here (the routes read them one by one).
+const startQuery = z.object({
+  env: z.string().describe('the environment'),
+  origin: z.string().describe('the app origin the result is posted to; one of appOrigins'),
+  scope: z.string().optional().describe('space- or comma-separated; merged with what the account holds'),
+  flow: z.enum(['popup', 'redirect']).optional(),
+  redirectUrl: z.string().optional().describe('for flow=redirect; its origin must be in appOrigins'),
+});
+const frameQuery = z.object({
+  code: z.string().optional(),
+  state: z.string().optional(),
+  error: z.string().optional(),
+  iss: z.string().optional().describe('RFC 9207; checked when the provider sends it'),
+});
+const refreshQuery = z.object({
+  env: z.string(),
+  scope: z.string().optional(),
+  optional: z.string().optional().describe('accepted and ignored, as Backstage does'),
+});
+const envQuery = z.object({ env: z.string() });
+const grantQuery = grantInput;
+const noQuery = z.object({});
+
+const account = (path: string) => `/v1/users/{userId}/connected-accounts${path}`;
+const mine = (path: string) => `/v1/me/connected-accounts${path}`;
+const tokenDescription =
+  'Refreshed at the provider first (once, however many callers ask) when less than minValiditySeconds — by ' +
+  'default 5 minutes, or half the token life — remain.';
+
+export const operations: Operation[] = [
+  // Operations
+  {
+    method: 'get',
+    path: '/healthz',
+    tag: 'ops',
+    summary: 'The process is up',
+    auth: 'none',
+    responses: { 200: json('up', s.health) },
+  },
+  {
+    method: 'get',
+    path: '/readyz',
+    tag: 'ops',
+    summary: 'The database answers',
+    auth: 'none',
+    responses: { 200: json('ready', s.readiness), 503: json('the database does not answer', s.readiness) },
+  },
+  {
+    method: 'get',
+    path: '/metrics',
+    tag: 'ops',
+    summary: 'Prometheus metrics of this process',
+    auth: 'none',
+    responses: { 200: { description: 'Prometheus text format 0.0.4', kind: 'text' } },
+  },
+  {
+    method: 'get',
+    path: '/openapi.json',
+    tag: 'ops',
+    summary: 'This document',
+    auth: 'none',
+    responses: { 200: { description: 'OpenAPI 3.1', kind: 'json' } },
+  },
+  {
+    method: 'get',
+    path: '/docs',
+    tag: 'ops',
+    summary: 'This document as a page',
+    auth: 'none',
+    responses: { 200: { description: 'HTML', kind: 'html' } },
+  },
+
+  // The browser protocol (Backstage's auth-backend)
+  {
+    method: 'get',
+    path: '/api/auth/{provider}/start',
+    tag: 'browser',
+    summary: "Start connecting an account: redirects to the provider's consent page",
+    auth: 'none',
+    query: startQuery,
+    responses: { 302: { description: 'to the provider', kind: 'redirect' }, ...errors(400, 403, 404, 429) },
+  },
+  ...(['get', 'post'] as const).map(
+    (method): Operation => ({
+      method,
+      path: '/api/auth/{provider}/handler/frame',
+      tag: 'browser',
+      summary: "The provider's redirect back (the redirect URI to register)",
+      description: 'Answers a page that posts the result to the app origin, or redirects for flow=redirect.',
+      auth: 'none',
+      query: frameQuery,
+      responses: {
+        200: { description: 'the popup page', kind: 'html' },
+        302: { description: 'flow=redirect: back to redirectUrl', kind: 'redirect' },
+        ...errors(400, 403, 404, 413, 429),
+      },
+    }),
+  ),
+  ...(['get', 'post'] as const).map(
+    (method): Operation => ({
+      method,
+      path: '/api/auth/{provider}/refresh',
+      tag: 'browser',
+      summary: "A fresh token of the account this browser's handle names",
+      description: 'Needs X-Requested-With: XMLHttpRequest. 401 whenever only a new login would help.',
+      auth: 'handle',
+      query: refreshQuery,
+      responses: {
+        200: json('the token', s.browserSession),
+        ...errors(400, 401, 404, 413, 429, 503),
+      },
+    }),
+  ),
+  {
+    method: 'post',
+    path: '/api/auth/{provider}/logout',
+    tag: 'browser',
+    summary: 'Sign this browser out of the provider (the account stays)',
+    auth: 'handle',
+    query: envQuery,
+    responses: { 200: { description: 'signed out', kind: 'empty' }, ...errors(400, 401, 403, 404, 413, 429) },
+  },
+  {
+    method: 'post',
+    path: '/api/auth/connect-session',
+    tag: 'browser',
+    summary: 'Redeem a connect-session token for a browser session of its user',
+    auth: 'none',
+    body: z.object({ token: z.string() }),
+    responses: {
+      200: json('this browser is now signed in as the user', s.redeemedConnectSession),
+      ...errors(400, 401, 403, 413, 429),
+    },
+  },
+
+  // Connected accounts, for service clients and for the browser's own user
+  ...(
+    [
+      ['service', account, '/v1/users/{userId}/providers/{provider}/access-token'],
+      ['session', mine, '/v1/me/providers/{provider}/access-token'],
+    ] as const
+  ).flatMap(([auth, at, byProvider]): Operation[] => [
+    {
+      method: 'get',
+      path: at(''),
+      tag: auth === 'service' ? 'accounts' : 'me',
+      summary: 'The connected accounts of the user',
+      auth,
+      responses: { 200: json('the accounts the caller may read', s.connectedAccountList), ...errors(401, 403) },
+    },
+    {
+      method: 'get',
+      path: at('/{accountId}'),
+      tag: auth === 'service' ? 'accounts' : 'me',
+      summary: 'One connected account',
+      auth,
+      responses: { 200: json('the account', s.connectedAccount), ...errors(401, 403, 404) },
+    },
+    {
+      method: 'delete',
+      path: at('/{accountId}'),
+      tag: auth === 'service' ? 'accounts' : 'me',
+      summary: 'Disconnect: revoke at the provider where it can, then delete the credential',
+      auth,
+      responses: { 200: json('deleted', s.disconnected), ...errors(401, 403, 404) },
+    },
+    {
+      method: 'post',
+      path: at('/{accountId}/access-token'),
+      tag: auth === 'service' ? 'accounts' : 'me',
+      summary: 'An access token of the account, holding every requested scope',
+      description: tokenDescription,
+      auth,
+      body: accessTokenBody,
+      responses: { 200: json('the token', s.accessToken), ...errors(400, 401, 403, 404, 409, 413, 502, 503) },
+    },
+    {
+      method: 'post',
+      path: byProvider,
+      tag: auth === 'service' ? 'accounts' : 'me',
+      summary: "An access token of the user's best account of the provider",
+      description: `Healthy, holding the scopes, most recently linked. ${tokenDescription}`,
+      auth,
+      body: accessTokenBody,
+      responses: { 200: json('the token', s.accessToken), ...errors(400, 401, 403, 404, 409, 413, 502, 503) },
+    },
+  ]),
+  {
+    method: 'get',
+    path: '/v1/connections/{provider}/users/{userId}/credentials',
+    tag: 'accounts',
+    summary: "Authress-compatible: the user's token of the provider, valid at least 5 more minutes",
+    auth: 'service',
+    responses: { 200: json('the token', s.authressCredentials), ...errors(401, 403, 404, 409, 502, 503) },
+  },
+  {
+    method: 'post',
+    path: '/v1/connect-sessions',
+    tag: 'accounts',
+    summary: 'A single-use token binding a browser to one of your users',
+    auth: 'service',
+    body: connectSessionBody,
+    responses: { 201: json('created', s.connectSession), ...errors(400, 401, 403, 404, 413) },
+  },
+
+  // Service clients' public keys (Authress's verifier layout)
+  {
+    method: 'get',
+    path: '/v1/clients/{clientId}/.well-known/openid-configuration',
+    tag: 'clients',
+    summary: "A service client's issuer document",
+    auth: 'none',
+    responses: { 200: json('where its keys are', s.clientIssuer) },
+  },
+  {
+    method: 'get',
+    path: '/v1/clients/{clientId}/.well-known/openid-configuration/jwks',
+    tag: 'clients',
+    summary: "A service client's active public keys",
+    auth: 'none',
+    responses: { 200: json('the keys', s.jwks) },
+  },
+
+  // Admin
+  {
+    method: 'get',
+    path: '/v1/admin/connected-accounts',
+    tag: 'admin',
+    summary: "Every user's accounts, oldest first (e.g. status=needs_reauth)",
+    auth: 'service',
+    query: accountQuery,
+    responses: { 200: json('a page', s.adminAccountList), ...errors(400, 401, 403) },
+  },
+  {
+    method: 'get',
+    path: '/v1/admin/providers',
+    tag: 'admin',
+    summary: 'The configured providers the client may read connections of',
+    auth: 'service',
+    query: noQuery,
+    responses: { 200: json('the providers', s.providerList), ...errors(400, 401, 403) },
+  },
+  {
+    method: 'get',
+    path: '/v1/admin/webhook-deliveries',
+    tag: 'admin',
+    summary: 'Webhook deliveries and their attempts, newest first',
+    auth: 'service',
+    query: deliveryQuery,
+    responses: { 200: json('a page', s.deliveryList), ...errors(400, 401, 403) },
+  },
+  {
+    method: 'get',
+    path: '/v1/admin/audit',
+    tag: 'admin',
+    summary: 'The audit log, newest first',
+    auth: 'service',
+    query: auditQuery,
+    responses: { 200: json('a page', s.auditList), ...errors(400, 401, 403) },
+  },
+  {
+    method: 'get',
+    path: '/v1/admin/clients',
+    tag: 'clients',
+    summary: 'Service clients with their grants and keys (never a key itself)',
+    auth: 'service',
+    responses: { 200: json('the clients', s.clientList), ...errors(401, 403) },
+  },
+  {
+    method: 'post',
+    path: '/v1/admin/clients',
+    tag: 'clients',
+    summary: 'Create a service client and its first access key',
+    auth: 'service',
+    body: clientBody,
+    responses: {
+      201: json('created; the access key is shown here only', s.createdClient),
+      ...errors(400, 401, 403, 413),
+    },
+  },
+  {
+    method: 'get',
+    path: '/v1/admin/clients/{clientId}',
+    tag: 'clients',
+    summary: 'One service client',
+    auth: 'service',
+    responses: { 200: json('the client', s.client), ...errors(401, 403, 404) },
+  },
+  {
+    method: 'delete',
+    path: '/v1/admin/clients/{clientId}',
+    tag: 'clients',
+    summary: 'Delete a service client with its keys and grants',
+    auth: 'service',
+    responses: { 200: json('deleted', s.deleted), ...errors(401, 403, 404) },
+  },
+  {
+    method: 'post',
+    path: '/v1/admin/clients/{clientId}/keys',
+    tag: 'clients',
+    summary: 'Another access key (for rotation)',
+    auth: 'service',
+    body: keyBody,
+    responses: { 201: json('created; shown here only', s.createdKey), ...errors(400, 401, 403, 404, 413) },
+  },
+  {
+    method: 'delete',
+    path: '/v1/admin/clients/{clientId}/keys/{keyId}',
+    tag: 'clients',
+    summary: 'Revoke an access key from the next request on',
+    auth: 'service',
+    responses: { 200: json('revoked', s.revoked), ...errors(401, 403, 404) },
+  },
+  {
+    method: 'post',
+    path: '/v1/admin/clients/{clientId}/grants',
+    tag: 'clients',
+    summary: 'Grant a role on a resource pattern (only what the caller holds itself)',
+    auth: 'service',
+    body: grantInput,
+    responses: { 201: json('the grant, in canonical form', s.grant), ...errors(400, 401, 403, 404, 413) },
+  },
+  {
+    method: 'delete',
+    path: '/v1/admin/clients/{clientId}/grants',
+    tag: 'clients',
+    summary: 'Revoke a grant, named by its role and resource',
+    auth: 'service',
+    query: grantQuery,
+    responses: { 200: json('revoked', s.revoked), ...errors(400, 401, 403, 404) },
+  },
+];
+
+/** Served only in dev mode (`tokenvault serve` without a config file), and documented only there. */
+export const devHomeOperation: Operation = {
+  method: 'get',
+  path: '/',
+  tag: 'ops',
+  summary: 'Dev mode: connect an account and copy a curl that reads its token',
+  auth: 'none',
+  responses: {
+    200: { description: 'the page', kind: 'html' },
+    302: { description: 'to the public URL, whose host the cookies belong to', kind: 'redirect' },
+  },
+};

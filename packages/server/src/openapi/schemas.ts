@@ -1,0 +1,291 @@
+import { z } from 'zod';
+import { ERROR_CODES } from '../errors.js';
+
+/**
+ * What the API answers, as zod schemas: `/openapi.json` is generated from them, and the test suite checks every
+ * JSON answer it sees against them, so the document cannot drift from the code. Objects are strict: a field
+ * the code adds without documenting it fails the suite.
+ */
+export const responseSchemas = z.registry<{ id: string }>();
+
+function named<T extends z.ZodType>(id: string, schema: T): T {
+  responseSchemas.add(schema, { id });
+  return schema;
+}
+
+const time = z.iso.datetime({ offset: true });
+const status = z.enum(['active', 'needs_reauth', 'error', 'revoked']);
+
+export const errorSchema = named(
+  'Error',
+  z
+    .object({
+      error: z.enum(ERROR_CODES as [string, ...string[]]),
+      message: z.string(),
+      missingScopes: z.array(z.string()).optional(),
+      retryAfter: z.number().int().optional().describe('seconds; also sent as the Retry-After header'),
+      requestId: z.string().optional().describe('the x-request-id of the answer, to find it in the logs'),
+    })
+    .strict(),
+);
+
+export const health = named('Health', z.object({ status: z.literal('ok') }).strict());
+export const readiness = named(
+  'Readiness',
+  z.union([
+    z.object({ status: z.literal('ready') }).strict(),
+    z.object({ status: z.literal('unavailable'), message: z.string() }).strict(),
+  ]),
+);
+
+const profile = z
+  .object({ displayName: z.string().optional(), email: z.string().optional(), picture: z.string().optional() })
+  .strict();
+
+export const browserSession = named(
+  'BrowserSession',
+  z
+    .object({
+      profile,
+      accountId: z.string().describe('the connected account (not in Backstage; its client ignores it)'),
+      providerInfo: z
+        .object({
+          accessToken: z.string(),
+          idToken: z.string().optional(),
+          scope: z.string().describe('space-separated'),
+          expiresInSeconds: z.number().int().optional(),
+        })
+        .strict(),
+    })
+    .strict(),
+);
+
+export const redeemedConnectSession = named(
+  'RedeemedConnectSession',
+  z
+    .object({ env: z.string(), userId: z.string(), provider: z.string().nullable(), scopes: z.array(z.string()) })
+    .strict(),
+);
+
+export const connectedAccount = named(
+  'ConnectedAccount',
+  z
+    .object({
+      id: z.string(),
+      provider: z.string(),
+      providerAccountId: z.string(),
+      displayName: z.string().nullable(),
+      scopes: z.array(z.string()).describe('granted by the provider, not merely requested'),
+      status,
+      expiresAt: time.nullable(),
+      lastRefreshedAt: time.nullable(),
+      nextRefreshAt: time.nullable(),
+      lastError: z.string().nullable(),
+      metadata: z.record(z.string(), z.string()).describe('token-response fields the provider spec keeps'),
+      createdAt: time,
+      updatedAt: time,
+    })
+    .strict(),
+);
+
+export const connectedAccountList = named(
+  'ConnectedAccountList',
+  z.object({ items: z.array(connectedAccount), nextCursor: z.null() }).strict(),
+);
+
+export const adminAccountList = named(
+  'AdminConnectedAccountList',
+  z
+    .object({
+      items: z.array(connectedAccount.extend({ userId: z.string() }).strict()),
+      nextCursor: z.string().nullable(),
+    })
+    .strict(),
+);
+
+export const disconnected = named(
+  'Disconnected',
+  z
+    .object({
+      deleted: z.literal(true),
+      revokedAtProvider: z.boolean(),
+      revocationError: z.object({ error: z.string(), message: z.string() }).strict().optional(),
+    })
+    .strict(),
+);
+
+export const accessToken = named(
+  'AccessToken',
+  z
+    .object({
+      accessToken: z.string(),
+      tokenType: z.string(),
+      expiresAt: time.nullable(),
+      scopes: z.array(z.string()),
+      accountId: z.string(),
+    })
+    .strict(),
+);
+
+export const authressCredentials = named('ConnectionCredentials', z.object({ accessToken: z.string() }).strict());
+
+export const connectSession = named(
+  'ConnectSession',
+  z
+    .object({
+      token: z.string().describe('single-use; post it to connectUrl from the browser'),
+      connectUrl: z.string(),
+      expiresAt: time,
+      provider: z.string().nullable(),
+      scopes: z.array(z.string()),
+    })
+    .strict(),
+);
+
+export const grant = named('Grant', z.object({ role: z.string(), resource: z.string() }).strict());
+
+export const client = named(
+  'Client',
+  z
+    .object({
+      id: z.string(),
+      name: z.string(),
+      createdAt: time,
+      grants: z.array(grant),
+      keys: z.array(
+        z
+          .object({
+            id: z.string(),
+            createdAt: time,
+            expiresAt: time.nullable(),
+            lastUsedAt: time.nullable(),
+            revokedAt: time.nullable(),
+          })
+          .strict(),
+      ),
+    })
+    .strict(),
+);
+
+export const clientList = named('ClientList', z.object({ items: z.array(client), nextCursor: z.null() }).strict());
+
+export const createdClient = named(
+  'CreatedClient',
+  z.object({ client, keyId: z.string(), accessKey: z.string().describe('shown here once and never again') }).strict(),
+);
+
+export const createdKey = named(
+  'CreatedKey',
+  z.object({ keyId: z.string(), accessKey: z.string(), expiresAt: time.nullable() }).strict(),
+);
+
+export const deleted = named('Deleted', z.object({ deleted: z.literal(true) }).strict());
+export const revoked = named('Revoked', z.object({ revoked: z.literal(true) }).strict());
+
+export const providerList = named(
+  'ProviderList',
+  z
+    .object({
+      items: z.array(
+        z
+          .object({
+            id: z.string(),
+            displayName: z.string(),
+            type: z.enum(['oauth2', 'oidc']),
+            clientId: z.string(),
+            callbackUrl: z.string().describe('the redirect URI to register at the provider'),
+            scopes: z.array(z.string()),
+            params: z.array(z.string()).describe('per-account values /start takes as query parameters'),
+            refreshes: z.boolean(),
+            keepAliveSeconds: z.number().int().nullable(),
+            docs: z.string().nullable(),
+          })
+          .strict(),
+      ),
+      nextCursor: z.null(),
+    })
+    .strict(),
+);
+
+export const deliveryList = named(
+  'WebhookDeliveryList',
+  z
+    .object({
+      items: z.array(
+        z
+          .object({
+            id: z.string(),
+            eventId: z.string().describe('the webhook-id header'),
+            accountId: z.string(),
+            url: z.string(),
+            status: z.enum(['pending', 'delivered', 'failed']),
+            attempts: z.array(
+              z
+                .object({
+                  attempt: z.number().int(),
+                  at: time,
+                  status: z.number().int().nullable(),
+                  error: z.string().nullable(),
+                  durationMs: z.number(),
+                })
+                .strict(),
+            ),
+            nextAttemptAt: time.nullable(),
+            createdAt: time,
+            deliveredAt: time.nullable(),
+          })
+          .strict(),
+      ),
+      nextCursor: z.string().nullable(),
+    })
+    .strict(),
+);
+
+export const auditList = named(
+  'AuditLog',
+  z
+    .object({
+      items: z.array(
+        z
+          .object({
+            id: z.string(),
+            at: time,
+            action: z.string(),
+            principal: z.string().describe('client:<id>, user:<id>, cli or system'),
+            keyId: z.string().nullable(),
+            userId: z.string().nullable(),
+            provider: z.string().nullable(),
+            accountId: z.string().nullable(),
+            scopes: z.array(z.string()).nullable(),
+            result: z.string().describe('ok, or the error code the caller got'),
+            requestId: z.string().nullable(),
+            detail: z.record(z.string(), z.unknown()).nullable(),
+          })
+          .strict(),
+      ),
+      nextCursor: z.string().nullable(),
+    })
+    .strict(),
+);
+
+export const clientIssuer = named('ClientIssuer', z.object({ issuer: z.string(), jwks_uri: z.string() }).strict());
+
+export const jwks = named(
+  'Jwks',
+  z
+    .object({
+      keys: z.array(
+        z
+          .object({
+            kty: z.literal('OKP'),
+            crv: z.literal('Ed25519'),
+            x: z.string(),
+            kid: z.string(),
+            alg: z.literal('EdDSA'),
+            use: z.literal('sig'),
+          })
+          .strict(),
+      ),
+    })
+    .strict(),
+);
