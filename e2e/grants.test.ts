@@ -141,6 +141,24 @@ describe('grants on the service API', () => {
     });
   });
 
+  it('does not tell a client without a grant on the user whether an account id exists', async () => {
+    // A reader of bob's credentials only: alice's real account and a made-up id get the same 403.
+    const bobOnly = await clientWith([{ role: 'admin', resource: `connections/demo/users/${bob.userId}` }]);
+    const made = { ...alice, id: 'ca_doesnotexist' };
+    for (const route of ['get', 'token'] as const) {
+      const real = await bobOnly.call(...(routes(alice)[route] as [string, string]));
+      const fake = await bobOnly.call(...(routes(made)[route] as [string, string]));
+      expect([real.status, fake.status], route).toEqual([403, 403]);
+      expect(real.body.error).toBe('forbidden');
+    }
+    const deleted = await bobOnly.call('DELETE', `${users(alice.userId)}/connected-accounts/${alice.id}`);
+    expect(deleted.status).toBe(403);
+    // With a grant on the user, a missing account is simply not found.
+    expect((await bobOnly.call(...(routes({ ...bob, id: 'ca_doesnotexist' }).get as [string, string]))).status).toBe(
+      404,
+    );
+  });
+
   it('refuses a disconnect outside the grant and keeps the account', async () => {
     // connections:delete on another provider cannot remove a demo account.
     const plainManager = await clientWith([{ role: 'connections-manager', resource: 'connections/plain' }]);

@@ -1,4 +1,4 @@
-import { openToken, requireAccount } from './accounts.js';
+import { authorizedAccount, openToken } from './accounts.js';
 import { auditRow } from './audit.js';
 import { isVaultError, VaultError } from './errors.js';
 import { authorize, type Caller, resources } from './grants.js';
@@ -51,9 +51,8 @@ export function createAccessTokens(ctx: VaultContext, engine: RefreshEngine) {
   return {
     get(request: AccessTokenRequest, caller: Caller): Promise<AccessToken> {
       return audited(caller, request, async (seen) => {
-        const row = seen(await requireAccount(ctx, request.env, request.userId, request.accountId));
-        authorize(caller, 'credentials:read', resources.credentials(request.env, row.provider, request.userId));
-        return issue(row, request);
+        const resourceOf = (provider: string) => resources.credentials(request.env, provider, request.userId);
+        return issue(seen(await authorizedAccount(ctx, caller, 'credentials:read', resourceOf, request)), request);
       });
     },
 

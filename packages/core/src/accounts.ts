@@ -3,6 +3,7 @@ import type { Actor } from './audit.js';
 import { aad } from './cipher.js';
 import { randomId } from './encoding.js';
 import { VaultError } from './errors.js';
+import { type Action, authorize, type Caller, type Resource } from './grants.js';
 import type { AccountIdentity } from './oauth/identity.js';
 import type { TokenSet } from './oauth/token-set.js';
 import { nextRefreshAt } from './refresh-schedule.js';
@@ -62,6 +63,28 @@ export function openToken(ctx: VaultContext, accountId: string, column: TokenCol
 export async function requireAccount(ctx: VaultContext, env: string, userId: string, accountId: string) {
   const row = await ctx.store.getAccount(env, userId, accountId);
   if (!row) throw new VaultError('not_found', `user '${userId}' has no connected account '${accountId}'`);
+  return row;
+}
+
+/**
+ * The account, once `caller` may do `action` on it; `resourceOf` names the resource for a provider. A caller that
+ * may do it for no provider (`*`, which no provider id can be, matches only wildcard grants; the configured ids
+ * match the rest) is refused before the lookup, or 404 against 403 would tell a client with no grant on this
+ * user whether an account id exists.
+ */
+export async function authorizedAccount(
+  ctx: VaultContext,
+  caller: Caller,
+  action: Action,
+  resourceOf: (provider: string) => Resource,
+  account: { env: string; userId: string; accountId: string },
+) {
+  const providers = ['*', ...ctx.providers.list(account.env).map((provider) => provider.id)];
+  if (!providers.some((provider) => caller.may(action, resourceOf(provider)))) {
+    throw new VaultError('forbidden', `no grant allows ${action} on the accounts of user '${account.userId}'`);
+  }
+  const row = await requireAccount(ctx, account.env, account.userId, account.accountId);
+  authorize(caller, action, resourceOf(row.provider));
   return row;
 }
 

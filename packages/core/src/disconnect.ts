@@ -1,7 +1,7 @@
 import { accountOutbox } from './account-events.js';
-import { openToken, requireAccount } from './accounts.js';
+import { authorizedAccount, openToken } from './accounts.js';
 import { VaultError } from './errors.js';
-import { authorize, type Caller, resources } from './grants.js';
+import { type Caller, resources } from './grants.js';
 import { authorizationServer } from './oauth/authorization-server.js';
 import { revokeToken } from './oauth/refresh.js';
 import { paramsOf, withParams } from './provider-params.js';
@@ -22,8 +22,8 @@ export async function disconnect(
   caller: Caller,
 ): Promise<DisconnectResult> {
   const { env, userId, accountId } = account;
-  const row = await requireAccount(ctx, env, userId, accountId);
-  authorize(caller, 'connections:delete', resources.account(env, row.provider, userId));
+  const resourceOf = (provider: string) => resources.account(env, provider, userId);
+  const row = await authorizedAccount(ctx, caller, 'connections:delete', resourceOf, account);
   let result: DisconnectResult = { revoked: false };
   try {
     const configured = ctx.providers.get(row.env, row.provider);

@@ -1,5 +1,5 @@
 import { type AccessTokenRequest, createAccessTokens } from './access-tokens.js';
-import { requireAccount, toConnectedAccount } from './accounts.js';
+import { authorizedAccount, toConnectedAccount } from './accounts.js';
 import { createAuditWriter } from './audit.js';
 import { type BackgroundOptions, startBackground } from './background.js';
 import { browserSession } from './browser-session.js';
@@ -8,7 +8,7 @@ import { type CompleteConnectInput, completeConnect, type StartConnectInput, sta
 import { createConnectSessions } from './connect-sessions.js';
 import { disconnect } from './disconnect.js';
 import { randomId } from './encoding.js';
-import { authorize, type Caller, resources } from './grants.js';
+import { type Caller, resources } from './grants.js';
 import { defaultProviderHttp, type ProviderHttp } from './oauth/http.js';
 import type { ProviderRegistry } from './providers.js';
 import { createRefreshEngine } from './refresh-engine.js';
@@ -94,9 +94,9 @@ export function createVault(options: VaultOptions) {
         .map(toConnectedAccount);
     },
     async getAccount(env: string, userId: string, accountId: string, caller: Caller) {
-      const row = await requireAccount(ctx, env, userId, accountId);
-      authorize(caller, 'connections:read', resources.account(env, row.provider, userId));
-      return toConnectedAccount(row);
+      const resourceOf = (provider: string) => resources.account(env, provider, userId);
+      const account = { env, userId, accountId };
+      return toConnectedAccount(await authorizedAccount(ctx, caller, 'connections:read', resourceOf, account));
     },
     /** Accounts of every user of the environment, e.g. those that need re-authentication. */
     async listAllAccounts(env: string, query: AccountQuery) {
