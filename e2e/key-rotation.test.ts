@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createCipher, createProviderRegistry, createVault, OPERATOR } from '@tokenvault/core';
+import { createCipher, createProviderRegistry, createVault, OPERATOR, type Store } from '@tokenvault/core';
 import { createSqliteStore } from '@tokenvault/store-sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './support/cli-process.js';
@@ -76,5 +76,44 @@ describe('master key rotation', () => {
 
     const again = await runCli(['keys', 'rotate', '--config', config]);
     expect(again.stdout).toContain(`re-encrypted 0 of ${accounts.length} credentials`);
+  });
+
+  it('keeps a refresh that lands while it runs: the compare-and-swap loses, and the new row is re-encrypted', async () => {
+    // The serving vault (old key only) refreshes the account between rotate's read and its write.
+    const racing = await vault.link('rot-race');
+    const forced = { env: 'development', userId: racing.userId, accountId: racing.id, minValiditySeconds: 3600 };
+    let refreshed: string | undefined;
+    const store = createSqliteStore({ filename: join(vault.dir, 'vault.db') });
+    const racy: Store = {
+      ...store,
+      async updateAccount(id, version, change, outbox) {
+        if (id === racing.id && refreshed === undefined) {
+          refreshed = (await vault.vault.getAccessToken(forced, OPERATOR)).accessToken;
+        }
+        return store.updateAccount(id, version, change, outbox);
+      },
+    };
+    const rotating = createVault({
+      store: racy,
+      cipher: await createCipher([NEW, OLD]),
+      providers: createProviderRegistry({ development: [] }),
+      publicUrl: 'http://vault.test',
+    });
+    try {
+      const result = await rotating.rekey();
+      expect(result).toEqual({ accounts: accounts.length + 1, rekeyed: 1 });
+    } finally {
+      await store.close();
+    }
+    expect(refreshed).toEqual(expect.any(String));
+    expect(refreshed).not.toBe(racing.popupToken);
+    // The refreshed token set survived, under the new key: had rotate written its stale copy, this would be the
+    // popup's token (and the rotated refresh token would be lost).
+    const onlyNew = await vaultWith([NEW]);
+    try {
+      expect((await onlyNew.read(racing)).accessToken).toBe(refreshed);
+    } finally {
+      await onlyNew.close();
+    }
   });
 });
