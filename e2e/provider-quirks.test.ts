@@ -106,10 +106,25 @@ describe('provider quirks', () => {
   it("takes Slack's user token from authed_user, not the bot token beside it, and its ok:false errors", async () => {
     const { vault, provider } = await vaultFor(
       { nestedUserToken: true },
-      { tokenResponse: { path: 'authed_user' }, errorsWithStatus200: true, metadata: ['team.id'] },
+      {
+        tokenResponse: { path: 'authed_user' },
+        errorsWithStatus200: true,
+        metadata: ['team.id'],
+        scopes: { separator: ',', param: 'user_scope' },
+      },
     );
     const account = await connect(vault);
     expect(account.metadata).toEqual({ 'team.id': 'T1' });
+    // User scopes go in user_scope (Slack reads `scope` as bot scopes), step-up included.
+    expect(provider.authorizeQuery?.get('user_scope')).toBe('read');
+    expect(provider.authorizeQuery?.has('scope')).toBe(false);
+    const stepUp = await vault.startConnect({
+      ...{ env: ENV, provider: 'quirky', scopes: ['chat:write'], heldScopes: account.scopes },
+      ...{ origin: 'http://app.test', mode: 'popup', userId: 'u1' },
+    });
+    const query = new URL(stepUp.authorizationUrl).searchParams;
+    expect(query.get('user_scope')?.split(',').sort()).toEqual(['chat:write', 'read']);
+    expect(query.has('scope')).toBe(false);
     const token = await refreshed(vault, account.id);
     expect(token.accessToken).toBe(provider.userTokens.at(-1));
     expect(token.accessToken).toMatch(/^user-token-/);

@@ -49,9 +49,14 @@ export const providerSpecSchema = z
         /** Always requested. */
         required: z.array(z.string()).default([]),
         separator: z.string().default(' '),
+        /** The authorize parameter the scopes go in: Slack reads user scopes from `user_scope`. */
+        param: z
+          .string()
+          .regex(/^[a-z][a-z0-9_]*$/)
+          .default('scope'),
       })
       .strict()
-      .default({ default: [], required: [], separator: ' ' }),
+      .default({ default: [], required: [], separator: ' ', param: 'scope' }),
     /** Where the client id and secret go on token requests. */
     clientAuthLocation: z.enum(['headers', 'body', 'both']).default('headers'),
     /** For providers that reject PKCE parameters; PKCE is sent otherwise. */

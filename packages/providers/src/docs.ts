@@ -34,7 +34,8 @@ ${rows.join('\n')}
 Quirks, each implemented once in the engine (packages/core) and tested against a real server that behaves that
 way: \`errors-200\` (errors sent with HTTP 200, also Slack's \`{ok: false}\`), \`nested-tokens\` (tokens under a path
 of the token response), \`metadata\` (token-response fields kept per account), \`default-lifetime\` (no
-\`expires_in\`), \`basic-auth\` / \`body-auth\` (where the client secret goes), \`comma-scopes\`, \`extra-params\`
+\`expires_in\`), \`basic-auth\` / \`body-auth\` (where the client secret goes), \`comma-scopes\`, \`scope-param\`
+(scopes sent in another authorize parameter), \`extra-params\`
 (extra authorize, token or refresh parameters), \`no-pkce\`, \`refresh-endpoint\` (refreshes not at the token
 endpoint) and \`userinfo-headers\` in e2e/provider-quirks.test.ts, which also covers
 form-encoded answers, array and null scopes, \`expires_in: 0\` and omitted refresh tokens for every provider;
@@ -45,8 +46,8 @@ Per-account hosts: a preset's endpoints may name \`{param}\` values entered when
 refreshes (Shopify's shop, Zoho's data center, Salesforce's login host, Microsoft's tenant).
 
 Known gaps (the provider catalog issue): a userinfo header whose value is the client id (Twitch's \`Client-Id\`:
-Twitch identifies the account from its ID token instead), Slack's \`user_scope\` for step-up, and an ID-token issuer without discovery (Intuit with \`openid\`). Their setup
-notes say what to do today.
+Twitch identifies the account from its ID token instead) and an ID-token issuer without discovery (Intuit with
+\`openid\`). Their setup notes say what to do today.
 
 ## Setting up each provider
 
@@ -64,6 +65,7 @@ function quirks(p: Preset): string[] {
   if (p.clientAuthLocation === 'body') found.push('body-auth');
   if (p.clientAuthLocation === 'both') found.push('basic-auth, body-auth');
   if (p.scopes?.separator === ',') found.push('comma-scopes');
+  if (p.scopes?.param && p.scopes.param !== 'scope') found.push(`scope-param (\`${p.scopes.param}\`)`);
   const extra = [
     ...Object.keys(p.extra?.authorize ?? {}),
     ...Object.keys(p.extra?.token ?? {}),

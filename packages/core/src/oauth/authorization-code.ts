@@ -29,7 +29,7 @@ export async function authorizationUrl(
   params.set('client_id', provider.clientId);
   params.set('redirect_uri', request.redirectUri);
   params.set('response_type', 'code');
-  params.set('scope', request.scopes.join(spec.scopes.separator));
+  params.set(spec.scopes.param, request.scopes.join(spec.scopes.separator));
   params.set('state', request.state);
   if (request.codeVerifier !== null) {
     params.set('code_challenge', await oauth.calculatePKCECodeChallenge(request.codeVerifier));

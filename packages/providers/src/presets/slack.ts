@@ -4,8 +4,8 @@ import type { ProviderSpecInput } from '@tokenvault/core';
  * Slack (OAuth v2, "Add to Slack"), kept for the user's own token: Slack reads `scope` as bot scopes and
  * `user_scope` as user scopes, and nests the user token under `authed_user` in the code exchange (a refresh answers
  * flat). Tokens never expire unless the app turns on token rotation (12-hour tokens, single-use refresh tokens).
- * Errors come as `{ok: false}` with HTTP 200. The schema cannot send `scopes` as `user_scope`, so user scopes are an
- * `extra.authorize` parameter (see setup), and scope step-up cannot add user scopes.
+ * Errors come as `{ok: false}` with HTTP 200. Scopes go in `user_scope` (`scopes.param`), so configured and
+ * requested scopes, step-up included, are user scopes; this preset asks for no bot scopes.
  */
 export const slack = {
   id: 'slack',
@@ -13,15 +13,13 @@ export const slack = {
   type: 'oauth2',
   docs: 'https://docs.slack.dev/authentication/installing-with-oauth',
   setup:
-    'Create an app at https://api.slack.com/apps, add the redirect URL `{publicUrl}/api/auth/slack/handler/frame` under OAuth & Permissions and list your User Token Scopes there. Request user scopes by overriding `extra.authorize.user_scope` (comma-separated, at least one), not `scopes`, which Slack reads as bot scopes.',
+    'Create an app at https://api.slack.com/apps, add the redirect URL `{publicUrl}/api/auth/slack/handler/frame` under OAuth & Permissions and list your User Token Scopes there. The scopes you configure or request are sent as user scopes (`user_scope`); `users:read` is the default.',
   authorizeUri: 'https://slack.com/oauth/v2/authorize',
   tokenUri: 'https://slack.com/api/oauth.v2.access',
-  // Bot scopes: none, this preset keeps only the user token.
-  scopes: { default: [], required: [], separator: ',' },
+  // User scopes, in `user_scope`; Slack issues a user token only for those (no bot scopes: `scope` is not sent).
+  scopes: { default: ['users:read'], required: [], separator: ',', param: 'user_scope' },
   // oauth.v2.access asks for client_id and client_secret through HTTP Basic rather than as parameters.
   clientAuthLocation: 'headers',
-  // Slack issues a user token only for the user scopes named in `user_scope`.
-  extra: { authorize: { user_scope: 'users:read' } },
   // auth.test needs no scope and names the token's user (docs.slack.dev/reference/methods/auth.test).
   account: { userInfoUri: 'https://slack.com/api/auth.test', idPath: 'user_id', displayNamePath: 'user' },
   // Slack's code exchange puts the user's token under `authed_user`, beside the bot token at the top.
