@@ -12,7 +12,7 @@ interface JsonContent {
 interface OperationObject {
   operationId: string;
   parameters: { name: string; in: string; required: boolean }[];
-  requestBody: JsonContent;
+  requestBody: JsonContent & { required: boolean };
   responses: Record<string, JsonContent>;
 }
 interface Document {
@@ -115,14 +115,16 @@ describe('/openapi.json and /docs', () => {
   });
 
   it('documents the request bodies and query parameters the routes check', () => {
-    const tokenRead = document.paths['/v1/users/{userId}/connected-accounts/{accountId}/access-token']?.post as {
-      requestBody: {
-        content: { 'application/json': { schema: { properties: object; additionalProperties: boolean } } };
-      };
+    const tokenRead = document.paths['/v1/users/{userId}/connected-accounts/{accountId}/access-token']?.post;
+    const body = tokenRead?.requestBody.content['application/json'].schema ?? {
+      properties: {},
+      additionalProperties: true,
     };
-    const body = tokenRead.requestBody.content['application/json'].schema;
     expect(Object.keys(body.properties).sort()).toEqual(['minValiditySeconds', 'scopes']);
     expect(body.additionalProperties).toBe(false);
+    // An empty body means "no options" there; creating a connect session needs one (userId).
+    expect(tokenRead?.requestBody.required).toBe(false);
+    expect(document.paths['/v1/connect-sessions']?.post?.requestBody.required).toBe(true);
     const audit = document.paths['/v1/admin/audit']?.get as OperationObject;
     expect(audit.parameters.map((p) => p.name).sort()).toEqual(
       ['action', 'clientId', 'cursor', 'limit', 'provider', 'since', 'until', 'userId'].sort(),

@@ -76,18 +76,24 @@ function operationObject(operation: Operation) {
     operationId: `${operation.method}${operation.path.replace(/[^A-Za-z0-9]+(.)?/g, (_, c = '') => c.toUpperCase())}`,
     security,
     parameters: [...pathParams, ...queryParameters(operation.query), ...headers],
-    ...(operation.body && {
-      requestBody: {
-        required: false,
-        content: { 'application/json': { schema: inputSchema(operation.body) } },
-      },
-    }),
+    ...(operation.body && requestBody(operation.body)),
     responses: Object.fromEntries(
       Object.entries({
         ...operation.responses,
         500: { description: 'a bug; the message is hidden', schema: errorSchema },
       }).map(([status, answer]) => [status, responseObject(answer)]),
     ),
+  };
+}
+
+/** An empty body means "no options", so a body is required only where the schema requires a field. */
+function requestBody(body: z.ZodType) {
+  const schema = inputSchema(body) as { required?: string[] };
+  return {
+    requestBody: {
+      required: (schema.required?.length ?? 0) > 0,
+      content: { 'application/json': { schema } },
+    },
   };
 }
 
