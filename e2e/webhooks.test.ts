@@ -129,7 +129,12 @@ describe('webhooks', () => {
       [eventId, 'account.connected', 204],
     ]);
 
-    const [delivery, ...others] = (await deliveries(`accountId=${id}`)).filter((d) => d.url === receiver.url);
+    // The receiver saw the 204 before the vault recorded it: wait for the record, not for the arrival.
+    const recorded = await until('the delivery to be recorded', async () => {
+      const mine = (await deliveries(`accountId=${id}`)).filter((d) => d.url === receiver.url);
+      return mine.some((d) => d.status === 'delivered') && mine;
+    });
+    const [delivery, ...others] = recorded;
     expect(others).toEqual([]);
     expect(delivery).toMatchObject({ eventId, status: 'delivered', deliveredAt: expect.any(String) });
     expect(delivery?.attempts.map((a) => [a.attempt, a.status, a.error])).toEqual([
