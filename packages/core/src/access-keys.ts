@@ -22,7 +22,7 @@ export interface NewAccessKey {
 }
 
 export async function generateAccessKey(clientId: string, env: string): Promise<NewAccessKey> {
-  const keyId = base64url(randomBytes(9));
+  const keyId = newKeyId();
   const pair = (await crypto.subtle.generateKey({ name: 'Ed25519' }, true, ['sign', 'verify'])) as CryptoKeyPair;
   const pkcs8 = new Uint8Array(await crypto.subtle.exportKey('pkcs8', pair.privateKey));
   const spki = new Uint8Array(await crypto.subtle.exportKey('spki', pair.publicKey));
@@ -62,4 +62,15 @@ export async function signServiceToken(
     .setIssuedAt(issuedAt)
     .setExpirationTime(issuedAt + (options.lifetimeSeconds ?? 3600))
     .sign(key.privateKey);
+}
+
+/**
+ * 72 random bits, base64url, never starting with `-`: a key id is passed to `tokenvault clients keys revoke --key`,
+ * and a leading dash reads as an option there (1 key in 64 could not be revoked by its id as printed).
+ */
+export function newKeyId(): string {
+  for (;;) {
+    const id = base64url(randomBytes(9));
+    if (!id.startsWith('-')) return id;
+  }
 }

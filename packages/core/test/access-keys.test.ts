@@ -1,6 +1,6 @@
 import { jwtVerify } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { generateAccessKey, parseAccessKey, signServiceToken } from '../src/access-keys.js';
+import { generateAccessKey, newKeyId, parseAccessKey, signServiceToken } from '../src/access-keys.js';
 import { failure } from './failure.js';
 
 const BASE_URL = 'https://vault.example.com';
@@ -9,6 +9,16 @@ const ED25519_PKCS8_PREFIX = 'MC4CAQAwBQYDK2VwBCIEI';
 
 const importPublicKey = (spki: string) =>
   crypto.subtle.importKey('spki', Buffer.from(spki, 'base64'), { name: 'Ed25519' }, false, ['verify']);
+
+describe('newKeyId', () => {
+  it('never starts with a dash, which the CLI would read as an option (regression: 1 id in 64 did)', () => {
+    // 5,000 draws: without the rule, the chance that none starts with '-' is (63/64)^5000, about 1e-34.
+    const ids = Array.from({ length: 5000 }, newKeyId);
+    expect(ids.filter((id) => id.startsWith('-'))).toEqual([]);
+    expect(ids.every((id) => /^[A-Za-z0-9_-]{12}$/.test(id))).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
 
 describe('generateAccessKey', () => {
   it('makes a four-part Authress key holding an Ed25519 PKCS#8 private key', async () => {
