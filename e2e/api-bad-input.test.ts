@@ -1,3 +1,7 @@
+import { once } from 'node:events';
+import { request as httpRequest, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
 import { OPERATOR, parseAccessKey } from '@tokenvault/core';
 import { MAX_BODY_BYTES } from '@tokenvault/server';
 import { SignJWT } from 'jose';
@@ -231,37 +235,51 @@ describe('service API: bad input changes nothing', () => {
   });
 
   it('refuses a body over 64 KiB with 413, whether its length is declared or streamed', async () => {
-    const before = dbSnapshot(vault.dir);
-    const auth = { authorization: `Bearer ${await vault.jwt()}`, 'content-type': 'application/json' };
-    // Valid JSON padded past the limit, so only its size can be the reason.
-    const big = JSON.stringify({ minValiditySeconds: 0, pad: 'x'.repeat(MAX_BODY_BYTES) });
-    const declared = await vault.request(tokenPath, {
-      method: 'POST',
-      headers: { ...auth, 'content-length': String(Buffer.byteLength(big)) },
-      body: big,
-    });
-    const chunks = [big.slice(0, 40_000), big.slice(40_000)];
-    const streamed = await vault.request(tokenPath, {
-      method: 'POST',
-      headers: auth,
-      body: new ReadableStream({
-        pull(controller) {
-          const chunk = chunks.shift();
-          if (chunk === undefined) controller.close();
-          else controller.enqueue(new TextEncoder().encode(chunk));
-        },
-      }),
-      duplex: 'half',
-    } as RequestInit);
-    for (const response of [declared, streamed]) {
-      expect(response.status).toBe(413);
-      expect(await response.json()).toMatchObject({ error: 'payload_too_large' });
+    // Over a real socket: what Node's parser reports (Content-Length, or Transfer-Encoding: chunked) is what counts.
+    const server = serve({ fetch: vault.app.fetch, hostname: '127.0.0.1', port: 0 }) as Server;
+    await once(server, 'listening');
+    const url = new URL(tokenPath);
+    const post = (headers: Record<string, string>, chunks: string[]) =>
+      new Promise<{ status: number; body: { error?: string } }>((resolve, reject) => {
+        const req = httpRequest(
+          {
+            host: '127.0.0.1',
+            port: (server.address() as AddressInfo).port,
+            path: url.pathname,
+            method: 'POST',
+            headers,
+          },
+          (res) => {
+            let text = '';
+            res.on('data', (chunk) => (text += chunk));
+            res.on('end', () => resolve({ status: res.statusCode as number, body: JSON.parse(text) }));
+          },
+        );
+        req.on('error', reject);
+        for (const chunk of chunks) req.write(chunk);
+        req.end();
+      });
+    try {
+      const before = dbSnapshot(vault.dir);
+      const auth = { authorization: `Bearer ${await vault.jwt()}`, 'content-type': 'application/json' };
+      // Valid JSON padded past the limit, so only its size can be the reason.
+      const big = JSON.stringify({ minValiditySeconds: 0, pad: 'x'.repeat(MAX_BODY_BYTES) });
+      const declared = await post({ ...auth, 'content-length': String(Buffer.byteLength(big)) }, [big]);
+      // No length: Node sends it chunked, and the vault counts it as it arrives.
+      const streamed = await post(auth, [big.slice(0, 40_000), big.slice(40_000)]);
+      for (const response of [declared, streamed]) {
+        expect(response).toMatchObject({ status: 413, body: { error: 'payload_too_large' } });
+      }
+      // Just under the limit, declared or streamed, the route reads the body and names what is wrong with it.
+      const small = JSON.stringify({ pad: 'x'.repeat(MAX_BODY_BYTES - 20) });
+      const read = await post({ ...auth, 'content-length': String(Buffer.byteLength(small)) }, [small]);
+      expect(read).toMatchObject({ status: 400, body: { error: 'invalid_request' } });
+      const chunked = await post(auth, [small.slice(0, 30_000), small.slice(30_000)]);
+      expect(chunked).toMatchObject({ status: 400, body: { error: 'invalid_request' } });
+      expect(dbSnapshot(vault.dir)).toEqual(before);
+    } finally {
+      server.close();
     }
-    // Just under the limit, the same route reads the body and names what is wrong with it.
-    const small = JSON.stringify({ pad: 'x'.repeat(MAX_BODY_BYTES - 20) });
-    const read = await vault.request(tokenPath, { method: 'POST', headers: auth, body: small });
-    expect(read.status).toBe(400);
-    expect(dbSnapshot(vault.dir)).toEqual(before);
   });
 
   it('logged every request without a token, and answered none with 5xx', () => {

@@ -1,7 +1,6 @@
-import { VaultError } from '@tokenvault/core';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
+import { limitBody } from './body-limit.js';
 import type { ServerEnv, ServerOptions } from './context.js';
 import { createCookies } from './cookies.js';
 import { describeCause, errorBody, errorStatus, toVaultError } from './errors.js';
@@ -30,15 +29,7 @@ export function createApp(options: ServerOptions) {
 
   app.use('*', requestLog(options.logger));
   // Refused before anything reads it, so a large or endless body costs neither memory nor a database call.
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new VaultError('payload_too_large', `the request body is larger than ${MAX_BODY_BYTES} bytes`);
-      },
-    }),
-  );
+  app.use('*', limitBody(MAX_BODY_BYTES));
   app.route('/', healthRoutes(options.vault));
   app.route('/', openApiRoutes(options.vault, options.devHome !== undefined));
   // The app's pages call /refresh, /logout and /v1/me with credentials, from their own origins only (SPEC §5.3.1).
