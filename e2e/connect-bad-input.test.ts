@@ -1,4 +1,6 @@
+import { OPERATOR } from '@tokenvault/core';
 import { loginWithoutBrowser } from '@tokenvault/demo';
+import { createApp } from '@tokenvault/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CookieJar } from './support/cookie-jar.js';
 import { dbSnapshot } from './support/db-snapshot.js';
@@ -69,16 +71,17 @@ describe('connect flow: bad input changes nothing', () => {
   });
 
   it.each([
-    ['no state', `${FRAME}?code=abc`],
-    ['a state that is not hex', `${FRAME}?code=abc&state=zz`],
-    ['a state without a nonce', `${FRAME}?code=abc&state=${hex('env=development')}`],
+    ['no state', `${FRAME}?code=abc`, 'invalid_state'],
+    ['a state that is not hex', `${FRAME}?code=abc&state=zz`, 'invalid_state'],
+    ['a state without a nonce', `${FRAME}?code=abc&state=${hex('env=development')}`, 'invalid_state'],
     [
       'a state whose origin is not an app origin',
       `${FRAME}?code=abc&state=${hex('nonce=n&env=development&origin=https://evil.test')}`,
+      'forbidden', // refused before the flow is even looked up
     ],
-  ])('a callback with %s gets a plain 4xx and no script', async (_, url) => {
+  ])('a callback with %s gets a plain 4xx and no script', async (_, url, code) => {
     const response = await unchanged(() => vault.request(url, { headers: { cookie: 'demo-nonce=n' } }));
-    await expectJsonError(response, 403, 'invalid_state');
+    await expectJsonError(response, 403, code);
   });
 
   it('a forged state with a matching nonce cookie names no flow', async () => {
@@ -99,6 +102,18 @@ describe('connect flow: bad input changes nothing', () => {
     // The rightful browser can still complete its flow.
     const done = readPopupPage(await (await victim.fetch(callback)).text()).message;
     expect(done.response.providerInfo.accessToken).toEqual(expect.any(String));
+  });
+
+  it('a callback for an app origin removed from appOrigins meanwhile links nothing and posts no token', async () => {
+    const jar = vault.newJar();
+    const callback = await loginWithoutBrowser(await vault.start(jar), { login: 'olga-removed' });
+    // The same vault, restarted with a configuration that no longer lists the app.
+    const reconfigured = createApp({ vault: vault.vault, appOrigins: ['http://other.test'] });
+    const response = await unchanged(async () =>
+      reconfigured.request(callback, { headers: { cookie: jar.header(callback) } }),
+    );
+    await expectJsonError(response, 403, 'forbidden');
+    expect(await vault.vault.listAccounts('development', 'demo:olga-removed', OPERATOR)).toEqual([]);
   });
 
   it('a state is single-use: replaying a completed callback is refused', async () => {

@@ -64,8 +64,10 @@ export function authRoutes(options: ServerOptions, cookies: Cookies, origins: Or
     const claimed = claimedState(params.get('state'));
     let result: CompletedConnect;
     try {
+      // Before anything is linked: the app origin may have left appOrigins since the flow started.
+      if (claimed?.origin !== undefined) origins.require(claimed.origin, 'origin');
       result = await vault.completeConnect({ provider, params, nonceCookie: cookies.get(c, nonceCookie(provider)) });
-      origins.require(result.origin, 'origin');
+      origins.require(result.origin, 'origin'); // the flow's own record, should the state's copy differ
     } catch (caught) {
       const err = toVaultError(caught);
       const fields = { requestId: c.get('requestId'), provider, code: err.code };
