@@ -57,6 +57,8 @@ export const configSchema = z
       })
       .strict()
       .default(DEFAULT_RATE_LIMIT),
+    /** When set, `/metrics` answers only `Authorization: Bearer <metricsToken>` (e.g. `${METRICS_TOKEN}`). */
+    metricsToken: z.string().min(16, 'at least 16 characters').optional(),
     /** How long the audit log keeps its rows. */
     auditRetentionDays: z.number().int().min(1).max(36_500).default(365),
     environments: z.record(z.string().regex(/^[^.]+$/, 'an environment id cannot contain "."'), environment),

@@ -141,6 +141,7 @@ describe('loadConfig', () => {
     ['an app origin with a path', `${MINIMAL}appOrigins: [http://localhost:3000/app]\n`, 'appOrigins.0'],
     ['a provider timeout that is not positive', `${MINIMAL}providerTimeoutSeconds: 0\n`, 'providerTimeoutSeconds'],
     ['an audit retention of zero days', `${MINIMAL}auditRetentionDays: 0\n`, 'auditRetentionDays'],
+    ['a metrics token short enough to guess', `${MINIMAL}metricsToken: short\n`, 'metricsToken'],
     ['a negative rate limit', `${MINIMAL}rateLimit: { requestsPerMinute: -1 }\n`, 'rateLimit.requestsPerMinute'],
     ['refreshAhead that is not a boolean', `${MINIMAL}refreshAhead: sometimes\n`, 'refreshAhead'],
     [

@@ -12,6 +12,8 @@ export interface ServerOptions {
   sessionTtlSeconds?: number;
   /** Per-client limit on the public browser routes (`/api/auth/*`); none when left out. */
   rateLimit?: RateLimit;
+  /** When set, `/metrics` needs `Authorization: Bearer <metricsToken>`; open otherwise. */
+  metricsToken?: string;
   /** Renders the dev-mode home page at `/`. */
   devHome?: DevHome;
 }

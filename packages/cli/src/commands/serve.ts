@@ -66,6 +66,7 @@ export async function serve(args: ServeArgs): Promise<{ url: string; close(): Pr
         appOrigins: config.appOrigins,
         logger,
         ...(config.rateLimit.requestsPerMinute > 0 && { rateLimit: config.rateLimit }),
+        ...(config.metricsToken !== undefined && { metricsToken: config.metricsToken }),
       }).fetch;
       args.print(`Tokenvault listening on ${listening}`);
       if (publicUrl !== listening) args.print(`  public URL: ${publicUrl}`);

@@ -96,8 +96,9 @@ export const operations: Operation[] = [
     path: '/metrics',
     tag: 'ops',
     summary: 'Prometheus metrics of this process',
+    description: 'With metricsToken in the configuration, only for Authorization: Bearer <metricsToken>.',
     auth: 'none',
-    responses: { 200: { description: 'Prometheus text format 0.0.4', kind: 'text' } },
+    responses: { 200: { description: 'Prometheus text format 0.0.4', kind: 'text' }, ...errors(401) },
   },
   {
     method: 'get',
