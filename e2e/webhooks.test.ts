@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FaultProxy, startFaultProxy } from './support/fault-proxy.js';
 import { type InProcessVault, startInProcessVault, VAULT_URL } from './support/in-process-vault.js';
-import { freePort, sleep } from './support/net.js';
+import { sleep } from './support/net.js';
 import { type ReceivedWebhook, startWebhookReceiver, type WebhookReceiver } from './support/webhook-receiver.js';
 
 // Webhooks are how apps learn that an account needs the user again (SPEC §6.5): a real HTTP receiver that checks
@@ -43,7 +43,9 @@ describe('webhooks', () => {
     const secret = `whsec_${randomBytes(24).toString('base64')}`;
     proxy = await startFaultProxy();
     receiver = await startWebhookReceiver(secret);
-    deadUrl = `http://127.0.0.1:${await freePort()}/hooks`; // nothing listens: every attempt is refused
+    // Port 1 (tcpmux): nothing on these machines listens there, so every attempt is refused. A port that was
+    // merely free when the test started can be taken by another test file's server meanwhile (seen: a 404).
+    deadUrl = 'http://127.0.0.1:1/hooks';
     vault = await startInProcessVault({
       tokenProxy: proxy,
       webhooks: {
