@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './support/browser.js';
 import { approveInPopup, type BrowserStack, startBrowserStack } from './support/browser-app.js';
-import { repoRoot, runCli } from './support/cli-process.js';
+import { createAccessKey, repoRoot } from './support/cli-process.js';
 
 const EXAMPLE = 'examples/connected-accounts';
 
@@ -68,14 +68,12 @@ describe('examples/connected-accounts', () => {
     // Tokens stay in the page's memory: nothing in its storage or readable cookies.
     expect(await page.evaluate(() => document.cookie + localStorage.length + sessionStorage.length)).toBe('00');
 
-    const created = await runCli([
-      ...['clients', 'create', '--env', 'development', '--name', 'worker', '--config', stack.config],
-      ...['--role', 'credentials-reader', '--resource', 'connections/demo'],
+    const workerKey = await createAccessKey(stack.config, [
+      ...['--name', 'worker', '--role', 'credentials-reader', '--resource', 'connections/demo'],
     ]);
-    expect(created.code, created.stderr).toBe(0);
     const worker = runExample('worker.ts', {
       VAULT_URL: stack.vaultUrl,
-      VAULT_ACCESS_KEY: /access key: (\S+)/.exec(created.stdout)?.[1] as string,
+      VAULT_ACCESS_KEY: workerKey,
       USER_ID: 'u_42',
       USERINFO_URL: `${stack.demo.issuer}/me`,
     });

@@ -7,7 +7,7 @@ import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuthressClient } from './support/authress-sdk.js';
-import { runCli, type ServerProcess, startServer } from './support/cli-process.js';
+import { createAccessKey, type ServerProcess, startServer } from './support/cli-process.js';
 import { CookieJar } from './support/cookie-jar.js';
 import { freePort, sleep } from './support/net.js';
 import { readPopupPage } from './support/popup-page.js';
@@ -72,12 +72,7 @@ environments:
       TOKENVAULT_LOG_LEVEL: 'debug',
     };
     server = await startServer(['--config', config], env);
-    const created = await runCli(
-      ['clients', 'create', '--env', 'development', '--name', 'worker', '--role', 'admin', '--config', config],
-      env,
-    );
-    expect(created.code, created.stderr).toBe(0);
-    accessKey = /access key: (\S+)/.exec(created.stdout)?.[1] as string;
+    accessKey = await createAccessKey(config, ['--name', 'worker', '--role', 'admin'], env);
     if (storeKind === 'sqlite') database = `sqlite:${join(dir, 'vault.db')}`;
   });
 
@@ -171,15 +166,11 @@ environments:
 
   it('lets a backend with only @authress/sdk and a key from `clients create` read the token, and audits it', async () => {
     // SPEC §5.3.3 and the service-clients issue's "done when", against the real server process and CLI.
-    const created = await runCli(
-      [
-        ...['clients', 'create', '--env', 'development', '--name', 'nightly', '--config', config],
-        ...['--role', 'credentials-reader', '--resource', 'connections/corp/users/*/credentials'],
-      ],
+    const readerKey = await createAccessKey(
+      config,
+      ['--name', 'nightly', '--role', 'credentials-reader', '--resource', 'connections/corp/users/*/credentials'],
       env,
     );
-    expect(created.code, created.stderr).toBe(0);
-    const readerKey = /access key: (\S+)/.exec(created.stdout)?.[1] as string;
     const sdk = new AuthressClient({ authressApiUrl: server.url }, readerKey);
     const read = await sdk.connections.getConnectionCredentials('corp', 'corp:alice');
     expect(read.status).toBe(200);

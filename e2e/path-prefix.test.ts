@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { parseAccessKey, signServiceToken } from '@tokenvault/core';
 import { type DemoProvider, loginWithoutBrowser, startDemoProvider } from '@tokenvault/demo';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, type ServerProcess, startServer } from './support/cli-process.js';
+import { createAccessKey, type ServerProcess, startServer } from './support/cli-process.js';
 import { CookieJar } from './support/cookie-jar.js';
 import { freePort } from './support/net.js';
 import { readPopupPage } from './support/popup-page.js';
@@ -80,20 +80,7 @@ environments:
         scopes: [openid, email, offline_access]
 `,
     );
-    const created = await runCli([
-      'clients',
-      'create',
-      '--env',
-      'development',
-      '--name',
-      'job',
-      '--role',
-      'admin',
-      '--config',
-      config,
-    ]);
-    expect(created.code, created.stderr).toBe(0);
-    accessKey = /access key: (\S+)/.exec(created.stdout)?.[1] as string;
+    accessKey = await createAccessKey(config, ['--name', 'job', '--role', 'admin']);
     vault = await startServer(['--config', config, '--port', String(vaultPort)]);
   });
   afterAll(async () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAccessKey, signServiceToken } from '@tokenvault/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, type ServerProcess, startServer } from './support/cli-process.js';
+import { createAccessKey, type ServerProcess, startServer } from './support/cli-process.js';
 import { CookieJar } from './support/cookie-jar.js';
 import { freePort } from './support/net.js';
 import { type QuirkyProvider, startQuirkyProvider } from './support/quirky-provider.js';
@@ -94,19 +94,8 @@ environments:
     expect(frame.status).toBe(200);
     expect(await frame.text()).toContain('authorization_response');
 
-    const created = await runCli([
-      'clients',
-      'create',
-      '--env',
-      'development',
-      '--name',
-      'w',
-      '--role',
-      'admin',
-      '--config',
-      config,
-    ]);
-    const jwt = await signServiceToken(await parseAccessKey(/access key: (\S+)/.exec(created.stdout)?.[1] as string), {
+    const accessKey = await createAccessKey(config, ['--name', 'w', '--role', 'admin']);
+    const jwt = await signServiceToken(await parseAccessKey(accessKey), {
       baseUrl: server.url,
     });
     const call = async (path: string, init: RequestInit = {}) =>
@@ -125,19 +114,8 @@ environments:
 
   it("passes a hook's needs_reauth through: a refresh the provider refuses marks the account, never a 5xx", async () => {
     // The refreshCredentials hook above throws code needs_reauth for invalid_grant.
-    const created = await runCli([
-      'clients',
-      'create',
-      '--env',
-      'development',
-      '--name',
-      'r',
-      '--role',
-      'admin',
-      '--config',
-      config,
-    ]);
-    const jwt = await signServiceToken(await parseAccessKey(/access key: (\S+)/.exec(created.stdout)?.[1] as string), {
+    const accessKey = await createAccessKey(config, ['--name', 'r', '--role', 'admin']);
+    const jwt = await signServiceToken(await parseAccessKey(accessKey), {
       baseUrl: server.url,
     });
     const headers = { authorization: `Bearer ${jwt}` };

@@ -6,7 +6,7 @@ import { type DemoProvider, loginWithoutBrowser, startDemoProvider } from '@toke
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, type ServerProcess, startServer } from './support/cli-process.js';
+import { createAccessKey, type ServerProcess, startServer } from './support/cli-process.js';
 import { CookieJar } from './support/cookie-jar.js';
 import { type FaultProxy, startFaultProxy } from './support/fault-proxy.js';
 import { freePort } from './support/net.js';
@@ -72,12 +72,7 @@ describe.each([
     }
     config = join(dir, 'tokenvault.yaml');
     await writeConfig(10);
-    const created = await runCli(
-      ['clients', 'create', '--env', 'development', '--name', 'herd', '--role', 'admin', '--config', config],
-      env,
-    );
-    expect(created.code, created.stderr).toBe(0);
-    accessKey = /access key: (\S+)/.exec(created.stdout)?.[1] as string;
+    accessKey = await createAccessKey(config, ['--name', 'herd', '--role', 'admin'], env);
   });
 
   /** Plain OAuth 2.0 with endpoints by hand, so the token endpoint can sit behind the proxy. */

@@ -16,6 +16,17 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv = {}) {
   return { code, stdout, stderr };
 }
 
+/**
+ * `tokenvault clients create --env development --config CONFIG …args` (a name, roles and resources); the access key
+ * it prints once. Fails with the CLI's own message if the command does.
+ */
+export async function createAccessKey(config: string, args: string[], env: NodeJS.ProcessEnv = {}) {
+  const created = await runCli(['clients', 'create', '--env', 'development', '--config', config, ...args], env);
+  const accessKey = /access key: (\S+)/.exec(created.stdout)?.[1];
+  if (created.code !== 0 || !accessKey) throw new Error(`clients create exited ${created.code}: ${created.stderr}`);
+  return accessKey;
+}
+
 /** A running `tokenvault serve`; everything it prints is kept in `output`. */
 export interface ServerProcess {
   url: string;
