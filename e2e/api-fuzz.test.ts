@@ -5,8 +5,8 @@ import { APP_ORIGIN, type InProcessVault, startInProcessVault, VAULT_URL } from 
 
 // SPEC §6.7: no request, however malformed, produces a 500, a stack trace or a partial write. Every operation of
 // /openapi.json gets hostile path values, bodies and query strings, with and without credentials. Invariant: each
-// answer is a 4xx (or the operation's own redirect or page) that the document lists for it (the request wrapper
-// checks that), nothing is logged as an error, and no table changes.
+// answer is below 500 and one the document lists for the operation (a 4xx, or a read's ordinary answer such as an
+// empty list; the request wrapper checks that), nothing is logged as an error, and no table changes.
 const PATH_VALUES = [
   '%00',
   '..',

@@ -53,13 +53,15 @@ describe('/openapi.json and /docs', () => {
     }
   });
 
-  it('documents exactly the routes the server has, dev mode included', () => {
-    const routesOf = (devHome: boolean) => {
-      const app = createApp({
+  it('documents exactly the routes the server has, dev mode included', async () => {
+    const appOf = (devHome: boolean) =>
+      createApp({
         vault: vault.vault,
         appOrigins: ['http://app.test'],
         ...(devHome && { devHome: { env: 'development', bearerCommand: 'true' } }),
       });
+    const routesOf = (devHome: boolean) => {
+      const app = appOf(devHome);
       return new Set(
         app.routes
           .filter((route) => route.method !== 'ALL')
@@ -71,6 +73,10 @@ describe('/openapi.json and /docs', () => {
     );
     expect([...routesOf(false)].sort()).toEqual([...documented].sort());
     expect([...routesOf(true)].sort()).toEqual([...documented, 'get /'].sort());
+    // The dev server's own document lists its home page; the configured server's does not.
+    const devDocument = (await (await appOf(true).request(`${VAULT_URL}/openapi.json`)).json()) as Document;
+    expect(Object.keys(devDocument.paths['/'] ?? {})).toEqual(['get']);
+    expect(document.paths['/']).toBeUndefined();
   });
 
   it('describes real answers with its own JSON schemas', async () => {

@@ -79,8 +79,11 @@ export async function authorizedAccount(
   resourceOf: (provider: string) => Resource,
   account: { env: string; userId: string; accountId: string },
 ) {
-  const providers = ['*', ...ctx.providers.list(account.env).map((provider) => provider.id)];
-  if (!providers.some((provider) => caller.may(action, resourceOf(provider)))) {
+  // On the token read path: a wildcard or whole-environment grant answers at the first probe.
+  const mayForSome =
+    caller.may(action, resourceOf('*')) ||
+    ctx.providers.list(account.env).some((provider) => caller.may(action, resourceOf(provider.id)));
+  if (!mayForSome) {
     throw new VaultError('forbidden', `no grant allows ${action} on the accounts of user '${account.userId}'`);
   }
   const row = await requireAccount(ctx, account.env, account.userId, account.accountId);

@@ -64,7 +64,6 @@ const refreshQuery = z.object({
   optional: z.string().optional().describe('accepted and ignored, as Backstage does'),
 });
 const envQuery = z.object({ env: z.string() });
-const grantQuery = grantInput;
 const noQuery = z.object({});
 
 const account = (path: string) => `/v1/users/{userId}/connected-accounts${path}`;
@@ -373,7 +372,7 @@ export const operations: Operation[] = [
     tag: 'clients',
     summary: 'Revoke a grant, named by its role and resource',
     auth: 'service',
-    query: grantQuery,
+    query: grantInput,
     responses: { 200: json('revoked', s.revoked), ...errors(400, 401, 403, 404) },
   },
 ];

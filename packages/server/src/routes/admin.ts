@@ -1,4 +1,4 @@
-import { allowsSomewhere, authorize, resources, VaultError } from '@tokenvault/core';
+import { allowsSomewhere, authorize, mergeScopes, resources, VaultError } from '@tokenvault/core';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { ServerEnv, ServerOptions } from '../context.js';
@@ -80,7 +80,7 @@ export function adminRoutes(options: ServerOptions) {
         type: p.spec.type,
         clientId: p.clientId,
         callbackUrl: `${vault.publicUrl}/api/auth/${p.id}/handler/frame`,
-        scopes: [...new Set([...p.spec.scopes.required, ...p.scopes])],
+        scopes: mergeScopes(p.spec.scopes.required, p.scopes), // as every connect asks (core's startConnect)
         params: Object.keys(p.spec.params),
         refreshes: !p.spec.noRefreshToken,
         keepAliveSeconds: p.spec.keepAliveSeconds ?? null,
