@@ -180,6 +180,29 @@ describe('client management and the audit log', () => {
     expect(dbSnapshot(vault.dir)).toEqual(before);
   });
 
+  it('refuses a key for a client whose grants the caller does not hold (regression: keys borrowed grants)', async () => {
+    // admin on clients/<reader> once let a client mint a key for the reader and read every token with it.
+    const reader = await call('POST', '/v1/admin/clients', {
+      name: 'reader',
+      grants: [{ role: 'credentials-reader' }],
+    });
+    const readerId = reader.body.client.id;
+    const manager = await call('POST', '/v1/admin/clients', {
+      name: 'manages-reader',
+      grants: [{ role: 'admin', resource: `clients/${readerId}` }],
+    });
+    const jwt = await vault.jwt(manager.body.accessKey);
+    const before = dbSnapshot(vault.dir);
+    const minted = await call('POST', `/v1/admin/clients/${readerId}/keys`, {}, jwt);
+    expect(minted).toMatchObject({
+      status: 403,
+      body: { error: 'forbidden', message: /cannot add a key to a client holding credentials-reader/ },
+    });
+    expect(dbSnapshot(vault.dir)).toEqual(before);
+    // A caller holding the whole environment may add it.
+    expect((await call('POST', `/v1/admin/clients/${readerId}/keys`, {})).status).toBe(201);
+  });
+
   it('records every credential read, failures included, with the principal, key and request id', async () => {
     // The audit row names who read which account with which scopes, and what they got.
     const reader = await call('POST', '/v1/admin/clients', {

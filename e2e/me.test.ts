@@ -14,12 +14,13 @@ describe('/v1/me and several accounts per provider', () => {
   });
   afterAll(() => vault.close());
 
-  /** A browser bound to `userId` through a connect session, as an app with its own login does it. */
+  /**
+   * A browser bound to `userId` through a connect session, as an app with its own login does it. The app's backend
+   * may read its users' tokens, so its browsers may too.
+   */
   async function browserOf(userId: string): Promise<CookieJar> {
-    const manager = await vault.vault.clients.create(
-      { env: 'development', name: 'app', grants: [{ role: 'connections-manager' }] },
-      OPERATOR,
-    );
+    const grants = [{ role: 'connections-manager' }, { role: 'credentials-reader' }];
+    const manager = await vault.vault.clients.create({ env: 'development', name: 'app', grants }, OPERATOR);
     const created = await vault.request(`${VAULT_URL}/v1/connect-sessions`, {
       method: 'POST',
       headers: { authorization: `Bearer ${await vault.jwt(manager.accessKey)}` },

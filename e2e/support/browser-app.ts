@@ -33,7 +33,7 @@ export interface BrowserStack {
   appUrl: string;
   demo: DemoProvider;
   server: ServerProcess;
-  /** An access key of a `connections-manager` client, as an app's backend would hold. */
+  /** An access key of a client managing and reading connections, as an app's backend would hold. */
   accessKey: string;
   /** The vault's config file, for `tokenvault … --config`. */
   config: string;
@@ -84,7 +84,7 @@ ${options.providerScopes ? `        scopes: [${options.providerScopes.join(', ')
   const server = await startServer(['--config', config]);
   const created = await runCli([
     ...['clients', 'create', '--env', 'development', '--name', 'app-backend', '--config', config],
-    ...['--role', 'connections-manager'],
+    ...['--role', 'connections-manager', '--role', 'credentials-reader'],
   ]);
   if (created.code !== 0) throw new Error(`clients create failed: ${created.stderr}`);
   const accessKey = /access key: (\S+)/.exec(created.stdout)?.[1] as string;

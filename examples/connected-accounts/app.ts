@@ -1,6 +1,7 @@
 // An app with its own login, using Tokenvault for its users' connected accounts: its backend (this file) mints
 // connect sessions with @tokenvault/sdk-node; its page (page.tsx) links accounts and reads tokens with
-// @tokenvault/react. Run: VAULT_URL=… VAULT_ACCESS_KEY=<a connections-manager key> node --import tsx app.ts
+// @tokenvault/react. Run: VAULT_URL=… VAULT_ACCESS_KEY=<a key with connections-manager and credentials-reader, so
+// the browsers it binds may read tokens too> node --import tsx app.ts
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { createVaultClient } from '@tokenvault/sdk-node';

@@ -1,7 +1,7 @@
 import { authorizedAccount, openToken } from './accounts.js';
 import { auditRow } from './audit.js';
 import { isVaultError, VaultError } from './errors.js';
-import { authorize, type Caller, resources } from './grants.js';
+import { authorize, authorizeScopes, type Caller, resources, type Segment } from './grants.js';
 import type { RefreshEngine } from './refresh-engine.js';
 import { missingScopes } from './scopes.js';
 import type { AccountRow } from './store.js';
@@ -51,7 +51,8 @@ export function createAccessTokens(ctx: VaultContext, engine: RefreshEngine) {
   return {
     get(request: AccessTokenRequest, caller: Caller): Promise<AccessToken> {
       return audited(caller, request, async (seen) => {
-        const resourceOf = (provider: string) => resources.credentials(request.env, provider, request.userId);
+        authorizeScopes(caller, request.scopes ?? []);
+        const resourceOf = (provider: Segment) => resources.credentials(request.env, provider, request.userId);
         return issue(seen(await authorizedAccount(ctx, caller, 'credentials:read', resourceOf, request)), request);
       });
     },
@@ -59,6 +60,7 @@ export function createAccessTokens(ctx: VaultContext, engine: RefreshEngine) {
     getForProvider(request: ProviderTokenRequest, caller: Caller): Promise<AccessToken> {
       return audited(caller, request, async (seen) => {
         authorize(caller, 'credentials:read', resources.credentials(request.env, request.provider, request.userId));
+        authorizeScopes(caller, request.scopes ?? []);
         const rows = (await ctx.store.listAccounts(request.env, request.userId)).filter(
           (row) => row.provider === request.provider,
         );

@@ -3,7 +3,7 @@ import type { Actor } from './audit.js';
 import { aad } from './cipher.js';
 import { randomId } from './encoding.js';
 import { VaultError } from './errors.js';
-import { type Action, authorize, type Caller, type Resource } from './grants.js';
+import { type Action, authorize, type Caller, type Resource, type Segment, WILDCARD } from './grants.js';
 import type { AccountIdentity } from './oauth/identity.js';
 import type { TokenSet } from './oauth/token-set.js';
 import { nextRefreshAt } from './refresh-schedule.js';
@@ -68,20 +68,20 @@ export async function requireAccount(ctx: VaultContext, env: string, userId: str
 
 /**
  * The account, once `caller` may do `action` on it; `resourceOf` names the resource for a provider. A caller that
- * may do it for no provider (`*`, which no provider id can be, matches only wildcard grants; the configured ids
- * match the rest) is refused before the lookup, or 404 against 403 would tell a client with no grant on this
+ * may do it for no provider (the WILDCARD provider matches only wildcard grants; the configured ids match the
+ * rest) is refused before the lookup, or 404 against 403 would tell a client with no grant on this
  * user whether an account id exists.
  */
 export async function authorizedAccount(
   ctx: VaultContext,
   caller: Caller,
   action: Action,
-  resourceOf: (provider: string) => Resource,
+  resourceOf: (provider: Segment) => Resource,
   account: { env: string; userId: string; accountId: string },
 ) {
   // On the token read path: a wildcard or whole-environment grant answers at the first probe.
   const mayForSome =
-    caller.may(action, resourceOf('*')) ||
+    caller.may(action, resourceOf(WILDCARD)) ||
     ctx.providers.list(account.env).some((provider) => caller.may(action, resourceOf(provider.id)));
   if (!mayForSome) {
     throw new VaultError('forbidden', `no grant allows ${action} on the accounts of user '${account.userId}'`);

@@ -7,6 +7,8 @@ export interface Actor {
   principal: string;
   keyId?: string | null;
   requestId?: string | null;
+  /** The service client a user's browser acts through (`client:<id>`), when its session came from a connect session. */
+  via?: string | null;
 }
 
 /** The vault itself: refreshes and the background loop. */
@@ -23,6 +25,7 @@ export function auditRow(actor: Actor, at: number, entry: AuditEntry): AuditRow 
     action: entry.action,
     principal: actor.principal,
     keyId: actor.keyId ?? null,
+    via: actor.via ?? null,
     userId: entry.userId ?? null,
     provider: entry.provider ?? null,
     accountId: entry.accountId ?? null,
@@ -33,7 +36,7 @@ export function auditRow(actor: Actor, at: number, entry: AuditEntry): AuditRow 
   };
 }
 
-/** Rows per insert: well under PostgreSQL's 65,535 bound parameters at 13 columns a row. */
+/** Rows per insert: well under PostgreSQL's 65,535 bound parameters at 14 columns a row. */
 const MAX_BATCH = 1_000;
 
 const later: (run: () => void) => void =

@@ -1,9 +1,9 @@
 import { auditRow } from './audit.js';
 import { base64url, randomBytes, sha256 } from './encoding.js';
 import { VaultError } from './errors.js';
-import { authorize, type Caller, resources } from './grants.js';
+import { authorize, type Caller, heldActions, resources, SESSION_ACTIONS, WILDCARD } from './grants.js';
 import { parseScopes } from './scopes.js';
-import type { ConnectSessionRow } from './store.js';
+import type { ConnectSessionRow, SessionLimits } from './store.js';
 import type { VaultContext } from './vault-context.js';
 
 /** SPEC §5.3.2: at most 30 minutes. */
@@ -25,13 +25,17 @@ export interface ConnectSessionInput {
  */
 export function createConnectSessions(ctx: VaultContext) {
   return {
-    /** Needs `connect-sessions:create` on the user's accounts of the provider (of every provider when none). */
+    /**
+     * Needs `connect-sessions:create` on the user's accounts of the provider (of every provider when none). The
+     * session the browser gets may do no more than `caller` holds on those accounts: a client that may not read
+     * the user's tokens cannot read them through a browser session it made.
+     */
     async create(input: ConnectSessionInput, caller: Caller) {
       const userId = input.userId;
       if (userId === '' || userId.length > 512)
         throw new VaultError('invalid_request', 'userId is 1 to 512 characters');
-      const resource = resources.account(input.env, input.provider ?? '*', userId);
-      authorize(caller, 'connect-sessions:create', resource);
+      const provider = input.provider ?? WILDCARD;
+      authorize(caller, 'connect-sessions:create', resources.account(input.env, provider, userId));
       if (input.provider !== undefined) ctx.providers.get(input.env, input.provider); // not_found if unknown
       const seconds = input.expiresInSeconds ?? DEFAULT_CONNECT_SESSION_SECONDS;
       if (!Number.isInteger(seconds) || seconds < 1 || seconds > MAX_CONNECT_SESSION_SECONDS) {
@@ -45,10 +49,16 @@ export function createConnectSessions(ctx: VaultContext) {
         userId,
         provider: input.provider ?? null,
         scopes: parseScopes(input.scopes),
+        createdBy: caller.principal,
+        actions: heldActions(caller, SESSION_ACTIONS, (action) =>
+          action === 'credentials:read'
+            ? resources.credentials(input.env, provider, userId)
+            : resources.account(input.env, provider, userId),
+        ),
         createdAt: now,
         expiresAt: now + seconds * 1000,
       };
-      const detail = { provider: row.provider, scopes: row.scopes, expiresAt: row.expiresAt };
+      const detail = { provider: row.provider, scopes: row.scopes, actions: row.actions, expiresAt: row.expiresAt };
       await ctx.store.insertConnectSession(row, [
         auditRow(caller, now, {
           env: input.env,
@@ -59,16 +69,20 @@ export function createConnectSessions(ctx: VaultContext) {
           detail,
         }),
       ]);
-      return { token, expiresAt: row.expiresAt, provider: row.provider, scopes: row.scopes };
+      return { token, expiresAt: row.expiresAt, provider: row.provider, scopes: row.scopes, actions: row.actions };
     },
 
-    /** Uses the token up: the same token a second time, an expired one or a forged one is `unauthorized`. */
-    async redeem(token: string): Promise<ConnectSessionRow> {
+    /**
+     * Uses the token up: the same token a second time, an expired one or a forged one is `unauthorized`. Answers
+     * the session's user and the limits the browser session it becomes must carry.
+     */
+    async redeem(token: string): Promise<ConnectSessionRow & { limits: SessionLimits }> {
       const row = token ? await ctx.store.takeConnectSession(await sha256(token)) : undefined;
       if (!row || row.expiresAt <= ctx.now()) {
         throw new VaultError('unauthorized', 'the connect-session token is unknown, used or expired');
       }
-      return row;
+      const { createdBy, provider, scopes, actions } = row;
+      return { ...row, limits: { createdBy, provider, scopes, actions } };
     },
   };
 }

@@ -1,7 +1,7 @@
 import { accountOutbox } from './account-events.js';
 import { authorizedAccount, openToken } from './accounts.js';
 import { VaultError } from './errors.js';
-import { type Caller, resources } from './grants.js';
+import { type Caller, resources, type Segment } from './grants.js';
 import { authorizationServer } from './oauth/authorization-server.js';
 import { revokeToken } from './oauth/refresh.js';
 import { paramsOf, withParams } from './provider-params.js';
@@ -22,7 +22,7 @@ export async function disconnect(
   caller: Caller,
 ): Promise<DisconnectResult> {
   const { env, userId, accountId } = account;
-  const resourceOf = (provider: string) => resources.account(env, provider, userId);
+  const resourceOf = (provider: Segment) => resources.account(env, provider, userId);
   const row = await authorizedAccount(ctx, caller, 'connections:delete', resourceOf, account);
   let result: DisconnectResult = { revoked: false };
   try {

@@ -1,5 +1,6 @@
 import type { Actor } from './audit.js';
 import { VaultError } from './errors.js';
+import type { SessionLimits } from './store.js';
 
 /**
  * Who may do what (SPEC §2): a grant is (client, role, resource pattern). Every route asks `allows` the same
@@ -8,8 +9,8 @@ import { VaultError } from './errors.js';
 export const ROLES = ['credentials-reader', 'connections-manager', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Authress's name for the credentials reader (seed 002), accepted on input. */
-const ROLE_ALIASES: Readonly<Record<string, Role>> = { UserCredentialsViewer: 'credentials-reader' };
+/** Authress's name for the credentials reader, accepted on input. A Map: a caller's string never reaches a prototype. */
+const ROLE_ALIASES: ReadonlyMap<string, Role> = new Map([['UserCredentialsViewer', 'credentials-reader']]);
 
 export type Action =
   | 'credentials:read'
@@ -34,18 +35,26 @@ const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
   ],
 };
 
+/**
+ * The wildcard: in a grant's pattern it matches any one non-empty segment; in a resource it means "every value
+ * here", which only a wildcard (or a shorter pattern) covers. A symbol, so no caller's string (a user literally
+ * named `*`) can be confused with it.
+ */
+export const WILDCARD: unique symbol = Symbol('*');
+export type Segment = string | typeof WILDCARD;
+
 /** A resource of one environment, as path segments holding raw values (a user id may contain `/`). */
 export interface Resource {
   env: string;
-  path: readonly string[];
+  path: readonly Segment[];
 }
 
 export const resources = {
-  credentials: (env: string, provider: string, userId: string): Resource => ({
+  credentials: (env: string, provider: Segment, userId: string): Resource => ({
     env,
     path: ['connections', provider, 'users', userId, 'credentials'],
   }),
-  account: (env: string, provider: string, userId: string): Resource => ({
+  account: (env: string, provider: Segment, userId: string): Resource => ({
     env,
     path: ['connections', provider, 'users', userId],
   }),
@@ -61,15 +70,12 @@ export const resources = {
   webhooks: (env: string): Resource => ({ env, path: ['webhooks'] }),
 };
 
-const ANY = Symbol('*');
-type PatternSegment = string | typeof ANY;
-
 /** A grant as the matcher uses it: the stored `resource` text parsed once. */
 export interface Grant {
   role: Role;
   /** Canonical text; empty for the whole environment. */
   resource: string;
-  pattern: readonly PatternSegment[];
+  pattern: readonly Segment[];
 }
 
 /** Whether any of the principal's grants lets it do `action` on `resource`. Deny by default. */
@@ -86,39 +92,63 @@ export function allowsSomewhere(principal: { grants: readonly Grant[] }, action:
 /** Who asks and what they may do: a service client by its grants, the CLI operator in everything. */
 export interface Caller extends Actor {
   may(action: Action, resource: Resource): boolean;
+  /** Set for a session from a connect session that named scopes: no read or link may ask for others. */
+  scopeLimit?: readonly string[];
 }
 
 /** The CLI operator already holds the database and the master key; grants do not bind them. */
 export const OPERATOR: Caller = { principal: 'cli', may: () => true };
 
-const SESSION_ACTIONS: readonly Action[] = ['credentials:read', 'connections:read', 'connections:delete'];
+/** What a browser session may do with its user's accounts. */
+export const SESSION_ACTIONS: readonly Action[] = ['credentials:read', 'connections:read', 'connections:delete'];
 
-/** A browser session's user: its own connected accounts, in its own environment, and nothing else. */
-export function sessionCaller(env: string, userId: string, requestId: string | null = null): Caller {
+/** A browser session's user: its own connected accounts, in its own environment, within its limits if any. */
+export function sessionCaller(
+  session: { env: string; userId: string; limits?: SessionLimits | null },
+  requestId: string | null = null,
+): Caller {
+  const { env, userId, limits } = session;
   return {
     principal: `user:${userId}`,
     requestId,
+    ...(limits && { via: limits.createdBy }),
+    ...(limits && limits.scopes.length > 0 && { scopeLimit: limits.scopes }),
     may: (action, resource) =>
-      SESSION_ACTIONS.includes(action) &&
+      (limits ? limits.actions.includes(action) : SESSION_ACTIONS.includes(action)) &&
       resource.env === env &&
       resource.path[0] === 'connections' &&
+      (!limits?.provider || resource.path[1] === limits.provider) &&
       resource.path[2] === 'users' &&
       resource.path[3] === userId,
   };
 }
 
+/** What of `actions` the caller may do on `resourceOf(action)`: what a session it creates may carry. */
+export function heldActions(caller: Caller, actions: readonly Action[], resourceOf: (action: Action) => Resource) {
+  return actions.filter((action) => caller.may(action, resourceOf(action)));
+}
+
+/** Refuses a request for scopes beyond the caller's limit (a session from a connect session that named scopes). */
+export function authorizeScopes(caller: Caller, scopes: readonly string[]): void {
+  const limit = caller.scopeLimit;
+  if (!limit) return;
+  const beyond = scopes.filter((scope) => !limit.includes(scope));
+  if (beyond.length > 0) {
+    throw new VaultError('forbidden', `this session may not ask for the scopes ${beyond.join(' ')}`);
+  }
+}
+
 /**
- * A caller may give only what it holds: every action of the grant's role on the grant's whole pattern (a `*`
- * in the pattern is covered only by a `*` or a shorter pattern of the caller's). Without this a client allowed
- * to manage one client could grant itself the whole environment.
+ * A caller may give only what it holds: every action of the grant's role on the grant's whole pattern (a
+ * wildcard in the pattern is covered only by a wildcard or a shorter pattern of the caller's). Without this a
+ * client allowed to manage one client could grant itself the whole environment.
  */
-export function authorizeGrant(caller: Caller, env: string, grant: Grant): void {
-  const path = grant.pattern.map((segment) => (segment === ANY ? '*' : segment));
+export function authorizeGrant(caller: Caller, env: string, grant: Grant, doing = 'give'): void {
   for (const action of ROLE_ACTIONS[grant.role]) {
-    if (!caller.may(action, { env, path })) {
+    if (!caller.may(action, { env, path: grant.pattern })) {
       throw new VaultError(
         'forbidden',
-        `the caller cannot give ${grant.role} on '${grant.resource}': it does not hold it`,
+        `the caller cannot ${doing} ${grant.role} on ${grant.resource === '' ? 'the whole environment' : `'${grant.resource}'`}: it does not hold it`,
       );
     }
   }
@@ -130,29 +160,32 @@ export function authorize(caller: Caller, action: Action, resource: Resource): v
   }
 }
 
-/** `*` matches exactly one non-empty segment; a pattern covers everything below its path (Authress's cascade). */
-function covers(pattern: readonly PatternSegment[], resource: Resource): boolean {
+/**
+ * A wildcard matches exactly one non-empty segment, the resource's wildcard included; a literal matches only the
+ * same text. A pattern covers everything below its path (Authress's cascade).
+ */
+function covers(pattern: readonly Segment[], resource: Resource): boolean {
   if (pattern.length > resource.path.length) return false;
   return pattern.every((segment, i) => {
-    const value = resource.path[i] as string;
-    return segment === ANY ? value !== '' : segment === value;
+    const value = resource.path[i] as Segment;
+    return segment === WILDCARD ? value !== '' : segment === value;
   });
 }
 
 export function parseRole(role: string): Role {
-  const known = ROLE_ALIASES[role] ?? (ROLES as readonly string[]).find((r) => r === role);
+  const known = ROLE_ALIASES.get(role) ?? ROLES.find((r) => r === role);
   if (!known) throw new VaultError('invalid_request', `unknown role '${role}'; known roles: ${ROLES.join(', ')}`);
-  return known as Role;
+  return known;
 }
 
 /** The shape every pattern must follow, so that a typo is refused instead of silently matching nothing. */
-const SHAPES: Readonly<Record<string, readonly (string | null)[]>> = {
+const SHAPES: ReadonlyMap<string, readonly (string | null)[]> = new Map([
   // connections/{provider}/users/{userId}/credentials
-  connections: ['connections', null, 'users', null, 'credentials'],
-  clients: ['clients', null],
-  audit: ['audit'],
-  webhooks: ['webhooks'],
-};
+  ['connections', ['connections', null, 'users', null, 'credentials']],
+  ['clients', ['clients', null]],
+  ['audit', ['audit']],
+  ['webhooks', ['webhooks']],
+]);
 
 /**
  * Parses a resource pattern: a path of the shape `connections/PROVIDER/users/USER/credentials` (or a prefix of
@@ -165,18 +198,18 @@ export function parseGrant(role: string, resource: string): Grant {
   const text = resource.trim().replace(/^\//, '');
   if (text === '') return { role: parseRole(role), resource: '', pattern: [] };
   const raw = text.split('/');
-  const shape = SHAPES[raw[0]?.toLowerCase() ?? ''];
+  const shape = SHAPES.get(raw[0]?.toLowerCase() ?? '');
   const bad = (why: string) => new VaultError('invalid_request', `resource '${resource}': ${why}`);
-  if (!shape) throw bad(`it must start with one of ${Object.keys(SHAPES).join(', ')}`);
+  if (!shape) throw bad(`it must start with one of ${[...SHAPES.keys()].join(', ')}`);
   if (raw.length > shape.length) throw bad(`it has more than ${shape.length} segments`);
-  const pattern = raw.map((segment, i): PatternSegment => {
+  const pattern = raw.map((segment, i): Segment => {
     if (segment === '' || segment === '.' || segment === '..') throw bad('empty, "." and ".." segments are refused');
     const keyword = shape[i];
     if (keyword) {
       if (segment.toLowerCase() !== keyword) throw bad(`segment ${i + 1} must be '${keyword}'`);
       return keyword;
     }
-    if (segment === '*') return ANY;
+    if (segment === '*') return WILDCARD;
     try {
       return decodeURIComponent(segment);
     } catch {
@@ -189,8 +222,8 @@ export function parseGrant(role: string, resource: string): Grant {
 const ESCAPES: Readonly<Record<string, string>> = { '%': '%25', '/': '%2F', '*': '%2A' };
 
 /** Canonical text of a path: `%`, `/` and a literal `*` inside a segment are percent-encoded. */
-function formatPath(path: readonly PatternSegment[]): string {
+function formatPath(path: readonly Segment[]): string {
   return path
-    .map((segment) => (segment === ANY ? '*' : segment.replace(/[%/*]/g, (c) => ESCAPES[c] as string)))
+    .map((segment) => (segment === WILDCARD ? '*' : segment.replace(/[%/*]/g, (c) => ESCAPES[c] as string)))
     .join('/');
 }

@@ -34,6 +34,7 @@ export {
   allowsSomewhere,
   authorize,
   authorizeGrant,
+  authorizeScopes,
   type Caller,
   type Grant,
   OPERATOR,
@@ -42,7 +43,9 @@ export {
   ROLES,
   type Role,
   resources,
+  type Segment,
   sessionCaller,
+  WILDCARD,
 } from './grants.js';
 export type { ProviderHttp } from './oauth/http.js';
 export type { HookClient, ProviderHooks, TokenResponseData } from './provider-hooks.js';
@@ -86,6 +89,7 @@ export type {
   FlowRow,
   GrantRow,
   Outbox,
+  SessionLimits,
   SessionRow,
   Store,
   SweepResult,

@@ -183,11 +183,18 @@ export function createServiceClients(ctx: VaultContext) {
       forget(clientId);
     },
 
-    async addKey(env: string, clientId: string, actor: Actor, expiresAt?: number | null) {
+    /**
+     * A key acts with every grant of its client, so the caller must hold each of them itself: managing a client is
+     * not enough to borrow its grants.
+     */
+    async addKey(env: string, clientId: string, caller: Caller, expiresAt?: number | null) {
       await requireClient(env, clientId);
+      for (const grant of (await ctx.store.getGrants(clientId)).flatMap(usableGrant)) {
+        authorizeGrant(caller, env, grant, 'add a key to a client holding');
+      }
       const { row, accessKey } = await newKey(env, clientId, futureExpiry(ctx, expiresAt));
       await ctx.store.insertClientKey(row, [
-        audit(actor, env, 'key.added', { clientId, keyId: row.id, expiresAt: row.expiresAt }),
+        audit(caller, env, 'key.added', { clientId, keyId: row.id, expiresAt: row.expiresAt }),
       ]);
       return { keyId: row.id, accessKey, expiresAt: row.expiresAt };
     },

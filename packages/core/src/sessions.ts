@@ -1,11 +1,13 @@
 import { base64url, randomBytes, sha256 } from './encoding.js';
-import type { SessionRow, Store } from './store.js';
+import type { SessionLimits, SessionRow, Store } from './store.js';
 
 export interface SessionInput {
   env: string;
   userId: string;
   /** Set for a per-provider handle naming one connected account. */
   accountId?: string;
+  /** For a session from a connect session: what its creator held. */
+  limits?: SessionLimits | null;
   ttlSeconds: number;
 }
 
@@ -24,6 +26,7 @@ export function createSessions(store: Store, now: () => number) {
         env: input.env,
         userId: input.userId,
         accountId: input.accountId ?? null,
+        limits: input.limits ?? null,
         createdAt,
         expiresAt: createdAt + input.ttlSeconds * 1000,
       });

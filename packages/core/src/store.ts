@@ -285,12 +285,29 @@ export interface FlowRow {
   expiresAt: number;
 }
 
+/**
+ * What a browser session bound by a connect session may do: no more than the service client that created the
+ * connect session held on that user when it did (docs/security.md, "Connect sessions").
+ */
+export interface SessionLimits {
+  /** `client:<id>` of the creator; recorded as `via` on the audit rows of what the session does. */
+  createdBy: string;
+  /** The only provider whose accounts it may link and use; null: any. */
+  provider: string | null;
+  /** The only scopes it may ask for when linking or reading; empty: no limit beyond the provider's. */
+  scopes: string[];
+  /** Of the session actions (grants.ts), those the creator held. */
+  actions: string[];
+}
+
 /** A browser session, keyed by the hash of its cookie value; `accountId` set for per-provider handles. */
 export interface SessionRow {
   id: string;
   env: string;
   userId: string;
   accountId: string | null;
+  /** Set when the session came from a connect session: what its creator held. Null: the user's own session. */
+  limits: SessionLimits | null;
   createdAt: number;
   expiresAt: number;
 }
@@ -303,6 +320,10 @@ export interface ConnectSessionRow {
   /** The provider (and scopes) the app means the user to link; null: any. */
   provider: string | null;
   scopes: string[];
+  /** `client:<id>` of the service client that created it. */
+  createdBy: string;
+  /** What the browser session it becomes may do: those of the session actions its creator held on the user. */
+  actions: string[];
   createdAt: number;
   expiresAt: number;
 }
@@ -346,6 +367,8 @@ export interface AuditRow {
   principal: string;
   /** The access key a client used. */
   keyId: string | null;
+  /** The client a user's browser acted through: the creator of the connect session its session came from. */
+  via: string | null;
   userId: string | null;
   provider: string | null;
   accountId: string | null;

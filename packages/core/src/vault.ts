@@ -8,7 +8,7 @@ import { type CompleteConnectInput, completeConnect, type StartConnectInput, sta
 import { createConnectSessions } from './connect-sessions.js';
 import { disconnect } from './disconnect.js';
 import { randomId } from './encoding.js';
-import { type Caller, resources } from './grants.js';
+import { type Caller, resources, type Segment } from './grants.js';
 import { defaultProviderHttp, type ProviderHttp } from './oauth/http.js';
 import type { ProviderRegistry } from './providers.js';
 import { createRefreshEngine } from './refresh-engine.js';
@@ -94,7 +94,7 @@ export function createVault(options: VaultOptions) {
         .map(toConnectedAccount);
     },
     async getAccount(env: string, userId: string, accountId: string, caller: Caller) {
-      const resourceOf = (provider: string) => resources.account(env, provider, userId);
+      const resourceOf = (provider: Segment) => resources.account(env, provider, userId);
       const account = { env, userId, accountId };
       return toConnectedAccount(await authorizedAccount(ctx, caller, 'connections:read', resourceOf, account));
     },

@@ -3,12 +3,14 @@ import {
   type Action,
   allows,
   authorizeGrant,
+  authorizeScopes,
   type Caller,
   OPERATOR,
   parseGrant,
   type Resource,
   resources,
   sessionCaller,
+  WILDCARD,
 } from '../src/index.js';
 import { failure } from './failure.js';
 
@@ -120,6 +122,18 @@ describe('giving grants', () => {
     [[['credentials-reader', 'connections/*']], ['credentials-reader', 'connections/*/users/*'], true],
     [[['credentials-reader', '']], ['connections-manager', 'connections/github'], false],
     [[['admin', 'connections']], ['connections-manager', 'connections/github'], true],
+    // Regression: a grant for the user literally named `*` (written %2A) once let its holder give every user.
+    [
+      [['credentials-reader', 'connections/github/users/%2A']],
+      ['credentials-reader', 'connections/github/users/*'],
+      false,
+    ],
+    [[['credentials-reader', 'connections/%2A']], ['credentials-reader', 'connections/*'], false],
+    [
+      [['credentials-reader', 'connections/github/users/%2A']],
+      ['credentials-reader', 'connections/github/users/%2A'],
+      true,
+    ],
   ])('holding %j, giving %j: %s', (held, [role, pattern], ok) => {
     const give = () => authorizeGrant(callerWith(...held), ENV, parseGrant(role, pattern));
     if (ok) expect(give).not.toThrow();
@@ -127,16 +141,51 @@ describe('giving grants', () => {
   });
 });
 
+describe('names a caller chooses', () => {
+  // Regression: names of Object.prototype's members once reached a plain-object table: a 500 as a role, a stored
+  // grant as a resource root.
+  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'])(
+    'refuses %s as a role or root',
+    (name) => {
+      expect(() => parseGrant(name, '')).toThrow(/unknown role/);
+      expect(() => parseGrant('admin', name)).toThrow(/it must start with one of/);
+      expect(() => parseGrant('admin', `${name}/x`)).toThrow(/it must start with one of/);
+    },
+  );
+
+  it('keeps the wildcard apart from a literal star in a resource', () => {
+    // A resource naming every provider is covered by a wildcard or a shorter pattern, never by a literal `*`.
+    const everyProvider = resources.credentials(ENV, WILDCARD, 'u1');
+    expect(allows(holder(['credentials-reader', 'connections/*']), 'credentials:read', everyProvider)).toBe(true);
+    expect(allows(holder(['credentials-reader', 'connections']), 'credentials:read', everyProvider)).toBe(true);
+    expect(allows(holder(['credentials-reader', 'connections/%2A']), 'credentials:read', everyProvider)).toBe(false);
+    expect(allows(holder(['credentials-reader', 'connections/github']), 'credentials:read', everyProvider)).toBe(false);
+  });
+});
+
 describe('callers', () => {
   it("limits a browser session to its own user's accounts in its own environment", () => {
     // A session may read and delete its user's accounts, and nothing of anyone else or of the admin tree.
-    const session: Caller = sessionCaller(ENV, 'u1');
+    const session: Caller = sessionCaller({ env: ENV, userId: 'u1' });
     expect(session.may('credentials:read', creds('github', 'u1'))).toBe(true);
     expect(session.may('connections:delete', resources.account(ENV, 'github', 'u1'))).toBe(true);
     expect(session.may('credentials:read', creds('github', 'u2'))).toBe(false);
     expect(session.may('credentials:read', creds('github', 'u1', 'development'))).toBe(false);
     expect(session.may('clients:manage', resources.clients(ENV))).toBe(false);
     expect(session.may('connect-sessions:create', resources.account(ENV, 'github', 'u1'))).toBe(false);
+  });
+
+  it('limits a session from a connect session to what its creator held, for its provider', () => {
+    const limits = { createdBy: 'client:sc_app', provider: 'github', scopes: ['repo'], actions: ['connections:read'] };
+    const session = sessionCaller({ env: ENV, userId: 'u1', limits }, 'req-1');
+    expect(session).toMatchObject({ principal: 'user:u1', via: 'client:sc_app', scopeLimit: ['repo'] });
+    expect(session.may('connections:read', resources.account(ENV, 'github', 'u1'))).toBe(true);
+    expect(session.may('credentials:read', creds('github', 'u1'))).toBe(false);
+    expect(session.may('connections:delete', resources.account(ENV, 'github', 'u1'))).toBe(false);
+    expect(session.may('connections:read', resources.account(ENV, 'slack', 'u1'))).toBe(false);
+    expect(session.may('connections:read', resources.account(ENV, WILDCARD, 'u1'))).toBe(false);
+    expect(() => authorizeScopes(session, ['repo'])).not.toThrow();
+    expect(() => authorizeScopes(session, ['repo', 'admin:org'])).toThrow(/may not ask for the scopes admin:org/);
   });
 
   it('lets the CLI operator do everything (it holds the database and the master key)', () => {

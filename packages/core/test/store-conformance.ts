@@ -296,6 +296,8 @@ export function storeConformance(name: string, open: () => Promise<{ store: Stor
         userId: 'u 42|x',
         provider: 'demo',
         scopes: ['openid', 'email'],
+        createdBy: 'client:sc_app',
+        actions: ['connections:read', 'credentials:read'],
         createdAt: 1,
         expiresAt: 2,
       };
@@ -305,11 +307,23 @@ export function storeConformance(name: string, open: () => Promise<{ store: Stor
       expect(await store.takeConnectSession('cs1')).toBeUndefined();
     });
 
-    it('stores and deletes sessions', async () => {
-      const session = { id: 's1', env: 'development', userId: 'u', accountId: null, createdAt: 1, expiresAt: 2 };
+    it('stores and deletes sessions, with the limits of a session from a connect session', async () => {
+      const session = {
+        id: 's1',
+        env: 'development',
+        userId: 'u',
+        accountId: null,
+        limits: null,
+        createdAt: 1,
+        expiresAt: 2,
+      };
+      const limits = { createdBy: 'client:sc_app', provider: 'demo', scopes: ['email'], actions: ['connections:read'] };
       await store.insertSession(session);
+      await store.insertSession({ ...session, id: 's2', accountId: 'ca_1', limits });
       expect(await store.getSession('s1')).toEqual(session);
+      expect(await store.getSession('s2')).toEqual({ ...session, id: 's2', accountId: 'ca_1', limits });
       await store.deleteSession('s1');
+      await store.deleteSession('s2');
       expect(await store.getSession('s1')).toBeUndefined();
     });
 
@@ -365,6 +379,7 @@ export function storeConformance(name: string, open: () => Promise<{ store: Stor
         audit(`b_${i}`, {
           at: 10_000 + i,
           principal: i % 2 === 0 ? 'client:sc_a' : 'client:sc_b',
+          via: i === 2 ? 'client:sc_app' : null,
           userId: i < 3 ? 'auth0|u 1 ✓' : 'u2',
           provider: 'github',
           scopes: ['repo', 'read:user'],
@@ -409,6 +424,7 @@ export function storeConformance(name: string, open: () => Promise<{ store: Stor
         env: 'development',
         userId: 'u',
         accountId: null,
+        limits: null,
         createdAt: 1,
         expiresAt,
       });
@@ -474,6 +490,7 @@ function audit(id: string, fields: Partial<AuditRow> = {}): AuditRow {
     action: 'credentials.read',
     principal: 'cli',
     keyId: null,
+    via: null,
     userId: null,
     provider: null,
     accountId: null,

@@ -56,6 +56,8 @@ export interface ConnectSessionBinding {
   /** What the app's backend meant the user to link next; null: any provider. */
   provider: string | null;
   scopes: string[];
+  /** What this browser may now do with the user's accounts: no more than the app's backend holds. */
+  actions: string[];
 }
 
 export async function postConnectSession(
@@ -82,6 +84,7 @@ export async function postConnectSession(
     userId: fields.userId,
     provider: typeof fields.provider === 'string' ? fields.provider : null,
     scopes: Array.isArray(fields.scopes) ? fields.scopes.map(String) : [],
+    actions: Array.isArray(fields.actions) ? fields.actions.map(String) : [],
   };
 }
 

@@ -229,6 +229,17 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('connect_sessions_expires_at').on('connect_sessions').column('expires_at').execute();
     },
   },
+  // A connect session carries no more than its creator held: the creator and its actions go with the connect
+  // session, the limits with the browser session it becomes, and the creator onto the audit rows as `via`.
+  // Connect sessions written before this have no actions: their browser sessions may link, not read.
+  '0006_connect_session_limits': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('connect_sessions').addColumn('created_by', 'text').execute();
+      await db.schema.alterTable('connect_sessions').addColumn('actions', 'text').execute();
+      await db.schema.alterTable('sessions').addColumn('limits', 'text').execute(); // JSON object
+      await db.schema.alterTable('audit_log').addColumn('via', 'text').execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

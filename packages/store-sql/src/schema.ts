@@ -52,6 +52,7 @@ export interface Database {
     env: string;
     user_id: string;
     account_id: string | null;
+    limits: string | null; // JSON SessionLimits
     created_at: Millis;
     expires_at: Millis;
   };
@@ -61,6 +62,8 @@ export interface Database {
     user_id: string;
     provider: string | null;
     scopes: string; // space-separated
+    created_by: string | null; // null only for rows written before migration 0006
+    actions: string | null; // space-separated
     created_at: Millis;
     expires_at: Millis;
   };
@@ -92,6 +95,7 @@ export interface Database {
     action: string;
     principal: string;
     key_id: string | null;
+    via: string | null;
     user_id: string | null;
     provider: string | null;
     account_id: string | null;

@@ -238,6 +238,8 @@ export function createSqlStore(db: Kysely<Database>, hooks: SqlDialectHooks): St
             user_id: session.userId,
             provider: session.provider,
             scopes: session.scopes.join(' '),
+            created_by: session.createdBy,
+            actions: session.actions.join(' '),
             created_at: session.createdAt,
             expires_at: session.expiresAt,
           })
@@ -254,6 +256,8 @@ export function createSqlStore(db: Kysely<Database>, hooks: SqlDialectHooks): St
           userId: row.user_id,
           provider: row.provider,
           scopes: row.scopes === '' ? [] : row.scopes.split(' '),
+          createdBy: row.created_by ?? 'client:unknown',
+          actions: row.actions ? row.actions.split(' ') : [],
           createdAt: row.created_at,
           expiresAt: row.expires_at,
         }
@@ -268,6 +272,7 @@ export function createSqlStore(db: Kysely<Database>, hooks: SqlDialectHooks): St
           env: session.env,
           user_id: session.userId,
           account_id: session.accountId,
+          limits: session.limits === null ? null : JSON.stringify(session.limits),
           created_at: session.createdAt,
           expires_at: session.expiresAt,
         })
@@ -281,6 +286,7 @@ export function createSqlStore(db: Kysely<Database>, hooks: SqlDialectHooks): St
           env: row.env,
           userId: row.user_id,
           accountId: row.account_id,
+          limits: row.limits === null ? null : JSON.parse(row.limits),
           createdAt: row.created_at,
           expiresAt: row.expires_at,
         }

@@ -60,10 +60,20 @@ export const browserSession = named(
     .strict(),
 );
 
+const sessionActions = z
+  .array(z.enum(['credentials:read', 'connections:read', 'connections:delete']))
+  .describe("what the browser session may do with the user's accounts: those its creator holds on them");
+
 export const redeemedConnectSession = named(
   'RedeemedConnectSession',
   z
-    .object({ env: z.string(), userId: z.string(), provider: z.string().nullable(), scopes: z.array(z.string()) })
+    .object({
+      env: z.string(),
+      userId: z.string(),
+      provider: z.string().nullable(),
+      scopes: z.array(z.string()),
+      actions: sessionActions,
+    })
     .strict(),
 );
 
@@ -138,6 +148,7 @@ export const connectSession = named(
       expiresAt: time,
       provider: z.string().nullable(),
       scopes: z.array(z.string()),
+      actions: sessionActions,
     })
     .strict(),
 );
@@ -253,6 +264,7 @@ export const auditList = named(
             action: z.string(),
             principal: z.string().describe('client:<id>, user:<id>, cli or system'),
             keyId: z.string().nullable(),
+            via: z.string().nullable().describe("client:<id> whose connect session the user's browser acted through"),
             userId: z.string().nullable(),
             provider: z.string().nullable(),
             accountId: z.string().nullable(),

@@ -146,6 +146,7 @@ export function adminRoutes(options: ServerOptions) {
         action: e.action,
         principal: e.principal,
         keyId: e.keyId,
+        via: e.via,
         userId: e.userId,
         provider: e.provider,
         accountId: e.accountId,

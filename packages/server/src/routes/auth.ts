@@ -1,10 +1,12 @@
 import {
+  authorizeScopes,
   type BrowserSession,
   type CompletedConnect,
   decodeState,
   FLOW_TTL_SECONDS,
   mergeScopes,
   parseScopes,
+  type SessionRow,
   sessionCaller,
   VaultError,
 } from '@tokenvault/core';
@@ -42,11 +44,17 @@ export function authRoutes(options: ServerOptions, cookies: Cookies, origins: Or
     const redirectUrl = c.req.query('redirectUrl');
     if (flow === 'redirect' || redirectUrl !== undefined) origins.require(redirectUrl, 'redirectUrl');
 
-    const { userId, heldScopes } = await currentUser(c, env, provider);
+    const { userId, limits, heldScopes } = await currentUser(c, env, provider);
+    const scopes = parseScopes(c.req.query('scope'));
+    // A browser bound by a connect session links only what that session names.
+    if (limits?.provider && limits.provider !== provider) {
+      throw new VaultError('forbidden', `this browser's connect session is for ${limits.provider}, not ${provider}`);
+    }
+    authorizeScopes(sessionCaller({ env, userId: userId ?? '', limits }), scopes);
     const started = await vault.startConnect({
       env,
       provider,
-      scopes: parseScopes(c.req.query('scope')),
+      scopes,
       heldScopes,
       params,
       origin,
@@ -123,11 +131,13 @@ export function authRoutes(options: ServerOptions, cookies: Cookies, origins: Or
     // /refresh from now on, since they no longer match the session.)
     const previous = cookies.get(c, SESSION_COOKIE);
     if (previous) await vault.sessions.delete(previous);
+    const limits = bound.limits;
     cookies.setSession(
       c,
-      await vault.sessions.create({ env: bound.env, userId: bound.userId, ttlSeconds: sessionTtl }),
+      await vault.sessions.create({ env: bound.env, userId: bound.userId, limits, ttlSeconds: sessionTtl }),
     );
-    return c.json({ env: bound.env, userId: bound.userId, provider: bound.provider, scopes: bound.scopes });
+    const { env, userId, provider, scopes, actions } = bound;
+    return c.json({ env, userId, provider, scopes, actions });
   });
 
   // The Backstage client's silent sign-in and refresh. Any failure to produce a token holding every requested
@@ -153,7 +163,7 @@ export function authRoutes(options: ServerOptions, cookies: Cookies, origins: Or
       }
       session = await vault.browserSession(
         { env, userId: handle.userId, accountId: handle.accountId, scopes: requested },
-        sessionCaller(env, handle.userId, c.get('requestId')),
+        sessionCaller(handle, c.get('requestId')),
       );
     } catch (caught) {
       const err = toVaultError(caught);
@@ -192,38 +202,42 @@ export function authRoutes(options: ServerOptions, cookies: Cookies, origins: Or
     return c.body(null, 200);
   });
 
-  /** The session's user, or the user the provider handle names; and the scopes that account already holds. */
+  /**
+   * The session's user, or the user the provider handle names, with that session's limits; and the scopes the
+   * handle's account already holds.
+   */
   async function currentUser(c: Context<ServerEnv>, env: string, provider: string) {
     const session = await vault.sessions.resolve(cookies.get(c, SESSION_COOKIE));
     const handle = await vault.sessions.resolve(cookies.get(c, handleCookie(provider)));
-    const userId = session?.env === env ? session.userId : handle?.env === env ? handle.userId : null;
-    if (!handle?.accountId || handle.env !== env || handle.userId !== userId) return { userId, heldScopes: [] };
-    const caller = sessionCaller(env, handle.userId, c.get('requestId'));
+    const bound: SessionRow | undefined = session?.env === env ? session : handle?.env === env ? handle : undefined;
+    const userId = bound?.userId ?? null;
+    const limits = bound?.limits ?? null;
+    if (!handle?.accountId || handle.env !== env || handle.userId !== userId) return { userId, limits, heldScopes: [] };
+    const caller = sessionCaller(handle, c.get('requestId'));
     const held = await vault.getAccount(env, handle.userId, handle.accountId, caller).catch((err: unknown) => {
-      if (err instanceof VaultError && err.code === 'not_found') return undefined; // unlinked since
+      // Unlinked since, or out of this session's limits: the flow starts without held scopes.
+      if (err instanceof VaultError && (err.code === 'not_found' || err.code === 'forbidden')) return undefined;
       throw err;
     });
-    return { userId, heldScopes: held?.scopes ?? [] };
+    return { userId, limits, heldScopes: held?.scopes ?? [] };
   }
 
-  /** Signs the browser in as the flow's user and names the linked account in the provider's handle cookie. */
+  /**
+   * Signs the browser in as the flow's user and names the linked account in the provider's handle cookie. The
+   * handle carries the session's limits: a browser bound by a connect session stays within them.
+   */
   async function attachBrowser(c: Context<ServerEnv>, result: CompletedConnect) {
     const provider = result.account.provider;
     const session = await vault.sessions.resolve(cookies.get(c, SESSION_COOKIE));
-    if (session?.env !== result.env || session.userId !== result.userId) {
-      cookies.setSession(
-        c,
-        await vault.sessions.create({ env: result.env, userId: result.userId, ttlSeconds: sessionTtl }),
-      );
-    }
     const previous = cookies.get(c, handleCookie(provider));
+    const previousHandle = await vault.sessions.resolve(previous);
+    // The flow's user came from the session, else from the handle (currentUser): so do its limits.
+    const isUser = (row: SessionRow | undefined) => row?.env === result.env && row.userId === result.userId;
+    const limits = isUser(session) ? session?.limits : isUser(previousHandle) ? previousHandle?.limits : null;
+    const user = { env: result.env, userId: result.userId, limits: limits ?? null, ttlSeconds: sessionTtl };
+    if (!isUser(session)) cookies.setSession(c, await vault.sessions.create(user));
     if (previous) await vault.sessions.delete(previous);
-    const handle = await vault.sessions.create({
-      env: result.env,
-      userId: result.userId,
-      accountId: result.account.id,
-      ttlSeconds: sessionTtl,
-    });
+    const handle = await vault.sessions.create({ ...user, accountId: result.account.id });
     cookies.setHandle(c, provider, handle, result.origin);
   }
 

@@ -34,6 +34,7 @@ export function connectSessionRoutes(options: ServerOptions) {
         expiresAt: isoTime(created.expiresAt),
         provider: created.provider,
         scopes: created.scopes,
+        actions: created.actions,
       },
       201,
     );

@@ -24,7 +24,7 @@ export function meRoutes(options: ServerOptions, cookies: Cookies) {
       if (!session)
         throw new VaultError('unauthorized', 'no session in this browser; sign in or use a connect session');
       c.set('user', { env: session.env, userId: session.userId });
-      c.set('caller', sessionCaller(session.env, session.userId, c.get('requestId')));
+      c.set('caller', sessionCaller(session, c.get('requestId')));
       await next();
     }),
   );
