@@ -38,9 +38,7 @@ export function devHomeRoutes(vault: Vault, cookies: Cookies, home: DevHome) {
     if (new URL(c.req.url).host !== base.host) return c.redirect(`${vault.publicUrl}/`, 302);
     const session = await vault.sessions.resolve(cookies.get(c, SESSION_COOKIE));
     const user = session?.env === home.env ? session.userId : undefined;
-    const accounts = user
-      ? await vault.listAccounts(home.env, user, sessionCaller({ env: home.env, userId: user }))
-      : [];
+    const accounts = session && user ? await vault.listAccounts(home.env, user, sessionCaller(session)) : [];
     const html = page(vault, home, user, accounts);
     return c.html(html, 200, await htmlHeaders(SCRIPT, 'DENY'));
   });
