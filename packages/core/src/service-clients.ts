@@ -250,7 +250,8 @@ export function createServiceClients(ctx: VaultContext) {
     /**
      * Verifies a bearer JWT signed with an access key: the key is found by (`sub`, `kid`) and must not be
      * revoked; `alg` EdDSA only; `iss` ends with `/v1/clients/<sub>`; `aud` names the key's environment or
-     * the vault; lifetime at most 24 h. Every failure is `unauthorized`.
+     * the vault; `iat` not in the future and a lifetime of at most 24 h, each give or take the clock tolerance.
+     * Every failure is `unauthorized`.
      */
     async authenticate(token: string): Promise<Principal> {
       const known = verified.get(token);
@@ -289,14 +290,22 @@ export function createServiceClients(ctx: VaultContext) {
       if (!iss.endsWith(`/v1/clients/${sub}`) && !iss.endsWith(`/v1/clients/${encodeURIComponent(sub)}`)) {
         throw new VaultError('unauthorized', 'the token issuer does not name its client');
       }
-      if ((payload.exp as number) - (payload.iat as number) > MAX_TOKEN_LIFETIME_SECONDS) {
-        throw new VaultError('unauthorized', 'the token lives longer than 24 hours');
-      }
+      checkLifetime(payload.iat as number, payload.exp as number);
       verified.set(token, { clientId: sub, keyId: kid, exp: payload.exp as number });
       await touch(key);
       return { clientId: sub, keyId: kid, env: key.env, grants };
     },
   };
+}
+
+/** Together the two checks keep `exp` within 24 h (and the tolerance) of now: a future `iat` cannot stretch it. */
+function checkLifetime(iat: number, exp: number): void {
+  if (iat > Date.now() / 1000 + CLOCK_TOLERANCE_SECONDS) {
+    throw new VaultError('unauthorized', 'the token is issued in the future');
+  }
+  if (exp - iat > MAX_TOKEN_LIFETIME_SECONDS) {
+    throw new VaultError('unauthorized', 'the token lives longer than 24 hours');
+  }
 }
 
 export type ServiceClients = ReturnType<typeof createServiceClients>;
