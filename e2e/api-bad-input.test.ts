@@ -82,6 +82,23 @@ describe('service API: bad input changes nothing', () => {
     await refused(`Bearer ${await sign({ iat: now - 7200, exp: now - 3600 })}`, 401, 'unauthorized', 'expired');
   });
 
+  // Regression: `exp - iat` alone was capped, so `iat` ten years ahead gave a token that lived ten years.
+  it('refuses a token issued in the future, so none expires more than 24 hours from now', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const tenYears = 10 * 365 * 86_400;
+    await refused(
+      `Bearer ${await sign({ iat: now + tenYears, exp: now + tenYears + 600 })}`,
+      401,
+      'unauthorized',
+      'issued in the future',
+    );
+    await refused(`Bearer ${await sign({ iat: now + 600, exp: now + 1200 })}`, 401, 'unauthorized', 'in the future');
+    // Within the 60 s clock tolerance either way: a signer whose clock is a little ahead is accepted.
+    const ahead = await sign({ iat: now + 30, exp: now + 30 + 86_400 });
+    const response = await vault.request(tokenPath, { method: 'POST', headers: { authorization: `Bearer ${ahead}` } });
+    expect(response.status).toBe(200);
+  });
+
   it('refuses a JWT for another audience', async () => {
     await refused(`Bearer ${await sign({ aud: 'production.accounts.authress.io' })}`, 401, 'unauthorized', 'aud');
     await refused(`Bearer ${await sign({ aud: 'https://elsewhere.example' })}`, 401, 'unauthorized', 'aud');

@@ -84,6 +84,15 @@ describe('connect flow: bad input changes nothing', () => {
     await expectJsonError(response, 403, code);
   });
 
+  // Regression: the refusal was logged as `code`, a secret's name, so every error code read `[redacted]`.
+  it('a refused callback is logged with its error code, and without the authorization code it carried', async () => {
+    const response = await vault.request(`${FRAME}?code=auth-code-in-query&state=zz`);
+    const body = await response.json();
+    const logged = vault.logs.map((line) => JSON.parse(line)).find((entry) => entry.requestId === body.requestId);
+    expect(logged).toMatchObject({ level: 40, provider: 'demo', errorCode: 'invalid_state' });
+    expect(vault.logs.join('\n')).not.toContain('auth-code-in-query');
+  });
+
   it('a forged state with a matching nonce cookie names no flow', async () => {
     const state = hex(`nonce=forged&env=development&origin=${APP_ORIGIN}&flow=popup`);
     const response = await unchanged(() =>

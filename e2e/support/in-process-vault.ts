@@ -49,6 +49,8 @@ export interface InProcessOptions {
   demoSpec?: Partial<ProviderSpecInput>;
   accessTokenTtlSeconds?: number;
   rateLimit?: RateLimit;
+  /** More development providers, beside `demo` and `plain`. */
+  providers?: ConfiguredProvider[];
 }
 
 export async function startInProcessVault(options: InProcessOptions = {}) {
@@ -69,7 +71,11 @@ export async function startInProcessVault(options: InProcessOptions = {}) {
   const spec = buildProviderSpec(oidc, { id: 'demo', displayName: 'Demo', issuer: demo.issuer, ...options.demoSpec });
   // The same server as a plain OAuth 2.0 provider: endpoints by hand, the account id from its userinfo.
   const plain = buildProviderSpec(oauth2, plainInput('plain', demo.issuer, `${demo.issuer}/token`));
-  const providerList = [configured('demo', spec, spec.scopes.default), configured('plain', plain, PLAIN_SCOPES)];
+  const providerList = [
+    configured('demo', spec, spec.scopes.default),
+    configured('plain', plain, PLAIN_SCOPES),
+    ...(options.providers ?? []),
+  ];
   if (options.tokenProxy) {
     options.tokenProxy.target = demo.issuer;
     const tokenUri = `${options.tokenProxy.url}/token`;

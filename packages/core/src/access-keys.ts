@@ -74,3 +74,8 @@ export function newKeyId(): string {
     if (!id.startsWith('-')) return id;
   }
 }
+
+/** Whether `id` has the shape `newKeyId` gives (12 base64url characters). */
+export function isKeyId(id: string): boolean {
+  return /^[A-Za-z0-9_-]{12}$/.test(id);
+}

@@ -39,6 +39,13 @@ export function randomId(prefix: string): string {
   return `${prefix}_${base64url(randomBytes(16))}`;
 }
 
+/** Whether `id` has the shape `randomId(prefix)` gives: what cannot be one is refused before any lookup. */
+export function isRandomId(prefix: string, id: string): boolean {
+  return id.length === prefix.length + 23 && id.startsWith(`${prefix}_`) && BASE64URL.test(id.slice(prefix.length + 1));
+}
+
+const BASE64URL = /^[A-Za-z0-9_-]*$/;
+
 export async function sha256(text: string): Promise<string> {
   return base64url(new Uint8Array(await crypto.subtle.digest('SHA-256', utf8(text))));
 }

@@ -1,6 +1,10 @@
+import { LRUCache } from 'lru-cache';
 import { VaultError } from './errors.js';
 import type { ProviderSpec } from './provider-spec.js';
 import type { ConfiguredProvider } from './providers.js';
+
+/** The longest DNS name: the values are host labels or path segments, never more. */
+const MAX_VALUE_LENGTH = 253;
 
 /**
  * A provider's per-account values (`params`, e.g. a Shopify shop) for one connect: every one given or defaulted,
@@ -15,6 +19,9 @@ export function resolveParams(
     const value = given[name] ?? fallback;
     if (value === undefined || value === '') {
       throw new VaultError('invalid_request', `${spec.id} needs '${name}': ${description}`);
+    }
+    if (value.length > MAX_VALUE_LENGTH) {
+      throw new VaultError('invalid_request', `'${name}' is longer than ${MAX_VALUE_LENGTH} characters`);
     }
     if (!new RegExp(`^(?:${pattern})$`).test(value)) {
       throw new VaultError('invalid_request', `'${name}' is not valid for ${spec.id}: ${description}`);
@@ -34,18 +41,21 @@ export function paramsOf(spec: ProviderSpec, metadata: Readonly<Record<string, s
   return values;
 }
 
-const resolved = new WeakMap<ConfiguredProvider, Map<string, ConfiguredProvider>>();
+/** Filled providers kept per provider; `/start` takes values from anyone, so what it can grow is bounded. */
+const FILLED_PER_PROVIDER = 1_000;
+const resolved = new WeakMap<ConfiguredProvider, LRUCache<string, ConfiguredProvider>>();
 
 /**
- * The provider with its endpoint templates filled in. The same values give the same object, so what is cached per
- * provider (discovered endpoints) is cached per shop or data center too.
+ * The provider with its endpoint templates filled in. The same values give the same object while it is among the
+ * last FILLED_PER_PROVIDER used, so what is cached per provider (discovered endpoints, in a WeakMap) is cached per
+ * shop or data center too, and goes with it.
  */
 export function withParams(provider: ConfiguredProvider, values: Readonly<Record<string, string>>): ConfiguredProvider {
   if (Object.keys(provider.spec.params).length === 0) return provider;
   const key = JSON.stringify(Object.entries(values).sort());
   let byValues = resolved.get(provider);
   if (!byValues) {
-    byValues = new Map();
+    byValues = new LRUCache({ max: FILLED_PER_PROVIDER });
     resolved.set(provider, byValues);
   }
   let filled = byValues.get(key);

@@ -208,7 +208,7 @@ export function createRefreshEngine(ctx: VaultContext) {
     // Our side failed (the credential does not decrypt, the provider is no longer configured, a bug): the account
     // is in error, loudly, and backs off like any failure instead of being retried on every scheduler pass.
     ctx.metrics.refreshes.inc({ ...labels, result: 'internal_error' });
-    ctx.log.error({ ...fields, code: error.code }, 'the refresh failed on the vault side');
+    ctx.log.error({ ...fields, errorCode: error.code }, 'the refresh failed on the vault side');
     await record(row, {
       status: 'error',
       lastError: error.message,

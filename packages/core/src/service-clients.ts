@@ -1,7 +1,8 @@
 import { decodeJwt, decodeProtectedHeader, errors as joseErrors, jwtVerify } from 'jose';
-import { authressAudience, generateAccessKey } from './access-keys.js';
+import { LRUCache } from 'lru-cache';
+import { authressAudience, generateAccessKey, isKeyId } from './access-keys.js';
 import { type Actor, auditRow } from './audit.js';
-import { fromBase64, randomId } from './encoding.js';
+import { fromBase64, isRandomId, randomId } from './encoding.js';
 import { VaultError } from './errors.js';
 import { allows, authorizeGrant, type Caller, type Grant, parseGrant } from './grants.js';
 import type { ClientKeyRow, ClientRow, GrantRow } from './store.js';
@@ -44,6 +45,8 @@ const CLOCK_TOLERANCE_SECONDS = 60;
  */
 const CREDENTIAL_TTL_MS = 500;
 const CACHE_LIMIT = 10_000;
+/** Verified tokens are kept by their text, which their signer chose: bounded in characters too. */
+const VERIFIED_MAX_CHARS = 8_000_000;
 
 interface Verified {
   clientId: string;
@@ -55,14 +58,13 @@ interface Verified {
 interface Credentials {
   key: ClientKeyRow | undefined;
   grants: Grant[];
-  readAt: number;
 }
 
 /** `lastUsedAt` is written at most this often per key and process: a token read must not cost a write. */
 const TOUCH_EVERY_MS = 60_000;
 
 export function createServiceClients(ctx: VaultContext) {
-  const publicKeys = new Map<string, Promise<CryptoKey>>();
+  const publicKeys = new LRUCache<string, Promise<CryptoKey>>({ max: CACHE_LIMIT });
   const importPublicKey = (spki: string) => {
     let key = publicKeys.get(spki);
     if (!key) {
@@ -75,32 +77,38 @@ export function createServiceClients(ctx: VaultContext) {
   // Tokens whose signature and claims were verified, by their exact text. A signature does not stop being valid;
   // expiry is checked again on every use, and the key's revocation comes from `credentials`. SDKs reuse one token
   // for many requests, so this saves an Ed25519 verification per request.
-  const verified = new Map<string, Verified>();
-  const credentials = new Map<string, Credentials>();
+  const verified = new LRUCache<string, Verified>({
+    max: CACHE_LIMIT,
+    maxSize: VERIFIED_MAX_CHARS,
+    sizeCalculation: (_, token) => token.length,
+  });
+  const credentials = new LRUCache<string, Credentials>({ max: CACHE_LIMIT, ttl: CREDENTIAL_TTL_MS });
 
+  /** Only ids that could be ours reach the store, and only keys it has are kept: a caller cannot fill the cache. */
   async function credentialsOf(clientId: string, keyId: string): Promise<Credentials> {
+    if (!isRandomId('sc', clientId) || !isKeyId(keyId)) return { key: undefined, grants: [] };
     const id = `${clientId}\n${keyId}`;
     const cached = credentials.get(id);
-    if (cached && performance.now() - cached.readAt < CREDENTIAL_TTL_MS) return cached;
+    if (cached) return cached;
     const key = await ctx.store.getClientKey(clientId, keyId);
-    const rows = key ? await ctx.store.getGrants(clientId) : [];
-    const fresh = { key, grants: rows.flatMap(usableGrant), readAt: performance.now() };
-    remember(credentials, id, fresh);
+    if (!key) return { key, grants: [] };
+    const fresh = { key, grants: (await ctx.store.getGrants(clientId)).flatMap(usableGrant) };
+    credentials.set(id, fresh);
     return fresh;
   }
 
   /** Changes take effect at once in this process; other processes read again within CREDENTIAL_TTL_MS. */
   function forget(clientId: string) {
-    for (const id of credentials.keys()) if (id.startsWith(`${clientId}\n`)) credentials.delete(id);
+    for (const id of [...credentials.keys()]) if (id.startsWith(`${clientId}\n`)) credentials.delete(id);
   }
 
   // Awaited, so a request's effects are over when it answers; a failure only costs the record, not the request.
-  const touched = new Map<string, number>();
+  const touched = new LRUCache<string, number>({ max: CACHE_LIMIT });
   async function touch(key: ClientKeyRow) {
     const id = `${key.clientId}\n${key.id}`;
     const now = ctx.now();
     if (now - (touched.get(id) ?? Number.NEGATIVE_INFINITY) < TOUCH_EVERY_MS) return;
-    remember(touched, id, now);
+    touched.set(id, now);
     await ctx.store.touchClientKey(key.clientId, key.id, now).catch((err: unknown) => {
       ctx.log.warn({ error: (err as Error).message, keyId: key.id }, 'recording when a key was last used failed');
     });
@@ -249,7 +257,8 @@ export function createServiceClients(ctx: VaultContext) {
     /**
      * Verifies a bearer JWT signed with an access key: the key is found by (`sub`, `kid`) and must not be
      * revoked; `alg` EdDSA only; `iss` ends with `/v1/clients/<sub>`; `aud` names the key's environment or
-     * the vault; lifetime at most 24 h. Every failure is `unauthorized`.
+     * the vault; `iat` not in the future and a lifetime of at most 24 h, each give or take the clock tolerance.
+     * Every failure is `unauthorized`.
      */
     async authenticate(token: string): Promise<Principal> {
       const known = verified.get(token);
@@ -288,21 +297,22 @@ export function createServiceClients(ctx: VaultContext) {
       if (!iss.endsWith(`/v1/clients/${sub}`) && !iss.endsWith(`/v1/clients/${encodeURIComponent(sub)}`)) {
         throw new VaultError('unauthorized', 'the token issuer does not name its client');
       }
-      if ((payload.exp as number) - (payload.iat as number) > MAX_TOKEN_LIFETIME_SECONDS) {
-        throw new VaultError('unauthorized', 'the token lives longer than 24 hours');
-      }
-      remember(verified, token, { clientId: sub, keyId: kid, exp: payload.exp as number });
+      checkLifetime(payload.iat as number, payload.exp as number);
+      verified.set(token, { clientId: sub, keyId: kid, exp: payload.exp as number });
       await touch(key);
       return { clientId: sub, keyId: kid, env: key.env, grants };
     },
   };
 }
 
-/** Bounded: past the limit the oldest entry goes (a Map iterates in insertion order). */
-function remember<T>(cache: Map<string, T>, id: string, value: T): void {
-  cache.delete(id);
-  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
-  cache.set(id, value);
+/** Together the two checks keep `exp` within 24 h (and the tolerance) of now: a future `iat` cannot stretch it. */
+function checkLifetime(iat: number, exp: number): void {
+  if (iat > Date.now() / 1000 + CLOCK_TOLERANCE_SECONDS) {
+    throw new VaultError('unauthorized', 'the token is issued in the future');
+  }
+  if (exp - iat > MAX_TOKEN_LIFETIME_SECONDS) {
+    throw new VaultError('unauthorized', 'the token lives longer than 24 hours');
+  }
 }
 
 export type ServiceClients = ReturnType<typeof createServiceClients>;

@@ -1,6 +1,7 @@
 import { jwtVerify } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { generateAccessKey, newKeyId, parseAccessKey, signServiceToken } from '../src/access-keys.js';
+import { generateAccessKey, isKeyId, newKeyId, parseAccessKey, signServiceToken } from '../src/access-keys.js';
+import { isRandomId, randomId } from '../src/encoding.js';
 import { failure } from './failure.js';
 
 const BASE_URL = 'https://vault.example.com';
@@ -17,6 +18,27 @@ describe('newKeyId', () => {
     expect(ids.filter((id) => id.startsWith('-'))).toEqual([]);
     expect(ids.every((id) => /^[A-Za-z0-9_-]{12}$/.test(id))).toBe(true);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+});
+
+// Token checks refuse ids of another shape before asking the store, so the shape must be exactly what is made.
+describe('isKeyId and isRandomId', () => {
+  it('accept every id the generators make', () => {
+    for (let i = 0; i < 1000; i++) {
+      expect(isKeyId(newKeyId())).toBe(true);
+      expect(isRandomId('sc', randomId('sc'))).toBe(true);
+    }
+  });
+
+  it.each([
+    ['', 'sc_'],
+    ['nope', `sc_${'A'.repeat(21)}`],
+    [`${'A'.repeat(11)}.`, `sc_${'A'.repeat(23)}`],
+    ['A'.repeat(13), `ca_${'A'.repeat(22)}`],
+    ['A'.repeat(11_000), `sc_${'A'.repeat(21)}.`],
+  ])('refuse %j as a key id and %j as a client id', (keyId, clientId) => {
+    expect(isKeyId(keyId)).toBe(false);
+    expect(isRandomId('sc', clientId)).toBe(false);
   });
 });
 

@@ -57,7 +57,7 @@ export function createApp(options: ServerOptions) {
     const status = errorStatus(err);
     const requestId = c.get('requestId');
     if (status >= 500) {
-      options.logger?.error({ requestId, code: err.code, cause: describeCause(err.cause) }, err.message);
+      options.logger?.error({ requestId, errorCode: err.code, cause: describeCause(err.cause) }, err.message);
     }
     if (err.retryAfter !== undefined) c.header('retry-after', String(err.retryAfter));
     return c.json(errorBody(err, requestId), status as 500);

@@ -68,7 +68,10 @@ export function accountRoutes(options: ServerOptions) {
 export function disconnectJson(c: Context<ServerEnv>, result: DisconnectResult, logger: Logger | undefined) {
   const { revoked, revocationError } = result;
   if (revocationError) {
-    logger?.warn({ requestId: c.get('requestId'), code: revocationError.code }, 'revocation at the provider failed');
+    logger?.warn(
+      { requestId: c.get('requestId'), errorCode: revocationError.code },
+      'revocation at the provider failed',
+    );
   }
   return {
     deleted: true,

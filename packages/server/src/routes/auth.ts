@@ -78,7 +78,7 @@ export function authRoutes(options: ServerOptions, cookies: Cookies, origins: Or
       origins.require(result.origin, 'origin'); // the flow's own record, should the state's copy differ
     } catch (caught) {
       const err = toVaultError(caught);
-      const fields = { requestId: c.get('requestId'), provider, code: err.code };
+      const fields = { requestId: c.get('requestId'), provider, errorCode: err.code };
       if (errorStatus(err) >= 500) options.logger?.error({ ...fields, cause: describeCause(err.cause) }, err.message);
       else options.logger?.warn(fields, err.message);
       const body = errorBody(err, c.get('requestId'));
