@@ -14,7 +14,8 @@ const APP_ORIGIN = 'http://127.0.0.1:3999';
 // engine (seed 004): this provider's token endpoint reads JSON bodies only, so only the hooks can talk to it.
 const HOOKS = `import type { ProviderHooks } from '@tokenvault/core';
 
-const post = async (tokenUri: string | undefined, body: object) => {
+// Each hook is given the vault's fetch: redirects refused, answers capped, the provider timeout applied.
+const post = async (fetch: typeof globalThis.fetch, tokenUri: string | undefined, body: object) => {
   const response = await fetch(tokenUri as string, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -25,17 +26,17 @@ const post = async (tokenUri: string | undefined, body: object) => {
   return data;
 };
 
-export const getTokenData: ProviderHooks['getTokenData'] = ({ tokenUri, clientId, clientSecret, code, redirectUri }) =>
-  post(tokenUri, { grant_type: 'authorization_code', code, redirect_uri: redirectUri, client_id: clientId, client_secret: clientSecret });
+export const getTokenData: ProviderHooks['getTokenData'] = ({ fetch, tokenUri, clientId, clientSecret, code, redirectUri }) =>
+  post(fetch, tokenUri, { grant_type: 'authorization_code', code, redirect_uri: redirectUri, client_id: clientId, client_secret: clientSecret });
 
-export const refreshCredentials: ProviderHooks['refreshCredentials'] = ({ tokenUri, clientId, clientSecret, refreshToken }) =>
-  post(tokenUri, { grant_type: 'refresh_token', refresh_token: refreshToken, client_id: clientId, client_secret: clientSecret });
+export const refreshCredentials: ProviderHooks['refreshCredentials'] = ({ fetch, tokenUri, clientId, clientSecret, refreshToken }) =>
+  post(fetch, tokenUri, { grant_type: 'refresh_token', refresh_token: refreshToken, client_id: clientId, client_secret: clientSecret });
 
 export const getCredentialsFromTokenResponse: ProviderHooks['getCredentialsFromTokenResponse'] = async ({ tokenResponse }) =>
   ({ ...tokenResponse, scope: 'read hooked' });
 
 // Connecting fails unless the new token works at the provider's API.
-export const test: ProviderHooks['test'] = async ({ tokenUri, accessToken }) => {
+export const test: ProviderHooks['test'] = async ({ fetch, tokenUri, accessToken }) => {
   const me = await fetch((tokenUri as string).replace('/token', '/me'), { headers: { authorization: \`Bearer \${accessToken}\` } });
   if (!me.ok) throw new Error(\`the token does not work: HTTP \${me.status}\`);
 };
