@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAccessKey, signServiceToken } from '@tokenvault/core';
+import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccessKey, type ServerProcess, startServer } from './support/cli-process.js';
 import { CookieJar } from './support/cookie-jar.js';
@@ -123,6 +124,10 @@ environments:
     const [account] = (
       await (await fetch(`${server.url}/v1/users/jsonp%3Aacct-1/connected-accounts`, { headers })).json()
     ).items;
+    // Expired in the database: the last test's refresh is too recent for a forced one to reach the provider.
+    const db = new SQLite(join(dir, 'vault.db'));
+    db.prepare('update connected_accounts set expires_at = ? where id = ?').run(Date.now() - 1000, account.id);
+    db.close();
     provider.nextAnswer(400, { error: 'invalid_grant' });
     const read = await fetch(`${server.url}/v1/users/jsonp%3Aacct-1/connected-accounts/${account.id}/access-token`, {
       method: 'POST',

@@ -1,4 +1,4 @@
-import { OPERATOR } from '@tokenvault/core';
+import { FORCED_REFRESH_INTERVAL_SECONDS, OPERATOR } from '@tokenvault/core';
 import { describe, expect, it } from 'vitest';
 import { connect, ENV, refreshed, vaultFor } from './support/quirky-vault.js';
 
@@ -25,7 +25,7 @@ describe('provider quirks', () => {
   });
 
   it("takes Slack's user token from authed_user, not the bot token beside it, and its ok:false errors", async () => {
-    const { vault, provider } = await vaultFor(
+    const { vault, provider, clock } = await vaultFor(
       { nestedUserToken: true },
       {
         tokenResponse: { path: 'authed_user' },
@@ -50,6 +50,7 @@ describe('provider quirks', () => {
     expect(token.accessToken).toBe(provider.userTokens.at(-1));
     expect(token.accessToken).toMatch(/^user-token-/);
     expect(token.tokenType).toBe('bearer');
+    clock.offsetMs = FORCED_REFRESH_INTERVAL_SECONDS * 1000; // past the interval between forced refreshes
     provider.nextAnswer(200, { ok: false, error: 'invalid_refresh_token' });
     await expect(refreshed(vault, account.id)).rejects.toMatchObject({ code: 'needs_reauth' });
   });

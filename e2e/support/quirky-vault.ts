@@ -29,10 +29,16 @@ export async function vaultFor(
 ) {
   const provider: QuirkyProvider = await startQuirkyProvider(quirks);
   const dir = await mkdtemp(join(tmpdir(), 'tokenvault-quirks-'));
-  const store: Store = createSqliteStore({ filename: join(dir, 'vault.db') });
+  const stores: Store[] = [];
+  const open = () => {
+    const opened = createSqliteStore({ filename: join(dir, 'vault.db') });
+    stores.push(opened);
+    return opened;
+  };
+  const store = open();
   await store.migrate();
   cleanups.push(async () => {
-    await store.close();
+    for (const opened of stores) await opened.close();
     await provider.close();
     await rm(dir, { recursive: true, force: true });
   });
@@ -52,13 +58,20 @@ export async function vaultFor(
     clientSecret: 's3cret',
     scopes: ['read'],
   };
-  const vault: Vault = createVault({
-    store,
-    cipher: await createCipher([new Uint8Array(32).fill(3)]),
-    providers: createProviderRegistry({ [ENV]: [configured] }),
-    publicUrl: 'http://vault.test',
-  });
-  return { vault, store, provider };
+  /** Moves the vaults' clock (not the provider's). */
+  const clock = { offsetMs: 0 };
+  const cipher = await createCipher([new Uint8Array(32).fill(3)]);
+  const vaultOn = (over: Store): Vault =>
+    createVault({
+      now: () => Date.now() + clock.offsetMs,
+      store: over,
+      cipher,
+      providers: createProviderRegistry({ [ENV]: [configured] }),
+      publicUrl: 'http://vault.test',
+    });
+  /** Another vault over its own connection to the same database, as another process would be. */
+  const twin = () => vaultOn(open());
+  return { vault: vaultOn(store), store, provider, clock, twin };
 }
 
 /** The whole connect flow against the provider (it approves at once); the linked account. */
