@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAccessKey, signServiceToken } from '@tokenvault/core';
+import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccessKey, type ServerProcess, startServer } from './support/cli-process.js';
 import { CookieJar } from './support/cookie-jar.js';
@@ -14,7 +15,8 @@ const APP_ORIGIN = 'http://127.0.0.1:3999';
 // engine (seed 004): this provider's token endpoint reads JSON bodies only, so only the hooks can talk to it.
 const HOOKS = `import type { ProviderHooks } from '@tokenvault/core';
 
-const post = async (tokenUri: string | undefined, body: object) => {
+// Each hook is given the vault's fetch: redirects refused, answers capped, the provider timeout applied.
+const post = async (fetch: typeof globalThis.fetch, tokenUri: string | undefined, body: object) => {
   const response = await fetch(tokenUri as string, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -25,17 +27,17 @@ const post = async (tokenUri: string | undefined, body: object) => {
   return data;
 };
 
-export const getTokenData: ProviderHooks['getTokenData'] = ({ tokenUri, clientId, clientSecret, code, redirectUri }) =>
-  post(tokenUri, { grant_type: 'authorization_code', code, redirect_uri: redirectUri, client_id: clientId, client_secret: clientSecret });
+export const getTokenData: ProviderHooks['getTokenData'] = ({ fetch, tokenUri, clientId, clientSecret, code, redirectUri }) =>
+  post(fetch, tokenUri, { grant_type: 'authorization_code', code, redirect_uri: redirectUri, client_id: clientId, client_secret: clientSecret });
 
-export const refreshCredentials: ProviderHooks['refreshCredentials'] = ({ tokenUri, clientId, clientSecret, refreshToken }) =>
-  post(tokenUri, { grant_type: 'refresh_token', refresh_token: refreshToken, client_id: clientId, client_secret: clientSecret });
+export const refreshCredentials: ProviderHooks['refreshCredentials'] = ({ fetch, tokenUri, clientId, clientSecret, refreshToken }) =>
+  post(fetch, tokenUri, { grant_type: 'refresh_token', refresh_token: refreshToken, client_id: clientId, client_secret: clientSecret });
 
 export const getCredentialsFromTokenResponse: ProviderHooks['getCredentialsFromTokenResponse'] = async ({ tokenResponse }) =>
   ({ ...tokenResponse, scope: 'read hooked' });
 
 // Connecting fails unless the new token works at the provider's API.
-export const test: ProviderHooks['test'] = async ({ tokenUri, accessToken }) => {
+export const test: ProviderHooks['test'] = async ({ fetch, tokenUri, accessToken }) => {
   const me = await fetch((tokenUri as string).replace('/token', '/me'), { headers: { authorization: \`Bearer \${accessToken}\` } });
   if (!me.ok) throw new Error(\`the token does not work: HTTP \${me.status}\`);
 };
@@ -122,6 +124,10 @@ environments:
     const [account] = (
       await (await fetch(`${server.url}/v1/users/jsonp%3Aacct-1/connected-accounts`, { headers })).json()
     ).items;
+    // Expired in the database: the last test's refresh is too recent for a forced one to reach the provider.
+    const db = new SQLite(join(dir, 'vault.db'));
+    db.prepare('update connected_accounts set expires_at = ? where id = ?').run(Date.now() - 1000, account.id);
+    db.close();
     provider.nextAnswer(400, { error: 'invalid_grant' });
     const read = await fetch(`${server.url}/v1/users/jsonp%3Aacct-1/connected-accounts/${account.id}/access-token`, {
       method: 'POST',

@@ -1,85 +1,6 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import {
-  buildProviderSpec,
-  createCipher,
-  createProviderRegistry,
-  createVault,
-  OPERATOR,
-  type ProviderSpecInput,
-  type Store,
-  type Vault,
-} from '@tokenvault/core';
-import { oauth2 } from '@tokenvault/providers';
-import { createSqliteStore } from '@tokenvault/store-sqlite';
-import { afterAll, describe, expect, it } from 'vitest';
-import { type Quirks, type QuirkyProvider, startQuirkyProvider } from './support/quirky-provider.js';
-
-const ENV = 'development';
-const cleanups: (() => Promise<void>)[] = [];
-afterAll(async () => {
-  for (const cleanup of cleanups) await cleanup();
-});
-
-/** A vault whose provider `quirky` is a real local server behaving as `quirks` say, described by `spec`. */
-async function vaultFor(
-  quirks: Quirks,
-  spec: Partial<ProviderSpecInput> | ((providerUrl: string) => Partial<ProviderSpecInput>) = {},
-) {
-  const provider: QuirkyProvider = await startQuirkyProvider(quirks);
-  const dir = await mkdtemp(join(tmpdir(), 'tokenvault-quirks-'));
-  const store: Store = createSqliteStore({ filename: join(dir, 'vault.db') });
-  await store.migrate();
-  cleanups.push(async () => {
-    await store.close();
-    await provider.close();
-    await rm(dir, { recursive: true, force: true });
-  });
-  const built = buildProviderSpec(oauth2, {
-    id: 'quirky',
-    displayName: 'Quirky',
-    authorizeUri: `${provider.url}/authorize`,
-    tokenUri: `${provider.url}/token`,
-    account: { userInfoUri: `${provider.url}/me`, idPath: 'id', displayNamePath: 'name' },
-    ...(typeof spec === 'function' ? spec(provider.url) : spec),
-  });
-  const configured = {
-    env: ENV,
-    id: 'quirky',
-    spec: built,
-    clientId: 'vault',
-    clientSecret: 's3cret',
-    scopes: ['read'],
-  };
-  const vault: Vault = createVault({
-    store,
-    cipher: await createCipher([new Uint8Array(32).fill(3)]),
-    providers: createProviderRegistry({ [ENV]: [configured] }),
-    publicUrl: 'http://vault.test',
-  });
-  return { vault, store, provider };
-}
-
-/** The whole connect flow against the provider (it approves at once); the linked account. */
-async function connect(vault: Vault) {
-  const started = await vault.startConnect({
-    ...{ env: ENV, provider: 'quirky', scopes: ['read'], origin: 'http://app.test', mode: 'popup' },
-    userId: 'u1',
-  });
-  const approved = await fetch(started.authorizationUrl, { redirect: 'manual' });
-  const callback = new URL(approved.headers.get('location') as string);
-  const done = await vault.completeConnect({
-    provider: 'quirky',
-    params: callback.searchParams,
-    nonceCookie: started.nonce,
-  });
-  return done.account;
-}
-
-/** A token read that forces a refresh (asks for more validity than any token has). */
-const refreshed = (vault: Vault, accountId: string) =>
-  vault.getAccessToken({ env: ENV, userId: 'u1', accountId, minValiditySeconds: 86_400 }, OPERATOR);
+import { FORCED_REFRESH_INTERVAL_SECONDS, OPERATOR } from '@tokenvault/core';
+import { describe, expect, it } from 'vitest';
+import { connect, ENV, refreshed, vaultFor } from './support/quirky-vault.js';
 
 // Each quirk of the provider spec, implemented once in the engine, against a real server that behaves that way.
 describe('provider quirks', () => {
@@ -104,7 +25,7 @@ describe('provider quirks', () => {
   });
 
   it("takes Slack's user token from authed_user, not the bot token beside it, and its ok:false errors", async () => {
-    const { vault, provider } = await vaultFor(
+    const { vault, provider, clock } = await vaultFor(
       { nestedUserToken: true },
       {
         tokenResponse: { path: 'authed_user' },
@@ -129,6 +50,7 @@ describe('provider quirks', () => {
     expect(token.accessToken).toBe(provider.userTokens.at(-1));
     expect(token.accessToken).toMatch(/^user-token-/);
     expect(token.tokenType).toBe('bearer');
+    clock.offsetMs = FORCED_REFRESH_INTERVAL_SECONDS * 1000; // past the interval between forced refreshes
     provider.nextAnswer(200, { ok: false, error: 'invalid_refresh_token' });
     await expect(refreshed(vault, account.id)).rejects.toMatchObject({ code: 'needs_reauth' });
   });

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type AccountRow, OPERATOR, type Store } from '@tokenvault/core';
+import { type AccountRow, FORCED_REFRESH_INTERVAL_SECONDS, OPERATOR, type Store } from '@tokenvault/core';
 import { createSqliteStore } from '@tokenvault/store-sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FaultProxy, startFaultProxy } from './support/fault-proxy.js';
@@ -295,7 +295,8 @@ describe('a commit that fails', () => {
       expect(vault.demo.stats.refreshGrants - grants).toBe(1);
       expect(vault.logs.some((line) => line.includes('storing a refreshed token set failed; retrying'))).toBe(true);
       // Had the rotated refresh token been dropped, this refresh would reuse the old one and the provider would
-      // revoke the grant.
+      // revoke the grant. (A forced refresh right after another serves that one: the clock moves past the interval.)
+      vault.clock.offsetMs = FORCED_REFRESH_INTERVAL_SECONDS * 1000;
       const second = await read();
       expect(second.accessToken).not.toBe(first.accessToken);
       expect((await vault.vault.getAccount('development', 'demo:commit', account?.id as string, OPERATOR)).status).toBe(

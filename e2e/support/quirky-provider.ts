@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** How the provider misbehaves; each flag is one real provider's habit (see provider-quirks.test.ts). */
@@ -27,6 +27,10 @@ export interface Quirks {
   scopeArray?: boolean;
   /** Mailchimp: `scope: null` and `expires_in: 0` for a token that never expires. */
   neverExpiresAsZero?: boolean;
+  /** Answers requests to this path (e.g. `/me`) with a 302 to `to`, as a moved or hijacked endpoint would. */
+  redirect?: { path: string; to: string };
+  /** Answers requests to this path with a JSON body that never ends. */
+  endless?: string;
 }
 
 export interface QuirkyProvider {
@@ -41,6 +45,8 @@ export interface QuirkyProvider {
   tokenForms: URLSearchParams[];
   /** The tenant of every request under /t/<tenant>/. */
   tenants: string[];
+  /** Settles when the endless answer's connection closes, with the bytes written until then. */
+  endlessEnded: Promise<number>;
   close(): Promise<void>;
 }
 
@@ -49,6 +55,10 @@ export async function startQuirkyProvider(quirks: Quirks): Promise<QuirkyProvide
   let counter = 0;
   let override: { status: number; body: Record<string, unknown> } | undefined;
   const valid = new Set<string>();
+  let endlessEnded: (bytes: number) => void = () => {};
+  const ended = new Promise<number>((resolve) => {
+    endlessEnded = resolve;
+  });
   const state = {
     refreshes: 0,
     userTokens: [] as string[],
@@ -84,6 +94,14 @@ export async function startQuirkyProvider(quirks: Quirks): Promise<QuirkyProvide
     if (tenant) {
       state.tenants.push(tenant[1] as string);
       url.pathname = tenant[2] as string;
+    }
+    if (quirks.redirect?.path === url.pathname) {
+      await body(request);
+      return void response.writeHead(302, { location: quirks.redirect.to }).end();
+    }
+    if (quirks.endless === url.pathname) {
+      await body(request);
+      return endless(response, endlessEnded);
     }
     if (url.pathname === '/authorize') {
       state.authorizeQuery = url.searchParams;
@@ -150,8 +168,13 @@ export async function startQuirkyProvider(quirks: Quirks): Promise<QuirkyProvide
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   return Object.assign(state, {
+    endlessEnded: ended,
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections(); // the vault's fetch keeps connections alive
+      }),
   });
 }
 
@@ -159,4 +182,18 @@ async function body(request: IncomingMessage): Promise<string> {
   let text = '';
   for await (const chunk of request) text += chunk;
   return text;
+}
+
+/** `{"id":"acct-1","padding":"xxxx…` forever: written as fast as the reader takes it, until it hangs up. */
+function endless(response: ServerResponse, ended: (bytes: number) => void): void {
+  const chunk = Buffer.alloc(64 * 1024, 'x');
+  let bytes = 0;
+  response.writeHead(200, { 'content-type': 'application/json' });
+  response.write('{"id":"acct-1","padding":"');
+  const pump = () => {
+    while (!response.destroyed && response.write(chunk)) bytes += chunk.length;
+  };
+  response.on('drain', pump);
+  response.on('close', () => ended(bytes));
+  pump();
 }

@@ -30,6 +30,9 @@ const environment = z
   })
   .strict();
 
+/** As the server checks it (server/src/client-address.ts), without loading the server to read a config file. */
+const MAX_PROXY_HOPS = 10;
+
 /** Five requests a second per client on average: far above what a browser's sign-ins and refreshes need. */
 export const DEFAULT_RATE_LIMIT = { requestsPerMinute: 300, trustProxy: false };
 
@@ -53,7 +56,8 @@ export const configSchema = z
     rateLimit: z
       .object({
         requestsPerMinute: z.number().int().min(0).default(DEFAULT_RATE_LIMIT.requestsPerMinute),
-        trustProxy: z.boolean().default(false),
+        /** How many proxies you run in front of the vault: true is one, a number is that many. */
+        trustProxy: z.union([z.boolean(), z.number().int().min(1).max(MAX_PROXY_HOPS)]).default(false),
       })
       .strict()
       .default(DEFAULT_RATE_LIMIT),

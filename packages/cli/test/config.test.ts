@@ -63,6 +63,14 @@ describe('loadConfig', () => {
     expect(config.rateLimit).toEqual({ requestsPerMinute: 300, trustProxy: false });
   });
 
+  it('takes trustProxy as true (one proxy) or a number of proxies', async () => {
+    // The number says which X-Forwarded-For entry, from the right, the outermost proxy you run appended.
+    const proxies = async (value: string) =>
+      loadConfig(await write(`${MINIMAL}rateLimit: { trustProxy: ${value} }\n`), {}).rateLimit.trustProxy;
+    expect(await proxies('true')).toBe(true);
+    expect(await proxies('2')).toBe(2);
+  });
+
   it('resolves masterKeyFile from the file too', async () => {
     // A key file named relatively sits next to the config.
     const file = await write(MINIMAL.replace(`masterKey: ${MASTER_KEY}`, 'masterKeyFile: keys/master.key'));
@@ -143,6 +151,9 @@ describe('loadConfig', () => {
     ['an audit retention of zero days', `${MINIMAL}auditRetentionDays: 0\n`, 'auditRetentionDays'],
     ['a metrics token short enough to guess', `${MINIMAL}metricsToken: short\n`, 'metricsToken'],
     ['a negative rate limit', `${MINIMAL}rateLimit: { requestsPerMinute: -1 }\n`, 'rateLimit.requestsPerMinute'],
+    ['zero proxies to trust', `${MINIMAL}rateLimit: { trustProxy: 0 }\n`, 'rateLimit.trustProxy'],
+    ['a fraction of a proxy', `${MINIMAL}rateLimit: { trustProxy: 1.5 }\n`, 'rateLimit.trustProxy'],
+    ['trustProxy as a word', `${MINIMAL}rateLimit: { trustProxy: yes-please }\n`, 'rateLimit.trustProxy'],
     ['refreshAhead that is not a boolean', `${MINIMAL}refreshAhead: sometimes\n`, 'refreshAhead'],
     [
       'a webhook without a secret',

@@ -10,12 +10,21 @@ import type { VaultContext } from './vault-context.js';
 /** Refresh when less than this remains, or less than half the token's life for short-lived tokens (SPEC §5.3.1). */
 export const DEFAULT_MIN_VALIDITY_SECONDS = 300;
 
+/**
+ * A token refreshed less than this long ago is served even when `minValiditySeconds` asks for more than it has
+ * left: it is the freshest the provider gives, and asking again only spends the provider's rate limit (Zoho allows
+ * 10 refreshes in 10 minutes) and risks marking the account as failing. At most two forced refreshes per account
+ * in 10 minutes; refreshes the normal margin calls for are never held back.
+ */
+export const FORCED_REFRESH_INTERVAL_SECONDS = 300;
+
 export interface TokenOptions {
   /** Every one must be held, or the answer is `missing_scopes`. */
   scopes?: readonly string[];
   /**
    * Refresh first if less than this remains. A value longer than the provider's token lifetime causes one
-   * refresh and returns that token: never an error, never a loop.
+   * refresh and returns that token: never an error, never a loop; later reads within
+   * `FORCED_REFRESH_INTERVAL_SECONDS` of that refresh get the same token.
    */
   minValiditySeconds?: number;
 }
@@ -159,7 +168,12 @@ function best(rows: AccountRow[]): AccountRow | undefined {
 function shouldRefresh(row: AccountRow, minValiditySeconds: number | undefined, now: number): boolean {
   if (row.expiresAt === null) return false;
   const remaining = row.expiresAt - now;
-  if (minValiditySeconds !== undefined) return remaining < minValiditySeconds * 1000;
   const lifetime = row.expiresAt - row.obtainedAt;
-  return remaining < Math.min(DEFAULT_MIN_VALIDITY_SECONDS * 1000, lifetime / 2);
+  const nearExpiry = remaining < Math.min(DEFAULT_MIN_VALIDITY_SECONDS * 1000, lifetime / 2);
+  if (minValiditySeconds === undefined) return nearExpiry;
+  if (remaining >= minValiditySeconds * 1000) return false;
+  // Decided from the row, so every process holds back the same forced refreshes.
+  const refreshedRecently =
+    row.lastRefreshedAt !== null && now - row.lastRefreshedAt < FORCED_REFRESH_INTERVAL_SECONDS * 1000;
+  return nearExpiry || remaining <= 0 || !refreshedRecently;
 }

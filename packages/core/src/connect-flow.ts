@@ -138,7 +138,7 @@ export async function completeConnect(ctx: VaultContext, input: CompleteConnectI
   });
   const identity = await accountIdentity(provider, ctx.http, tokens, claims);
   const check = provider.hooks?.test;
-  if (check) await runHook('test', () => check({ ...hookClient(provider), accessToken: tokens.accessToken }));
+  if (check) await runHook('test', () => check({ ...hookClient(provider, ctx.http), accessToken: tokens.accessToken }));
   const userId = flow.userId ?? `${provider.id}:${identity.providerAccountId}`;
   const row = await saveLinkedAccount(
     ctx,

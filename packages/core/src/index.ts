@@ -9,6 +9,7 @@ export {
   type AccessToken,
   type AccessTokenRequest,
   DEFAULT_MIN_VALIDITY_SECONDS,
+  FORCED_REFRESH_INTERVAL_SECONDS,
   type ProviderTokenRequest,
   type TokenOptions,
 } from './access-tokens.js';

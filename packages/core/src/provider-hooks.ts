@@ -15,6 +15,8 @@ export interface HookClient {
   clientId: string;
   clientSecret: string | undefined;
   tokenUri: string | undefined;
+  /** The vault's own fetch: no redirects followed, answers capped at 1 MiB, the provider timeout unless given one. */
+  fetch: typeof fetch;
 }
 
 /**

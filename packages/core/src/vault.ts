@@ -9,7 +9,7 @@ import { createConnectSessions } from './connect-sessions.js';
 import { disconnect } from './disconnect.js';
 import { randomId } from './encoding.js';
 import { type Caller, resources, type Segment } from './grants.js';
-import { defaultProviderHttp, type ProviderHttp } from './oauth/http.js';
+import { type ProviderHttp, providerHttp } from './oauth/http.js';
 import type { ProviderRegistry } from './providers.js';
 import { createRefreshEngine } from './refresh-engine.js';
 import { type RekeyResult, rekeyCredentials } from './rekey.js';
@@ -49,7 +49,7 @@ const silent: VaultLogger = { info() {}, warn() {}, error() {} };
 
 /** The vault's operations over a store, a cipher and the configured providers. */
 export function createVault(options: VaultOptions) {
-  const http = { ...defaultProviderHttp, ...options.http };
+  const http = providerHttp(options.http);
   // A lease outlives the slowest refresh: discovery and the token call, each up to the timeout, and the commit.
   const leaseMs = 3 * http.timeoutMs;
   const ctx: VaultContext = {

@@ -1,4 +1,5 @@
 import { mapConcurrently } from './concurrency.js';
+import { isVaultError } from './errors.js';
 import type { ClaimedDelivery, DeliveryChange } from './store.js';
 import type { VaultContext } from './vault-context.js';
 import { signWebhook, webhookKey } from './webhook-signature.js';
@@ -101,12 +102,13 @@ export function createWebhookDeliverer(ctx: VaultContext, policy: WebhookRetryPo
           'webhook-signature': await signWebhook(webhookKey(secret), delivery.eventId, timestamp, delivery.payload),
         },
         body: delivery.payload,
-        redirect: 'manual', // a redirect is a misconfiguration, not a place to post the event to
         signal: AbortSignal.timeout(policy.timeoutMs),
       });
       await response.body?.cancel();
       return { status: response.status, error: response.ok ? null : `HTTP ${response.status}` };
     } catch (err) {
+      // The guarded fetch refuses a redirect (a misconfiguration, not a place to post the event to).
+      if (isVaultError(err)) return { status: null, error: err.message };
       const timedOut = err instanceof DOMException && err.name === 'TimeoutError';
       return { status: null, error: timedOut ? 'timed out' : 'could not connect' };
     }

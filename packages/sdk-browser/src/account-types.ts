@@ -24,7 +24,10 @@ export interface ConnectedAccountData {
 export interface AccessTokenOptions {
   /** Every one must be held, or the answer is `missing_scopes`. */
   scopes?: readonly string[];
-  /** Refresh first if less than this remains; longer than the provider's token lifetime means one refresh. */
+  /**
+   * Refresh first if less than this remains; longer than the provider's token lifetime means one refresh, whose
+   * token is served for 5 minutes after it.
+   */
   minValiditySeconds?: number;
 }
 

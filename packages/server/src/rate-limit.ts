@@ -1,16 +1,16 @@
 import { VaultError } from '@tokenvault/core';
-import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
+import { clientAddress, proxyHops } from './client-address.js';
 import type { ServerEnv } from './context.js';
 
 export interface RateLimit {
   /** Requests one client may make to the limited routes in a minute. */
   requestsPerMinute: number;
   /**
-   * Take the client from the first `X-Forwarded-For` address (behind a proxy you run); otherwise from the socket,
-   * which behind a proxy is the proxy's, for everyone.
+   * How many proxies you run in front of the vault (`true`: one). The client is the address the outermost of them
+   * appended to `X-Forwarded-For`; with `false` it is the socket's, which behind a proxy is the proxy's, for everyone.
    */
-  trustProxy: boolean;
+  trustProxy: boolean | number;
 }
 
 const WINDOW_MS = 60_000;
@@ -24,8 +24,9 @@ const MAX_CLIENTS = 100_000;
  */
 export function rateLimit(limit: RateLimit, now: () => number = () => Date.now()) {
   const windows = new Map<string, { start: number; count: number }>();
+  const hops = proxyHops(limit.trustProxy);
   return createMiddleware<ServerEnv>(async (c, next) => {
-    const client = clientOf(c, limit.trustProxy);
+    const client = clientAddress(c, hops);
     const at = now();
     let window = windows.get(client);
     if (!window || at - window.start >= WINDOW_MS) {
@@ -43,14 +44,4 @@ export function rateLimit(limit: RateLimit, now: () => number = () => Date.now()
     }
     await next();
   });
-}
-
-function clientOf(c: Context<ServerEnv>, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-    if (forwarded) return forwarded;
-  }
-  // @hono/node-server passes the Node request as `incoming`; other runtimes have no socket to read here.
-  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  return env?.incoming?.socket?.remoteAddress ?? 'unknown';
 }

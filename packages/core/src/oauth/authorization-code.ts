@@ -88,14 +88,14 @@ export async function exchangeCode(
     const getTokenData = hooks.getTokenData;
     const data = await runHook('getTokenData', () =>
       getTokenData({
-        ...hookClient(provider),
+        ...hookClient(provider, http),
         code: validated.get('code') ?? '',
         codeVerifier: input.codeVerifier,
         redirectUri: input.redirectUri,
         queryParameters: Object.fromEntries(input.params),
       }),
     );
-    const credentials = await credentialsFrom(provider, data);
+    const credentials = await credentialsFrom(provider, http, data);
     return { tokens: toTokenSet(asTokenResponse(credentials), provider.spec, input.requestedAt), claims: undefined };
   }
 
@@ -122,7 +122,7 @@ export async function exchangeCode(
       await oauth.validateApplicationLevelSignature(as, response, requestOptions(http, as.jwks_uri));
     }
     const credentials = hooks.getCredentialsFromTokenResponse
-      ? asTokenResponse(await credentialsFrom(provider, result as TokenResponseData))
+      ? asTokenResponse(await credentialsFrom(provider, http, result as TokenResponseData))
       : result;
     return {
       tokens: toTokenSet(credentials, provider.spec, input.requestedAt),
@@ -141,11 +141,14 @@ export async function exchangeCode(
 /** A token response through the provider's getCredentialsFromTokenResponse hook, when it has one. */
 export async function credentialsFrom(
   provider: ConfiguredProvider,
+  http: ProviderHttp,
   data: TokenResponseData,
 ): Promise<TokenResponseData> {
   const transform = provider.hooks?.getCredentialsFromTokenResponse;
   if (!transform) return data;
-  return runHook('getCredentialsFromTokenResponse', () => transform({ ...hookClient(provider), tokenResponse: data }));
+  return runHook('getCredentialsFromTokenResponse', () =>
+    transform({ ...hookClient(provider, http), tokenResponse: data }),
+  );
 }
 
 /** A hook's answer as the token response the rest of the engine reads: a token type, a numeric lifetime. */

@@ -45,9 +45,14 @@ async function resolve(provider: ConfiguredProvider, http: ProviderHttp): Promis
   }
 }
 
-/** What a provider's hooks are told about the OAuth app. */
-export function hookClient(provider: ConfiguredProvider): HookClient {
-  return { clientId: provider.clientId, clientSecret: provider.clientSecret, tokenUri: provider.spec.tokenUri };
+/** What a provider's hooks are told about the OAuth app, and the vault's guarded fetch to call it with. */
+export function hookClient(provider: ConfiguredProvider, http: ProviderHttp): HookClient {
+  return {
+    clientId: provider.clientId,
+    clientSecret: provider.clientSecret,
+    tokenUri: provider.spec.tokenUri,
+    fetch: (input, init) => http.fetch(input, { signal: AbortSignal.timeout(http.timeoutMs), ...init }),
+  };
 }
 
 export function oauthClient(provider: ConfiguredProvider): oauth.Client {

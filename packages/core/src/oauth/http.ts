@@ -1,6 +1,7 @@
 import * as oauth from 'oauth4webapi';
 import { VaultError } from '../errors.js';
 import { isLoopback, type ProviderSpec } from '../provider-spec.js';
+import { guardedFetch } from './guarded-fetch.js';
 import { tokenEndpointFetch } from './token-response.js';
 
 /** How the vault reaches providers; tests point it at real local servers. */
@@ -10,7 +11,11 @@ export interface ProviderHttp {
   timeoutMs: number;
 }
 
-export const defaultProviderHttp: ProviderHttp = { fetch: (input, init) => fetch(input, init), timeoutMs: 10_000 };
+/** The vault's one way out: global fetch (or the given one) behind the redirect and size guard, 10 s by default. */
+export function providerHttp(options: Partial<ProviderHttp> = {}): ProviderHttp {
+  const base = options.fetch ?? ((input, init) => fetch(input, init));
+  return { fetch: guardedFetch(base), timeoutMs: options.timeoutMs ?? 10_000 };
+}
 
 /** oauth4webapi request options: our fetch, a timeout, and plain http only towards loopback hosts. */
 export function requestOptions(http: ProviderHttp, endpoint: string | undefined) {
@@ -52,7 +57,8 @@ export function retryAfterSeconds(value: string | null): number | undefined {
 
 /** Maps what a provider call threw to a vault error; protocol errors are decided by the caller. */
 export function transportFailure(err: unknown, during: string): VaultError {
-  if (err instanceof VaultError) return err;
+  const own = vaultErrorIn(err);
+  if (own) return own;
   if (err instanceof oauth.ResponseBodyError) {
     return new VaultError('provider_error', `provider rejected ${during}: ${err.error}`, { cause: err });
   }
@@ -63,6 +69,15 @@ export function transportFailure(err: unknown, during: string): VaultError {
     });
   }
   return new VaultError('provider_error', `provider answered ${during} with something unusable`, { cause: err });
+}
+
+/** Our own error, thrown while the client library read a body (the size guard), arrives as its `cause`. */
+function vaultErrorIn(err: unknown): VaultError | undefined {
+  for (let at = err, depth = 0; at !== undefined && at !== null && depth < 5; depth++) {
+    if (at instanceof VaultError) return at;
+    at = (at as { cause?: unknown }).cause;
+  }
+  return undefined;
 }
 
 function isNetworkError(err: unknown): boolean {

@@ -25,9 +25,9 @@ export async function refreshTokens(
   const refreshCredentials = provider.hooks?.refreshCredentials;
   if (refreshCredentials) {
     const data = await runHook('refreshCredentials', () =>
-      refreshCredentials({ ...hookClient(provider), refreshToken }),
+      refreshCredentials({ ...hookClient(provider, http), refreshToken }),
     );
-    return toTokenSet(asTokenResponse(await credentialsFrom(provider, data)), provider.spec, requestedAt);
+    return toTokenSet(asTokenResponse(await credentialsFrom(provider, http, data)), provider.spec, requestedAt);
   }
   const client = oauthClient(provider);
   const { refreshUri } = provider.spec;
@@ -41,7 +41,7 @@ export async function refreshTokens(
     throwIfTransient(response, 'refresh');
     const result = await oauth.processRefreshTokenResponse(server, client, response);
     const credentials = provider.hooks?.getCredentialsFromTokenResponse
-      ? asTokenResponse(await credentialsFrom(provider, result as TokenResponseData))
+      ? asTokenResponse(await credentialsFrom(provider, http, result as TokenResponseData))
       : result;
     return toTokenSet(credentials, provider.spec, requestedAt);
   } catch (err) {

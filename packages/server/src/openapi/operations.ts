@@ -70,7 +70,8 @@ const account = (path: string) => `/v1/users/{userId}/connected-accounts${path}`
 const mine = (path: string) => `/v1/me/connected-accounts${path}`;
 const tokenDescription =
   'Refreshed at the provider first (once, however many callers ask) when less than minValiditySeconds — by ' +
-  'default 5 minutes, or half the token life — remain.';
+  'default 5 minutes, or half the token life — remain. A token refreshed less than 5 minutes ago is served even ' +
+  'when it has less than minValiditySeconds left, unless it is that close to expiry anyway.';
 
 export const operations: Operation[] = [
   // Operations
