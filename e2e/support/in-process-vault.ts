@@ -82,25 +82,28 @@ export async function startInProcessVault(options: InProcessOptions = {}) {
   const masterKey = options.masterKey ?? new Uint8Array(32).fill(1);
   const logs: string[] = [];
   const logger = createLogger('debug', { write: (line: string) => void logs.push(line) });
-  const vaultOn = async (vaultStore: Store): Promise<Vault> =>
+  const vaultOn = async (vaultStore: Store, timeoutMs = options.providerTimeoutMs ?? 10_000): Promise<Vault> =>
     createVault({
       store: vaultStore,
       cipher: await createCipher([masterKey]),
       providers,
       publicUrl: VAULT_URL,
       logger,
-      http: { timeoutMs: options.providerTimeoutMs ?? 10_000 },
+      http: { timeoutMs },
       ...(options.webhooks && { webhooks: options.webhooks }),
       ...(options.webhookRetry && { webhookRetry: options.webhookRetry }),
       now: () => Date.now() + clock.offsetMs,
     });
   const vault = await vaultOn(store);
   const twins: Store[] = [];
-  /** Another vault instance (as another process would be), over its own connection to the same database. */
-  const twin = async () => {
+  /**
+   * Another vault instance (as another process would be), over its own connection to the same database; a
+   * short `providerTimeoutMs` here makes one call time out without making every other call race a timer.
+   */
+  const twin = async (providerTimeoutMs?: number) => {
     const twinStore = openStore();
     twins.push(twinStore);
-    return vaultOn(twinStore);
+    return vaultOn(twinStore, providerTimeoutMs);
   };
   const app = createApp({
     vault,
@@ -174,7 +177,7 @@ export async function startInProcessVault(options: InProcessOptions = {}) {
       const message = await this.connect(new CookieJar(request), login, provider);
       const userId = `${provider}:${login}`;
       const [account] = await vault.listAccounts('development', userId, OPERATOR);
-      if (!account) throw new Error(`${login} was not linked`);
+      if (!account) throw new Error(`${login} was not linked: ${JSON.stringify(message)}`);
       const base = `${VAULT_URL}/v1/users/${encodeURIComponent(userId)}/connected-accounts/${account.id}`;
       return { account, id: account.id, userId, base, popupToken: message.response.providerInfo.accessToken as string };
     },
