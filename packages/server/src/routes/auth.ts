@@ -39,8 +39,9 @@ export function authRoutes(options: ServerOptions, cookies: Cookies, origins: Or
     );
     const flow = c.req.query('flow') ?? 'popup';
     if (flow !== 'popup' && flow !== 'redirect') throw new VaultError('invalid_request', 'flow is popup or redirect');
-    const redirectUrl = c.req.query('redirectUrl');
-    if (flow === 'redirect' || redirectUrl !== undefined) origins.require(redirectUrl, 'redirectUrl');
+    const rawRedirect = c.req.query('redirectUrl');
+    const redirectUrl =
+      flow === 'redirect' || rawRedirect !== undefined ? origins.requireUrl(rawRedirect, 'redirectUrl') : undefined;
 
     const { userId, heldScopes } = await currentUser(c, env, provider);
     const started = await vault.startConnect({
@@ -66,8 +67,12 @@ export function authRoutes(options: ServerOptions, cookies: Cookies, origins: Or
     try {
       // Before anything is linked: the app origin may have left appOrigins since the flow started.
       if (claimed?.origin !== undefined) origins.require(claimed.origin, 'origin');
-      result = await vault.completeConnect({ provider, params, nonceCookie: cookies.get(c, nonceCookie(provider)) });
-      origins.require(result.origin, 'origin'); // the flow's own record, should the state's copy differ
+      result = await vault.completeConnect({
+        provider,
+        params,
+        nonceCookie: cookies.get(c, nonceCookie(provider)),
+        checkDestination: (flow) => destination(flow.origin, flow.redirectUrl ?? undefined),
+      });
     } catch (caught) {
       const err = toVaultError(caught);
       const fields = { requestId: c.get('requestId'), provider, code: err.code };
@@ -90,7 +95,8 @@ export function authRoutes(options: ServerOptions, cookies: Cookies, origins: Or
 
     await attachBrowser(c, result);
     cookies.clearNonce(c, provider);
-    if (result.mode === 'redirect' && result.redirectUrl) return c.redirect(result.redirectUrl, 302);
+    // Checked before linking; re-serialized so a flow stored by an older version cannot break the header.
+    if (result.mode === 'redirect' && result.redirectUrl) return c.redirect(new URL(result.redirectUrl).href, 302);
     const page = await webMessagePage(result.origin, {
       type: 'authorization_response',
       response: {
@@ -191,6 +197,12 @@ export function authRoutes(options: ServerOptions, cookies: Cookies, origins: Or
     cookies.clearSession(c);
     return c.body(null, 200);
   });
+
+  /** A flow's result goes only to allowed app origins: its origin and, for a redirect flow, its redirect URL. */
+  function destination(origin: string, redirectUrl: string | undefined): void {
+    origins.require(origin, 'origin');
+    if (redirectUrl !== undefined) origins.requireUrl(redirectUrl, 'redirectUrl');
+  }
 
   /** The session's user, or the user the provider handle names; and the scopes that account already holds. */
   async function currentUser(c: Context<ServerEnv>, env: string, provider: string) {
