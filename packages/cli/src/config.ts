@@ -20,7 +20,7 @@ const webUrl = z
     (value) => ![...value].some((ch) => ch <= ' ' || ch === '\u007f'),
     'must not contain spaces or control characters',
   )
-  .pipe(z.httpUrl())
+  .pipe(z.url({ protocol: /^https?$/ }))
   .transform((value) => new URL(value).href);
 
 /** Where browsers and providers reach the vault: the redirect URIs are built on it, so no query or credentials. */

@@ -189,6 +189,9 @@ describe('loadConfig', () => {
     expect(() => publicUrlFromEnv('http://vault.test/\t')).toThrow(CliError);
     expect(publicUrlFromEnv('http://VAULT.test/')).toBe('http://vault.test');
     expect(publicUrlFromEnv('')).toBeUndefined();
+    // Hosts that are not domain names stay valid: an IP address, localhost (dev and tests run on them).
+    expect(publicUrlFromEnv('http://127.0.0.1:7007/vault')).toBe('http://127.0.0.1:7007/vault');
+    expect(publicUrlFromEnv('http://localhost:7007')).toBe('http://localhost:7007');
   });
 
   it('rejects an overridden port that is not a number, naming port', async () => {
