@@ -49,16 +49,19 @@ export interface InProcessOptions {
   demoSpec?: Partial<ProviderSpecInput>;
   accessTokenTtlSeconds?: number;
   rateLimit?: RateLimit;
+  /** Default: VAULT_URL (http). */
+  publicUrl?: string;
 }
 
 export async function startInProcessVault(options: InProcessOptions = {}) {
   const dir = options.dir ?? (await mkdtemp(join(tmpdir(), 'tokenvault-inproc-')));
+  const publicUrl = options.publicUrl ?? VAULT_URL;
   const demo: DemoProvider = await startDemoProvider({
     clients: [
       {
         clientId: 'vault',
         clientSecret: 'secret',
-        redirectUris: ['demo', 'plain', 'faulty'].map((id) => `${VAULT_URL}/api/auth/${id}/handler/frame`),
+        redirectUris: ['demo', 'plain', 'faulty'].map((id) => `${publicUrl}/api/auth/${id}/handler/frame`),
       },
     ],
     accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 60,
@@ -87,7 +90,7 @@ export async function startInProcessVault(options: InProcessOptions = {}) {
       store: vaultStore,
       cipher: await createCipher([masterKey]),
       providers,
-      publicUrl: VAULT_URL,
+      publicUrl,
       logger,
       http: { timeoutMs },
       ...(options.webhooks && { webhooks: options.webhooks }),
@@ -152,14 +155,14 @@ export async function startInProcessVault(options: InProcessOptions = {}) {
     newJar: () => new CookieJar(request),
     /** A service JWT for the bootstrap admin client. */
     jwt: async (accessKey = admin.accessKey) =>
-      signServiceToken(await parseAccessKey(accessKey), { baseUrl: VAULT_URL }),
+      signServiceToken(await parseAccessKey(accessKey), { baseUrl: publicUrl }),
     /** `/start` with a jar: returns the provider's authorization URL. */
     async start(
       jar: CookieJar,
       query = `scope=&origin=${encodeURIComponent(APP_ORIGIN)}&flow=popup&env=development`,
       provider = 'demo',
     ) {
-      const response = await jar.fetch(`${VAULT_URL}/api/auth/${provider}/start?${query}`);
+      const response = await jar.fetch(`${publicUrl}/api/auth/${provider}/start?${query}`);
       if (response.status !== 302) throw new Error(`start answered ${response.status}: ${await response.text()}`);
       return response.headers.get('location') as string;
     },
@@ -178,7 +181,7 @@ export async function startInProcessVault(options: InProcessOptions = {}) {
       const userId = `${provider}:${login}`;
       const [account] = await vault.listAccounts('development', userId, OPERATOR);
       if (!account) throw new Error(`${login} was not linked: ${JSON.stringify(message)}`);
-      const base = `${VAULT_URL}/v1/users/${encodeURIComponent(userId)}/connected-accounts/${account.id}`;
+      const base = `${publicUrl}/v1/users/${encodeURIComponent(userId)}/connected-accounts/${account.id}`;
       return { account, id: account.id, userId, base, popupToken: message.response.providerInfo.accessToken as string };
     },
     /** Stops the provider (as an outage would); `close` then leaves it alone. */

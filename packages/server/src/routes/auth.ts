@@ -10,7 +10,7 @@ import {
 } from '@tokenvault/core';
 import { type Context, Hono } from 'hono';
 import type { ServerEnv, ServerOptions } from '../context.js';
-import { type Cookies, handleCookie, nonceCookie, SESSION_COOKIE } from '../cookies.js';
+import { type Cookies, handleCookie, nonceCookie } from '../cookies.js';
 import { describeCause, errorBody, errorStatus, toVaultError } from '../errors.js';
 import type { OriginCheck } from '../origins.js';
 import { webMessagePage } from '../web-message-page.js';
@@ -127,7 +127,7 @@ export function authRoutes(options: ServerOptions, cookies: Cookies, origins: Or
     const bound = await vault.connectSessions.redeem(token);
     // The browser is this user's now. (Handles of another user, which this path does not receive, are refused by
     // /refresh from now on, since they no longer match the session.)
-    const previous = cookies.get(c, SESSION_COOKIE);
+    const previous = cookies.getSession(c);
     if (previous) await vault.sessions.delete(previous);
     cookies.setSession(
       c,
@@ -145,7 +145,7 @@ export function authRoutes(options: ServerOptions, cookies: Cookies, origins: Or
     const env = requireEnv(c, provider);
     const requested = parseScopes(c.req.query('scope'));
     const handle = await vault.sessions.resolve(cookies.get(c, handleCookie(provider)));
-    const signedIn = await vault.sessions.resolve(cookies.get(c, SESSION_COOKIE));
+    const signedIn = await vault.sessions.resolve(cookies.getSession(c));
     let session: BrowserSession;
     try {
       if (!handle?.accountId || handle.env !== env) {
@@ -189,8 +189,7 @@ export function authRoutes(options: ServerOptions, cookies: Cookies, origins: Or
     requireEnv(c, provider);
     const origin = c.req.header('origin');
     if (origin !== undefined) origins.require(origin, 'Origin');
-    for (const name of [handleCookie(provider), SESSION_COOKIE]) {
-      const handle = cookies.get(c, name);
+    for (const handle of [cookies.get(c, handleCookie(provider)), cookies.getSession(c)]) {
       if (handle) await vault.sessions.delete(handle);
     }
     cookies.clearHandle(c, provider);
@@ -206,7 +205,7 @@ export function authRoutes(options: ServerOptions, cookies: Cookies, origins: Or
 
   /** The session's user, or the user the provider handle names; and the scopes that account already holds. */
   async function currentUser(c: Context<ServerEnv>, env: string, provider: string) {
-    const session = await vault.sessions.resolve(cookies.get(c, SESSION_COOKIE));
+    const session = await vault.sessions.resolve(cookies.getSession(c));
     const handle = await vault.sessions.resolve(cookies.get(c, handleCookie(provider)));
     const userId = session?.env === env ? session.userId : handle?.env === env ? handle.userId : null;
     if (!handle?.accountId || handle.env !== env || handle.userId !== userId) return { userId, heldScopes: [] };
@@ -221,7 +220,7 @@ export function authRoutes(options: ServerOptions, cookies: Cookies, origins: Or
   /** Signs the browser in as the flow's user and names the linked account in the provider's handle cookie. */
   async function attachBrowser(c: Context<ServerEnv>, result: CompletedConnect) {
     const provider = result.account.provider;
-    const session = await vault.sessions.resolve(cookies.get(c, SESSION_COOKIE));
+    const session = await vault.sessions.resolve(cookies.getSession(c));
     if (session?.env !== result.env || session.userId !== result.userId) {
       cookies.setSession(
         c,
