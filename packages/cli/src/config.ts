@@ -148,7 +148,8 @@ export function publicUrlFromEnv(value: string | undefined): string | undefined 
 function expandVariables(value: unknown, env: NodeJS.ProcessEnv, path: string[]): unknown {
   if (typeof value === 'string') {
     return value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_, name: string) => {
-      const found = env[name];
+      // Own variables only: `${toString}` is a variable that is not set, not Object.prototype's method.
+      const found = Object.hasOwn(env, name) ? env[name] : undefined;
       if (found === undefined) throw new CliError(`${path.join('.')}: environment variable ${name} is not set`);
       return found;
     });

@@ -94,6 +94,15 @@ describe('loadConfig', () => {
     expect(err.message).toContain('environments.production.providers.acme.clientSecret');
   });
 
+  it.each(['toString', 'constructor', '__proto__'])('reports the variable %s as not set', async (name) => {
+    // Regression: an Object.prototype member was read as the variable's value ("function toString() {…}").
+    const text = MINIMAL.replace('clientId: acme-client', `clientId: acme\n        clientSecret: ${ref(name)}`);
+    for (const env of [{}, process.env]) {
+      const err = failure(await write(text), env);
+      expect(err.message).toContain(`environment variable ${name} is not set`);
+    }
+  });
+
   it('lets TOKENVAULT_DATABASE, TOKENVAULT_PORT and TOKENVAULT_PUBLIC_URL override the file', async () => {
     // Environment variables win over the file (twelve-factor deployments).
     const config = loadConfig(await write(`${MINIMAL}port: 8000\n`), {
