@@ -180,7 +180,7 @@ export async function startInProcessVault(options: InProcessOptions = {}) {
       const message = await this.connect(new CookieJar(request), login, provider);
       const userId = `${provider}:${login}`;
       const [account] = await vault.listAccounts('development', userId, OPERATOR);
-      if (!account) throw new Error(`${login} was not linked: ${JSON.stringify(message)}`);
+      if (!account) throw new Error(`${login} was not linked: ${JSON.stringify(message.error ?? message.type)}`);
       const base = `${publicUrl}/v1/users/${encodeURIComponent(userId)}/connected-accounts/${account.id}`;
       return { account, id: account.id, userId, base, popupToken: message.response.providerInfo.accessToken as string };
     },
