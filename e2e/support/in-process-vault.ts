@@ -51,16 +51,19 @@ export interface InProcessOptions {
   rateLimit?: RateLimit;
   /** More development providers, beside `demo` and `plain`. */
   providers?: ConfiguredProvider[];
+  /** Default: VAULT_URL (http). */
+  publicUrl?: string;
 }
 
 export async function startInProcessVault(options: InProcessOptions = {}) {
   const dir = options.dir ?? (await mkdtemp(join(tmpdir(), 'tokenvault-inproc-')));
+  const publicUrl = options.publicUrl ?? VAULT_URL;
   const demo: DemoProvider = await startDemoProvider({
     clients: [
       {
         clientId: 'vault',
         clientSecret: 'secret',
-        redirectUris: ['demo', 'plain', 'faulty'].map((id) => `${VAULT_URL}/api/auth/${id}/handler/frame`),
+        redirectUris: ['demo', 'plain', 'faulty'].map((id) => `${publicUrl}/api/auth/${id}/handler/frame`),
       },
     ],
     accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 60,
@@ -88,25 +91,28 @@ export async function startInProcessVault(options: InProcessOptions = {}) {
   const masterKey = options.masterKey ?? new Uint8Array(32).fill(1);
   const logs: string[] = [];
   const logger = createLogger('debug', { write: (line: string) => void logs.push(line) });
-  const vaultOn = async (vaultStore: Store): Promise<Vault> =>
+  const vaultOn = async (vaultStore: Store, timeoutMs = options.providerTimeoutMs ?? 10_000): Promise<Vault> =>
     createVault({
       store: vaultStore,
       cipher: await createCipher([masterKey]),
       providers,
-      publicUrl: VAULT_URL,
+      publicUrl,
       logger,
-      http: { timeoutMs: options.providerTimeoutMs ?? 10_000 },
+      http: { timeoutMs },
       ...(options.webhooks && { webhooks: options.webhooks }),
       ...(options.webhookRetry && { webhookRetry: options.webhookRetry }),
       now: () => Date.now() + clock.offsetMs,
     });
   const vault = await vaultOn(store);
   const twins: Store[] = [];
-  /** Another vault instance (as another process would be), over its own connection to the same database. */
-  const twin = async () => {
+  /**
+   * Another vault instance (as another process would be), over its own connection to the same database; a
+   * short `providerTimeoutMs` here makes one call time out without making every other call race a timer.
+   */
+  const twin = async (providerTimeoutMs?: number) => {
     const twinStore = openStore();
     twins.push(twinStore);
-    return vaultOn(twinStore);
+    return vaultOn(twinStore, providerTimeoutMs);
   };
   const app = createApp({
     vault,
@@ -155,14 +161,14 @@ export async function startInProcessVault(options: InProcessOptions = {}) {
     newJar: () => new CookieJar(request),
     /** A service JWT for the bootstrap admin client. */
     jwt: async (accessKey = admin.accessKey) =>
-      signServiceToken(await parseAccessKey(accessKey), { baseUrl: VAULT_URL }),
+      signServiceToken(await parseAccessKey(accessKey), { baseUrl: publicUrl }),
     /** `/start` with a jar: returns the provider's authorization URL. */
     async start(
       jar: CookieJar,
       query = `scope=&origin=${encodeURIComponent(APP_ORIGIN)}&flow=popup&env=development`,
       provider = 'demo',
     ) {
-      const response = await jar.fetch(`${VAULT_URL}/api/auth/${provider}/start?${query}`);
+      const response = await jar.fetch(`${publicUrl}/api/auth/${provider}/start?${query}`);
       if (response.status !== 302) throw new Error(`start answered ${response.status}: ${await response.text()}`);
       return response.headers.get('location') as string;
     },
@@ -180,8 +186,8 @@ export async function startInProcessVault(options: InProcessOptions = {}) {
       const message = await this.connect(new CookieJar(request), login, provider);
       const userId = `${provider}:${login}`;
       const [account] = await vault.listAccounts('development', userId, OPERATOR);
-      if (!account) throw new Error(`${login} was not linked`);
-      const base = `${VAULT_URL}/v1/users/${encodeURIComponent(userId)}/connected-accounts/${account.id}`;
+      if (!account) throw new Error(`${login} was not linked: ${JSON.stringify(message.error ?? message.type)}`);
+      const base = `${publicUrl}/v1/users/${encodeURIComponent(userId)}/connected-accounts/${account.id}`;
       return { account, id: account.id, userId, base, popupToken: message.response.providerInfo.accessToken as string };
     },
     /** Stops the provider (as an outage would); `close` then leaves it alone. */

@@ -4,9 +4,32 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { CliError } from './cli-error.js';
 
-const origin = z.string().refine((value) => URL.canParse(value) && new URL(value).origin === value.replace(/\/$/, ''), {
-  message: 'must be an origin such as http://localhost:3000 (scheme, host and port only)',
-});
+const origin = z
+  .string()
+  .refine(
+    (value) => /^https?:/i.test(value) && URL.canParse(value) && new URL(value).origin === value.replace(/\/$/, ''),
+    {
+      message: 'must be an origin such as http://localhost:3000 (scheme, host and port only)',
+    },
+  );
+
+/** An http(s) URL, kept as the URL parser writes it; spaces and control characters are refused, not dropped. */
+const webUrl = z
+  .string()
+  .refine(
+    (value) => ![...value].some((ch) => ch <= ' ' || ch === '\u007f'),
+    'must not contain spaces or control characters',
+  )
+  .pipe(z.url({ protocol: /^https?$/ }))
+  .transform((value) => new URL(value).href);
+
+/** Where browsers and providers reach the vault: the redirect URIs are built on it, so no query or credentials. */
+export const publicUrlSchema = webUrl
+  .refine((value) => {
+    const url = new URL(value);
+    return !url.search && !url.hash && !url.username && !url.password;
+  }, 'must be scheme, host, port and an optional path (no query, fragment or credentials)')
+  .transform((value) => value.replace(/\/+$/, ''));
 
 const providerEntry = z
   .object({
@@ -19,7 +42,7 @@ const providerEntry = z
   // Every other key is a provider-spec field (SPEC §5.5); the spec's own schema rejects unknown ones.
   .catchall(z.unknown());
 
-const webhook = z.object({ url: z.url(), secret: z.string().min(1) }).strict();
+const webhook = z.object({ url: webUrl, secret: z.string().min(1) }).strict();
 
 const environment = z
   .object({
@@ -39,7 +62,7 @@ export const DEFAULT_RATE_LIMIT = { requestsPerMinute: 300, trustProxy: false };
 /** `tokenvault.yaml` (SPEC §5.2). Unknown keys are errors. */
 export const configSchema = z
   .object({
-    publicUrl: z.url().optional(),
+    publicUrl: publicUrlSchema.optional(),
     host: z.string().default('127.0.0.1'),
     port: z.coerce.number().int().min(0).max(65_535).default(7007),
     database: z.string().regex(/^(sqlite:|postgres:\/\/|postgresql:\/\/)/, 'sqlite:PATH or postgres://…'),
@@ -117,11 +140,20 @@ export function loadConfig(file: string, env: NodeJS.ProcessEnv = process.env): 
   return result.data;
 }
 
+/** TOKENVAULT_PUBLIC_URL where no config file checks it (dev mode), held to the same rule as the file's. */
+export function publicUrlFromEnv(value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  const result = publicUrlSchema.safeParse(value);
+  if (!result.success) throw new CliError(`TOKENVAULT_PUBLIC_URL ${result.error.issues[0]?.message ?? 'is invalid'}`);
+  return result.data;
+}
+
 /** `${VAR}` in any string value is replaced by that environment variable, which must be set. */
 function expandVariables(value: unknown, env: NodeJS.ProcessEnv, path: string[]): unknown {
   if (typeof value === 'string') {
     return value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_, name: string) => {
-      const found = env[name];
+      // Own variables only: `${toString}` is a variable that is not set, not Object.prototype's method.
+      const found = Object.hasOwn(env, name) ? env[name] : undefined;
       if (found === undefined) throw new CliError(`${path.join('.')}: environment variable ${name} is not set`);
       return found;
     });

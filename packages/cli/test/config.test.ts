@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CliError } from '../src/cli-error.js';
-import { loadConfig } from '../src/config.js';
+import { loadConfig, publicUrlFromEnv } from '../src/config.js';
 
 const MASTER_KEY = Buffer.alloc(32, 7).toString('base64');
 const MINIMAL = `
@@ -102,6 +102,15 @@ describe('loadConfig', () => {
     expect(err.message).toContain('environments.production.providers.acme.clientSecret');
   });
 
+  it.each(['toString', 'constructor', '__proto__'])('reports the variable %s as not set', async (name) => {
+    // Regression: an Object.prototype member was read as the variable's value ("function toString() {…}").
+    const text = MINIMAL.replace('clientId: acme-client', `clientId: acme\n        clientSecret: ${ref(name)}`);
+    for (const env of [{}, process.env]) {
+      const err = failure(await write(text), env);
+      expect(err.message).toContain(`environment variable ${name} is not set`);
+    }
+  });
+
   it('lets TOKENVAULT_DATABASE, TOKENVAULT_PORT and TOKENVAULT_PUBLIC_URL override the file', async () => {
     // Environment variables win over the file (twelve-factor deployments).
     const config = loadConfig(await write(`${MINIMAL}port: 8000\n`), {
@@ -160,12 +169,49 @@ describe('loadConfig', () => {
       `${MINIMAL}    webhooks: [{ url: https://app.example.com/hooks }]\n`,
       'webhooks.0.secret',
     ],
+    // A URL the vault builds on or calls is refused when the URL parser would silently drop part of it.
+    ['a public URL with a tab', `${MINIMAL}publicUrl: "https://vault.example.com/a\\tb"\n`, 'publicUrl'],
+    ['a public URL with a newline', `${MINIMAL}publicUrl: "https://vault.example.com/\\n"\n`, 'publicUrl'],
+    ['a public URL with a query', `${MINIMAL}publicUrl: https://vault.example.com/?x=1\n`, 'publicUrl'],
+    ['a public URL that is not http(s)', `${MINIMAL}publicUrl: "javascript:alert(1)"\n`, 'publicUrl'],
+    [
+      'a webhook URL with a control character',
+      `${MINIMAL}    webhooks: [{ url: "https://app.example.com/ho\\x01oks", secret: s }]\n`,
+      'webhooks.0.url',
+    ],
+    [
+      'a webhook URL that is not http(s)',
+      `${MINIMAL}    webhooks: [{ url: "mailto:a@b.c", secret: s }]\n`,
+      'webhooks.0.url',
+    ],
+    ['an app origin that is not http(s)', `${MINIMAL}appOrigins: [ws://localhost:3000]\n`, 'appOrigins.0'],
+    ['an app origin with a tab', `${MINIMAL}appOrigins: ["http://local\\thost:3000"]\n`, 'appOrigins.0'],
   ])('rejects %s, naming it', async (_, text, named) => {
     // Every schema problem is a CliError (exit 1) whose message points at the offending key.
     const err = failure(await write(text));
     expect(err.exitCode).toBe(1);
     expect(err.message).toContain('is invalid');
     expect(err.message).toContain(named);
+  });
+
+  it('keeps URLs as the URL parser writes them', async () => {
+    const hook = '    webhooks: [{ url: "https://app.example.com/h%6fok", secret: s }]\n';
+    const text = `${MINIMAL}${hook}publicUrl: https://VAULT.example.com:443/base/\n`;
+    const config = loadConfig(await write(text), {});
+    expect(config.publicUrl).toBe('https://vault.example.com/base');
+    expect(config.environments.production?.webhooks[0]?.url).toBe('https://app.example.com/h%6fok');
+  });
+
+  it('refuses a TOKENVAULT_PUBLIC_URL with a control character, from the file or in dev mode', async () => {
+    expect(failure(await write(MINIMAL), { TOKENVAULT_PUBLIC_URL: 'http://vault.test/\n' }).message).toContain(
+      'publicUrl',
+    );
+    expect(() => publicUrlFromEnv('http://vault.test/\t')).toThrow(CliError);
+    expect(publicUrlFromEnv('http://VAULT.test/')).toBe('http://vault.test');
+    expect(publicUrlFromEnv('')).toBeUndefined();
+    // Hosts that are not domain names stay valid: an IP address, localhost (dev and tests run on them).
+    expect(publicUrlFromEnv('http://127.0.0.1:7007/vault')).toBe('http://127.0.0.1:7007/vault');
+    expect(publicUrlFromEnv('http://localhost:7007')).toBe('http://localhost:7007');
   });
 
   it('rejects an overridden port that is not a number, naming port', async () => {

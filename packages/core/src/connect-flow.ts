@@ -91,6 +91,8 @@ export interface CompleteConnectInput {
   params: URLSearchParams;
   /** The nonce cookie the browser sent with the callback. */
   nonceCookie: string | undefined;
+  /** Throws if the flow's result may not go where the flow says; runs before the code is exchanged. */
+  checkDestination?: (destination: Pick<CompletedConnect, 'origin' | 'mode' | 'redirectUrl'>) => void;
 }
 
 export interface CompletedConnect {
@@ -123,6 +125,7 @@ export async function completeConnect(ctx: VaultContext, input: CompleteConnectI
   if (flow.provider !== input.provider || flow.env !== state.env) {
     throw new VaultError('invalid_state', 'the callback does not belong to this provider');
   }
+  input.checkDestination?.(flow);
 
   const provider = withParams(ctx.providers.get(flow.env, flow.provider), flow.params);
   const as = await authorizationServer(provider, ctx.http);

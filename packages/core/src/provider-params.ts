@@ -1,5 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import { VaultError } from './errors.js';
+import { own } from './own.js';
 import type { ProviderSpec } from './provider-spec.js';
 import type { ConfiguredProvider } from './providers.js';
 
@@ -16,7 +17,7 @@ export function resolveParams(
 ): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [name, { pattern, description, default: fallback }] of Object.entries(spec.params)) {
-    const value = given[name] ?? fallback;
+    const value = own(given, name) ?? fallback;
     if (value === undefined || value === '') {
       throw new VaultError('invalid_request', `${spec.id} needs '${name}': ${description}`);
     }
@@ -35,7 +36,7 @@ export function resolveParams(
 export function paramsOf(spec: ProviderSpec, metadata: Readonly<Record<string, string>>): Record<string, string> {
   const values: Record<string, string> = {};
   for (const name of Object.keys(spec.params)) {
-    const value = metadata[name];
+    const value = own(metadata, name);
     if (value !== undefined) values[name] = value;
   }
   return values;
@@ -61,7 +62,7 @@ export function withParams(provider: ConfiguredProvider, values: Readonly<Record
   let filled = byValues.get(key);
   if (!filled) {
     const fill = (url: string | undefined) =>
-      url?.replace(/\{([a-z][A-Za-z0-9_]*)\}/g, (_, name: string) => values[name] ?? '');
+      url?.replace(/\{([a-z][A-Za-z0-9_]*)\}/g, (_, name: string) => own(values, name) ?? '');
     const { spec } = provider;
     filled = {
       ...provider,

@@ -125,7 +125,7 @@ export const providerSpecSchema = z
       spec.account.userInfoUri,
     ]) {
       for (const [, name] of url?.matchAll(PLACEHOLDER) ?? []) {
-        if (!spec.params[name as string]) {
+        if (!Object.hasOwn(spec.params, name as string)) {
           ctx.addIssue({ code: 'custom', message: `{${name}} is not one of params`, path: ['params'] });
         }
       }

@@ -127,9 +127,10 @@ export function createVault(options: VaultOptions) {
 
 export type Vault = ReturnType<typeof createVault>;
 
-function webhookRegistry(byEnv: Record<string, readonly WebhookEndpoint[]>): Webhooks {
+function webhookRegistry(endpoints: Record<string, readonly WebhookEndpoint[]>): Webhooks {
+  const byEnv = new Map(Object.entries(endpoints));
   return {
-    urls: (env) => (byEnv[env] ?? []).map((w) => w.url),
-    secret: (env, url) => byEnv[env]?.find((w) => w.url === url)?.secret,
+    urls: (env) => (byEnv.get(env) ?? []).map((w) => w.url),
+    secret: (env, url) => byEnv.get(env)?.find((w) => w.url === url)?.secret,
   };
 }

@@ -153,7 +153,12 @@ describe('buildProviderSpec', () => {
     );
     expect(() => buildProviderSpec(spec, { tokenUri: 'https://{tenant}/token' })).toThrow(
       /\{tenant\} is not one of params/,
-    );
+    ); // Regression: a placeholder named like an Object.prototype member was taken for a declared param.
+    for (const name of ['constructor', 'toString', 'valueOf']) {
+      expect(() => buildProviderSpec(spec, { tokenUri: `https://{${name}}/token` })).toThrow(
+        new RegExp(`\\{${name}\\} is not one of params`),
+      );
+    }
   });
 
   it('replaces, not merges, a second-level object', () => {

@@ -20,8 +20,10 @@ export function answerError(answer: VaultAnswer, request: VaultRequest): VaultCl
   const what = `${request.method} ${request.path}`;
   const body = vaultErrorBody(answer.body);
   const details = { status: answer.status, ...(body?.requestId !== undefined && { requestId: body.requestId }) };
+  // Own keys only: an answer saying `"error": "constructor"` is a code this SDK does not know, not Object.
   const code: VaultClientErrorCode =
-    (body && THROWN[body.error]) ?? (answer.status >= 500 ? 'server_error' : 'invalid_response');
+    (body && Object.hasOwn(THROWN, body.error) ? THROWN[body.error] : undefined) ??
+    (answer.status >= 500 ? 'server_error' : 'invalid_response');
   const said = body ? `${body.error}: ${body.message ?? 'no message'}` : 'no vault error body';
   return new VaultClientError(code, `${what} answered ${answer.status} (${said})`, details);
 }

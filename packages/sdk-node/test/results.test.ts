@@ -96,6 +96,10 @@ describe('token reads', () => {
       [json(200, { accessToken: 42 }), 'invalid_response'],
       [new Response('<html>not found</html>', { status: 404 }), 'invalid_response'],
       [json(409, { error: 'conflict', message: '?' }), 'invalid_response'],
+      // Codes named like Object.prototype members are unknown codes too (regression: `constructor` became Object).
+      [json(409, { error: 'constructor', message: '?' }), 'invalid_response'],
+      [json(400, { error: 'toString', message: '?' }), 'invalid_response'],
+      [json(403, { error: '__proto__', message: '?' }), 'invalid_response'],
     ];
     for (const [answer, code] of cases) {
       const { vault, sent } = client(() => answer.clone());

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import { createApp } from '@tokenvault/server';
-import { DEFAULT_RATE_LIMIT, loadConfig } from '../config.js';
+import { DEFAULT_RATE_LIMIT, loadConfig, publicUrlFromEnv } from '../config.js';
 import {
   DEV_ENV,
   demoProvider,
@@ -25,6 +25,7 @@ export interface ServeArgs {
 /** Starts the server: from a config file, or in dev mode with SQLite under ./.tokenvault and the demo provider. */
 export async function serve(args: ServeArgs): Promise<{ url: string; close(): Promise<void> }> {
   const config = args.config ? loadConfig(args.config) : undefined;
+  const configuredUrl = config ? config.publicUrl : publicUrlFromEnv(process.env.TOKENVAULT_PUBLIC_URL);
   const host = args.host ?? config?.host ?? process.env.TOKENVAULT_HOST ?? '127.0.0.1';
   const port = args.port ?? config?.port ?? Number(process.env.TOKENVAULT_PORT ?? 7007);
   const logger = createLogger(process.env.TOKENVAULT_LOG_LEVEL ?? (config ? 'info' : 'warn'));
@@ -36,7 +37,7 @@ export async function serve(args: ServeArgs): Promise<{ url: string; close(): Pr
   await once(server, 'listening');
   const address = server.address() as AddressInfo;
   const listening = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
-  const publicUrl = (config?.publicUrl ?? process.env.TOKENVAULT_PUBLIC_URL ?? listening).replace(/\/+$/, '');
+  const publicUrl = (configuredUrl ?? listening).replace(/\/+$/, '');
 
   const closers: Array<() => Promise<void>> = [];
   const close = async () => {

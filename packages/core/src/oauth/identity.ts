@@ -1,5 +1,6 @@
 import type * as oauth from 'oauth4webapi';
 import { VaultError } from '../errors.js';
+import { valueAt } from '../own.js';
 import type { ConfiguredProvider } from '../providers.js';
 import { type ProviderHttp, throwIfTransient, transportFailure } from './http.js';
 import type { TokenSet } from './token-set.js';
@@ -71,14 +72,4 @@ async function userInfo(
   } catch (err) {
     throw transportFailure(err, 'userinfo');
   }
-}
-
-/** Reads a dotted path such as `data.user.id`. */
-function valueAt(source: Record<string, unknown>, path: string): unknown {
-  let value: unknown = source;
-  for (const key of path.split('.')) {
-    if (typeof value !== 'object' || value === null) return undefined;
-    value = (value as Record<string, unknown>)[key];
-  }
-  return value;
 }

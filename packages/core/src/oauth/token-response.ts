@@ -1,3 +1,4 @@
+import { valueAt } from '../own.js';
 import type { ProviderSpec } from '../provider-spec.js';
 import type { ProviderHttp } from './http.js';
 
@@ -68,8 +69,7 @@ function parseBody(text: string, contentType: string | null): Record<string, unk
 
 /** The object at `path` merged over the top level, without the branch that held it. */
 function lift(body: Record<string, unknown>, path: string): Record<string, unknown> {
-  let nested: unknown = body;
-  for (const key of path.split('.')) nested = (nested as Record<string, unknown> | undefined)?.[key];
+  const nested = valueAt(body, path);
   if (typeof nested !== 'object' || nested === null) return body;
   const { [path.split('.')[0] as string]: _branch, ...rest } = body;
   // The top level's own token fields (Slack's bot token) must not leak into the lifted answer.

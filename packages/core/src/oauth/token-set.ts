@@ -1,4 +1,5 @@
 import type * as oauth from 'oauth4webapi';
+import { valueAt } from '../own.js';
 import type { ProviderSpec } from '../provider-spec.js';
 import { parseScopes } from '../scopes.js';
 
@@ -39,8 +40,7 @@ export function toTokenSet(
 function pick(response: Record<string, unknown>, paths: readonly string[]): Record<string, string> {
   const picked: Record<string, string> = {};
   for (const path of paths) {
-    let value: unknown = response;
-    for (const key of path.split('.')) value = (value as Record<string, unknown> | undefined)?.[key];
+    const value = valueAt(response, path);
     if (typeof value === 'string' || typeof value === 'number') picked[path] = String(value);
   }
   return picked;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sessionCookieName } from '../cookies.js';
 import { type Answer, type Auth, devHomeOperation, type Operation, operations } from './operations.js';
 import { errorSchema, responseSchemas } from './schemas.js';
 
@@ -49,7 +50,7 @@ export function openApiDocument(publicUrl: string, version: string, devHome = fa
           bearerFormat: 'JWT',
           description: 'An EdDSA JWT signed with a service-client access key (Authress format; `tokenvault token`).',
         },
-        session: { type: 'apiKey', in: 'cookie', name: 'tokenvault_session' },
+        session: { type: 'apiKey', in: 'cookie', name: sessionCookieName(publicUrl) },
         providerHandle: {
           type: 'apiKey',
           in: 'cookie',

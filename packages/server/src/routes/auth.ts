@@ -12,7 +12,7 @@ import {
 } from '@tokenvault/core';
 import { type Context, Hono } from 'hono';
 import type { ServerEnv, ServerOptions } from '../context.js';
-import { type Cookies, handleCookie, nonceCookie, SESSION_COOKIE } from '../cookies.js';
+import { type Cookies, handleCookie, nonceCookie } from '../cookies.js';
 import { describeCause, errorBody, errorStatus, toVaultError } from '../errors.js';
 import type { OriginCheck } from '../origins.js';
 import { webMessagePage } from '../web-message-page.js';
@@ -41,8 +41,9 @@ export function authRoutes(options: ServerOptions, cookies: Cookies, origins: Or
     );
     const flow = c.req.query('flow') ?? 'popup';
     if (flow !== 'popup' && flow !== 'redirect') throw new VaultError('invalid_request', 'flow is popup or redirect');
-    const redirectUrl = c.req.query('redirectUrl');
-    if (flow === 'redirect' || redirectUrl !== undefined) origins.require(redirectUrl, 'redirectUrl');
+    const rawRedirect = c.req.query('redirectUrl');
+    const redirectUrl =
+      flow === 'redirect' || rawRedirect !== undefined ? origins.requireUrl(rawRedirect, 'redirectUrl') : undefined;
 
     const { userId, limits, heldScopes } = await currentUser(c, env, provider);
     const scopes = parseScopes(c.req.query('scope'));
@@ -74,8 +75,12 @@ export function authRoutes(options: ServerOptions, cookies: Cookies, origins: Or
     try {
       // Before anything is linked: the app origin may have left appOrigins since the flow started.
       if (claimed?.origin !== undefined) origins.require(claimed.origin, 'origin');
-      result = await vault.completeConnect({ provider, params, nonceCookie: cookies.get(c, nonceCookie(provider)) });
-      origins.require(result.origin, 'origin'); // the flow's own record, should the state's copy differ
+      result = await vault.completeConnect({
+        provider,
+        params,
+        nonceCookie: cookies.get(c, nonceCookie(provider)),
+        checkDestination: (flow) => destination(flow.origin, flow.redirectUrl ?? undefined),
+      });
     } catch (caught) {
       const err = toVaultError(caught);
       const fields = { requestId: c.get('requestId'), provider, errorCode: err.code };
@@ -98,7 +103,8 @@ export function authRoutes(options: ServerOptions, cookies: Cookies, origins: Or
 
     await attachBrowser(c, result);
     cookies.clearNonce(c, provider);
-    if (result.mode === 'redirect' && result.redirectUrl) return c.redirect(result.redirectUrl, 302);
+    // Checked before linking; re-serialized so a flow stored by an older version cannot break the header.
+    if (result.mode === 'redirect' && result.redirectUrl) return c.redirect(new URL(result.redirectUrl).href, 302);
     const page = await webMessagePage(result.origin, {
       type: 'authorization_response',
       response: {
@@ -129,7 +135,7 @@ export function authRoutes(options: ServerOptions, cookies: Cookies, origins: Or
     const bound = await vault.connectSessions.redeem(token);
     // The browser is this user's now. (Handles of another user, which this path does not receive, are refused by
     // /refresh from now on, since they no longer match the session.)
-    const previous = cookies.get(c, SESSION_COOKIE);
+    const previous = cookies.getSession(c);
     if (previous) await vault.sessions.delete(previous);
     const limits = bound.limits;
     cookies.setSession(
@@ -149,7 +155,7 @@ export function authRoutes(options: ServerOptions, cookies: Cookies, origins: Or
     const env = requireEnv(c, provider);
     const requested = parseScopes(c.req.query('scope'));
     const handle = await vault.sessions.resolve(cookies.get(c, handleCookie(provider)));
-    const signedIn = await vault.sessions.resolve(cookies.get(c, SESSION_COOKIE));
+    const signedIn = await vault.sessions.resolve(cookies.getSession(c));
     let session: BrowserSession;
     try {
       if (!handle?.accountId || handle.env !== env) {
@@ -193,8 +199,7 @@ export function authRoutes(options: ServerOptions, cookies: Cookies, origins: Or
     requireEnv(c, provider);
     const origin = c.req.header('origin');
     if (origin !== undefined) origins.require(origin, 'Origin');
-    for (const name of [handleCookie(provider), SESSION_COOKIE]) {
-      const handle = cookies.get(c, name);
+    for (const handle of [cookies.get(c, handleCookie(provider)), cookies.getSession(c)]) {
       if (handle) await vault.sessions.delete(handle);
     }
     cookies.clearHandle(c, provider);
@@ -202,12 +207,18 @@ export function authRoutes(options: ServerOptions, cookies: Cookies, origins: Or
     return c.body(null, 200);
   });
 
+  /** A flow's result goes only to allowed app origins: its origin and, for a redirect flow, its redirect URL. */
+  function destination(origin: string, redirectUrl: string | undefined): void {
+    origins.require(origin, 'origin');
+    if (redirectUrl !== undefined) origins.requireUrl(redirectUrl, 'redirectUrl');
+  }
+
   /**
    * The session's user, or the user the provider handle names, with that session's limits; and the scopes the
    * handle's account already holds.
    */
   async function currentUser(c: Context<ServerEnv>, env: string, provider: string) {
-    const session = await vault.sessions.resolve(cookies.get(c, SESSION_COOKIE));
+    const session = await vault.sessions.resolve(cookies.getSession(c));
     const handle = await vault.sessions.resolve(cookies.get(c, handleCookie(provider)));
     const bound: SessionRow | undefined = session?.env === env ? session : handle?.env === env ? handle : undefined;
     const userId = bound?.userId ?? null;
@@ -228,7 +239,7 @@ export function authRoutes(options: ServerOptions, cookies: Cookies, origins: Or
    */
   async function attachBrowser(c: Context<ServerEnv>, result: CompletedConnect) {
     const provider = result.account.provider;
-    const session = await vault.sessions.resolve(cookies.get(c, SESSION_COOKIE));
+    const session = await vault.sessions.resolve(cookies.getSession(c));
     const previous = cookies.get(c, handleCookie(provider));
     const previousHandle = await vault.sessions.resolve(previous);
     // The flow's user came from the session, else from the handle (currentUser): so do its limits.

@@ -1,7 +1,7 @@
 import { type ConnectedAccount, sessionCaller, type Vault } from '@tokenvault/core';
 import { Hono } from 'hono';
 import type { ServerEnv } from '../context.js';
-import { type Cookies, SESSION_COOKIE } from '../cookies.js';
+import type { Cookies } from '../cookies.js';
 import { escapeHtml, htmlHeaders } from '../html.js';
 
 export interface DevHome {
@@ -36,7 +36,7 @@ export function devHomeRoutes(vault: Vault, cookies: Cookies, home: DevHome) {
     const base = new URL(vault.publicUrl);
     // Cookies are per host: 127.0.0.1 and localhost are different sites, so stay on the public URL's.
     if (new URL(c.req.url).host !== base.host) return c.redirect(`${vault.publicUrl}/`, 302);
-    const session = await vault.sessions.resolve(cookies.get(c, SESSION_COOKIE));
+    const session = await vault.sessions.resolve(cookies.getSession(c));
     const user = session?.env === home.env ? session.userId : undefined;
     const accounts = session && user ? await vault.listAccounts(home.env, user, sessionCaller(session)) : [];
     const html = page(vault, home, user, accounts);

@@ -2,7 +2,7 @@ import { sessionCaller, VaultError } from '@tokenvault/core';
 import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { ServerEnv, ServerOptions } from '../context.js';
-import { type Cookies, SESSION_COOKIE } from '../cookies.js';
+import type { Cookies } from '../cookies.js';
 import { requireXhr } from '../xhr.js';
 import { accountJson, disconnectJson, tokenJson, tokenOptions } from './accounts.js';
 
@@ -20,7 +20,7 @@ export function meRoutes(options: ServerOptions, cookies: Cookies) {
     '*',
     createMiddleware<ServerEnv>(async (c, next) => {
       requireXhr(c);
-      const session = await vault.sessions.resolve(cookies.get(c, SESSION_COOKIE));
+      const session = await vault.sessions.resolve(cookies.getSession(c));
       if (!session)
         throw new VaultError('unauthorized', 'no session in this browser; sign in or use a connect session');
       c.set('user', { env: session.env, userId: session.userId });
