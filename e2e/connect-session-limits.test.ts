@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CookieJar } from './support/cookie-jar.js';
 import { APP_ORIGIN, type InProcessVault, startInProcessVault, VAULT_URL } from './support/in-process-vault.js';
 
-const FROM_APP = { 'x-requested-with': 'XMLHttpRequest', origin: APP_ORIGIN, 'content-type': 'application/json' };
 const START = `origin=${encodeURIComponent(APP_ORIGIN)}&flow=popup&env=development`;
 
 // A connect session carries no more than the client that created it holds on its user: a backend redeeming its own
@@ -39,30 +38,10 @@ describe('connect sessions carry no more than their creator holds', () => {
       headers: { authorization: `Bearer ${creator.jwt}` },
       body: JSON.stringify(body),
     });
-    if (response.status !== 201) throw new Error(`creating failed: ${response.status} ${await response.text()}`);
     return response.json();
   }
-
-  /** A browser (or a backend posing as one) holding the session the connect session becomes. */
-  async function browser(creator: { jwt: string }, body: object): Promise<CookieJar> {
-    const jar = vault.newJar();
-    const redeemed = await jar.fetch(`${VAULT_URL}/api/auth/connect-session`, {
-      method: 'POST',
-      headers: FROM_APP,
-      body: JSON.stringify({ token: (await create(creator, body)).token }),
-    });
-    if (redeemed.status !== 200) throw new Error(`redeeming failed: ${redeemed.status}`);
-    return jar;
-  }
-
-  async function me(jar: CookieJar, method: string, path: string, body?: object) {
-    const response = await jar.fetch(`${VAULT_URL}/v1/me${path}`, {
-      method,
-      headers: FROM_APP,
-      ...(body && { body: JSON.stringify(body) }),
-    });
-    return { status: response.status, body: await response.json() };
-  }
+  const browser = (creator: { jwt: string }, body: object) => vault.browserFor(creator.jwt, body);
+  const me = (jar: CookieJar, method: string, path: string, body?: object) => vault.me(jar, method, path, body);
 
   it("lets no connections-manager read a user's tokens through its own session (regression)", async () => {
     // The manager may list and link, as its grants allow; it may not read a token, by account or by provider.

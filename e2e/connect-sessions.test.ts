@@ -3,10 +3,9 @@ import { OPERATOR } from '@tokenvault/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CookieJar } from './support/cookie-jar.js';
 import { dbSnapshot } from './support/db-snapshot.js';
-import { APP_ORIGIN, type InProcessVault, startInProcessVault, VAULT_URL } from './support/in-process-vault.js';
+import { FROM_APP, type InProcessVault, startInProcessVault, VAULT_URL } from './support/in-process-vault.js';
 
 const EXCHANGE = `${VAULT_URL}/api/auth/connect-session`;
-const FROM_APP = { 'x-requested-with': 'XMLHttpRequest', origin: APP_ORIGIN, 'content-type': 'application/json' };
 
 // An app with its own login binds a browser to its user with a single-use connect-session token (SPEC §5.3.2):
 // the accounts that browser links attach to that user and to no other.

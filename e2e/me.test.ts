@@ -3,8 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CookieJar } from './support/cookie-jar.js';
 import { APP_ORIGIN, type InProcessVault, startInProcessVault, VAULT_URL } from './support/in-process-vault.js';
 
-const FROM_APP = { 'x-requested-with': 'XMLHttpRequest', origin: APP_ORIGIN, 'content-type': 'application/json' };
-
 // /v1/me acts on the browser session's user only (SPEC §5.3.2); a user may hold several accounts of one
 // provider, each with its own token, and linking one again keeps its id.
 describe('/v1/me and several accounts per provider', () => {
@@ -20,30 +18,10 @@ describe('/v1/me and several accounts per provider', () => {
    */
   async function browserOf(userId: string): Promise<CookieJar> {
     const grants = [{ role: 'connections-manager' }, { role: 'credentials-reader' }];
-    const manager = await vault.vault.clients.create({ env: 'development', name: 'app', grants }, OPERATOR);
-    const created = await vault.request(`${VAULT_URL}/v1/connect-sessions`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${await vault.jwt(manager.accessKey)}` },
-      body: JSON.stringify({ userId }),
-    });
-    const jar = vault.newJar();
-    const redeemed = await jar.fetch(`${VAULT_URL}/api/auth/connect-session`, {
-      method: 'POST',
-      headers: FROM_APP,
-      body: JSON.stringify({ token: (await created.json()).token }),
-    });
-    if (redeemed.status !== 200) throw new Error(`redeeming failed: ${redeemed.status}`);
-    return jar;
+    const app = await vault.vault.clients.create({ env: 'development', name: 'app', grants }, OPERATOR);
+    return vault.browserFor(await vault.jwt(app.accessKey), { userId });
   }
-
-  async function me(jar: CookieJar, method: string, path: string, body?: object) {
-    const response = await jar.fetch(`${VAULT_URL}/v1/me${path}`, {
-      method,
-      headers: FROM_APP,
-      ...(body && { body: JSON.stringify(body) }),
-    });
-    return { status: response.status, body: await response.json() };
-  }
+  const me = (jar: CookieJar, method: string, path: string, body?: object) => vault.me(jar, method, path, body);
 
   it('keeps two accounts of one provider for one user, each with its own token; relinking keeps the id', async () => {
     // u_7 links their work and home accounts at the same provider.

@@ -29,6 +29,12 @@ import { readPopupPage } from './popup-page.js';
 
 export const VAULT_URL = 'http://vault.test';
 export const APP_ORIGIN = 'http://app.test';
+/** Headers of a script on the app's page calling the vault. */
+export const FROM_APP = {
+  'x-requested-with': 'XMLHttpRequest',
+  origin: APP_ORIGIN,
+  'content-type': 'application/json',
+};
 
 /**
  * The whole vault in this process: a real SQLite file, the real demo provider over HTTP, the server's fetch
@@ -162,6 +168,35 @@ export async function startInProcessVault(options: InProcessOptions = {}) {
     /** A service JWT for the bootstrap admin client. */
     jwt: async (accessKey = admin.accessKey) =>
       signServiceToken(await parseAccessKey(accessKey), { baseUrl: publicUrl }),
+    /**
+     * A browser (or a backend posing as one) holding the session a connect session becomes: `jwt`'s client asks for
+     * the connect session (`body`), the new jar redeems it.
+     */
+    async browserFor(jwt: string, body: object): Promise<CookieJar> {
+      const created = await request(`${VAULT_URL}/v1/connect-sessions`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${jwt}` },
+        body: JSON.stringify(body),
+      });
+      if (created.status !== 201) throw new Error(`creating failed: ${created.status} ${await created.text()}`);
+      const jar = new CookieJar(request);
+      const redeemed = await jar.fetch(`${VAULT_URL}/api/auth/connect-session`, {
+        method: 'POST',
+        headers: FROM_APP,
+        body: JSON.stringify({ token: (await created.json()).token }),
+      });
+      if (redeemed.status !== 200) throw new Error(`redeeming failed: ${redeemed.status}`);
+      return jar;
+    },
+    /** A `/v1/me` call from the app's page in `jar`'s browser. */
+    async me(jar: CookieJar, method: string, path: string, body?: object) {
+      const response = await jar.fetch(`${VAULT_URL}/v1/me${path}`, {
+        method,
+        headers: FROM_APP,
+        ...(body && { body: JSON.stringify(body) }),
+      });
+      return { status: response.status, body: await response.json() };
+    },
     /** `/start` with a jar: returns the provider's authorization URL. */
     async start(
       jar: CookieJar,
