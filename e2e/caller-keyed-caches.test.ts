@@ -45,11 +45,20 @@ describe('caches keyed by caller input', () => {
   let vault: InProcessVault;
   let dir: string;
   let clientKeyLookups = 0;
+  let idLookups = 0;
   const counted = (store: Store): Store => ({
     ...store,
     getClientKey(clientId, keyId) {
       clientKeyLookups += 1;
       return store.getClientKey(clientId, keyId);
+    },
+    getAccount(env, userId, accountId) {
+      idLookups += 1;
+      return store.getAccount(env, userId, accountId);
+    },
+    getClient(env, clientId) {
+      idLookups += 1;
+      return store.getClient(env, clientId);
     },
   });
 
@@ -140,5 +149,28 @@ describe('caches keyed by caller input', () => {
     const before = clientKeyLookups;
     for (let i = 0; i < 3; i++) expect((await listAccounts(await bearer(unknown, keyId))).status).toBe(401);
     expect(clientKeyLookups).toBe(before + 3);
+  });
+
+  it('answers an account or client id that cannot be ours 404 without asking the store or echoing it', async () => {
+    const admin = { authorization: `Bearer ${await vault.jwt()}` };
+    const before = idLookups;
+    for (const id of ['x'.repeat(20_000), 'ca_short', `ca_${'A'.repeat(21)}.`, `sc_${'A'.repeat(23)}`]) {
+      for (const [method, path] of [
+        ['GET', `/v1/users/u1/connected-accounts/${id}`],
+        ['POST', `/v1/users/u1/connected-accounts/${id}/access-token`],
+        ['GET', `/v1/admin/clients/${id}`],
+        ['DELETE', `/v1/admin/clients/${id}`],
+        ['DELETE', `/v1/admin/clients/${id}/keys/${id}`],
+      ] as const) {
+        const response = await vault.request(`${VAULT_URL}${path}`, {
+          method,
+          headers: admin,
+          ...(method === 'POST' && { body: '{}' }),
+        });
+        expect(response.status, `${method} ${path.slice(0, 60)}`).toBe(404);
+        expect((await response.text()).length).toBeLessThan(300); // the id is quoted, not echoed whole
+      }
+    }
+    expect(idLookups).toBe(before);
   });
 });

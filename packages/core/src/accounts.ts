@@ -1,8 +1,8 @@
 import { accountAudit, accountOutbox, statusOutbox } from './account-events.js';
 import type { Actor } from './audit.js';
 import { aad } from './cipher.js';
-import { randomId } from './encoding.js';
-import { VaultError } from './errors.js';
+import { isRandomId, randomId } from './encoding.js';
+import { quoted, VaultError } from './errors.js';
 import { type Action, authorize, type Caller, type Resource, type Segment, WILDCARD } from './grants.js';
 import type { AccountIdentity } from './oauth/identity.js';
 import type { TokenSet } from './oauth/token-set.js';
@@ -60,7 +60,9 @@ export function openToken(ctx: VaultContext, accountId: string, column: TokenCol
   return ctx.cipher.decrypt(value, aad('connected_accounts', accountId, column));
 }
 
+/** An id that cannot be one of ours is not found without asking the store. */
 export async function requireAccount(ctx: VaultContext, env: string, userId: string, accountId: string) {
+  if (!isRandomId('ca', accountId)) throw new VaultError('not_found', `no connected account ${quoted(accountId)}`);
   const row = await ctx.store.getAccount(env, userId, accountId);
   if (!row) throw new VaultError('not_found', `user '${userId}' has no connected account '${accountId}'`);
   return row;

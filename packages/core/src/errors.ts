@@ -40,3 +40,8 @@ export class VaultError extends Error {
 export function isVaultError(err: unknown, code?: ErrorCode): err is VaultError {
   return err instanceof VaultError && (code === undefined || err.code === code);
 }
+
+/** A caller's value as an error message quotes it: at most 40 characters, so an answer stays short. */
+export function quoted(value: string): string {
+  return `'${value.length > 40 ? `${value.slice(0, 40)}…` : value}'`;
+}

@@ -3,7 +3,7 @@ import { LRUCache } from 'lru-cache';
 import { authressAudience, generateAccessKey, isKeyId } from './access-keys.js';
 import { type Actor, auditRow } from './audit.js';
 import { fromBase64, isRandomId, randomId } from './encoding.js';
-import { VaultError } from './errors.js';
+import { quoted, VaultError } from './errors.js';
 import { allows, authorizeGrant, type Caller, type Grant, parseGrant } from './grants.js';
 import type { ClientKeyRow, ClientRow, GrantRow } from './store.js';
 import type { VaultContext } from './vault-context.js';
@@ -130,6 +130,7 @@ export function createServiceClients(ctx: VaultContext) {
   }
 
   async function requireClient(env: string, clientId: string): Promise<ClientRow> {
+    if (!isRandomId('sc', clientId)) throw new VaultError('not_found', `no service client ${quoted(clientId)}`);
     const client = await ctx.store.getClient(env, clientId);
     if (!client) throw new VaultError('not_found', `no service client '${clientId}' in environment '${env}'`);
     return client;
@@ -186,6 +187,7 @@ export function createServiceClients(ctx: VaultContext) {
     },
 
     async remove(env: string, clientId: string, actor: Actor): Promise<void> {
+      if (!isRandomId('sc', clientId)) throw new VaultError('not_found', `no service client ${quoted(clientId)}`);
       const removed = await ctx.store.deleteClient(env, clientId, [audit(actor, env, 'client.deleted', { clientId })]);
       if (!removed) throw new VaultError('not_found', `no service client '${clientId}' in environment '${env}'`);
       forget(clientId);
@@ -208,6 +210,9 @@ export function createServiceClients(ctx: VaultContext) {
     },
 
     async revokeKey(env: string, clientId: string, keyId: string, actor: Actor) {
+      if (!isRandomId('sc', clientId) || !isKeyId(keyId)) {
+        throw new VaultError('not_found', `no key ${quoted(keyId)} for client ${quoted(clientId)}`);
+      }
       const key = await ctx.store.getClientKey(clientId, keyId);
       if (!key || key.env !== env) throw new VaultError('not_found', `no key '${keyId}' for client '${clientId}'`);
       await ctx.store.revokeClientKey(clientId, keyId, ctx.now(), [
