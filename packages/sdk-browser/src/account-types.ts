@@ -17,6 +17,8 @@ export interface ConnectedAccountData {
   readonly nextRefreshAt: Date | null;
   /** Why the last refresh failed, in the vault's words. */
   readonly lastError: string | null;
+  /** Token-response fields the provider spec keeps, e.g. Salesforce's `instance_url`. */
+  readonly metadata: Readonly<Record<string, string>>;
   readonly createdAt: Date;
   readonly updatedAt: Date;
 }

@@ -37,6 +37,7 @@ export function toAccountData(item: unknown): ConnectedAccountData | undefined {
     lastRefreshedAt: toDate(item.lastRefreshedAt),
     nextRefreshAt: toDate(item.nextRefreshAt),
     lastError: typeof item.lastError === 'string' ? item.lastError : null,
+    metadata: Object.freeze(toStringRecord(item.metadata)),
     createdAt,
     updatedAt,
   };
@@ -100,6 +101,13 @@ function toDate(value: unknown): Date | null {
   if (typeof value !== 'string') return null;
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? null : date;
+}
+
+function toStringRecord(value: unknown): Record<string, string> {
+  if (!isRecord(value)) return {};
+  return Object.fromEntries(
+    Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+  );
 }
 
 function toStrings(value: unknown): string[] {

@@ -31,6 +31,8 @@ export interface ConnectedAccount {
   nextRefreshAt: Date | null;
   /** Why the last refresh failed, in the vault's words. */
   lastError: string | null;
+  /** Token-response fields the provider spec keeps, e.g. Salesforce's `instance_url`. */
+  metadata: Record<string, string>;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -87,8 +89,9 @@ export interface NotConnected {
 export type DisconnectResult = Result<Disconnected, NotConnected>;
 
 export interface ConnectSessionOptions {
-  /** What the app's page should link next; it does not restrict the session. */
+  /** The only provider the browser may link and use; omitted: any. */
   provider?: string;
+  /** The only scopes the browser may ask for; omitted: no limit beyond the provider's. */
   scopes?: string[];
   /** 1..1800; default 600. */
   expiresInSeconds?: number;
@@ -101,6 +104,8 @@ export interface ConnectSession {
   expiresAt: Date;
   provider: string | null;
   scopes: string[];
+  /** What the browser may do with the user's accounts: no more than this client holds on them. */
+  actions: string[];
 }
 
 export interface VaultAccount {

@@ -27,6 +27,7 @@ function toConnectedAccount(item: unknown): ConnectedAccount {
     lastRefreshedAt: nullable(json, 'lastRefreshedAt', date),
     nextRefreshAt: nullable(json, 'nextRefreshAt', date),
     lastError: nullable(json, 'lastError', string),
+    metadata: stringRecord(json, 'metadata'),
     createdAt: date(json, 'createdAt'),
     updatedAt: date(json, 'updatedAt'),
   };
@@ -62,6 +63,7 @@ export function toConnectSession(body: unknown): ConnectSession {
     expiresAt: date(json, 'expiresAt'),
     provider: nullable(json, 'provider', string),
     scopes: json.scopes === undefined ? [] : strings(json, 'scopes'),
+    actions: json.actions === undefined ? [] : strings(json, 'actions'),
   };
 }
 
@@ -81,6 +83,13 @@ function strings(json: Json, key: string): string[] {
   const value = json[key];
   if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) throw invalid(`${key} is not a list`);
   return value;
+}
+
+function stringRecord(json: Json, key: string): Record<string, string> {
+  if (json[key] === undefined) return {};
+  const value = object(json[key], key);
+  if (!Object.values(value).every((item) => typeof item === 'string')) throw invalid(`${key} is not a string map`);
+  return { ...(value as Record<string, string>) };
 }
 
 function date(json: Json, key: string): Date {

@@ -186,6 +186,7 @@ describe('connect sessions', () => {
       expiresAt: '2030-01-01T00:10:00.000Z',
       provider: 'google',
       scopes: ['drive'],
+      actions: ['connections:read', 'credentials:read'],
     };
     const { vault, sent } = client(() => json(201, created));
     const session = await vault.user('u_42').createConnectSession({ provider: 'google', scopes: ['drive'] });

@@ -107,12 +107,20 @@ export async function jsonBody(request: Request): Promise<unknown> {
   }
 }
 
+/** An account as every route answers it: each documented field named, so none leaks in or drops out unseen. */
 export function accountJson(account: ConnectedAccount) {
   return {
-    ...account,
+    id: account.id,
+    provider: account.provider,
+    providerAccountId: account.providerAccountId,
+    displayName: account.displayName,
+    scopes: account.scopes,
+    status: account.status,
     expiresAt: isoTime(account.expiresAt),
     lastRefreshedAt: isoTime(account.lastRefreshedAt),
     nextRefreshAt: isoTime(account.nextRefreshAt),
+    lastError: account.lastError,
+    metadata: account.metadata,
     createdAt: isoTime(account.createdAt),
     updatedAt: isoTime(account.updatedAt),
   };
