@@ -20,11 +20,11 @@ export function drainable(server: Server) {
   });
 
   return {
-    get draining() {
-      return draining;
-    },
-    /** Resolves with the number of answers cut at the deadline: 0 when every accepted request was answered. */
-    async drain(timeoutMs: number): Promise<number> {
+    /**
+     * `ended`: every connection ended by itself in time, so every accepted request was answered. Otherwise the
+     * deadline closed the rest, cutting `cut` answers in progress.
+     */
+    async drain(timeoutMs: number): Promise<{ ended: boolean; cut: number }> {
       draining = true;
       for (const response of answering) if (!response.headersSent) response.setHeader('connection', 'close');
       // Also closes the idle connections (Node 19 and later).
@@ -33,11 +33,11 @@ export function drainable(server: Server) {
       const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), timeoutMs)));
       const outcome = await Promise.race([closed, late]);
       clearTimeout(timer);
-      if (outcome === 'closed') return 0;
+      if (outcome === 'closed') return { ended: true, cut: 0 };
       const cut = answering.size;
       server.closeAllConnections();
       await closed;
-      return cut;
+      return { ended: false, cut };
     },
   };
 }

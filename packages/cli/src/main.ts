@@ -110,8 +110,7 @@ async function run(
           process.exit(128 + constants.signals[signal]);
         });
       }
-      const cut = await server.close();
-      return cut === 0 ? 0 : 1;
+      return (await server.close()) ? 0 : 1;
     }
     case 'migrate':
       await migrate({ ...(values.config !== undefined && { config: values.config }), print });

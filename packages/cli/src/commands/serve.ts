@@ -29,10 +29,10 @@ export interface ServeHandle {
   url: string;
   /**
    * Stops gracefully (docs/deployment.md): no new connections, the requests in progress answered within the drain
-   * time, the background work ended, leases given back, audit rows written, the store closed. Resolves with the
-   * number of requests cut at the drain deadline.
+   * time, the background work ended, leases given back, audit rows written, the store closed. Resolves with
+   * whether the connections all ended within the drain time (false: the rest were closed, answers cut).
    */
-  close(): Promise<number>;
+  close(): Promise<boolean>;
 }
 
 /** Starts the server: from a config file, or in dev mode with SQLite under ./.tokenvault and the demo provider. */
@@ -58,11 +58,11 @@ export async function serve(args: ServeArgs): Promise<ServeHandle> {
   const closers: Array<() => Promise<void>> = [];
   const close = async () => {
     logger.info({ drainTimeoutSeconds: drainSeconds }, 'stopping: finishing the requests in progress');
-    const cut = await http.drain(drainSeconds * 1000);
-    if (cut > 0) logger.warn({ cut }, 'the drain timed out: requests were cut');
+    const { ended, cut } = await http.drain(drainSeconds * 1000);
+    if (!ended) logger.warn({ cut }, 'the drain timed out: the connections left were closed');
     for (const closer of closers.reverse()) await closer();
-    logger.info({ cut }, 'stopped');
-    return cut;
+    logger.info({}, 'stopped');
+    return ended;
   };
   /** Runs the background loop; on close: the loop ends, then the vault settles, then the store closes. */
   const run = (vault: Vault, refreshAhead: boolean) => {
