@@ -10,6 +10,7 @@ import { type FaultProxy, startFaultProxy } from './support/fault-proxy.js';
 import { keepAliveLoad } from './support/keep-alive-load.js';
 import { freePort } from './support/net.js';
 import { type Sql, vaultDatabase } from './support/vault-database.js';
+import { startWebhookReceiver, type WebhookReceiver } from './support/webhook-receiver.js';
 
 const APP_ORIGIN = 'http://127.0.0.1:3999';
 const CLIENTS = 8;
@@ -18,6 +19,7 @@ const CLIENTS = 8;
 describe.each(['sqlite', 'postgres'] as const)('graceful shutdown on %s', (storeKind) => {
   let demo: DemoProvider;
   let proxy: FaultProxy;
+  let hooks: WebhookReceiver;
   let server: ServerProcess | undefined;
   let dir: string;
   let config: string;
@@ -40,6 +42,7 @@ describe.each(['sqlite', 'postgres'] as const)('graceful shutdown on %s', (store
     // The token endpoint behind a proxy that can hold a refresh at the provider's door.
     proxy = await startFaultProxy();
     proxy.target = demo.issuer;
+    hooks = await startWebhookReceiver('shutdown-webhook-secret');
     dir = await mkdtemp(join(tmpdir(), 'tokenvault-shutdown-'));
     let database: string;
     ({ database, sql, cleanup } = await vaultDatabase(storeKind, dir));
@@ -63,6 +66,9 @@ environments:
         account: { userInfoUri: ${demo.issuer}/me, idPath: sub }
         extra: { authorize: { prompt: consent } }
         scopes: [openid, email, offline_access]
+    webhooks:
+      - url: ${hooks.url}
+        secret: shutdown-webhook-secret
 `,
     );
     const accessKey = await createAccessKey(config, ['--name', 'reader', '--role', 'admin'], env);
@@ -75,6 +81,7 @@ environments:
   });
   afterAll(async () => {
     await proxy?.close();
+    await hooks?.close();
     await demo?.close();
     await cleanup();
     if (dir) await rm(dir, { recursive: true, force: true });
@@ -218,7 +225,29 @@ environments:
     expect(await vault.exit).toEqual({ code: 143, signal: null });
     expect(await answer).toBe('cut');
     release('forward');
-    // Like a crash, the lease is left to run out (docs/deployment.md); take it back for the next test.
-    await sql('update connected_accounts set lease_owner = null, lease_expires_at = null where id = $1', id);
+    // Like a crash, the lease is left to run out (docs/deployment.md).
+    expect((await account(id)).lease_owner).toEqual(expect.any(String));
+    // Take back what the killed process held, for the next test.
+    await sql('update connected_accounts set lease_owner = null, lease_expires_at = null');
+    await sql('update webhook_deliveries set lease_owner = null, lease_expires_at = null');
+  });
+
+  it('finishes a webhook post under way at SIGTERM and records it as delivered', async () => {
+    const vault = await start();
+    let answer: () => void = () => {};
+    // Only this account's event: earlier tests' events may still be going out.
+    const ours = (payload: unknown) => (payload as { data?: { userId?: string } }).data?.userId === 'corp:hooked';
+    const arrived = hooks.holdNext(new Promise((resolve) => (answer = resolve)), ours);
+    const { id } = await connect('hooked'); // its account.connected event goes out from the background loop
+    await arrived;
+
+    vault.signal('SIGTERM');
+    await vault.printed(/stopping/);
+    answer();
+    expect(await vault.exit).toEqual({ code: 0, signal: null });
+    const deliveries = await sql('select * from webhook_deliveries where account_id = $1', id);
+    expect(deliveries).toEqual([expect.objectContaining({ status: 'delivered', attempts: 1, lease_owner: null })]);
+    const attempts = await sql('select * from webhook_attempts where delivery_id = $1', deliveries[0]?.id);
+    expect(attempts).toEqual([expect.objectContaining({ status: 204 })]);
   });
 });
