@@ -3,14 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAccessKey, signServiceToken } from '@tokenvault/core';
 import { type DemoProvider, loginWithoutBrowser, startDemoProvider } from '@tokenvault/demo';
-import SQLite from 'better-sqlite3';
-import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createAccessKey, type ServerProcess, startServer } from './support/cli-process.js';
 import { CookieJar } from './support/cookie-jar.js';
 import { type FaultProxy, startFaultProxy } from './support/fault-proxy.js';
 import { freePort } from './support/net.js';
-import { createTempDatabase } from './support/postgres.js';
+import { type Sql, vaultDatabase } from './support/vault-database.js';
 
 const APP_ORIGIN = 'http://127.0.0.1:3999';
 const HERD = 1000;
@@ -27,7 +25,7 @@ describe.each([
   let dir: string;
   let publicUrl: string;
   let accessKey: string;
-  let sql: (statement: string, ...params: unknown[]) => Promise<Record<string, unknown>[]>;
+  let sql: Sql;
   let cleanup = async () => {};
   let ports: number[];
   let config: string;
@@ -46,30 +44,7 @@ describe.each([
     proxy = await startFaultProxy();
     proxy.target = demo.issuer;
     dir = await mkdtemp(join(tmpdir(), 'tokenvault-processes-'));
-    if (storeKind === 'postgres') {
-      const temp = await createTempDatabase();
-      database = temp.url;
-      const client = new pg.Client({ connectionString: temp.url });
-      await client.connect();
-      sql = async (statement, ...params) => (await client.query(statement, params)).rows;
-      cleanup = async () => {
-        await client.end();
-        await temp.drop();
-      };
-    } else {
-      database = `sqlite:${join(dir, 'vault.db')}`;
-      sql = async (statement, ...params) => {
-        const db = new SQLite(join(dir, 'vault.db'));
-        try {
-          const prepared = db.prepare(statement.replace(/\$\d+/g, '?'));
-          if (prepared.reader) return prepared.all(...params) as Record<string, unknown>[];
-          prepared.run(...params);
-          return [];
-        } finally {
-          db.close();
-        }
-      };
-    }
+    ({ database, sql, cleanup } = await vaultDatabase(storeKind, dir));
     config = join(dir, 'tokenvault.yaml');
     await writeConfig(10);
     accessKey = await createAccessKey(config, ['--name', 'herd', '--role', 'admin'], env);

@@ -31,6 +31,11 @@ export async function createAccessKey(config: string, args: string[], env: NodeJ
 export interface ServerProcess {
   url: string;
   output(): string;
+  /** Resolves once the output matches `pattern`. */
+  printed(pattern: RegExp): Promise<void>;
+  /** Sends a signal without waiting; `exit` tells how the process ended. */
+  signal(signal: NodeJS.Signals): void;
+  readonly exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   stop(): Promise<void>;
   /** `kill -9`: no shutdown code runs, as in a crash. */
   crash(): Promise<void>;
@@ -42,11 +47,18 @@ export async function startServer(args: string[], env: NodeJS.ProcessEnv = {}): 
     cwd: repoRoot,
   });
   let output = '';
+  const waiting = new Set<{ pattern: RegExp; resolve(): void }>();
+  const exit = once(child, 'exit').then(([code, signal]) => ({ code, signal }));
   const url = await new Promise<string>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       output += chunk;
       const match = /listening on (\S+)/.exec(output);
       if (match?.[1]) resolve(match[1]);
+      for (const waiter of waiting) {
+        if (!waiter.pattern.test(output)) continue;
+        waiting.delete(waiter);
+        waiter.resolve();
+      }
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
@@ -55,6 +67,10 @@ export async function startServer(args: string[], env: NodeJS.ProcessEnv = {}): 
   return {
     url,
     output: () => output,
+    printed: (pattern) =>
+      pattern.test(output) ? Promise.resolve() : new Promise((resolve) => waiting.add({ pattern, resolve })),
+    signal: (signal) => child.kill(signal),
+    exit,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = once(child, 'exit');

@@ -19,6 +19,11 @@ export interface WebhookReceiver {
   readonly rejected: number;
   /** Answer the next n verified requests with this status (default 500) instead of 204. */
   failNext(n: number, status?: number): void;
+  /**
+   * Answer the next verified request whose payload `matches` only once `until` resolves; resolves when that
+   * request has arrived.
+   */
+  holdNext(until: Promise<void>, matches?: (payload: unknown) => boolean): Promise<void>;
   /** Resolves with the delivered webhooks when at least `count` requests were answered 2xx. */
   waitForDelivered(count: number, timeoutMs?: number): Promise<ReceivedWebhook[]>;
   close(): Promise<void>;
@@ -33,6 +38,7 @@ export async function startWebhookReceiver(secret: string): Promise<WebhookRecei
   const received: ReceivedWebhook[] = [];
   let rejected = 0;
   let failures = { left: 0, status: 500 };
+  let hold: { until: Promise<void>; matches(payload: unknown): boolean; arrived(): void } | undefined;
   const listeners = new Set<() => void>();
   const delivered = () => received.filter((hook) => hook.answeredStatus >= 200 && hook.answeredStatus < 300);
 
@@ -63,6 +69,12 @@ export async function startWebhookReceiver(secret: string): Promise<WebhookRecei
       payload = body;
       status = 400;
     }
+    if (hold?.matches(payload)) {
+      const held = hold;
+      hold = undefined;
+      held.arrived();
+      await held.until;
+    }
     received.push({
       id: String(req.headers['webhook-id']),
       timestamp: Number(req.headers['webhook-timestamp']),
@@ -89,6 +101,9 @@ export async function startWebhookReceiver(secret: string): Promise<WebhookRecei
     },
     failNext(n, status = 500) {
       failures = { left: n, status };
+    },
+    holdNext(until, matches = () => true) {
+      return new Promise((arrived) => (hold = { until, matches, arrived }));
     },
     waitForDelivered(count, timeoutMs = 5_000) {
       return new Promise((resolve, reject) => {

@@ -59,6 +59,9 @@ const MAX_PROXY_HOPS = 10;
 /** Five requests a second per client on average: far above what a browser's sign-ins and refreshes need. */
 export const DEFAULT_RATE_LIMIT = { requestsPerMinute: 300, trustProxy: false };
 
+/** Long enough for a token read or a sign-in; a refresh that outlasts it still completes before the store closes. */
+export const DEFAULT_DRAIN_SECONDS = 10;
+
 /** `tokenvault.yaml` (SPEC §5.2). Unknown keys are errors. */
 export const configSchema = z
   .object({
@@ -86,6 +89,8 @@ export const configSchema = z
       .default(DEFAULT_RATE_LIMIT),
     /** When set, `/metrics` answers only `Authorization: Bearer <metricsToken>` (e.g. `${METRICS_TOKEN}`). */
     metricsToken: z.string().min(16, 'at least 16 characters').optional(),
+    /** On SIGTERM or SIGINT, how long requests in progress may take before their connections are cut. */
+    drainTimeoutSeconds: z.number().positive().max(600).default(DEFAULT_DRAIN_SECONDS),
     /** How long the audit log keeps its rows. */
     auditRetentionDays: z.number().int().min(1).max(36_500).default(365),
     environments: z.record(z.string().regex(/^[^.]+$/, 'an environment id cannot contain "."'), environment),

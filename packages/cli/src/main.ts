@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import { constants } from 'node:os';
 import { parseArgs } from 'node:util';
 import { type GrantInput, VaultError } from '@tokenvault/core';
 import { CliError } from './cli-error.js';
@@ -102,8 +103,14 @@ async function run(
         print,
       });
       await Promise.race([once(process, 'SIGINT'), once(process, 'SIGTERM')]);
-      await server.close();
-      return 0;
+      // A second signal means now: exit at once, as a process killed by that signal would (130, 143).
+      for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+        process.once(signal, () => {
+          console.error(`tokenvault: ${signal} again: exiting without finishing the requests in progress`);
+          process.exit(128 + constants.signals[signal]);
+        });
+      }
+      return (await server.close()) ? 0 : 1;
     }
     case 'migrate':
       await migrate({ ...(values.config !== undefined && { config: values.config }), print });

@@ -56,9 +56,10 @@ interface Pending {
  */
 export function createAuditWriter(store: Pick<Store, 'insertAudit'>) {
   const queue: Pending[] = [];
-  let flushing = false;
+  let flushing: Promise<void> | undefined;
 
   async function flush() {
+    await new Promise<void>((resolve) => later(resolve));
     while (queue.length > 0) {
       const batch = queue.splice(0, MAX_BATCH);
       try {
@@ -68,18 +69,19 @@ export function createAuditWriter(store: Pick<Store, 'insertAudit'>) {
         for (const p of batch) p.done(err);
       }
     }
-    flushing = false;
+    flushing = undefined;
   }
 
   return {
     record(row: AuditRow): Promise<void> {
       return new Promise((resolve, reject) => {
         queue.push({ row, done: (err) => (err === undefined ? resolve() : reject(err)) });
-        if (!flushing) {
-          flushing = true;
-          later(() => void flush());
-        }
+        flushing ??= flush();
       });
+    },
+    /** Resolves once every row recorded so far is stored (or failed): before the store closes. */
+    async drained(): Promise<void> {
+      while (flushing) await flushing;
     },
   };
 }

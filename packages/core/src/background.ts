@@ -1,5 +1,4 @@
-import { sleep } from './concurrency.js';
-import type { RefreshEngine } from './refresh-engine.js';
+import type { Batch, RefreshEngine } from './refresh-engine.js';
 import type { VaultContext } from './vault-context.js';
 import type { createWebhookDeliverer } from './webhook-deliverer.js';
 
@@ -23,7 +22,8 @@ export interface BackgroundOptions {
 /**
  * The work every server process runs in the background: refresh-ahead, webhook delivery, and now and then a
  * sweep of expired flows and sessions, of old webhook history and of audit rows past retention. Any number of processes may run it at once;
- * leases keep them from doing the same work twice. `stop()` lets the current pass finish.
+ * leases keep them from doing the same work twice. `stop()` lets the work begun finish and skips the rest of
+ * the pass (the vault's `settle()` gives back the leases of what was skipped).
  */
 export function startBackground(
   ctx: VaultContext,
@@ -32,9 +32,22 @@ export function startBackground(
   options: BackgroundOptions,
 ): { stop(): Promise<void> } {
   const intervalMs = options.intervalMs ?? 1_000;
-  const batch = { limit: options.batchSize ?? 100, concurrency: options.concurrency ?? 8 };
+  const batch: Batch = {
+    limit: options.batchSize ?? 100,
+    concurrency: options.concurrency ?? 8,
+    stopping: () => stopped,
+  };
   let stopped = false;
   let wake: () => void = () => {};
+  // A rest that stop() cuts short, timer included, so a stopped loop holds the process open no longer.
+  const rest = () =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, intervalMs);
+      wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
   let lastSweep = Number.NEGATIVE_INFINITY;
 
   const sweep = async () => {
@@ -50,14 +63,14 @@ export function startBackground(
       let busy = false;
       try {
         if (options.refreshAhead) busy = (await engine.refreshDue(batch)).length === batch.limit;
-        busy = (await deliverer.deliverDue(batch)).length === batch.limit || busy;
-        await sweep();
+        if (!stopped) busy = (await deliverer.deliverDue(batch)).length === batch.limit || busy;
+        if (!stopped) await sweep();
       } catch (err) {
         // refreshDue and deliverDue do not throw; a failed sweep (the database is away) is tried again next time.
         ctx.log.error({ error: (err as Error).message }, 'background pass failed');
       }
       // A full batch means more is due: go again at once. Otherwise rest, unless stop() wakes us.
-      if (!busy && !stopped) await Promise.race([sleep(intervalMs), new Promise<void>((r) => (wake = r))]);
+      if (!busy && !stopped) await rest();
     }
   };
   const running = loop();

@@ -228,7 +228,7 @@ export function createRefreshEngine(ctx: VaultContext) {
   }
 
   /** One scheduler pass: claims due accounts and refreshes them with bounded concurrency. Never throws. */
-  async function refreshDue(options: { limit: number; concurrency: number }): Promise<RefreshResult[]> {
+  async function refreshDue(options: Batch): Promise<RefreshResult[]> {
     const now = ctx.now();
     let claimed: AccountRow[];
     try {
@@ -240,7 +240,10 @@ export function createRefreshEngine(ctx: VaultContext) {
     for (const row of claimed) {
       ctx.metrics.schedulerLag.observe({}, Math.max(0, now - (row.nextRefreshAt ?? now)) / 1000);
     }
-    const results = await mapConcurrently(claimed, options.concurrency, refreshClaimed);
+    // Once the process is stopping, accounts not begun keep their lease until `releaseLeases` gives it back.
+    const results = await mapConcurrently(claimed, options.concurrency, async (row) =>
+      options.stopping?.() ? { accountId: row.id, result: 'skipped' as const, reason: STOPPING } : refreshClaimed(row),
+    );
     for (const { result } of results) ctx.metrics.schedulerResults.inc({ result });
     return results;
   }
@@ -276,8 +279,22 @@ export function createRefreshEngine(ctx: VaultContext) {
     return undefined;
   }
 
-  return { refresh, refreshDue };
+  /** Resolves once no on-demand refresh of this process is in flight (scheduled ones end with their pass). */
+  async function settle(): Promise<void> {
+    while (inFlight.size > 0) await Promise.allSettled([...inFlight.values()]);
+  }
+
+  return { refresh, refreshDue, settle };
 }
+
+/** A batch of background work; `stopping` turns the items not begun yet into skips. */
+export interface Batch {
+  limit: number;
+  concurrency: number;
+  stopping?: () => boolean;
+}
+
+const STOPPING = 'the process is stopping';
 
 export type RefreshEngine = ReturnType<typeof createRefreshEngine>;
 

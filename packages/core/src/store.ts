@@ -48,6 +48,11 @@ export interface Store {
   /** Drops the lease if `owner` still holds it; does not change `version`. */
   releaseLease(id: string, owner: string): Promise<void>;
   /**
+   * Drops every account and delivery lease `owner` holds, for a process that stops with claimed work it never
+   * began; returns how many it dropped. Does not change `version`.
+   */
+  releaseLeases(owner: string): Promise<number>;
+  /**
    * Leases up to `limit` accounts whose `nextRefreshAt` is due and whose lease is free, earliest first, without
    * two callers ever getting the same account (SKIP LOCKED on PostgreSQL, the single writer on SQLite).
    */

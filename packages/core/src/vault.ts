@@ -120,6 +120,16 @@ export function createVault(options: VaultOptions) {
       return deliveries.map((d) => ({ ...d, attempts: attempts.filter((a) => a.deliveryId === d.id) }));
     },
     startBackground: (background: BackgroundOptions) => startBackground(ctx, engine, deliverer, background),
+    /**
+     * Ends this process's work cleanly, once its server and background loop have stopped and before the store
+     * closes: refreshes in flight complete, queued audit rows are written, and the leases of claimed work never
+     * begun are given back (returns how many), so other processes take it over at once.
+     */
+    async settle(): Promise<number> {
+      await engine.settle();
+      await ctx.audit.drained();
+      return ctx.store.releaseLeases(ctx.instanceId);
+    },
     /** Re-encrypts every credential still under an older master key with the current one (`keys rotate`). */
     rekey: (progress?: (done: RekeyResult) => void) => rekeyCredentials(ctx, progress),
   };

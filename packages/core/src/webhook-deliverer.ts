@@ -1,5 +1,6 @@
 import { mapConcurrently } from './concurrency.js';
 import { isVaultError } from './errors.js';
+import type { Batch } from './refresh-engine.js';
 import type { ClaimedDelivery, DeliveryChange } from './store.js';
 import type { VaultContext } from './vault-context.js';
 import { signWebhook, webhookKey } from './webhook-signature.js';
@@ -22,7 +23,7 @@ export const DEFAULT_WEBHOOK_RETRY: WebhookRetryPolicy = {
   timeoutMs: 10_000,
 };
 
-export type DeliveryOutcome = 'delivered' | 'retry' | 'gave_up';
+export type DeliveryOutcome = 'delivered' | 'retry' | 'gave_up' | 'skipped';
 
 /**
  * Posts the outbox to each environment's webhooks with Standard Webhooks headers (SPEC §6.5): at least once,
@@ -30,7 +31,7 @@ export type DeliveryOutcome = 'delivered' | 'retry' | 'gave_up';
  * with exponential back-off until `giveUpAfterMs`. Every attempt is recorded.
  */
 export function createWebhookDeliverer(ctx: VaultContext, policy: WebhookRetryPolicy) {
-  async function deliverDue(options: { limit: number; concurrency: number }): Promise<DeliveryOutcome[]> {
+  async function deliverDue(options: Batch): Promise<DeliveryOutcome[]> {
     const now = ctx.now();
     let claimed: ClaimedDelivery[];
     try {
@@ -41,7 +42,10 @@ export function createWebhookDeliverer(ctx: VaultContext, policy: WebhookRetryPo
       ctx.log.error({ error: (err as Error).message }, 'could not claim webhook deliveries');
       return [];
     }
-    return mapConcurrently(claimed, options.concurrency, deliver);
+    // Once the process is stopping, deliveries not begun keep their lease until `releaseLeases` gives it back.
+    return mapConcurrently(claimed, options.concurrency, async (delivery) =>
+      options.stopping?.() ? 'skipped' : deliver(delivery),
+    );
   }
 
   async function deliver(delivery: ClaimedDelivery): Promise<DeliveryOutcome> {

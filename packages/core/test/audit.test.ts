@@ -53,4 +53,23 @@ describe('audit writer (group commit)', () => {
     store.inserts[1]?.finish();
     await expect(later).resolves.toBeUndefined();
   });
+
+  it('is drained only once every row recorded so far is stored, including rows that came during an insert', async () => {
+    // A server shutting down waits for this before it closes the store: no audit row is lost.
+    const store = heldStore();
+    const writer = createAuditWriter(store);
+    let drained = false;
+    void writer.record(row(1));
+    const waiting = writer.drained().then(() => (drained = true));
+    await tick();
+    void writer.record(row(2));
+    store.inserts[0]?.finish();
+    await tick();
+    expect(drained).toBe(false);
+    expect(store.inserts.map((i) => i.rows.map((r) => r.at))).toEqual([[1], [2]]);
+    store.inserts[1]?.finish();
+    await waiting;
+    expect(drained).toBe(true);
+    await writer.drained(); // nothing queued: at once
+  });
 });

@@ -97,6 +97,34 @@ export function storeConformance(name: string, open: () => Promise<{ store: Stor
       expect(await store.getAccountById('ca_lease')).toMatchObject({ leaseOwner: null, leaseExpiresAt: null });
     });
 
+    it("releases all of one owner's account and delivery leases, and nobody else's", async () => {
+      for (const [id, owner] of [
+        ['ca_mine1', 'leaving'],
+        ['ca_mine2', 'leaving'],
+        ['ca_theirs', 'staying'],
+      ] as const) {
+        await store.insertAccount(
+          account({ id, userId: 'u_leave', providerAccountId: id, leaseOwner: owner, leaseExpiresAt: 9_000 }),
+          outbox(id, 1, ['https://leave']),
+        );
+      }
+      // Earlier tests may have left pending deliveries of their own: this claim takes them too.
+      const claimed = await store.claimDeliveries('leaving', Date.now(), Date.now() + 60_000, 100);
+      expect(claimed.filter((d) => d.url === 'https://leave')).toHaveLength(3);
+      expect(await store.releaseLeases('leaving')).toBe(claimed.length + 2);
+      expect(await store.getAccountById('ca_mine1')).toMatchObject({
+        leaseOwner: null,
+        leaseExpiresAt: null,
+        version: 1,
+      });
+      expect(await store.getAccountById('ca_theirs')).toMatchObject({ leaseOwner: 'staying', leaseExpiresAt: 9_000 });
+      // The deliveries are free again: another process claims them at once.
+      const again = await store.claimDeliveries('next', Date.now(), Date.now() + 60_000, 100);
+      expect(again.filter((d) => d.url === 'https://leave')).toHaveLength(3);
+      expect(await store.releaseLeases('leaving')).toBe(0);
+      await store.releaseLeases('next');
+    });
+
     it('claims due accounts earliest first, never the same one twice, skipping live leases', async () => {
       const due = [30, 10, 20].map((at) =>
         account({ id: `ca_due${at}`, userId: 'u_due', providerAccountId: `d${at}`, nextRefreshAt: at }),

@@ -168,6 +168,20 @@ export function createSqlStore(db: Kysely<Database>, hooks: SqlDialectHooks): St
         .where('lease_owner', '=', owner)
         .execute();
     },
+    async releaseLeases(owner) {
+      const free = { lease_owner: null, lease_expires_at: null };
+      const accounts = await db
+        .updateTable('connected_accounts')
+        .set(free)
+        .where('lease_owner', '=', owner)
+        .executeTakeFirst();
+      const deliveries = await db
+        .updateTable('webhook_deliveries')
+        .set(free)
+        .where('lease_owner', '=', owner)
+        .executeTakeFirst();
+      return Number(accounts.numUpdatedRows + deliveries.numUpdatedRows);
+    },
     async claimDueAccounts(owner, now, until, limit) {
       const rows = await db
         .updateTable('connected_accounts')

@@ -1,8 +1,10 @@
 import { once } from 'node:events';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
+import type { Vault } from '@tokenvault/core';
 import { createApp } from '@tokenvault/server';
-import { DEFAULT_RATE_LIMIT, loadConfig, publicUrlFromEnv } from '../config.js';
+import { DEFAULT_DRAIN_SECONDS, DEFAULT_RATE_LIMIT, loadConfig, publicUrlFromEnv } from '../config.js';
 import {
   DEV_ENV,
   demoProvider,
@@ -12,6 +14,7 @@ import {
   devMasterKey,
   startDevProvider,
 } from '../dev-mode.js';
+import { drainable } from '../http-drain.js';
 import { createLogger } from '../logger.js';
 import { masterKeyFrom, openVault, previousMasterKeysFrom, providersFrom, webhooksFrom } from '../runtime.js';
 
@@ -22,8 +25,18 @@ export interface ServeArgs {
   print: (line: string) => void;
 }
 
+export interface ServeHandle {
+  url: string;
+  /**
+   * Stops gracefully (docs/deployment.md): no new connections, the requests in progress answered within the drain
+   * time, the background work ended, leases given back, audit rows written, the store closed. Resolves with
+   * whether the connections all ended within the drain time (false: the rest were closed, answers cut).
+   */
+  close(): Promise<boolean>;
+}
+
 /** Starts the server: from a config file, or in dev mode with SQLite under ./.tokenvault and the demo provider. */
-export async function serve(args: ServeArgs): Promise<{ url: string; close(): Promise<void> }> {
+export async function serve(args: ServeArgs): Promise<ServeHandle> {
   const config = args.config ? loadConfig(args.config) : undefined;
   const configuredUrl = config ? config.publicUrl : publicUrlFromEnv(process.env.TOKENVAULT_PUBLIC_URL);
   const host = args.host ?? config?.host ?? process.env.TOKENVAULT_HOST ?? '127.0.0.1';
@@ -39,10 +52,27 @@ export async function serve(args: ServeArgs): Promise<{ url: string; close(): Pr
   const listening = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
   const publicUrl = (configuredUrl ?? listening).replace(/\/+$/, '');
 
+  // Without a createServer option the adaptor makes a plain node:http server.
+  const http = drainable(server as Server);
+  const drainSeconds = config?.drainTimeoutSeconds ?? DEFAULT_DRAIN_SECONDS;
   const closers: Array<() => Promise<void>> = [];
   const close = async () => {
-    server.close();
+    logger.info({ drainTimeoutSeconds: drainSeconds }, 'stopping: finishing the requests in progress');
+    const { ended, cut } = await http.drain(drainSeconds * 1000);
+    if (!ended) logger.warn({ cut }, 'the drain timed out: the connections left were closed');
     for (const closer of closers.reverse()) await closer();
+    logger.info({}, 'stopped');
+    return ended;
+  };
+  /** Runs the background loop; on close: the loop ends, then the vault settles, then the store closes. */
+  const run = (vault: Vault, refreshAhead: boolean) => {
+    closers.push(() => vault.store.close());
+    closers.push(async () => {
+      const released = await vault.settle();
+      if (released > 0) logger.info({ released }, 'gave back the leases of work not begun');
+    });
+    const background = vault.startBackground({ refreshAhead });
+    closers.push(() => background.stop());
   };
   try {
     if (config) {
@@ -59,9 +89,7 @@ export async function serve(args: ServeArgs): Promise<{ url: string; close(): Pr
         },
         logger,
       );
-      closers.push(() => vault.store.close());
-      const background = vault.startBackground({ refreshAhead: config.refreshAhead });
-      closers.push(() => background.stop());
+      run(vault, config.refreshAhead);
       handle = createApp({
         vault,
         appOrigins: config.appOrigins,
@@ -86,9 +114,7 @@ export async function serve(args: ServeArgs): Promise<{ url: string; close(): Pr
       },
       logger,
     );
-    closers.push(() => vault.store.close());
-    const background = vault.startBackground({ refreshAhead: true });
-    closers.push(() => background.stop());
+    run(vault, true);
     const admin = await devAdminKey(vault, dir);
     const appOrigins = [new URL(publicUrl).origin, 'http://localhost:3000', 'http://127.0.0.1:3000'];
     handle = createApp({
