@@ -1,8 +1,16 @@
+import { defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 
+// Tests run the packages' TypeScript sources (the `@tokenvault/source` export condition); the CLI they spawn runs
+// dist/, which the global setup builds when it is stale.
+const conditions = ['@tokenvault/source', ...defaultServerConditions];
+
 export default defineConfig({
+  resolve: { conditions },
+  ssr: { resolve: { conditions, externalConditions: ['@tokenvault/source'] } },
   test: {
     include: ['packages/*/test/**/*.test.ts', 'e2e/**/*.test.ts'],
+    globalSetup: ['e2e/support/build.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Browser and multi-server journeys are heavy; two cores are all CI has.
