@@ -24,9 +24,11 @@ const BATCH = { limit: 500, concurrency: 64 };
 const INDEX_IN_PLAN =
   /(Index (Only )?Scan (Backward )?using|USING (COVERING )?INDEX) connected_accounts_next_refresh_at /;
 
-/** Account `i` of the benchmark: its id and user; its stored tokens are `at-{i}` and `rt-{i}`. */
-/** Ids of the shape the vault gives (`ca_` and 22 base64url characters): the routes refuse any other before a lookup. */
-export const benchAccount = (i: number) => ({ id: `ca_bench${String(i).padStart(17, '0')}`, userId: `user-${i}` });
+/**
+ * Account `i` of the benchmark: its id (of the shape `randomId('ca')` gives, or the vault answers 404 unasked) and
+ * user; its stored tokens are `at-{i}` and `rt-{i}`.
+ */
+export const benchAccount = (i: number) => ({ id: `ca_bench_${String(i).padStart(16, '0')}`, userId: `user-${i}` });
 
 /**
  * Stores `count` accounts straight into the table, 1,000 rows a statement, with real ciphertext bound to each

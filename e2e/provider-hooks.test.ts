@@ -10,6 +10,8 @@ import { freePort } from './support/net.js';
 import { type QuirkyProvider, startQuirkyProvider } from './support/quirky-provider.js';
 
 const APP_ORIGIN = 'http://127.0.0.1:3999';
+// The CLI runs compiled JavaScript; TypeScript hooks load through tsx, as docs/configuration.md says.
+const WITH_TSX = { NODE_OPTIONS: '--import tsx' };
 
 // A user adds a provider the spec alone cannot describe with config plus a hooks module, without touching the
 // engine (seed 004): this provider's token endpoint reads JSON bodies only, so only the hooks can talk to it.
@@ -78,7 +80,7 @@ environments:
         scopes: [read]
 `,
     );
-    server = await startServer(['--config', config]);
+    server = await startServer(['--config', config], WITH_TSX);
   });
   afterAll(async () => {
     await server?.stop();
@@ -142,8 +144,15 @@ environments:
     await writeFile(join(dir, 'empty.hooks.mts'), 'export const nothing = 1;\n');
     const broken = join(dir, 'broken.yaml');
     await writeFile(broken, (await readFile(config, 'utf8')).replace('./json-provider.hooks.mts', './empty.hooks.mts'));
-    const served = await startServer(['--config', broken, '--port', '0']).catch((err: Error) => err);
+    const served = await startServer(['--config', broken, '--port', '0'], WITH_TSX).catch((err: Error) => err);
     expect(served).toBeInstanceOf(Error);
     expect(String(served)).toMatch(/exports none of getTokenData/);
+  });
+
+  it('names the ways to load a TypeScript hooks module when started without a loader', async () => {
+    const served = await startServer(['--config', config, '--port', '0']).catch((err: Error) => err);
+    expect(String(served)).toMatch(
+      /cannot load .*json-provider\.hooks\.mts: .*compile it to \.js, or start with NODE_OPTIONS="--import tsx"/,
+    );
   });
 });

@@ -20,6 +20,8 @@ export async function buildBundle(entry: string): Promise<string> {
     write: false,
     logLevel: 'silent',
     jsx: 'automatic',
+    // Our packages from their sources, as in every other test (docs/architecture.md).
+    conditions: ['@tokenvault/source'],
     // React's CommonJS build (pulled in, never rendered, by Backstage's API refs) needs it.
     define: { 'process.env.NODE_ENV': '"production"' },
   });

@@ -1,7 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createLogger } from '@tokenvault/cli';
 import {
   buildProviderSpec,
   type ConfiguredProvider,
@@ -22,6 +21,7 @@ import { type DemoProvider, loginWithoutBrowser, startDemoProvider } from '@toke
 import { oauth2, oidc } from '@tokenvault/providers';
 import { createApp, type DevHome, type RateLimit } from '@tokenvault/server';
 import { createSqliteStore } from '@tokenvault/store-sqlite';
+import { createLogger } from 'tokenvault';
 import { contractViolation } from './api-contract.js';
 import { CookieJar } from './cookie-jar.js';
 import type { FaultProxy } from './fault-proxy.js';

@@ -100,6 +100,8 @@ export async function providersFrom(config: Config): Promise<Record<string, Conf
   return environments;
 }
 
+const TS_HINT = ' (compile it to .js, or start with NODE_OPTIONS="--import tsx")';
+
 const HOOK_NAMES = ['getTokenData', 'getCredentialsFromTokenResponse', 'refreshCredentials', 'test'] as const;
 
 /** A provider's hooks module: functions exported by the names of seed 004, and nothing else by those names. */
@@ -108,7 +110,9 @@ async function loadHooks(where: string, file: string): Promise<ProviderHooks> {
   try {
     module = await import(pathToFileURL(file).href);
   } catch (cause) {
-    throw new CliError(`${where}.hooks: cannot load ${file}: ${(cause as Error).message}`);
+    // The CLI runs compiled JavaScript: a TypeScript module needs a loader the operator chooses.
+    const typescript = (cause as NodeJS.ErrnoException).code === 'ERR_UNKNOWN_FILE_EXTENSION' ? TS_HINT : '';
+    throw new CliError(`${where}.hooks: cannot load ${file}: ${(cause as Error).message}${typescript}`);
   }
   const hooks: Record<string, unknown> = {};
   for (const name of HOOK_NAMES) {

@@ -27,7 +27,7 @@ export interface VaultAnswer {
   body: unknown;
 }
 
-const USER_AGENT = 'tokenvault-sdk-node/0.1.0';
+const USER_AGENT = 'tokenvault-sdk-node/0.2.0';
 
 /** Sends requests to the vault, retrying idempotent ones on transport failures and gateway errors. */
 export function createHttp(options: HttpOptions) {
