@@ -124,6 +124,16 @@ environments:
   const expire = (id: string) =>
     sql('update connected_accounts set expires_at = $1 where id = $2', Date.now() - 1000, id);
 
+  /** A token read whose refresh the provider holds until `release`; resolves once the refresh reached it. */
+  async function readHeldAtProvider(url: string) {
+    let release: (fault: 'forward') => void = () => {};
+    proxy.next({ kind: 'hold', until: new Promise((resolve) => (release = resolve)) });
+    const arrived = proxy.arrived(proxy.matched + 1);
+    const answer = read(url);
+    await arrived;
+    return { answer, release };
+  }
+
   it('answers every request it accepted when SIGTERM comes mid-load, loses no audit row and exits 0', async () => {
     const vault = await start();
     const { url } = await connect('reader');
@@ -159,11 +169,7 @@ environments:
     await expire(id);
     const before = await account(id);
     const auditedBefore = await okReads();
-    let release: (fault: 'forward') => void = () => {};
-    proxy.next({ kind: 'hold', until: new Promise((resolve) => (release = resolve)) });
-    const arrived = proxy.arrived(proxy.matched + 1);
-    const answer = read(url);
-    await arrived;
+    const { answer, release } = await readHeldAtProvider(url);
     expect((await account(id)).lease_owner).toEqual(expect.any(String));
 
     vault.signal('SIGTERM');
@@ -186,19 +192,16 @@ environments:
     const { id, url } = await connect('late');
     await expire(id);
     const before = await account(id);
-    let release: (fault: 'forward') => void = () => {};
-    proxy.next({ kind: 'hold', until: new Promise((resolve) => (release = resolve)) });
-    const arrived = proxy.arrived(proxy.matched + 1);
-    const answer = read(url).then(
+    const held = await readHeldAtProvider(url);
+    const answer = held.answer.then(
       (response) => response.status,
       () => 'cut',
     );
-    await arrived;
 
     vault.signal('SIGTERM');
     await vault.printed(/the drain timed out/);
     expect(await answer).toBe('cut');
-    release('forward');
+    held.release('forward');
     expect(await vault.exit).toEqual({ code: 1, signal: null });
     // The provider's new token set was stored, not lost with the connection: no lease left, one version on.
     const after = await account(id);
@@ -210,21 +213,18 @@ environments:
     const vault = await start();
     const { id, url } = await connect('impatient');
     await expire(id);
-    let release: (fault: 'forward') => void = () => {};
-    proxy.next({ kind: 'hold', until: new Promise((resolve) => (release = resolve)) });
-    const arrived = proxy.arrived(proxy.matched + 1);
-    const answer = read(url).then(
+    const held = await readHeldAtProvider(url);
+    const answer = held.answer.then(
       (response) => response.status,
       () => 'cut',
     );
-    await arrived;
 
     vault.signal('SIGTERM');
     await vault.printed(/stopping/);
     vault.signal('SIGTERM');
     expect(await vault.exit).toEqual({ code: 143, signal: null });
     expect(await answer).toBe('cut');
-    release('forward');
+    held.release('forward');
     // Like a crash, the lease is left to run out (docs/deployment.md).
     expect((await account(id)).lease_owner).toEqual(expect.any(String));
     // Take back what the killed process held, for the next test.
