@@ -28,7 +28,7 @@ const DAY = 24 * 60 * 60 * 1000;
 const READS = 10;
 
 /**
- * Footprint (SPEC §8), SQLite: compiled `tokenvault serve` start to ready, idle RSS, RSS after a token-read load
+ * Footprint (docs/benchmarks.md), SQLite: compiled `tokenvault serve` start to ready, idle RSS, RSS after a token-read load
  * against idle, and RSS after token reads on a database holding many accounts against the same reads on a
  * database holding only the accounts read.
  */

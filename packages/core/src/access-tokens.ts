@@ -7,7 +7,7 @@ import { missingScopes } from './scopes.js';
 import type { AccountRow } from './store.js';
 import type { VaultContext } from './vault-context.js';
 
-/** Refresh when less than this remains, or less than half the token's life for short-lived tokens (SPEC §5.3.1). */
+/** Refresh when less than this remains, or less than half the token's life for short-lived tokens (docs/reliability.md). */
 export const DEFAULT_MIN_VALIDITY_SECONDS = 300;
 
 /**
@@ -53,7 +53,7 @@ export interface AccessToken {
 }
 
 /**
- * Credential reads. Each is authorized (SPEC §7: by grant or session) before anything is refreshed or decrypted,
+ * Credential reads. Each is authorized (by grant or session, docs/security.md) before anything is refreshed or decrypted,
  * and written to the audit log, failures included; a token is handed out only once its audit row is stored.
  */
 export function createAccessTokens(ctx: VaultContext, engine: RefreshEngine) {

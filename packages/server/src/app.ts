@@ -32,7 +32,7 @@ export function createApp(options: ServerOptions) {
   app.use('*', limitBody(MAX_BODY_BYTES));
   app.route('/', healthRoutes(options.vault, options.metricsToken));
   app.route('/', openApiRoutes(options.vault, options.devHome !== undefined));
-  // The app's pages call /refresh, /logout and /v1/me with credentials, from their own origins only (SPEC §5.3.1).
+  // The app's pages call /refresh, /logout and /v1/me with credentials, from their own origins only (docs/backstage.md).
   const appCors = cors({
     origin: options.appOrigins.map((origin) => new URL(origin).origin),
     credentials: true,

@@ -18,7 +18,7 @@ const WINDOW_MS = 60_000;
 const MAX_CLIENTS = 100_000;
 
 /**
- * A fixed one-minute window per client, in this process (SPEC §7: rate limits on the public routes). Unauthenticated
+ * A fixed one-minute window per client, in this process (docs/security.md: the public routes are rate-limited). Unauthenticated
  * routes write rows (a flow per /start) and call providers, so an address that floods them gets 429 with
  * `Retry-After` before any work is done.
  */

@@ -3,7 +3,7 @@ import { createMiddleware } from 'hono/factory';
 import type { ServerEnv } from './context.js';
 
 /**
- * Requires a service-client bearer JWT (SPEC §5.3.3) and sets `principal` and `caller`. It decides nothing about
+ * Requires a service-client bearer JWT (signed with an access key; docs/api.md) and sets `principal` and `caller`. It decides nothing about
  * permission: each route asks the grants, through `caller`, about the resource it touches.
  */
 export function requireServiceClient(vault: Vault) {

@@ -23,7 +23,7 @@ function xhrHeader() {
   };
 }
 
-/** The API as OpenAPI 3.1 (SPEC §5.3), generated from the operations table and the zod schemas. */
+/** The API as OpenAPI 3.1 (docs/api.md), generated from the operations table and the zod schemas. */
 export function openApiDocument(publicUrl: string, version: string, devHome = false) {
   const paths: Record<string, Record<string, object>> = {};
   for (const operation of devHome ? [devHomeOperation, ...operations] : operations) {

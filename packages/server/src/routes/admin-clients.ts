@@ -20,7 +20,7 @@ export const clientBody = z
 export const keyBody = z.object({ expiresAt: isoInstant.optional() }).strict();
 
 /**
- * `/v1/admin/clients`: service clients, their keys and grants (SPEC §5.3.2). Needs `clients:manage` on the
+ * `/v1/admin/clients`: service clients, their keys and grants (docs/api.md). Needs `clients:manage` on the
  * client (the admin role); an access key is in the response that creates it and nowhere else.
  */
 export function clientRoutes(vault: Vault) {
