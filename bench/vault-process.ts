@@ -8,7 +8,7 @@ import { parseAccessKey, signServiceToken } from '@tokenvault/core';
 import { type DemoProvider, loginWithoutBrowser, startDemoProvider } from '@tokenvault/demo';
 import { runCli } from '../e2e/support/cli-process.js';
 import { CookieJar } from '../e2e/support/cookie-jar.js';
-import { freePort } from '../e2e/support/net.js';
+import { type FrontDoor, openFrontDoor } from '../e2e/support/front-door.js';
 import { createTempDatabase } from '../e2e/support/postgres.js';
 import { pinned } from './load.js';
 
@@ -24,7 +24,10 @@ export interface VaultProcess {
   stop(): Promise<void>;
 }
 
-/** `tokenvault serve --config FILE --port PORT`, pinned to `cpu` when possible; resolves once it listens. */
+/**
+ * `tokenvault serve --config FILE --port PORT` (0: a port of its own, reported in `url`), pinned to `cpu` when
+ * possible; resolves once it listens.
+ */
 export async function startVaultProcess(config: string, port: number, cpu?: number): Promise<VaultProcess> {
   // TOKENVAULT_BENCH_PROFILE=DIR: each server writes a V8 CPU profile there when it stops (docs/benchmarks.md).
   const profile = process.env.TOKENVAULT_BENCH_PROFILE;
@@ -36,13 +39,14 @@ export async function startVaultProcess(config: string, port: number, cpu?: numb
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output: string | null = '';
-  await new Promise<void>((resolve, reject) => {
+  const url = await new Promise<string>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       if (output === null) return; // listening: the log lines are read and dropped
       output += chunk;
-      if (/listening on \S+/.test(output)) {
+      const listening = /listening on (\S+)/.exec(output)?.[1];
+      if (listening) {
         output = null;
-        resolve();
+        resolve(listening);
       }
     };
     child.stdout?.on('data', onData);
@@ -50,7 +54,7 @@ export async function startVaultProcess(config: string, port: number, cpu?: numb
     child.once('exit', (code) => reject(new Error(`tokenvault serve exited with ${code}:\n${output}`)));
   });
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     pid: child.pid as number,
     async rss() {
       const status = await readFile(`/proc/${child.pid}/status`, 'utf8');
@@ -80,8 +84,10 @@ export async function prepareVault(options: {
   cpus?: (number | undefined)[];
 }) {
   const dir = await mkdtemp(join(tmpdir(), 'tokenvault-bench-'));
-  const ports = await Promise.all(Array.from({ length: options.processes }, () => freePort()));
-  const publicUrl = `http://127.0.0.1:${ports[0]}`;
+  // The first process is reached through a door bound first, so the public URL is known before any server starts
+  // (e2e/support/front-door.ts); requests under measurement go to each process's own address.
+  const door: FrontDoor = await openFrontDoor();
+  const publicUrl = door.url;
   const demo: DemoProvider = await startDemoProvider({
     clients: [{ clientId: 'vault', clientSecret: 'bench', redirectUris: [`${publicUrl}/api/auth/demo/handler/frame`] }],
     accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 3600,
@@ -114,19 +120,21 @@ environments:
   const servers: VaultProcess[] = [];
   const cleanup = async () => {
     for (const server of servers) await server.stop();
+    await door.close();
     await demo.close();
     await dropDatabase();
     await rm(dir, { recursive: true, force: true });
   };
   try {
-    for (const [i, port] of ports.entries()) servers.push(await startVaultProcess(config, port, options.cpus?.[i]));
+    for (let i = 0; i < options.processes; i++) servers.push(await startVaultProcess(config, 0, options.cpus?.[i]));
+    door.forwardTo(servers[0]?.url as string);
     const created = await runCli(
       ['clients', 'create', '--env', 'development', '--name', 'bench', '--role', 'admin', '--config', config],
       { TOKENVAULT_MASTER_KEY: MASTER_KEY },
     );
     if (created.code !== 0) throw new Error(`clients create failed: ${created.stderr}`);
     const accessKey = /access key: (\S+)/.exec(created.stdout)?.[1] as string;
-    // The service JWT an SDK would cache and reuse (SPEC §5.3.3); the audience is the shared publicUrl.
+    // The service JWT an SDK would cache and reuse (docs/sdk.md); the audience is the shared publicUrl.
     const jwt = await signServiceToken(await parseAccessKey(accessKey), { baseUrl: publicUrl });
 
     /** Connects `login` through the first process; returns its token route (path only). */

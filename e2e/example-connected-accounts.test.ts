@@ -33,13 +33,17 @@ describe('examples/connected-accounts', () => {
     const started = runExample('app.ts', {
       VAULT_URL: stack.vaultUrl,
       VAULT_ACCESS_KEY: stack.accessKey,
-      PORT: new URL(stack.appUrl).port,
+      PORT: '0',
     });
     app = started.child;
-    await new Promise<void>((resolve, reject) => {
-      started.child.stdout?.on('data', () => started.output().includes('listening') && resolve());
+    const listening = await new Promise<string>((resolve, reject) => {
+      started.child.stdout?.on('data', () => {
+        const url = /listening on (\S+)/.exec(started.output())?.[1];
+        if (url) resolve(url);
+      });
       started.child.once('exit', (code) => reject(new Error(`the example app exited (${code}): ${started.output()}`)));
     });
+    stack.appDoor.forwardTo(listening);
     browser = await launchChromium();
   });
   afterAll(async () => {

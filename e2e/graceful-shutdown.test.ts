@@ -7,8 +7,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createAccessKey, type ServerProcess, startServer } from './support/cli-process.js';
 import { CookieJar } from './support/cookie-jar.js';
 import { type FaultProxy, startFaultProxy } from './support/fault-proxy.js';
+import { type FrontDoor, openFrontDoor } from './support/front-door.js';
 import { keepAliveLoad } from './support/keep-alive-load.js';
-import { freePort } from './support/net.js';
 import { type Sql, vaultDatabase } from './support/vault-database.js';
 import { startWebhookReceiver, type WebhookReceiver } from './support/webhook-receiver.js';
 
@@ -24,15 +24,15 @@ describe.each(['sqlite', 'postgres'] as const)('graceful shutdown on %s', (store
   let dir: string;
   let config: string;
   let publicUrl: string;
-  let port: number;
+  let door: FrontDoor;
   let jwt: string;
   let sql: Sql;
   let cleanup = async () => {};
   const env = { TEST_MASTER_KEY: Buffer.alloc(32, 4).toString('base64') };
 
   beforeAll(async () => {
-    port = await freePort();
-    publicUrl = `http://127.0.0.1:${port}`;
+    door = await openFrontDoor();
+    publicUrl = door.url;
     demo = await startDemoProvider({
       clients: [
         { clientId: 'vault', clientSecret: 'corp-secret', redirectUris: [`${publicUrl}/api/auth/corp/handler/frame`] },
@@ -81,6 +81,7 @@ environments:
   });
   afterAll(async () => {
     await proxy?.close();
+    await door?.close();
     await hooks?.close();
     await demo?.close();
     await cleanup();
@@ -88,7 +89,7 @@ environments:
   });
 
   const start = async () => {
-    server = await startServer(['--config', config, '--port', String(port)], env);
+    server = await startServer(['--config', config], env, door);
     return server;
   };
 
@@ -104,7 +105,7 @@ environments:
     const id = row?.id as string;
     return {
       id,
-      url: `${publicUrl}/v1/users/${encodeURIComponent(`corp:${login}`)}/connected-accounts/${id}/access-token`,
+      url: `${server?.url}/v1/users/${encodeURIComponent(`corp:${login}`)}/connected-accounts/${id}/access-token`,
     };
   }
 

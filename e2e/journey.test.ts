@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuthressClient } from './support/authress-sdk.js';
 import { createAccessKey, type ServerProcess, startServer } from './support/cli-process.js';
 import { CookieJar } from './support/cookie-jar.js';
-import { freePort, sleep } from './support/net.js';
+import { type FrontDoor, openFrontDoor } from './support/front-door.js';
+import { sleep } from './support/net.js';
 import { readPopupPage } from './support/popup-page.js';
 import { createTempDatabase } from './support/postgres.js';
 
@@ -21,6 +22,8 @@ const TOKEN_TTL_SECONDS = 3;
 describe.each(['sqlite', 'postgres'] as const)('journey on %s', (storeKind) => {
   let demo: DemoProvider;
   let server: ServerProcess;
+  let door: FrontDoor;
+  let publicUrl: string;
   let dir: string;
   let database: string;
   let dropDatabase = async () => {};
@@ -31,8 +34,8 @@ describe.each(['sqlite', 'postgres'] as const)('journey on %s', (storeKind) => {
   const jar = new CookieJar();
 
   beforeAll(async () => {
-    const port = await freePort();
-    const publicUrl = `http://127.0.0.1:${port}`;
+    door = await openFrontDoor();
+    publicUrl = door.url;
     demo = await startDemoProvider({
       clients: [
         { clientId: 'vault', clientSecret: 'corp-secret', redirectUris: [`${publicUrl}/api/auth/corp/handler/frame`] },
@@ -51,7 +54,6 @@ describe.each(['sqlite', 'postgres'] as const)('journey on %s', (storeKind) => {
     await writeFile(
       config,
       `publicUrl: ${publicUrl}
-port: ${port}
 database: ${database}
 masterKey: \${TEST_MASTER_KEY}
 appOrigins: [${APP_ORIGIN}]
@@ -71,21 +73,22 @@ environments:
       CORP_SECRET: 'corp-secret',
       TOKENVAULT_LOG_LEVEL: 'debug',
     };
-    server = await startServer(['--config', config], env);
+    server = await startServer(['--config', config], env, door);
     accessKey = await createAccessKey(config, ['--name', 'worker', '--role', 'admin'], env);
     if (storeKind === 'sqlite') database = `sqlite:${join(dir, 'vault.db')}`;
   });
 
   afterAll(async () => {
     await server?.stop();
+    await door?.close();
     await demo?.close();
     await dropDatabase();
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
   async function call(path: string, init: RequestInit = {}) {
-    const jwt = await signServiceToken(await parseAccessKey(accessKey), { baseUrl: server.url });
-    const response = await fetch(`${server.url}${path}`, {
+    const jwt = await signServiceToken(await parseAccessKey(accessKey), { baseUrl: publicUrl });
+    const response = await fetch(`${publicUrl}${path}`, {
       ...init,
       headers: { authorization: `Bearer ${jwt}`, 'content-type': 'application/json' },
     });
@@ -96,7 +99,7 @@ environments:
 
   it('connects, reads a token, then reads refreshed tokens after each expiry', async () => {
     const start = await jar.fetch(
-      `${server.url}/api/auth/corp/start?scope=&origin=${encodeURIComponent(APP_ORIGIN)}&flow=popup&env=development`,
+      `${publicUrl}/api/auth/corp/start?scope=&origin=${encodeURIComponent(APP_ORIGIN)}&flow=popup&env=development`,
     );
     expect(start.status).toBe(302);
     const authorize = new URL(start.headers.get('location') as string);
@@ -106,7 +109,7 @@ environments:
     expect(authorize.searchParams.get('prompt')).toBe('consent');
 
     const callback = await loginWithoutBrowser(authorize.href, { login: 'alice' });
-    expect(callback.startsWith(`${server.url}/api/auth/corp/handler/frame?`)).toBe(true);
+    expect(callback.startsWith(`${publicUrl}/api/auth/corp/handler/frame?`)).toBe(true);
     const frame = await jar.fetch(callback);
     const html = await frame.text();
     bodies.push(html);
@@ -171,7 +174,7 @@ environments:
       ['--name', 'nightly', '--role', 'credentials-reader', '--resource', 'connections/corp/users/*/credentials'],
       env,
     );
-    const sdk = new AuthressClient({ authressApiUrl: server.url }, readerKey);
+    const sdk = new AuthressClient({ authressApiUrl: publicUrl }, readerKey);
     const read = await sdk.connections.getConnectionCredentials('corp', 'corp:alice');
     expect(read.status).toBe(200);
     const userinfo = await fetch(`${demo.issuer}/me`, {

@@ -8,7 +8,6 @@ import { type DemoProvider, loginWithoutBrowser, startDemoProvider } from '@toke
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccessKey, type ServerProcess, startServer } from './support/cli-process.js';
 import { CookieJar } from './support/cookie-jar.js';
-import { freePort } from './support/net.js';
 import { readPopupPage } from './support/popup-page.js';
 
 const APP_ORIGIN = 'http://127.0.0.1:3999';
@@ -53,7 +52,8 @@ describe('a publicUrl with a path prefix, behind a stripping proxy', () => {
   let accessKey: string;
 
   beforeAll(async () => {
-    const vaultPort = await freePort();
+    // The vault takes a port of its own once it starts; the proxy learns it then.
+    let vaultPort = 0;
     proxy = await startStrippingProxy(() => vaultPort);
     publicUrl = `http://127.0.0.1:${proxy.port}${PREFIX}`;
     demo = await startDemoProvider({
@@ -81,7 +81,8 @@ environments:
 `,
     );
     accessKey = await createAccessKey(config, ['--name', 'job', '--role', 'admin']);
-    vault = await startServer(['--config', config, '--port', String(vaultPort)]);
+    vault = await startServer(['--config', config, '--port', '0']);
+    vaultPort = Number(new URL(vault.url).port);
   });
   afterAll(async () => {
     await vault?.stop();

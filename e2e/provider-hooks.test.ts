@@ -6,7 +6,7 @@ import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccessKey, type ServerProcess, startServer } from './support/cli-process.js';
 import { CookieJar } from './support/cookie-jar.js';
-import { freePort } from './support/net.js';
+import { type FrontDoor, openFrontDoor } from './support/front-door.js';
 import { type QuirkyProvider, startQuirkyProvider } from './support/quirky-provider.js';
 
 const APP_ORIGIN = 'http://127.0.0.1:3999';
@@ -48,6 +48,7 @@ export const test: ProviderHooks['test'] = async ({ fetch, tokenUri, accessToken
 describe('a custom provider with code hooks from the config file', () => {
   let provider: QuirkyProvider;
   let server: ServerProcess;
+  let door: FrontDoor;
   let dir: string;
   let config: string;
 
@@ -55,12 +56,11 @@ describe('a custom provider with code hooks from the config file', () => {
     provider = await startQuirkyProvider({ jsonTokenRequests: true });
     dir = await mkdtemp(join(tmpdir(), 'tokenvault-hooks-'));
     await writeFile(join(dir, 'json-provider.hooks.mts'), HOOKS);
-    const port = await freePort();
+    door = await openFrontDoor();
     config = join(dir, 'tokenvault.yaml');
     await writeFile(
       config,
-      `publicUrl: http://127.0.0.1:${port}
-port: ${port}
+      `publicUrl: ${door.url}
 database: sqlite:./vault.db
 masterKey: ${Buffer.alloc(32, 4).toString('base64')}
 appOrigins: [${APP_ORIGIN}]
@@ -80,10 +80,11 @@ environments:
         scopes: [read]
 `,
     );
-    server = await startServer(['--config', config], WITH_TSX);
+    server = await startServer(['--config', config], WITH_TSX, door);
   });
   afterAll(async () => {
     await server?.stop();
+    await door?.close();
     await provider?.close();
     if (dir) await rm(dir, { recursive: true, force: true });
   });
@@ -91,7 +92,7 @@ environments:
   it('connects through getTokenData, keeps what getCredentialsFromTokenResponse says, refreshes through refreshCredentials', async () => {
     const jar = new CookieJar();
     const start = await jar.fetch(
-      `${server.url}/api/auth/jsonp/start?scope=&origin=${encodeURIComponent(APP_ORIGIN)}&flow=popup&env=development`,
+      `${door.url}/api/auth/jsonp/start?scope=&origin=${encodeURIComponent(APP_ORIGIN)}&flow=popup&env=development`,
     );
     const approved = await fetch(start.headers.get('location') as string, { redirect: 'manual' });
     const frame = await jar.fetch(approved.headers.get('location') as string);
@@ -100,10 +101,10 @@ environments:
 
     const accessKey = await createAccessKey(config, ['--name', 'w', '--role', 'admin']);
     const jwt = await signServiceToken(await parseAccessKey(accessKey), {
-      baseUrl: server.url,
+      baseUrl: door.url,
     });
     const call = async (path: string, init: RequestInit = {}) =>
-      (await fetch(`${server.url}${path}`, { ...init, headers: { authorization: `Bearer ${jwt}` } })).json();
+      (await fetch(`${door.url}${path}`, { ...init, headers: { authorization: `Bearer ${jwt}` } })).json();
     const [account] = (await call('/v1/users/jsonp%3Aacct-1/connected-accounts')).items;
     expect(account).toMatchObject({ provider: 'jsonp', providerAccountId: 'acct-1', scopes: ['read', 'hooked'] });
 
@@ -120,18 +121,18 @@ environments:
     // The refreshCredentials hook above throws code needs_reauth for invalid_grant.
     const accessKey = await createAccessKey(config, ['--name', 'r', '--role', 'admin']);
     const jwt = await signServiceToken(await parseAccessKey(accessKey), {
-      baseUrl: server.url,
+      baseUrl: door.url,
     });
     const headers = { authorization: `Bearer ${jwt}` };
     const [account] = (
-      await (await fetch(`${server.url}/v1/users/jsonp%3Aacct-1/connected-accounts`, { headers })).json()
+      await (await fetch(`${door.url}/v1/users/jsonp%3Aacct-1/connected-accounts`, { headers })).json()
     ).items;
     // Expired in the database: the last test's refresh is too recent for a forced one to reach the provider.
     const db = new SQLite(join(dir, 'vault.db'));
     db.prepare('update connected_accounts set expires_at = ? where id = ?').run(Date.now() - 1000, account.id);
     db.close();
     provider.nextAnswer(400, { error: 'invalid_grant' });
-    const read = await fetch(`${server.url}/v1/users/jsonp%3Aacct-1/connected-accounts/${account.id}/access-token`, {
+    const read = await fetch(`${door.url}/v1/users/jsonp%3Aacct-1/connected-accounts/${account.id}/access-token`, {
       method: 'POST',
       headers,
       body: JSON.stringify({ minValiditySeconds: 86_400 }),

@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createAccessKey, type ServerProcess, startServer } from './support/cli-process.js';
 import { CookieJar } from './support/cookie-jar.js';
 import { type FaultProxy, startFaultProxy } from './support/fault-proxy.js';
-import { freePort } from './support/net.js';
+import { type FrontDoor, openFrontDoor } from './support/front-door.js';
 import { type Sql, vaultDatabase } from './support/vault-database.js';
 
 const APP_ORIGIN = 'http://127.0.0.1:3999';
@@ -27,14 +27,14 @@ describe.each([
   let accessKey: string;
   let sql: Sql;
   let cleanup = async () => {};
-  let ports: number[];
+  let door: FrontDoor;
   let config: string;
   let database: string;
   const env = { TEST_MASTER_KEY: Buffer.alloc(32, 9).toString('base64') };
 
   beforeAll(async () => {
-    ports = await Promise.all(Array.from({ length: processCount }, () => freePort()));
-    publicUrl = `http://127.0.0.1:${ports[0]}`;
+    door = await openFrontDoor();
+    publicUrl = door.url;
     demo = await startDemoProvider({
       clients: [
         { clientId: 'vault', clientSecret: 'corp-secret', redirectUris: [`${publicUrl}/api/auth/corp/handler/frame`] },
@@ -76,9 +76,10 @@ environments:
     );
   }
 
-  /** Starts the processes on the current config; the first one's URL is everybody's publicUrl. */
+  /** Starts the processes on the current config; the first one is behind the door, everybody's publicUrl. */
   async function startServers() {
-    for (const port of ports) servers.push(await startServer(['--config', config, '--port', String(port)], env));
+    servers.push(await startServer(['--config', config], env, door));
+    while (servers.length < processCount) servers.push(await startServer(['--config', config, '--port', '0'], env));
   }
 
   async function stopServers() {
@@ -89,6 +90,7 @@ environments:
   afterEach(stopServers);
   afterAll(async () => {
     await proxy?.close();
+    await door?.close();
     await demo?.close();
     await cleanup();
     if (dir) await rm(dir, { recursive: true, force: true });

@@ -7,7 +7,7 @@ import { type DemoProvider, startDemoProvider } from '@tokenvault/demo';
 import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
 import { runCli, type ServerProcess, startServer } from './cli-process.js';
-import { freePort } from './net.js';
+import { type FrontDoor, openFrontDoor } from './front-door.js';
 
 /** Bundles a browser entry point (and what it imports) into one ES module, as an app's build would. */
 export async function buildBundle(entry: string): Promise<string> {
@@ -33,6 +33,8 @@ export interface BrowserStack {
   vaultUrl: string;
   /** The app's origin: same site as the vault (both 127.0.0.1), another origin (another port). */
   appUrl: string;
+  /** In front of `appUrl`: a caller that serves the app itself forwards it to its server once that listens. */
+  appDoor: FrontDoor;
   demo: DemoProvider;
   server: ServerProcess;
   /** An access key of a client managing and reading connections, as an app's backend would hold. */
@@ -54,9 +56,8 @@ export async function startBrowserStack(options: {
   /** What the vault always asks the provider for; default: the oidc preset's `openid profile email offline_access`. */
   providerScopes?: string[];
 }): Promise<BrowserStack> {
-  const [vaultPort, appPort] = [await freePort(), await freePort()];
-  const vaultUrl = `http://127.0.0.1:${vaultPort}`;
-  const appUrl = `http://127.0.0.1:${appPort}`;
+  const [vaultDoor, appDoor] = [await openFrontDoor(), await openFrontDoor()];
+  const [vaultUrl, appUrl] = [vaultDoor.url, appDoor.url];
   const demo = await startDemoProvider({
     clients: [
       { clientId: 'vault', clientSecret: 'demo-secret', redirectUris: [`${vaultUrl}/api/auth/demo/handler/frame`] },
@@ -68,7 +69,6 @@ export async function startBrowserStack(options: {
   await writeFile(
     config,
     `publicUrl: ${vaultUrl}
-port: ${vaultPort}
 database: sqlite:./vault.db
 masterKey: ${Buffer.alloc(32, 5).toString('base64')}
 appOrigins: [${appUrl}]
@@ -83,7 +83,7 @@ environments:
         clientSecret: demo-secret
 ${options.providerScopes ? `        scopes: [${options.providerScopes.join(', ')}]\n` : ''}`,
   );
-  const server = await startServer(['--config', config]);
+  const server = await startServer(['--config', config], {}, vaultDoor);
   const created = await runCli([
     ...['clients', 'create', '--env', 'development', '--name', 'app-backend', '--config', config],
     ...['--role', 'connections-manager', '--role', 'credentials-reader'],
@@ -104,12 +104,13 @@ ${options.providerScopes ? `        scopes: [${options.providerScopes.join(', ')
         response.writeHead(200, { 'content-type': 'text/html' }).end(page);
       }
     });
-    await new Promise<void>((resolve) => app?.listen(appPort, '127.0.0.1', resolve));
-    if ((app.address() as AddressInfo).port !== appPort) throw new Error('the app server did not get its port');
+    await new Promise<void>((resolve) => app?.listen(0, '127.0.0.1', resolve));
+    appDoor.forwardTo(`http://127.0.0.1:${(app.address() as AddressInfo).port}`);
   }
   return {
     vaultUrl,
     appUrl,
+    appDoor,
     demo,
     server,
     accessKey,
@@ -121,6 +122,7 @@ ${options.providerScopes ? `        scopes: [${options.providerScopes.join(', ')
         await new Promise((resolve) => server.close(resolve));
       }
       await server.stop();
+      await Promise.all([vaultDoor.close(), appDoor.close()]);
       await demo.close();
       await rm(dir, { recursive: true, force: true });
     },

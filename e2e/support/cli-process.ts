@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
+import type { FrontDoor } from './front-door.js';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const bin = fileURLToPath(new URL('../../packages/cli/bin/tokenvault.js', import.meta.url));
@@ -41,8 +42,16 @@ export interface ServerProcess {
   crash(): Promise<void>;
 }
 
-export async function startServer(args: string[], env: NodeJS.ProcessEnv = {}): Promise<ServerProcess> {
-  const child: ChildProcess = spawn(process.execPath, [bin, 'serve', ...args], {
+/**
+ * Starts `tokenvault serve`. Behind a `door` (e2e/support/front-door.ts), the server takes a port of its own
+ * (`--port 0`) and the door forwards to it; `url` is still the server's own address.
+ */
+export async function startServer(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  door?: FrontDoor,
+): Promise<ServerProcess> {
+  const child: ChildProcess = spawn(process.execPath, [bin, 'serve', ...args, ...(door ? ['--port', '0'] : [])], {
     env: { ...process.env, ...env },
     cwd: repoRoot,
   });
@@ -64,6 +73,7 @@ export async function startServer(args: string[], env: NodeJS.ProcessEnv = {}): 
     child.stderr?.on('data', onData);
     child.once('exit', (code) => reject(new Error(`tokenvault serve exited with ${code}:\n${output}`)));
   });
+  door?.forwardTo(url);
   return {
     url,
     output: () => output,

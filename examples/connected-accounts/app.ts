@@ -3,6 +3,7 @@
 // @tokenvault/react. Run: VAULT_URL=… VAULT_ACCESS_KEY=<a key with connections-manager and credentials-reader, so
 // the browsers it binds may read tokens too> node --import tsx app.ts
 import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createVaultClient } from '@tokenvault/sdk-node';
 import { build } from 'esbuild';
@@ -66,4 +67,8 @@ const server = createServer(async (request, response) => {
   response.writeHead(200, { 'content-type': 'text/html' }).end(html(page));
 });
 
-server.listen(port, '127.0.0.1', () => console.log(`example app listening on http://127.0.0.1:${port}`));
+// PORT=0 takes any free port; the line says which.
+server.listen(port, '127.0.0.1', () => {
+  const { port: bound } = server.address() as AddressInfo;
+  console.log(`example app listening on http://127.0.0.1:${bound}`);
+});
