@@ -155,7 +155,7 @@ environments:
         path: `/v1/users/${encodeURIComponent(userId)}/connected-accounts/${items[0]?.id}/access-token`,
       };
     };
-    return { dir, config, database, demo, servers, publicUrl, jwt, connect, cleanup };
+    return { dir, config, database, masterKey: MASTER_KEY, demo, servers, publicUrl, jwt, connect, cleanup };
   } catch (err) {
     await cleanup();
     throw err;
