@@ -38,6 +38,10 @@ const steps: [string, () => Promise<unknown>][] = [
   ['node -e "require(\'@tokenvault/sdk-node\')"', () => run('node', ['-e', sdkNodeLoads('require')], { cwd: app })],
   ['node --input-type=module -e "await import(…)"', () => importSdkNode()],
   ['a CommonJS script reads the token through the SDK', readToken],
+  [
+    'the store conformance suite of @tokenvault/core/testing passes on its memory store',
+    () => expectOutput(run('node', ['conformance.js'], { cwd: app }), /passed \d+ store conformance tests/),
+  ],
   ['stop the server by its PID', () => stopServer()],
   ['TypeScript consumer, moduleResolution node16', () => typecheck('tsconfig.node16.json')],
   ['TypeScript consumer, moduleResolution bundler', () => typecheck('tsconfig.bundler.json')],

@@ -4,7 +4,8 @@ import { isVaultError, VaultError } from './errors.js';
 import { authorize, authorizeScopes, type Caller, resources, type Segment } from './grants.js';
 import type { RefreshEngine } from './refresh-engine.js';
 import { missingScopes } from './scopes.js';
-import type { AccountRow } from './store.js';
+import type { AccountStore } from './store.js';
+import type { AccountRow } from './store-rows.js';
 import type { VaultContext } from './vault-context.js';
 
 /** Refresh when less than this remains, or less than half the token's life for short-lived tokens (docs/reliability.md). */
@@ -56,7 +57,7 @@ export interface AccessToken {
  * Credential reads. Each is authorized (by grant or session, docs/security.md) before anything is refreshed or decrypted,
  * and written to the audit log, failures included; a token is handed out only once its audit row is stored.
  */
-export function createAccessTokens(ctx: VaultContext, engine: RefreshEngine) {
+export function createAccessTokens(ctx: VaultContext<AccountStore>, engine: RefreshEngine) {
   return {
     get(request: AccessTokenRequest, caller: Caller): Promise<AccessToken> {
       return audited(caller, request, async (seen) => {

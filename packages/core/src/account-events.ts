@@ -1,6 +1,6 @@
 import { type Actor, auditRow } from './audit.js';
 import { randomId } from './encoding.js';
-import type { AccountRow, AccountStatus, Outbox } from './store.js';
+import type { AccountRow, AccountStatus, Outbox } from './store-rows.js';
 import type { VaultContext } from './vault-context.js';
 
 /** What webhooks are told (SPEC §6.5). Payloads name the account, never a token. */
@@ -19,7 +19,7 @@ export interface StatusChange {
  * transaction as the change.
  */
 export function accountOutbox(
-  ctx: VaultContext,
+  ctx: VaultContext<unknown>,
   row: AccountRow,
   type: AccountEventType,
   actor: Actor,
@@ -82,7 +82,7 @@ export function accountAudit(
 
 /** The status-change event when the status changes (including recovery to `active`), nothing otherwise. */
 export function statusOutbox(
-  ctx: VaultContext,
+  ctx: VaultContext<unknown>,
   before: AccountRow,
   after: AccountRow,
   actor: Actor,

@@ -7,7 +7,8 @@ import { type Action, authorize, type Caller, type Resource, type Segment, WILDC
 import type { AccountIdentity } from './oauth/identity.js';
 import type { TokenSet } from './oauth/token-set.js';
 import { nextRefreshAt } from './refresh-schedule.js';
-import type { AccountKey, AccountRow, AccountStatus } from './store.js';
+import type { AccountStore } from './store.js';
+import type { AccountKey, AccountRow, AccountStatus } from './store-rows.js';
 import type { VaultContext } from './vault-context.js';
 
 /** A connected account as the API shows it: never a token. */
@@ -52,16 +53,16 @@ export function toConnectedAccount(row: AccountRow): ConnectedAccount {
 
 export type TokenColumn = 'access_token' | 'refresh_token' | 'id_token';
 
-export function sealToken(ctx: VaultContext, accountId: string, column: TokenColumn, value: string) {
+export function sealToken(ctx: VaultContext<unknown>, accountId: string, column: TokenColumn, value: string) {
   return ctx.cipher.encrypt(value, aad('connected_accounts', accountId, column));
 }
 
-export function openToken(ctx: VaultContext, accountId: string, column: TokenColumn, value: string) {
+export function openToken(ctx: VaultContext<unknown>, accountId: string, column: TokenColumn, value: string) {
   return ctx.cipher.decrypt(value, aad('connected_accounts', accountId, column));
 }
 
 /** An id that cannot be one of ours is not found without asking the store. */
-export async function requireAccount(ctx: VaultContext, env: string, userId: string, accountId: string) {
+export async function requireAccount(ctx: VaultContext<AccountStore>, env: string, userId: string, accountId: string) {
   if (!isRandomId('ca', accountId)) throw new VaultError('not_found', `no connected account ${quoted(accountId)}`);
   const row = await ctx.store.getAccount(env, userId, accountId);
   if (!row) throw new VaultError('not_found', `user '${userId}' has no connected account '${accountId}'`);
@@ -75,7 +76,7 @@ export async function requireAccount(ctx: VaultContext, env: string, userId: str
  * user whether an account id exists.
  */
 export async function authorizedAccount(
-  ctx: VaultContext,
+  ctx: VaultContext<AccountStore>,
   caller: Caller,
   action: Action,
   resourceOf: (provider: Segment) => Resource,
@@ -98,7 +99,7 @@ export async function authorizedAccount(
  * a refresh token the provider did not send again is kept, never replaced by nothing.
  */
 export async function saveLinkedAccount(
-  ctx: VaultContext,
+  ctx: VaultContext<AccountStore>,
   key: AccountKey,
   identity: AccountIdentity,
   tokens: TokenSet,

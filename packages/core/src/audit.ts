@@ -1,5 +1,6 @@
 import { randomId } from './encoding.js';
-import type { AuditRow, Store } from './store.js';
+import type { AuditStore } from './store.js';
+import type { AuditRow } from './store-rows.js';
 
 /** Who did something, as the audit log records it. */
 export interface Actor {
@@ -54,7 +55,7 @@ interface Pending {
  * setImmediate; a zero timeout elsewhere), so the reads a burst of requests produced share it, and the rows that
  * arrive while one insert runs go into the next.
  */
-export function createAuditWriter(store: Pick<Store, 'insertAudit'>) {
+export function createAuditWriter(store: Pick<AuditStore, 'insertAudit'>) {
   const queue: Pending[] = [];
   let flushing: Promise<void> | undefined;
 

@@ -1,4 +1,5 @@
 import type { Batch, RefreshEngine } from './refresh-engine.js';
+import type { MaintenanceStore } from './store.js';
 import type { VaultContext } from './vault-context.js';
 import type { createWebhookDeliverer } from './webhook-deliverer.js';
 
@@ -26,7 +27,7 @@ export interface BackgroundOptions {
  * the pass (the vault's `settle()` gives back the leases of what was skipped).
  */
 export function startBackground(
-  ctx: VaultContext,
+  ctx: VaultContext<MaintenanceStore>,
   engine: RefreshEngine,
   deliverer: ReturnType<typeof createWebhookDeliverer>,
   options: BackgroundOptions,

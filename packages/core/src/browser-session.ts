@@ -1,6 +1,7 @@
 import type { AccessToken, AccessTokenRequest, AccessTokens } from './access-tokens.js';
 import { openToken, requireAccount } from './accounts.js';
 import type { Caller } from './grants.js';
+import type { AccountStore } from './store.js';
 import type { VaultContext } from './vault-context.js';
 
 /** Backstage's ProfileInfo. */
@@ -22,7 +23,7 @@ export interface BrowserSession extends AccessToken {
  * (authorized, refreshed when near expiry, audited), with the account's ID token and profile.
  */
 export async function browserSession(
-  ctx: VaultContext,
+  ctx: VaultContext<AccountStore>,
   tokens: AccessTokens,
   request: AccessTokenRequest,
   caller: Caller,

@@ -10,6 +10,7 @@ import { type AccountIdentity, accountIdentity } from './oauth/identity.js';
 import { runHook } from './provider-hooks.js';
 import { resolveParams, withParams } from './provider-params.js';
 import { mergeScopes } from './scopes.js';
+import type { AccountStore, FlowStore } from './store.js';
 import { redirectUri, type VaultContext } from './vault-context.js';
 
 /** How long a user has to finish the provider's login and consent. */
@@ -39,7 +40,7 @@ export interface StartedConnect {
   expiresAt: number;
 }
 
-export async function startConnect(ctx: VaultContext, input: StartConnectInput): Promise<StartedConnect> {
+export async function startConnect(ctx: VaultContext<FlowStore>, input: StartConnectInput): Promise<StartedConnect> {
   const configured = ctx.providers.get(input.env, input.provider);
   const params = resolveParams(configured.spec, input.params ?? {});
   const provider = withParams(configured, params);
@@ -114,7 +115,10 @@ export interface CompletedConnect {
  * Completes a flow once: the state must decode, match the nonce cookie and name a pending, unexpired flow
  * of this provider, which is consumed before the code is exchanged.
  */
-export async function completeConnect(ctx: VaultContext, input: CompleteConnectInput): Promise<CompletedConnect> {
+export async function completeConnect(
+  ctx: VaultContext<FlowStore & AccountStore>,
+  input: CompleteConnectInput,
+): Promise<CompletedConnect> {
   const rawState = input.params.get('state');
   const state = decodeState(rawState);
   if (!input.nonceCookie) throw new VaultError('invalid_state', 'the auth response is missing its nonce cookie');

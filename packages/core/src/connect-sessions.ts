@@ -3,7 +3,8 @@ import { base64url, randomBytes, sha256 } from './encoding.js';
 import { VaultError } from './errors.js';
 import { authorize, type Caller, heldActions, resources, SESSION_ACTIONS, WILDCARD } from './grants.js';
 import { parseScopes } from './scopes.js';
-import type { ConnectSessionRow, SessionLimits } from './store.js';
+import type { SessionStore } from './store.js';
+import type { ConnectSessionRow, SessionLimits } from './store-rows.js';
 import type { VaultContext } from './vault-context.js';
 
 /** SPEC §5.3.2: at most 30 minutes. */
@@ -23,7 +24,7 @@ export interface ConnectSessionInput {
  * the user, its page hands the token to the vault once, and the browser then has a vault session for that user,
  * so the accounts it links attach to that user and no other.
  */
-export function createConnectSessions(ctx: VaultContext) {
+export function createConnectSessions(ctx: VaultContext<SessionStore>) {
   return {
     /**
      * Needs `connect-sessions:create` on the user's accounts of the provider (of every provider when none). The

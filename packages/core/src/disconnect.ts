@@ -5,7 +5,8 @@ import { type Caller, resources, type Segment } from './grants.js';
 import { authorizationServer } from './oauth/authorization-server.js';
 import { revokeToken } from './oauth/refresh.js';
 import { paramsOf, withParams } from './provider-params.js';
-import type { AccountRow } from './store.js';
+import type { AccountStore } from './store.js';
+import type { AccountRow } from './store-rows.js';
 import type { VaultContext } from './vault-context.js';
 
 export interface DisconnectResult {
@@ -17,7 +18,7 @@ export interface DisconnectResult {
 
 /** Revokes at the provider where it can (RFC 7009), then deletes the credential whatever the provider said. */
 export async function disconnect(
-  ctx: VaultContext,
+  ctx: VaultContext<AccountStore>,
   account: { env: string; userId: string; accountId: string },
   caller: Caller,
 ): Promise<DisconnectResult> {

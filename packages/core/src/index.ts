@@ -70,6 +70,17 @@ export {
 } from './service-clients.js';
 export type { SessionInput } from './sessions.js';
 export type {
+  AccountStore,
+  AuditStore,
+  ClientStore,
+  FlowStore,
+  LeaseStore,
+  MaintenanceStore,
+  OutboxStore,
+  SessionStore,
+  Store,
+} from './store.js';
+export type {
   AccountChange,
   AccountKey,
   AccountQuery,
@@ -92,9 +103,8 @@ export type {
   Outbox,
   SessionLimits,
   SessionRow,
-  Store,
   SweepResult,
-} from './store.js';
+} from './store-rows.js';
 export { createVault, type Vault, type VaultOptions, type WebhookEndpoint } from './vault.js';
 export { redirectUri, type VaultLogger } from './vault-context.js';
 export type { DeliveryOutcome, WebhookRetryPolicy } from './webhook-deliverer.js';

@@ -9,7 +9,8 @@ import type { TokenSet } from './oauth/token-set.js';
 import { paramsOf, withParams } from './provider-params.js';
 import type { ConfiguredProvider } from './providers.js';
 import { backoffMs, nextRefreshAt } from './refresh-schedule.js';
-import type { AccountChange, AccountRow } from './store.js';
+import type { AccountStore, LeaseStore } from './store.js';
+import type { AccountChange, AccountRow } from './store-rows.js';
 import type { VaultContext } from './vault-context.js';
 
 export type RefreshTrigger = 'on_demand' | 'scheduled';
@@ -28,7 +29,7 @@ export type RefreshResult =
  * process share one promise; callers in other processes poll the row until the lease holder's result appears.
  * Every write is a compare-and-swap on `version`, so a late refresh never overwrites a newer credential.
  */
-export function createRefreshEngine(ctx: VaultContext) {
+export function createRefreshEngine(ctx: VaultContext<AccountStore & LeaseStore>) {
   const inFlight = new Map<string, Promise<AccountRow>>();
 
   /** On demand: returns a row whose access token is newer than `seen`'s, or throws why there is none. */

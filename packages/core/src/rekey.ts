@@ -1,6 +1,7 @@
 import { sealToken, type TokenColumn } from './accounts.js';
 import { aad } from './cipher.js';
-import type { AccountChange, AccountRow } from './store.js';
+import type { AccountStore } from './store.js';
+import type { AccountChange, AccountRow } from './store-rows.js';
 import type { VaultContext } from './vault-context.js';
 
 const PAGE = 200;
@@ -18,7 +19,7 @@ export interface RekeyResult {
  * meanwhile wins and is looked at again. Afterwards the older key can leave the configuration.
  */
 export async function rekeyCredentials(
-  ctx: VaultContext,
+  ctx: VaultContext<AccountStore>,
   progress?: (done: RekeyResult) => void,
 ): Promise<RekeyResult> {
   const done: RekeyResult = { accounts: 0, rekeyed: 0 };
@@ -40,7 +41,7 @@ const COLUMNS: [TokenColumn, 'accessToken' | 'refreshToken' | 'idToken'][] = [
   ['id_token', 'idToken'],
 ];
 
-async function rekeyAccount(ctx: VaultContext, initial: AccountRow): Promise<boolean> {
+async function rekeyAccount(ctx: VaultContext<AccountStore>, initial: AccountRow): Promise<boolean> {
   let row: AccountRow | undefined = initial;
   for (let attempt = 0; row && attempt < 5; attempt++) {
     const change: AccountChange = {};

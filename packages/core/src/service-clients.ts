@@ -5,7 +5,8 @@ import { type Actor, auditRow } from './audit.js';
 import { fromBase64, isRandomId, randomId } from './encoding.js';
 import { quoted, VaultError } from './errors.js';
 import { allows, authorizeGrant, type Caller, type Grant, parseGrant } from './grants.js';
-import type { ClientKeyRow, ClientRow, GrantRow } from './store.js';
+import type { ClientStore } from './store.js';
+import type { ClientKeyRow, ClientRow, GrantRow } from './store-rows.js';
 import type { VaultContext } from './vault-context.js';
 
 /** An authenticated service client, acting in exactly one environment. */
@@ -63,7 +64,7 @@ interface Credentials {
 /** `lastUsedAt` is written at most this often per key and process: a token read must not cost a write. */
 const TOUCH_EVERY_MS = 60_000;
 
-export function createServiceClients(ctx: VaultContext) {
+export function createServiceClients(ctx: VaultContext<ClientStore>) {
   const publicKeys = new LRUCache<string, Promise<CryptoKey>>({ max: CACHE_LIMIT });
   const importPublicKey = (spki: string) => {
     let key = publicKeys.get(spki);
@@ -363,7 +364,7 @@ function uniqueGrants(grants: GrantRow[]): GrantRow[] {
   return grants.filter((g) => !seen.has(`${g.role}\n${g.resource}`) && seen.add(`${g.role}\n${g.resource}`));
 }
 
-function futureExpiry(ctx: VaultContext, expiresAt: number | null | undefined): number | null {
+function futureExpiry(ctx: VaultContext<unknown>, expiresAt: number | null | undefined): number | null {
   if (expiresAt === undefined || expiresAt === null) return null;
   if (!Number.isFinite(expiresAt) || expiresAt <= ctx.now()) {
     throw new VaultError('invalid_request', 'a key must expire in the future');

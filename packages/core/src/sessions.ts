@@ -1,5 +1,6 @@
 import { base64url, randomBytes, sha256 } from './encoding.js';
-import type { SessionLimits, SessionRow, Store } from './store.js';
+import type { SessionStore } from './store.js';
+import type { SessionLimits, SessionRow } from './store-rows.js';
 
 export interface SessionInput {
   env: string;
@@ -15,7 +16,7 @@ export interface SessionInput {
  * Browser sessions are random handles; the database keeps only their SHA-256, so a stolen database
  * yields no usable cookie.
  */
-export function createSessions(store: Store, now: () => number) {
+export function createSessions(store: SessionStore, now: () => number) {
   return {
     /** Returns the handle to put in the cookie. */
     async create(input: SessionInput): Promise<string> {

@@ -5,9 +5,9 @@ import type { ProviderRegistry } from './providers.js';
 import type { Store } from './store.js';
 import type { VaultMetrics } from './vault-metrics.js';
 
-/** What every vault operation works with. */
-export interface VaultContext {
-  store: Store;
+/** What every vault operation works with; `S` is the part of the store it needs. */
+export interface VaultContext<S = Store> {
+  store: S;
   cipher: Cipher;
   providers: ProviderRegistry;
   http: ProviderHttp;

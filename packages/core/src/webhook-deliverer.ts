@@ -1,7 +1,8 @@
 import { mapConcurrently } from './concurrency.js';
 import { isVaultError } from './errors.js';
 import type { Batch } from './refresh-engine.js';
-import type { ClaimedDelivery, DeliveryChange } from './store.js';
+import type { OutboxStore } from './store.js';
+import type { ClaimedDelivery, DeliveryChange } from './store-rows.js';
 import type { VaultContext } from './vault-context.js';
 import { signWebhook, webhookKey } from './webhook-signature.js';
 
@@ -30,7 +31,7 @@ export type DeliveryOutcome = 'delivered' | 'retry' | 'gave_up' | 'skipped';
  * in order per account and URL (the claim query holds back an event while an earlier one is pending), retrying
  * with exponential back-off until `giveUpAfterMs`. Every attempt is recorded.
  */
-export function createWebhookDeliverer(ctx: VaultContext, policy: WebhookRetryPolicy) {
+export function createWebhookDeliverer(ctx: VaultContext<OutboxStore>, policy: WebhookRetryPolicy) {
   async function deliverDue(options: Batch): Promise<DeliveryOutcome[]> {
     const now = ctx.now();
     let claimed: ClaimedDelivery[];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { auditRow, createAuditWriter } from '../src/audit.js';
-import type { AuditRow } from '../src/store.js';
+import type { AuditRow } from '../src/store-rows.js';
 
 const row = (n: number) => auditRow({ principal: 'cli' }, n, { env: 'e', action: 'credentials.read', result: 'ok' });
 

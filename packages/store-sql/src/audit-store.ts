@@ -1,11 +1,9 @@
-import type { AuditRow, Store } from '@tokenvault/core';
+import type { AuditRow, AuditStore } from '@tokenvault/core';
 import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
 import type { Database } from './schema.js';
 
-type AuditMethods = Pick<Store, 'insertAudit' | 'listAudit'>;
-
 /** The append-only audit log: inserts and reads; only the sweep deletes, by age. */
-export function auditMethods(db: Kysely<Database>): AuditMethods {
+export function createAuditStore(db: Kysely<Database>): AuditStore {
   return {
     async insertAudit(rows) {
       if (rows.length > 0) await db.insertInto('audit_log').values(rows.map(auditToDb)).execute();

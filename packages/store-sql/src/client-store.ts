@@ -1,27 +1,11 @@
-import type { AuditRow, ClientKeyRow, ClientRow, GrantRow, Store } from '@tokenvault/core';
+import type { AuditRow, ClientKeyRow, ClientRow, ClientStore, GrantRow } from '@tokenvault/core';
 import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
 import { writeAudit } from './audit-store.js';
+import type { SqlDialectHooks } from './dialect.js';
 import type { Database } from './schema.js';
-import type { SqlDialectHooks } from './sql-store.js';
 
-type ClientMethods = Pick<
-  Store,
-  | 'insertClient'
-  | 'deleteClient'
-  | 'listClients'
-  | 'getClient'
-  | 'getGrants'
-  | 'insertGrant'
-  | 'deleteGrant'
-  | 'insertClientKey'
-  | 'getClientKey'
-  | 'listClientKeys'
-  | 'revokeClientKey'
-  | 'touchClientKey'
->;
-
-/** Service clients, their grants and their access keys' public halves (SPEC §5.3.3). */
-export function clientMethods(db: Kysely<Database>, hooks: SqlDialectHooks): ClientMethods {
+/** Service clients, their grants and their access keys' public halves. */
+export function createClientStore(db: Kysely<Database>, hooks: SqlDialectHooks): ClientStore {
   /** Runs `change` and its audit rows in one transaction; the rows are written only if `change` returns true. */
   const audited = (audit: AuditRow[], change: (trx: Transaction<Database>) => Promise<boolean>) =>
     db.transaction().execute(async (trx) => {

@@ -1,3 +1,3 @@
+export type { SqlDialectHooks } from './dialect.js';
 export type { Database } from './schema.js';
-export type { SqlDialectHooks } from './sql-store.js';
 export { createSqlStore } from './sql-store.js';

@@ -1,17 +1,12 @@
-import type { Outbox, Store } from '@tokenvault/core';
+import type { Outbox, OutboxStore } from '@tokenvault/core';
 import type { Kysely, Transaction } from 'kysely';
 import { writeAudit } from './audit-store.js';
+import type { SqlDialectHooks } from './dialect.js';
 import { deliveryFromDb, deliveryToDb } from './rows.js';
 import type { Database } from './schema.js';
-import type { SqlDialectHooks } from './sql-store.js';
 
-type OutboxMethods = Pick<
-  Store,
-  'claimDeliveries' | 'finishDelivery' | 'listDeliveries' | 'listAttempts' | 'listEvents'
->;
-
-/** Account events and their webhook deliveries: the outbox (SPEC §6.5). */
-export function outboxMethods(db: Kysely<Database>, hooks: SqlDialectHooks): OutboxMethods {
+/** Account events and their webhook deliveries: the outbox (docs/reliability.md, "Status and events"). */
+export function createOutboxStore(db: Kysely<Database>, hooks: SqlDialectHooks): OutboxStore {
   return {
     async claimDeliveries(owner, now, until, limit) {
       const claimed = await db

@@ -1,0 +1,32 @@
+import type { AuditStore } from '../store.js';
+import { checkAudit, copy, sortBy, type Tables, writeAudit } from './memory-tables.js';
+
+/** The append-only audit log. */
+export function memoryAuditStore(tables: Tables): AuditStore {
+  const { audit } = tables;
+  return {
+    async insertAudit(rows) {
+      // One batch is one statement in SQL: a single bad row refuses the whole batch.
+      checkAudit(tables, rows);
+      writeAudit(tables, rows);
+    },
+    async listAudit(env, query) {
+      const { principal, userId, provider, action, since, until, before } = query;
+      const rows = [...audit.values()].filter(
+        (r) =>
+          r.env === env &&
+          (principal === undefined || r.principal === principal) &&
+          (userId === undefined || r.userId === userId) &&
+          (provider === undefined || r.provider === provider) &&
+          (action === undefined || r.action === action) &&
+          (since === undefined || r.at >= since) &&
+          (until === undefined || r.at <= until) &&
+          (!before || r.at < before.at || (r.at === before.at && r.id < before.id)),
+      );
+      return sortBy(rows, (r) => [r.at, r.id])
+        .reverse()
+        .slice(0, query.limit)
+        .map(copy);
+    },
+  };
+}

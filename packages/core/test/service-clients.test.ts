@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { parseAccessKey, signServiceToken } from '../src/access-keys.js';
+import { createCipher } from '../src/cipher.js';
+import { isVaultError } from '../src/errors.js';
+import { OPERATOR } from '../src/grants.js';
+import { createProviderRegistry } from '../src/providers.js';
+import { createMemoryStore } from '../src/testing/index.js';
+import { createVault } from '../src/vault.js';
+
+const publicUrl = 'http://vault.test';
+
+async function vaultOnMemory() {
+  const store = createMemoryStore();
+  const cipher = await createCipher([new Uint8Array(32).fill(7)]);
+  return { store, vault: createVault({ store, cipher, providers: createProviderRegistry({}), publicUrl }) };
+}
+
+describe('service clients', () => {
+  it('authenticates a key until it is revoked, at once in this process, and audits each change', async () => {
+    // A revoked key must stop working in the process that revoked it without waiting for any cache.
+    const { store, vault } = await vaultOnMemory();
+    const grants = [{ role: 'credentials-reader', resource: 'connections/github' }];
+    const created = await vault.clients.create({ env: 'development', name: 'worker', grants }, OPERATOR);
+    const token = await signServiceToken(await parseAccessKey(created.accessKey), { baseUrl: publicUrl });
+    const principal = await vault.clients.authenticate(token);
+    expect(principal).toMatchObject({ clientId: created.client.id, keyId: created.keyId, env: 'development' });
+    expect(principal.grants).toHaveLength(1);
+
+    await vault.clients.revokeKey('development', created.client.id, created.keyId, OPERATOR);
+    const refused = await vault.clients.authenticate(token).catch((err: unknown) => err);
+    expect(isVaultError(refused, 'unauthorized')).toBe(true);
+
+    const actions = (await store.listAudit('development', { limit: 10 })).map((row) => row.action);
+    expect(actions.sort()).toEqual(['client.created', 'key.added', 'key.revoked']);
+  });
+
+  it('refuses to remove a client of another environment, and records nothing', async () => {
+    const { store, vault } = await vaultOnMemory();
+    const created = await vault.clients.create({ env: 'development', name: 'worker', grants: [] }, OPERATOR);
+    const refused = await vault.clients.remove('production', created.client.id, OPERATOR).catch((err: unknown) => err);
+    expect(isVaultError(refused, 'not_found')).toBe(true);
+    expect(await vault.clients.get('development', created.client.id)).toMatchObject({ name: 'worker' });
+    expect(await store.listAudit('production', { limit: 10 })).toEqual([]);
+  });
+});

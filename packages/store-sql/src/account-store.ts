@@ -1,0 +1,115 @@
+import type { AccountKey, AccountStore } from '@tokenvault/core';
+import { VaultError } from '@tokenvault/core';
+import type { CompiledQuery, Kysely } from 'kysely';
+import type { SqlDialectHooks } from './dialect.js';
+import { hasEntries, writeOutbox } from './outbox-store.js';
+import { type AccountDb, accountFromDb, accountToDb, changeToDb } from './rows.js';
+import type { Database } from './schema.js';
+
+/** Connected accounts: one row each, with the credential; changes write their outbox in the same transaction. */
+export function createAccountStore(db: Kysely<Database>, hooks: SqlDialectHooks): AccountStore {
+  // The token read's query, compiled once: Kysely would build and compile it again on every request. The
+  // parameters are filled in per call, in the order of the where clauses.
+  const accountQuery = db
+    .selectFrom('connected_accounts')
+    .selectAll()
+    .where('id', '=', '')
+    .where('env', '=', '')
+    .where('user_id', '=', '')
+    .compile();
+
+  return {
+    async insertAccount(account, outbox) {
+      try {
+        await db.transaction().execute(async (trx) => {
+          await trx.insertInto('connected_accounts').values(accountToDb(account)).execute();
+          await writeOutbox(trx, outbox);
+        });
+      } catch (err) {
+        if (hooks.isUniqueViolation(err)) throw new VaultError('conflict', 'the account is already linked');
+        throw err;
+      }
+    },
+    async updateAccount(id, expectedVersion, change, outbox) {
+      const update = (q: Kysely<Database>) =>
+        q
+          .updateTable('connected_accounts')
+          .set({ ...changeToDb(change), version: expectedVersion + 1 })
+          .where('id', '=', id)
+          .where('version', '=', expectedVersion)
+          .executeTakeFirst();
+      if (!hasEntries(outbox)) return (await update(db)).numUpdatedRows === 1n;
+      return db.transaction().execute(async (trx) => {
+        if ((await update(trx)).numUpdatedRows !== 1n) return false;
+        await writeOutbox(trx, outbox);
+        return true;
+      });
+    },
+    async getAccount(env, userId, accountId) {
+      const query: CompiledQuery<AccountDb> = { ...accountQuery, parameters: [accountId, env, userId] };
+      const { rows } = await db.executeQuery(query);
+      const row = rows[0];
+      return row && accountFromDb(row);
+    },
+    async getAccountById(id) {
+      const row = await db.selectFrom('connected_accounts').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && accountFromDb(row);
+    },
+    async findAccount(key: AccountKey) {
+      const row = await db
+        .selectFrom('connected_accounts')
+        .selectAll()
+        .where('env', '=', key.env)
+        .where('user_id', '=', key.userId)
+        .where('provider', '=', key.provider)
+        .where('provider_account_id', '=', key.providerAccountId)
+        .executeTakeFirst();
+      return row && accountFromDb(row);
+    },
+    async listAccounts(env, userId) {
+      const rows = await db
+        .selectFrom('connected_accounts')
+        .selectAll()
+        .where('env', '=', env)
+        .where('user_id', '=', userId)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
+      return rows.map(accountFromDb);
+    },
+    async listAccountsAfter(afterId, limit) {
+      let select = db.selectFrom('connected_accounts').selectAll();
+      if (afterId !== null) select = select.where('id', '>', afterId);
+      return (await select.orderBy('id').limit(limit).execute()).map(accountFromDb);
+    },
+    async listAllAccounts(env, query) {
+      let select = db.selectFrom('connected_accounts').selectAll().where('env', '=', env);
+      if (query.status) select = select.where('status', '=', query.status);
+      if (query.provider) select = select.where('provider', '=', query.provider);
+      const after = query.after;
+      if (after) {
+        select = select.where((eb) =>
+          eb.or([
+            eb('created_at', '>', after.createdAt),
+            eb.and([eb('created_at', '=', after.createdAt), eb('id', '>', after.id)]),
+          ]),
+        );
+      }
+      const rows = await select.orderBy('created_at').orderBy('id').limit(query.limit).execute();
+      return rows.map(accountFromDb);
+    },
+    async deleteAccount(env, userId, accountId, expectedVersion, outbox) {
+      return db.transaction().execute(async (trx) => {
+        let query = trx
+          .deleteFrom('connected_accounts')
+          .where('id', '=', accountId)
+          .where('env', '=', env)
+          .where('user_id', '=', userId);
+        if (expectedVersion !== undefined) query = query.where('version', '=', expectedVersion);
+        if ((await query.executeTakeFirst()).numDeletedRows !== 1n) return false;
+        await writeOutbox(trx, outbox);
+        return true;
+      });
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import type { MaintenanceStore } from '@tokenvault/core';
+import { VaultError } from '@tokenvault/core';
+import { type Kysely, Migrator, sql } from 'kysely';
+import { migrationProvider } from './migrations.js';
+import type { Database } from './schema.js';
+
+/** Migrations, the readiness ping, closing the pool, and the sweep across every table. */
+export function createMaintenanceStore(db: Kysely<Database>): MaintenanceStore {
+  return {
+    async migrate() {
+      const { error, results } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
+      const failed = results?.find((result) => result.status === 'Error');
+      if (error) throw new VaultError('internal', `migration ${failed?.migrationName ?? ''} failed`, { cause: error });
+    },
+    async ping() {
+      await sql`select 1`.execute(db);
+    },
+    async close() {
+      await db.destroy();
+    },
+
+    async sweep(now, historyBefore, auditBefore) {
+      const deleted = (result: { numDeletedRows: bigint }) => Number(result.numDeletedRows);
+      const flows = await db.deleteFrom('auth_flows').where('expires_at', '<=', now).executeTakeFirst();
+      const sessions = await db.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst();
+      const connectSessions = await db.deleteFrom('connect_sessions').where('expires_at', '<=', now).executeTakeFirst();
+      const deliveries = await db
+        .deleteFrom('webhook_deliveries')
+        .where('status', '!=', 'pending')
+        .where('created_at', '<', historyBefore)
+        .executeTakeFirst();
+      const events = await db
+        .deleteFrom('account_events')
+        .where('created_at', '<', historyBefore)
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('webhook_deliveries')
+                .select('webhook_deliveries.id')
+                .whereRef('webhook_deliveries.event_id', '=', 'account_events.id'),
+            ),
+          ),
+        )
+        .executeTakeFirst();
+      const audit = await db.deleteFrom('audit_log').where('at', '<', auditBefore).executeTakeFirst();
+      return {
+        audit: deleted(audit),
+        flows: deleted(flows),
+        sessions: deleted(sessions) + deleted(connectSessions),
+        deliveries: deleted(deliveries),
+        events: deleted(events),
+      };
+    },
+  };
+}

@@ -1,0 +1,77 @@
+import type { SessionStore } from '@tokenvault/core';
+import type { Kysely } from 'kysely';
+import { writeAudit } from './audit-store.js';
+import type { Database } from './schema.js';
+
+/** Browser sessions, and connect sessions (taken with one DELETE … RETURNING, so each is used once). */
+export function createSessionStore(db: Kysely<Database>): SessionStore {
+  return {
+    async insertConnectSession(session, audit) {
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('connect_sessions')
+          .values({
+            id: session.id,
+            env: session.env,
+            user_id: session.userId,
+            provider: session.provider,
+            scopes: session.scopes.join(' '),
+            created_by: session.createdBy,
+            actions: session.actions.join(' '),
+            created_at: session.createdAt,
+            expires_at: session.expiresAt,
+          })
+          .execute();
+        await writeAudit(trx, audit);
+      });
+    },
+    async takeConnectSession(id) {
+      const row = await db.deleteFrom('connect_sessions').where('id', '=', id).returningAll().executeTakeFirst();
+      return (
+        row && {
+          id: row.id,
+          env: row.env,
+          userId: row.user_id,
+          provider: row.provider,
+          scopes: row.scopes === '' ? [] : row.scopes.split(' '),
+          createdBy: row.created_by ?? 'client:unknown',
+          actions: row.actions ? row.actions.split(' ') : [],
+          createdAt: row.created_at,
+          expiresAt: row.expires_at,
+        }
+      );
+    },
+
+    async insertSession(session) {
+      await db
+        .insertInto('sessions')
+        .values({
+          id: session.id,
+          env: session.env,
+          user_id: session.userId,
+          account_id: session.accountId,
+          limits: session.limits === null ? null : JSON.stringify(session.limits),
+          created_at: session.createdAt,
+          expires_at: session.expiresAt,
+        })
+        .execute();
+    },
+    async getSession(id) {
+      const row = await db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+      return (
+        row && {
+          id: row.id,
+          env: row.env,
+          userId: row.user_id,
+          accountId: row.account_id,
+          limits: row.limits === null ? null : JSON.parse(row.limits),
+          createdAt: row.created_at,
+          expiresAt: row.expires_at,
+        }
+      );
+    },
+    async deleteSession(id) {
+      await db.deleteFrom('sessions').where('id', '=', id).execute();
+    },
+  };
+}
