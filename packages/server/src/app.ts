@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
+import { serviceClientAuth, sessionAuth } from './account-auth.js';
 import { limitBody } from './body-limit.js';
 import type { ServerEnv, ServerOptions } from './context.js';
 import { createCookies } from './cookies.js';
@@ -14,7 +15,6 @@ import { authressRoutes } from './routes/authress.js';
 import { connectSessionRoutes } from './routes/connect-sessions.js';
 import { devHomeRoutes } from './routes/dev-home.js';
 import { healthRoutes } from './routes/health.js';
-import { meRoutes } from './routes/me.js';
 import { openApiRoutes } from './routes/openapi.js';
 
 const DEFAULT_SESSION_TTL_SECONDS = 30 * 24 * 60 * 60;
@@ -44,8 +44,9 @@ export function createApp(options: ServerOptions) {
   if (options.rateLimit) app.use('/api/auth/*', rateLimit(options.rateLimit));
   app.use('/v1/me/*', appCors);
   app.route('/api/auth', authRoutes(options, cookies, createOriginCheck(options.appOrigins), sessionTtl));
-  app.route('/v1/users', accountRoutes(options));
-  app.route('/v1/me', meRoutes(options, cookies));
+  // One set of account routes behind each authenticator.
+  app.route('/v1/users/:userId', accountRoutes(options, serviceClientAuth(options.vault)));
+  app.route('/v1/me', accountRoutes(options, sessionAuth(options.vault, cookies)));
   app.route('/v1/connect-sessions', connectSessionRoutes(options));
   app.route('/v1/admin', adminRoutes(options));
   app.route('/v1', authressRoutes(options));
