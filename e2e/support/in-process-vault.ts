@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   buildProviderSpec,
+  type Cipher,
   type ConfiguredProvider,
   createCipher,
   createProviderRegistry,
@@ -59,6 +60,8 @@ export interface InProcessOptions {
   providers?: ConfiguredProvider[];
   /** Default: VAULT_URL (http). */
   publicUrl?: string;
+  /** Wraps the real cipher, e.g. to count what the vault decrypts. */
+  wrapCipher?: (cipher: Cipher) => Cipher;
 }
 
 export async function startInProcessVault(options: InProcessOptions = {}) {
@@ -100,7 +103,7 @@ export async function startInProcessVault(options: InProcessOptions = {}) {
   const vaultOn = async (vaultStore: Store, timeoutMs = options.providerTimeoutMs ?? 10_000): Promise<Vault> =>
     createVault({
       store: vaultStore,
-      cipher: await createCipher([masterKey]),
+      cipher: await createCipher([masterKey]).then((cipher) => options.wrapCipher?.(cipher) ?? cipher),
       providers,
       publicUrl,
       logger,

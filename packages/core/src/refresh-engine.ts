@@ -1,5 +1,5 @@
 import { statusOutbox } from './account-events.js';
-import { openToken, sealToken } from './accounts.js';
+import { isUsable, openToken, sealToken } from './accounts.js';
 import { SYSTEM } from './audit.js';
 import { mapConcurrently, sleep } from './concurrency.js';
 import { isVaultError, VaultError } from './errors.js';
@@ -13,6 +13,16 @@ import type { AccountChange, AccountRow } from './store.js';
 import type { VaultContext } from './vault-context.js';
 
 export type RefreshTrigger = 'on_demand' | 'scheduled';
+
+/**
+ * A row after an on-demand refresh. `accessToken` is the new token in plaintext when this process got it from the
+ * provider, so the reads waiting on the refresh need not decrypt what was just encrypted; absent when another
+ * writer's row answers (a refresh elsewhere, a re-link), which the reader decrypts as usual.
+ */
+export interface Refreshed {
+  row: AccountRow;
+  accessToken?: string;
+}
 
 /** What the scheduler did with one account (SPEC §6.4). */
 export type RefreshResult =
@@ -29,10 +39,10 @@ export type RefreshResult =
  * Every write is a compare-and-swap on `version`, so a late refresh never overwrites a newer credential.
  */
 export function createRefreshEngine(ctx: VaultContext) {
-  const inFlight = new Map<string, Promise<AccountRow>>();
+  const inFlight = new Map<string, Promise<Refreshed>>();
 
-  /** On demand: returns a row whose access token is newer than `seen`'s, or throws why there is none. */
-  function refresh(seen: AccountRow): Promise<AccountRow> {
+  /** On demand: a row whose access token is newer than `seen`'s (see `Refreshed`), or throws why there is none. */
+  function refresh(seen: AccountRow): Promise<Refreshed> {
     let pending = inFlight.get(seen.id);
     if (!pending) {
       pending = refreshShared(seen).finally(() => inFlight.delete(seen.id));
@@ -41,7 +51,7 @@ export function createRefreshEngine(ctx: VaultContext) {
     return pending;
   }
 
-  async function refreshShared(seen: AccountRow): Promise<AccountRow> {
+  async function refreshShared(seen: AccountRow): Promise<Refreshed> {
     const started = performance.now();
     const waited = () => ctx.metrics.leaseWait.observe({}, (performance.now() - started) / 1000);
     let row = seen;
@@ -49,7 +59,7 @@ export function createRefreshEngine(ctx: VaultContext) {
     for (;;) {
       if (row.accessToken !== seen.accessToken) {
         waited(); // someone else's refresh (or a re-link) landed while we looked
-        return row;
+        return { row };
       }
       assertRefreshable(row, ctx.now());
       if (row.leaseExpiresAt === null || row.leaseExpiresAt <= ctx.now()) {
@@ -75,10 +85,10 @@ export function createRefreshEngine(ctx: VaultContext) {
   }
 
   /** Re-read under the lease: someone may have refreshed between our read and our acquiring it. */
-  async function refreshAfterAcquiring(leased: AccountRow, seen: AccountRow): Promise<AccountRow> {
+  async function refreshAfterAcquiring(leased: AccountRow, seen: AccountRow): Promise<Refreshed> {
     if (leased.accessToken !== seen.accessToken) {
       await ctx.store.releaseLease(leased.id, ctx.instanceId);
-      return leased;
+      return { row: leased };
     }
     try {
       assertRefreshable(leased, ctx.now());
@@ -90,7 +100,7 @@ export function createRefreshEngine(ctx: VaultContext) {
   }
 
   /** With the lease held: ask the provider, then commit the new token set before anyone sees it. */
-  async function refreshLeased(row: AccountRow, trigger: RefreshTrigger): Promise<AccountRow> {
+  async function refreshLeased(row: AccountRow, trigger: RefreshTrigger): Promise<Refreshed> {
     let provider: ConfiguredProvider;
     let tokens: TokenSet;
     try {
@@ -117,7 +127,7 @@ export function createRefreshEngine(ctx: VaultContext) {
     provider: ConfiguredProvider,
     tokens: TokenSet,
     trigger: RefreshTrigger,
-  ): Promise<AccountRow> {
+  ): Promise<Refreshed> {
     const now = ctx.now();
     const refreshToken = tokens.refreshToken
       ? await sealToken(ctx, row.id, 'refresh_token', tokens.refreshToken)
@@ -152,14 +162,14 @@ export function createRefreshEngine(ctx: VaultContext) {
       try {
         if (await ctx.store.updateAccount(row.id, row.version, change, outbox)) {
           ctx.metrics.refreshes.inc({ provider: row.provider, trigger, result: 'refreshed' });
-          return after;
+          return { row: after, accessToken: tokens.accessToken };
         }
         // Another writer won (a re-link, or a takeover after our lease ran out): its credential is newer.
         ctx.metrics.refreshes.inc({ provider: row.provider, trigger, result: 'superseded' });
         await ctx.store.releaseLease(row.id, ctx.instanceId);
         const current = await ctx.store.getAccountById(row.id);
         if (!current) throw new VaultError('not_found', 'the account was disconnected during the refresh');
-        return current;
+        return { row: current };
       } catch (err) {
         if (isVaultError(err)) throw err;
         if (performance.now() >= deadline) {
@@ -173,7 +183,7 @@ export function createRefreshEngine(ctx: VaultContext) {
   }
 
   /** Classifies a failed refresh (SPEC §6.3), records it on the account, and throws what the caller should see. */
-  async function recordFailure(row: AccountRow, trigger: RefreshTrigger, err: unknown): Promise<AccountRow> {
+  async function recordFailure(row: AccountRow, trigger: RefreshTrigger, err: unknown): Promise<Refreshed> {
     const error = isVaultError(err) ? err : new VaultError('internal', 'the refresh failed', { cause: err });
     const labels = { provider: row.provider, trigger };
     const fields = { accountId: row.id, provider: row.provider, env: row.env, error: error.message };
@@ -183,7 +193,7 @@ export function createRefreshEngine(ctx: VaultContext) {
       if (current && current.version !== row.version) {
         ctx.metrics.refreshes.inc({ ...labels, result: 'superseded' });
         await ctx.store.releaseLease(row.id, ctx.instanceId);
-        return current;
+        return { row: current };
       }
       ctx.metrics.refreshes.inc({ ...labels, result: 'needs_reauth' });
       ctx.log.warn(fields, 'the provider no longer honours this grant; the account needs to be connected again');
@@ -269,7 +279,7 @@ export function createRefreshEngine(ctx: VaultContext) {
   }
 
   function skipReason(row: AccountRow): string | undefined {
-    if (row.status === 'needs_reauth' || row.status === 'revoked') return `the account is ${row.status}`;
+    if (!isUsable(row.status)) return `the account is ${row.status}`;
     if (!row.refreshToken) return 'no refresh token';
     try {
       ctx.providers.get(row.env, row.provider);
@@ -300,7 +310,7 @@ export type RefreshEngine = ReturnType<typeof createRefreshEngine>;
 
 /** Refusals that need no provider call: a dead grant, or a failure whose back-off has not passed yet. */
 function assertRefreshable(row: AccountRow, now: number): void {
-  if (row.status === 'needs_reauth' || row.status === 'revoked') {
+  if (!isUsable(row.status)) {
     throw new VaultError('needs_reauth', 'the account must be connected again');
   }
   if (row.failureCount > 0 && row.nextRefreshAt !== null && row.nextRefreshAt > now) {
