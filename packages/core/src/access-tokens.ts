@@ -70,9 +70,7 @@ export function createAccessTokens(ctx: VaultContext, engine: RefreshEngine) {
       return audited(caller, request, async (seen) => {
         authorize(caller, 'credentials:read', resources.credentials(request.env, request.provider, request.userId));
         authorizeScopes(caller, request.scopes ?? []);
-        const rows = (await ctx.store.listAccounts(request.env, request.userId)).filter(
-          (row) => row.provider === request.provider,
-        );
+        const rows = await ctx.store.listAccounts(request.env, request.userId, request.provider);
         const holding = rows.filter((row) => missingScopes(row.scopes, request.scopes ?? []).length === 0);
         // When no account holds the scopes, the best one answers missing_scopes, naming what it lacks.
         const row = best(holding) ?? best(rows);

@@ -60,6 +60,14 @@ export function storeConformance(name: string, open: () => Promise<{ store: Stor
       expect(await store.listAccounts('production', 'u_list')).toEqual([]);
     });
 
+    it('lists a user’s accounts of one provider', async () => {
+      await store.insertAccount(account({ id: 'ca_p1', userId: 'u_prov', provider: 'github', providerAccountId: 'g' }));
+      await store.insertAccount(account({ id: 'ca_p2', userId: 'u_prov', provider: 'gitlab', providerAccountId: 'l' }));
+      expect((await store.listAccounts('development', 'u_prov', 'gitlab')).map((a) => a.id)).toEqual(['ca_p2']);
+      expect(await store.listAccounts('development', 'u_prov', 'slack')).toEqual([]);
+      expect(await store.listAccounts('development', 'u_prov')).toHaveLength(2);
+    });
+
     it('updates only when the version still matches (compare-and-swap)', async () => {
       await store.insertAccount(account({ id: 'ca_cas', userId: 'u_cas' }));
       expect(await store.updateAccount('ca_cas', 1, { accessToken: 'second', refreshToken: null })).toBe(true);
