@@ -168,9 +168,9 @@ export async function startInProcessVault(options: InProcessOptions = {}) {
     app: served,
     adminKey: admin.accessKey,
     newJar: () => new CookieJar(request),
-    /** A service JWT for the bootstrap admin client. */
+    /** A service JWT (of the bootstrap admin client by default), signed by a clock that agrees with the vault's. */
     jwt: async (accessKey = admin.accessKey) =>
-      signServiceToken(await parseAccessKey(accessKey), { baseUrl: publicUrl }),
+      signServiceToken(await parseAccessKey(accessKey), { baseUrl: publicUrl, now: Date.now() + clock.offsetMs }),
     /**
      * A browser (or a backend posing as one) holding the session a connect session becomes: `jwt`'s client asks for
      * the connect session (`body`), the new jar redeems it.
