@@ -105,7 +105,7 @@ export function createAccessTokens(ctx: VaultContext, engine: RefreshEngine) {
       token = await read((row) => (account = row));
     } catch (err) {
       await record(isVaultError(err) ? err.code : 'internal').catch((failure: unknown) =>
-        ctx.log.error({ error: (failure as Error).message }, 'writing the audit log failed'),
+        ctx.log.error({ err: failure }, 'writing the audit log failed'),
       );
       throw err;
     }

@@ -244,7 +244,7 @@ export function createRefreshEngine(ctx: VaultContext) {
     try {
       claimed = await ctx.store.claimDueAccounts(ctx.instanceId, now, now + ctx.timing.leaseMs, options.limit);
     } catch (err) {
-      ctx.log.error({ error: (err as Error).message }, 'the scheduler could not claim due accounts');
+      ctx.log.error({ err }, 'the scheduler could not claim due accounts');
       return [];
     }
     for (const row of claimed) {

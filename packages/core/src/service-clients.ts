@@ -110,7 +110,7 @@ export function createServiceClients(ctx: VaultContext) {
     if (now - (touched.get(id) ?? Number.NEGATIVE_INFINITY) < TOUCH_EVERY_MS) return;
     touched.set(id, now);
     await ctx.store.touchClientKey(key.clientId, key.id, now).catch((err: unknown) => {
-      ctx.log.warn({ error: (err as Error).message, keyId: key.id }, 'recording when a key was last used failed');
+      ctx.log.warn({ err, keyId: key.id }, 'recording when a key was last used failed');
     });
   }
 

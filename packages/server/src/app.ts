@@ -30,7 +30,7 @@ export function createApp(options: ServerOptions) {
   app.use('*', requestLog(options.logger));
   // Refused before anything reads it, so a large or endless body costs neither memory nor a database call.
   app.use('*', limitBody(MAX_BODY_BYTES));
-  app.route('/', healthRoutes(options.vault, options.metricsToken));
+  app.route('/', healthRoutes(options.vault, options.metricsToken, options.logger));
   app.route('/', openApiRoutes(options.vault, options.devHome !== undefined));
   // The app's pages call /refresh, /logout and /v1/me with credentials, from their own origins only (docs/backstage.md).
   const appCors = cors({
