@@ -115,7 +115,6 @@ export function createAccessTokens(ctx: VaultContext, engine: RefreshEngine) {
 
   async function issue(initial: AccountRow, options: TokenOptions): Promise<AccessToken> {
     let row = initial;
-    let plaintext: string | undefined; // the token a refresh just brought, not decrypted again
     if (!isUsable(row.status)) {
       throw new VaultError('needs_reauth', 'the account must be connected again');
     }
@@ -125,6 +124,7 @@ export function createAccessTokens(ctx: VaultContext, engine: RefreshEngine) {
         missingScopes: missing,
       });
     }
+    let plaintext: string | undefined; // the token a refresh just brought, not decrypted again
     if (shouldRefresh(row, options.minValiditySeconds, ctx.now())) {
       if (row.refreshToken) ({ row, accessToken: plaintext } = await refreshOrKeep(row, options.minValiditySeconds));
       else if (row.expiresAt !== null && row.expiresAt <= ctx.now()) {
