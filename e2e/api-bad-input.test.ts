@@ -194,6 +194,22 @@ describe('service API: bad input changes nothing', () => {
     }
   });
 
+  // Regression: tokens were judged by the system clock, beside the injected clock every other expiry follows.
+  it('judges a token by the vault’s clock, cached or not', async () => {
+    const jwt = await sign({}); // issued now, for 10 minutes, by the system clock
+    expect(
+      (await vault.request(tokenPath, { method: 'POST', headers: { authorization: `Bearer ${jwt}` } })).status,
+    ).toBe(200);
+    try {
+      vault.clock.offsetMs = 600_000 + 61_000; // past exp and the 60 s tolerance, as the vault sees it
+      await refused(`Bearer ${jwt}`, 401, 'unauthorized', 'expired');
+      vault.clock.offsetMs = -10 * 60_000; // the vault's clock behind: a token issued now is from its future
+      await refused(`Bearer ${await sign({ jti: 'another' })}`, 401, 'unauthorized', 'in the future');
+    } finally {
+      vault.clock.offsetMs = 0;
+    }
+  });
+
   it('refuses a client without a role (deny by default)', async () => {
     const client = await vault.vault.clients.create({ env: 'development', name: 'nobody', grants: [] }, OPERATOR);
     await refused(`Bearer ${await sign({}, {}, client.accessKey)}`, 403, 'forbidden');

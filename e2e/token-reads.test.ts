@@ -63,6 +63,27 @@ describe('token reads', () => {
     expect(vault.demo.stats.tokenRequests).toBe(calls);
   });
 
+  it('treats a revoked account like one that needs re-authentication: no read, no refresh', async () => {
+    // Nothing in this version sets `revoked` (it is documented for provider-side revocation notices), but a row
+    // holding it is refused at once and left out of refresh-ahead, as needs_reauth is.
+    const { id, base } = await linked('revoked-at-provider');
+    const row = await vault.store.getAccountById(id);
+    expect(await vault.store.updateAccount(id, row?.version as number, { status: 'revoked', nextRefreshAt: 0 })).toBe(
+      true,
+    );
+    const calls = vault.demo.stats.tokenRequests;
+    const first = await read(base, { minValiditySeconds: 3600 });
+    expect({ status: first.status, error: first.body.error }).toEqual({ status: 409, error: 'needs_reauth' });
+    expect(vault.demo.stats.tokenRequests).toBe(calls);
+    // Other accounts of this file may be due too; this one is skipped without a provider call.
+    const results = await vault.vault.refreshDue({ limit: 100, concurrency: 1 });
+    expect(results.find((r) => r.accountId === id)).toEqual({
+      accountId: id,
+      result: 'skipped',
+      reason: 'the account is revoked',
+    });
+  });
+
   it('disconnect revokes the grant at the provider, then deletes the credential', async () => {
     // DELETE revokes the grant at the provider (RFC 7009) before deleting the credential.
     const { base, popupToken } = await linked('dan');

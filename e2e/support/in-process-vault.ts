@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   buildProviderSpec,
+  type Cipher,
   type ConfiguredProvider,
   createCipher,
   createProviderRegistry,
@@ -59,6 +60,8 @@ export interface InProcessOptions {
   providers?: ConfiguredProvider[];
   /** Default: VAULT_URL (http). */
   publicUrl?: string;
+  /** Wraps the real cipher, e.g. to count what the vault decrypts. */
+  wrapCipher?: (cipher: Cipher) => Cipher;
 }
 
 export async function startInProcessVault(options: InProcessOptions = {}) {
@@ -100,7 +103,7 @@ export async function startInProcessVault(options: InProcessOptions = {}) {
   const vaultOn = async (vaultStore: Store, timeoutMs = options.providerTimeoutMs ?? 10_000): Promise<Vault> =>
     createVault({
       store: vaultStore,
-      cipher: await createCipher([masterKey]),
+      cipher: await createCipher([masterKey]).then((cipher) => options.wrapCipher?.(cipher) ?? cipher),
       providers,
       publicUrl,
       logger,
@@ -165,9 +168,9 @@ export async function startInProcessVault(options: InProcessOptions = {}) {
     app: served,
     adminKey: admin.accessKey,
     newJar: () => new CookieJar(request),
-    /** A service JWT for the bootstrap admin client. */
+    /** A service JWT (of the bootstrap admin client by default), signed by a clock that agrees with the vault's. */
     jwt: async (accessKey = admin.accessKey) =>
-      signServiceToken(await parseAccessKey(accessKey), { baseUrl: publicUrl }),
+      signServiceToken(await parseAccessKey(accessKey), { baseUrl: publicUrl, now: Date.now() + clock.offsetMs }),
     /**
      * A browser (or a backend posing as one) holding the session a connect session becomes: `jwt`'s client asks for
      * the connect session (`body`), the new jar redeems it.

@@ -51,9 +51,14 @@ export function authressAudience(env: string): string {
 /** Signs a token the way `@authress/sdk` does, for the CLI and for tests. */
 export async function signServiceToken(
   key: AccessKey,
-  options: { baseUrl: string; lifetimeSeconds?: number },
+  options: {
+    baseUrl: string;
+    lifetimeSeconds?: number;
+    /** The signer's clock (ms since epoch); the system's by default. */
+    now?: number;
+  },
 ): Promise<string> {
-  const issuedAt = Math.floor(Date.now() / 1000);
+  const issuedAt = Math.floor((options.now ?? Date.now()) / 1000);
   return new SignJWT({ client_id: key.clientId, scope: 'openid' })
     .setProtectedHeader({ alg: 'EdDSA', kid: key.keyId, typ: 'at+jwt' })
     .setIssuer(`${options.baseUrl.replace(/\/+$/, '')}/v1/clients/${encodeURIComponent(key.clientId)}`)

@@ -1,8 +1,8 @@
-import { authorizedAccount, openToken } from './accounts.js';
+import { authorizedAccount, isUsable, openToken } from './accounts.js';
 import { auditRow } from './audit.js';
 import { isVaultError, VaultError } from './errors.js';
 import { authorize, authorizeScopes, type Caller, resources, type Segment } from './grants.js';
-import type { RefreshEngine } from './refresh-engine.js';
+import type { RefreshEngine, Refreshed } from './refresh-engine.js';
 import { missingScopes } from './scopes.js';
 import type { AccountStore } from './store.js';
 import type { AccountRow } from './store-rows.js';
@@ -71,9 +71,7 @@ export function createAccessTokens(ctx: VaultContext<AccountStore>, engine: Refr
       return audited(caller, request, async (seen) => {
         authorize(caller, 'credentials:read', resources.credentials(request.env, request.provider, request.userId));
         authorizeScopes(caller, request.scopes ?? []);
-        const rows = (await ctx.store.listAccounts(request.env, request.userId)).filter(
-          (row) => row.provider === request.provider,
-        );
+        const rows = await ctx.store.listAccounts(request.env, request.userId, request.provider);
         const holding = rows.filter((row) => missingScopes(row.scopes, request.scopes ?? []).length === 0);
         // When no account holds the scopes, the best one answers missing_scopes, naming what it lacks.
         const row = best(holding) ?? best(rows);
@@ -108,7 +106,7 @@ export function createAccessTokens(ctx: VaultContext<AccountStore>, engine: Refr
       token = await read((row) => (account = row));
     } catch (err) {
       await record(isVaultError(err) ? err.code : 'internal').catch((failure: unknown) =>
-        ctx.log.error({ error: (failure as Error).message }, 'writing the audit log failed'),
+        ctx.log.error({ err: failure }, 'writing the audit log failed'),
       );
       throw err;
     }
@@ -118,7 +116,7 @@ export function createAccessTokens(ctx: VaultContext<AccountStore>, engine: Refr
 
   async function issue(initial: AccountRow, options: TokenOptions): Promise<AccessToken> {
     let row = initial;
-    if (row.status === 'needs_reauth' || row.status === 'revoked') {
+    if (!isUsable(row.status)) {
       throw new VaultError('needs_reauth', 'the account must be connected again');
     }
     const missing = missingScopes(row.scopes, options.scopes ?? []);
@@ -127,14 +125,15 @@ export function createAccessTokens(ctx: VaultContext<AccountStore>, engine: Refr
         missingScopes: missing,
       });
     }
+    let plaintext: string | undefined; // the token a refresh just brought, not decrypted again
     if (shouldRefresh(row, options.minValiditySeconds, ctx.now())) {
-      if (row.refreshToken) row = await refreshOrKeep(row, options.minValiditySeconds);
+      if (row.refreshToken) ({ row, accessToken: plaintext } = await refreshOrKeep(row, options.minValiditySeconds));
       else if (row.expiresAt !== null && row.expiresAt <= ctx.now()) {
         throw new VaultError('needs_reauth', 'the access token expired and the provider gave no refresh token');
       }
     }
     return {
-      accessToken: await openToken(ctx, row.id, 'access_token', row.accessToken),
+      accessToken: plaintext ?? (await openToken(ctx, row.id, 'access_token', row.accessToken)),
       tokenType: row.tokenType,
       expiresAt: row.expiresAt,
       scopes: row.scopes,
@@ -146,13 +145,13 @@ export function createAccessTokens(ctx: VaultContext<AccountStore>, engine: Refr
    * When the provider is down but the stored token has not expired yet, a caller that did not ask for a minimum
    * validity gets that token rather than an error; one that did gets `provider_unavailable`.
    */
-  async function refreshOrKeep(row: AccountRow, minValiditySeconds: number | undefined): Promise<AccountRow> {
+  async function refreshOrKeep(row: AccountRow, minValiditySeconds: number | undefined): Promise<Refreshed> {
     try {
       return await engine.refresh(row);
     } catch (err) {
       const transient = isVaultError(err, 'provider_unavailable') || isVaultError(err, 'provider_error');
       const stillValid = row.expiresAt !== null && row.expiresAt > ctx.now();
-      if (transient && stillValid && minValiditySeconds === undefined) return row;
+      if (transient && stillValid && minValiditySeconds === undefined) return { row };
       throw err;
     }
   }

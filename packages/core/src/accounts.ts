@@ -51,6 +51,14 @@ export function toConnectedAccount(row: AccountRow): ConnectedAccount {
   };
 }
 
+/**
+ * Whether the account's grant still stands. `needs_reauth` and `revoked` (reserved for provider-side revocation
+ * notices; the API and the admin filter document it) wait for the user to connect again; `error` is retried.
+ */
+export function isUsable(status: AccountStatus): boolean {
+  return status !== 'needs_reauth' && status !== 'revoked';
+}
+
 export type TokenColumn = 'access_token' | 'refresh_token' | 'id_token';
 
 export function sealToken(ctx: VaultContext<unknown>, accountId: string, column: TokenColumn, value: string) {

@@ -68,7 +68,7 @@ export function startBackground(
         if (!stopped) await sweep();
       } catch (err) {
         // refreshDue and deliverDue do not throw; a failed sweep (the database is away) is tried again next time.
-        ctx.log.error({ error: (err as Error).message }, 'background pass failed');
+        ctx.log.error({ err }, 'background pass failed');
       }
       // A full batch means more is due: go again at once. Otherwise rest, unless stop() wakes us.
       if (!busy && !stopped) await rest();

@@ -1,5 +1,5 @@
 import { statusOutbox } from './account-events.js';
-import { openToken, sealToken } from './accounts.js';
+import { isUsable, openToken, sealToken } from './accounts.js';
 import { SYSTEM } from './audit.js';
 import { mapConcurrently, sleep } from './concurrency.js';
 import { isVaultError, VaultError } from './errors.js';
@@ -14,6 +14,16 @@ import type { AccountChange, AccountRow } from './store-rows.js';
 import type { VaultContext } from './vault-context.js';
 
 export type RefreshTrigger = 'on_demand' | 'scheduled';
+
+/**
+ * A row after an on-demand refresh. `accessToken` is the new token in plaintext when this process got it from the
+ * provider, so the reads waiting on the refresh need not decrypt what was just encrypted; absent when another
+ * writer's row answers (a refresh elsewhere, a re-link), which the reader decrypts as usual.
+ */
+export interface Refreshed {
+  row: AccountRow;
+  accessToken?: string;
+}
 
 /** What the scheduler did with one account (SPEC §6.4). */
 export type RefreshResult =
@@ -30,10 +40,10 @@ export type RefreshResult =
  * Every write is a compare-and-swap on `version`, so a late refresh never overwrites a newer credential.
  */
 export function createRefreshEngine(ctx: VaultContext<AccountStore & LeaseStore>) {
-  const inFlight = new Map<string, Promise<AccountRow>>();
+  const inFlight = new Map<string, Promise<Refreshed>>();
 
-  /** On demand: returns a row whose access token is newer than `seen`'s, or throws why there is none. */
-  function refresh(seen: AccountRow): Promise<AccountRow> {
+  /** On demand: a row whose access token is newer than `seen`'s (see `Refreshed`), or throws why there is none. */
+  function refresh(seen: AccountRow): Promise<Refreshed> {
     let pending = inFlight.get(seen.id);
     if (!pending) {
       pending = refreshShared(seen).finally(() => inFlight.delete(seen.id));
@@ -42,7 +52,7 @@ export function createRefreshEngine(ctx: VaultContext<AccountStore & LeaseStore>
     return pending;
   }
 
-  async function refreshShared(seen: AccountRow): Promise<AccountRow> {
+  async function refreshShared(seen: AccountRow): Promise<Refreshed> {
     const started = performance.now();
     const waited = () => ctx.metrics.leaseWait.observe({}, (performance.now() - started) / 1000);
     let row = seen;
@@ -50,7 +60,7 @@ export function createRefreshEngine(ctx: VaultContext<AccountStore & LeaseStore>
     for (;;) {
       if (row.accessToken !== seen.accessToken) {
         waited(); // someone else's refresh (or a re-link) landed while we looked
-        return row;
+        return { row };
       }
       assertRefreshable(row, ctx.now());
       if (row.leaseExpiresAt === null || row.leaseExpiresAt <= ctx.now()) {
@@ -76,10 +86,10 @@ export function createRefreshEngine(ctx: VaultContext<AccountStore & LeaseStore>
   }
 
   /** Re-read under the lease: someone may have refreshed between our read and our acquiring it. */
-  async function refreshAfterAcquiring(leased: AccountRow, seen: AccountRow): Promise<AccountRow> {
+  async function refreshAfterAcquiring(leased: AccountRow, seen: AccountRow): Promise<Refreshed> {
     if (leased.accessToken !== seen.accessToken) {
       await ctx.store.releaseLease(leased.id, ctx.instanceId);
-      return leased;
+      return { row: leased };
     }
     try {
       assertRefreshable(leased, ctx.now());
@@ -91,7 +101,7 @@ export function createRefreshEngine(ctx: VaultContext<AccountStore & LeaseStore>
   }
 
   /** With the lease held: ask the provider, then commit the new token set before anyone sees it. */
-  async function refreshLeased(row: AccountRow, trigger: RefreshTrigger): Promise<AccountRow> {
+  async function refreshLeased(row: AccountRow, trigger: RefreshTrigger): Promise<Refreshed> {
     let provider: ConfiguredProvider;
     let tokens: TokenSet;
     try {
@@ -118,7 +128,7 @@ export function createRefreshEngine(ctx: VaultContext<AccountStore & LeaseStore>
     provider: ConfiguredProvider,
     tokens: TokenSet,
     trigger: RefreshTrigger,
-  ): Promise<AccountRow> {
+  ): Promise<Refreshed> {
     const now = ctx.now();
     const refreshToken = tokens.refreshToken
       ? await sealToken(ctx, row.id, 'refresh_token', tokens.refreshToken)
@@ -153,14 +163,14 @@ export function createRefreshEngine(ctx: VaultContext<AccountStore & LeaseStore>
       try {
         if (await ctx.store.updateAccount(row.id, row.version, change, outbox)) {
           ctx.metrics.refreshes.inc({ provider: row.provider, trigger, result: 'refreshed' });
-          return after;
+          return { row: after, accessToken: tokens.accessToken };
         }
         // Another writer won (a re-link, or a takeover after our lease ran out): its credential is newer.
         ctx.metrics.refreshes.inc({ provider: row.provider, trigger, result: 'superseded' });
         await ctx.store.releaseLease(row.id, ctx.instanceId);
         const current = await ctx.store.getAccountById(row.id);
         if (!current) throw new VaultError('not_found', 'the account was disconnected during the refresh');
-        return current;
+        return { row: current };
       } catch (err) {
         if (isVaultError(err)) throw err;
         if (performance.now() >= deadline) {
@@ -174,7 +184,7 @@ export function createRefreshEngine(ctx: VaultContext<AccountStore & LeaseStore>
   }
 
   /** Classifies a failed refresh (SPEC §6.3), records it on the account, and throws what the caller should see. */
-  async function recordFailure(row: AccountRow, trigger: RefreshTrigger, err: unknown): Promise<AccountRow> {
+  async function recordFailure(row: AccountRow, trigger: RefreshTrigger, err: unknown): Promise<Refreshed> {
     const error = isVaultError(err) ? err : new VaultError('internal', 'the refresh failed', { cause: err });
     const labels = { provider: row.provider, trigger };
     const fields = { accountId: row.id, provider: row.provider, env: row.env, error: error.message };
@@ -184,7 +194,7 @@ export function createRefreshEngine(ctx: VaultContext<AccountStore & LeaseStore>
       if (current && current.version !== row.version) {
         ctx.metrics.refreshes.inc({ ...labels, result: 'superseded' });
         await ctx.store.releaseLease(row.id, ctx.instanceId);
-        return current;
+        return { row: current };
       }
       ctx.metrics.refreshes.inc({ ...labels, result: 'needs_reauth' });
       ctx.log.warn(fields, 'the provider no longer honours this grant; the account needs to be connected again');
@@ -235,7 +245,7 @@ export function createRefreshEngine(ctx: VaultContext<AccountStore & LeaseStore>
     try {
       claimed = await ctx.store.claimDueAccounts(ctx.instanceId, now, now + ctx.timing.leaseMs, options.limit);
     } catch (err) {
-      ctx.log.error({ error: (err as Error).message }, 'the scheduler could not claim due accounts');
+      ctx.log.error({ err }, 'the scheduler could not claim due accounts');
       return [];
     }
     for (const row of claimed) {
@@ -270,7 +280,7 @@ export function createRefreshEngine(ctx: VaultContext<AccountStore & LeaseStore>
   }
 
   function skipReason(row: AccountRow): string | undefined {
-    if (row.status === 'needs_reauth' || row.status === 'revoked') return `the account is ${row.status}`;
+    if (!isUsable(row.status)) return `the account is ${row.status}`;
     if (!row.refreshToken) return 'no refresh token';
     try {
       ctx.providers.get(row.env, row.provider);
@@ -301,7 +311,7 @@ export type RefreshEngine = ReturnType<typeof createRefreshEngine>;
 
 /** Refusals that need no provider call: a dead grant, or a failure whose back-off has not passed yet. */
 function assertRefreshable(row: AccountRow, now: number): void {
-  if (row.status === 'needs_reauth' || row.status === 'revoked') {
+  if (!isUsable(row.status)) {
     throw new VaultError('needs_reauth', 'the account must be connected again');
   }
   if (row.failureCount > 0 && row.nextRefreshAt !== null && row.nextRefreshAt > now) {

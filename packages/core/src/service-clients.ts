@@ -111,7 +111,7 @@ export function createServiceClients(ctx: VaultContext<ClientStore>) {
     if (now - (touched.get(id) ?? Number.NEGATIVE_INFINITY) < TOUCH_EVERY_MS) return;
     touched.set(id, now);
     await ctx.store.touchClientKey(key.clientId, key.id, now).catch((err: unknown) => {
-      ctx.log.warn({ error: (err as Error).message, keyId: key.id }, 'recording when a key was last used failed');
+      ctx.log.warn({ err, keyId: key.id }, 'recording when a key was last used failed');
     });
   }
 
@@ -268,7 +268,7 @@ export function createServiceClients(ctx: VaultContext<ClientStore>) {
      */
     async authenticate(token: string): Promise<Principal> {
       const known = verified.get(token);
-      if (known && Date.now() / 1000 < known.exp + CLOCK_TOLERANCE_SECONDS) {
+      if (known && ctx.now() / 1000 < known.exp + CLOCK_TOLERANCE_SECONDS) {
         const { key, grants } = await credentialsOf(known.clientId, known.keyId);
         checkKey(key, ctx.now());
         await touch(key);
@@ -295,6 +295,7 @@ export function createServiceClients(ctx: VaultContext<ClientStore>) {
           audience: [authressAudience(key.env), ctx.publicUrl.replace(/\/+$/, '')],
           requiredClaims: ['iss', 'sub', 'exp', 'iat'],
           clockTolerance: CLOCK_TOLERANCE_SECONDS,
+          currentDate: new Date(ctx.now()),
         }));
       } catch (cause) {
         throw new VaultError('unauthorized', verificationMessage(cause), { cause });
@@ -303,7 +304,7 @@ export function createServiceClients(ctx: VaultContext<ClientStore>) {
       if (!iss.endsWith(`/v1/clients/${sub}`) && !iss.endsWith(`/v1/clients/${encodeURIComponent(sub)}`)) {
         throw new VaultError('unauthorized', 'the token issuer does not name its client');
       }
-      checkLifetime(payload.iat as number, payload.exp as number);
+      checkLifetime(payload.iat as number, payload.exp as number, ctx.now());
       verified.set(token, { clientId: sub, keyId: kid, exp: payload.exp as number });
       await touch(key);
       return { clientId: sub, keyId: kid, env: key.env, grants };
@@ -312,8 +313,8 @@ export function createServiceClients(ctx: VaultContext<ClientStore>) {
 }
 
 /** Together the two checks keep `exp` within 24 h (and the tolerance) of now: a future `iat` cannot stretch it. */
-function checkLifetime(iat: number, exp: number): void {
-  if (iat > Date.now() / 1000 + CLOCK_TOLERANCE_SECONDS) {
+function checkLifetime(iat: number, exp: number, now: number): void {
+  if (iat > now / 1000 + CLOCK_TOLERANCE_SECONDS) {
     throw new VaultError('unauthorized', 'the token is issued in the future');
   }
   if (exp - iat > MAX_TOKEN_LIFETIME_SECONDS) {

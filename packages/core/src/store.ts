@@ -67,8 +67,8 @@ export interface AccountStore {
   /** By id alone, for the refresh engine, which already knows the account. */
   getAccountById(id: string): Promise<AccountRow | undefined>;
   findAccount(key: AccountKey): Promise<AccountRow | undefined>;
-  /** The user's accounts in the environment, oldest first (link order). */
-  listAccounts(env: string, userId: string): Promise<AccountRow[]>;
+  /** The user's accounts in link order (oldest first), of one provider when `provider` is given. */
+  listAccounts(env: string, userId: string, provider?: string): Promise<AccountRow[]>;
   /** Accounts of every environment with an id after `afterId`, by id: a full walk, page by page. */
   listAccountsAfter(afterId: string | null, limit: number): Promise<AccountRow[]>;
   /** Every user's accounts in the environment, oldest first, optionally of one status and provider. */

@@ -31,7 +31,10 @@ export interface Webhooks {
   secret(env: string, url: string): string | undefined;
 }
 
-/** The subset of pino the core uses; secrets never go into these objects. */
+/**
+ * The subset of pino the core uses; secrets never go into these objects. A failure goes in as the Error itself
+ * under `err`, which pino's serializer writes with its type, message, stack and causes.
+ */
 export interface VaultLogger {
   info(fields: object, message: string): void;
   warn(fields: object, message: string): void;

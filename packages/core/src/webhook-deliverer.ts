@@ -40,7 +40,7 @@ export function createWebhookDeliverer(ctx: VaultContext<OutboxStore>, policy: W
       const until = now + policy.timeoutMs * Math.ceil(options.limit / options.concurrency) + 30_000;
       claimed = await ctx.store.claimDeliveries(ctx.instanceId, now, until, options.limit);
     } catch (err) {
-      ctx.log.error({ error: (err as Error).message }, 'could not claim webhook deliveries');
+      ctx.log.error({ err }, 'could not claim webhook deliveries');
       return [];
     }
     // Once the process is stopping, deliveries not begun keep their lease until `releaseLeases` gives it back.
@@ -82,7 +82,7 @@ export function createWebhookDeliverer(ctx: VaultContext<OutboxStore>, policy: W
       });
     } catch (err) {
       // The lease runs out and the delivery is tried again: at least once, never lost.
-      ctx.log.error({ deliveryId: delivery.id, error: (err as Error).message }, 'could not record a webhook attempt');
+      ctx.log.error({ deliveryId: delivery.id, err }, 'could not record a webhook attempt');
     }
     ctx.metrics.webhookDeliveries.inc({ result: outcome });
     if (ok) ctx.metrics.webhookLag.observe({}, (finished - delivery.createdAt) / 1000);

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
+import { serviceClientAuth, sessionAuth } from './account-auth.js';
 import { limitBody } from './body-limit.js';
 import type { ServerEnv, ServerOptions } from './context.js';
 import { createCookies } from './cookies.js';
@@ -14,7 +15,6 @@ import { authressRoutes } from './routes/authress.js';
 import { connectSessionRoutes } from './routes/connect-sessions.js';
 import { devHomeRoutes } from './routes/dev-home.js';
 import { healthRoutes } from './routes/health.js';
-import { meRoutes } from './routes/me.js';
 import { openApiRoutes } from './routes/openapi.js';
 
 const DEFAULT_SESSION_TTL_SECONDS = 30 * 24 * 60 * 60;
@@ -30,7 +30,7 @@ export function createApp(options: ServerOptions) {
   app.use('*', requestLog(options.logger));
   // Refused before anything reads it, so a large or endless body costs neither memory nor a database call.
   app.use('*', limitBody(MAX_BODY_BYTES));
-  app.route('/', healthRoutes(options.vault, options.metricsToken));
+  app.route('/', healthRoutes(options.vault, options.metricsToken, options.logger));
   app.route('/', openApiRoutes(options.vault, options.devHome !== undefined));
   // The app's pages call /refresh, /logout and /v1/me with credentials, from their own origins only (docs/backstage.md).
   const appCors = cors({
@@ -44,8 +44,9 @@ export function createApp(options: ServerOptions) {
   if (options.rateLimit) app.use('/api/auth/*', rateLimit(options.rateLimit));
   app.use('/v1/me/*', appCors);
   app.route('/api/auth', authRoutes(options, cookies, createOriginCheck(options.appOrigins), sessionTtl));
-  app.route('/v1/users', accountRoutes(options));
-  app.route('/v1/me', meRoutes(options, cookies));
+  // One set of account routes behind each authenticator.
+  app.route('/v1/users/:userId', accountRoutes(options, serviceClientAuth(options.vault)));
+  app.route('/v1/me', accountRoutes(options, sessionAuth(options.vault, cookies)));
   app.route('/v1/connect-sessions', connectSessionRoutes(options));
   app.route('/v1/admin', adminRoutes(options));
   app.route('/v1', authressRoutes(options));

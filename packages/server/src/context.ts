@@ -23,7 +23,7 @@ export interface ServerEnv {
     requestId: string;
     principal: Principal;
     caller: Caller;
-    /** The browser session's user, on `/v1/me`. */
+    /** Whose accounts the account routes act on: the path's `{userId}`, or the browser session's user. */
     user: { env: string; userId: string };
   };
 }

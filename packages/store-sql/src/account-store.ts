@@ -66,16 +66,10 @@ export function createAccountStore(db: Kysely<Database>, hooks: SqlDialectHooks)
         .executeTakeFirst();
       return row && accountFromDb(row);
     },
-    async listAccounts(env, userId) {
-      const rows = await db
-        .selectFrom('connected_accounts')
-        .selectAll()
-        .where('env', '=', env)
-        .where('user_id', '=', userId)
-        .orderBy('created_at')
-        .orderBy('id')
-        .execute();
-      return rows.map(accountFromDb);
+    async listAccounts(env, userId, provider) {
+      let select = db.selectFrom('connected_accounts').selectAll().where('env', '=', env).where('user_id', '=', userId);
+      if (provider !== undefined) select = select.where('provider', '=', provider);
+      return (await select.orderBy('created_at').orderBy('id').execute()).map(accountFromDb);
     },
     async listAccountsAfter(afterId, limit) {
       let select = db.selectFrom('connected_accounts').selectAll();

@@ -78,6 +78,16 @@ export const accountCases: ConformanceCase[] = [
     },
   },
   {
+    name: 'lists a user’s accounts of one provider',
+    async run(store) {
+      await store.insertAccount(account({ id: 'ca_p1', userId: 'u_prov', provider: 'github', providerAccountId: 'g' }));
+      await store.insertAccount(account({ id: 'ca_p2', userId: 'u_prov', provider: 'gitlab', providerAccountId: 'l' }));
+      equal(ids(await store.listAccounts('development', 'u_prov', 'gitlab')), ['ca_p2'], 'one provider');
+      equal(await store.listAccounts('development', 'u_prov', 'slack'), [], 'a provider with none');
+      equal((await store.listAccounts('development', 'u_prov')).length, 2, 'every provider');
+    },
+  },
+  {
     name: 'updates only when the version still matches (compare-and-swap)',
     async run(store) {
       await store.insertAccount(account({ id: 'ca_cas', userId: 'u_cas' }));

@@ -42,8 +42,10 @@ export function memoryAccountStore(tables: Tables): AccountStore {
       const [row] = list((row) => sameKey(row, key));
       return row && copy(row);
     },
-    async listAccounts(env, userId) {
-      const rows = list((row) => row.env === env && row.userId === userId);
+    async listAccounts(env, userId, provider) {
+      const rows = list(
+        (row) => row.env === env && row.userId === userId && (provider === undefined || row.provider === provider),
+      );
       return sortBy(rows, (row) => [row.createdAt, row.id]).map(copy);
     },
     async listAccountsAfter(afterId, limit) {

@@ -2,8 +2,7 @@ import { authorize, type ClientDetails, resources, type Vault } from '@tokenvaul
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { ServerEnv } from '../context.js';
-import { isoTime, jsonBody } from './accounts.js';
-import { isoInstant, parse } from './query.js';
+import { isoInstant, isoTime, parse, parseBody } from '../wire.js';
 
 export const grantInput = z
   .object({ role: z.string().min(1).max(100), resource: z.string().max(1000).optional() })
@@ -35,7 +34,7 @@ export function clientRoutes(vault: Vault) {
   app.post('/', async (c) => {
     const env = c.get('principal').env;
     authorize(c.get('caller'), 'clients:manage', resources.clients(env));
-    const body = parse(clientBody, await jsonBody(c.req.raw));
+    const body = await parseBody(clientBody, c.req.raw);
     const created = await vault.clients.create(
       { env, name: body.name, grants: body.grants, expiresAt: body.keyExpiresAt ?? null },
       c.get('caller'),
@@ -64,7 +63,7 @@ export function clientRoutes(vault: Vault) {
 
   app.post('/:clientId/keys', async (c) => {
     const { env, clientId } = target(c);
-    const body = parse(keyBody, await jsonBody(c.req.raw));
+    const body = await parseBody(keyBody, c.req.raw);
     const key = await vault.clients.addKey(env, clientId, c.get('caller'), body.expiresAt ?? null);
     c.header('cache-control', 'no-store');
     return c.json({ keyId: key.keyId, accessKey: key.accessKey, expiresAt: isoTime(key.expiresAt) }, 201);
@@ -78,12 +77,7 @@ export function clientRoutes(vault: Vault) {
 
   app.post('/:clientId/grants', async (c) => {
     const { env, clientId } = target(c);
-    const grant = await vault.clients.grant(
-      env,
-      clientId,
-      parse(grantInput, await jsonBody(c.req.raw)),
-      c.get('caller'),
-    );
+    const grant = await vault.clients.grant(env, clientId, await parseBody(grantInput, c.req.raw), c.get('caller'));
     return c.json(grant, 201);
   });
 

@@ -3,9 +3,9 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { ServerEnv, ServerOptions } from '../context.js';
 import { requireServiceClient } from '../service-auth.js';
-import { accountJson, isoTime } from './accounts.js';
+import { accountJson, isoInstant, isoTime, parse } from '../wire.js';
 import { clientRoutes } from './admin-clients.js';
-import { decodeCursor, isoInstant, nextCursor, parse } from './query.js';
+import { decodeCursor, nextCursor } from './cursors.js';
 
 const page = {
   limit: z.coerce.number().int().min(1).max(200).default(50),

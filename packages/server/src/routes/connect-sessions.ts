@@ -3,8 +3,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { ServerEnv, ServerOptions } from '../context.js';
 import { requireServiceClient } from '../service-auth.js';
-import { isoTime, jsonBody } from './accounts.js';
-import { parse } from './query.js';
+import { isoTime, jsonBody, parse } from '../wire.js';
 
 export const connectSessionBody = z
   .object({

@@ -1,17 +1,24 @@
 import { type Vault, VaultError } from '@tokenvault/core';
 import { Hono } from 'hono';
 import type { ServerEnv } from '../context.js';
+import type { Logger } from '../logger.js';
 
-export function healthRoutes(vault: Vault, metricsToken?: string) {
+export function healthRoutes(vault: Vault, metricsToken?: string, logger?: Logger) {
   const app = new Hono<ServerEnv>();
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  // Why the database does not answer is logged when it stops and again when it answers, not on every probe.
+  let down = false;
   app.get('/readyz', async (c) => {
     try {
       await vault.store.ping();
-      return c.json({ status: 'ready' });
-    } catch {
+    } catch (err) {
+      if (!down) logger?.error({ err }, 'the database does not answer');
+      down = true;
       return c.json({ status: 'unavailable', message: 'the database does not answer' }, 503);
     }
+    if (down) logger?.info({}, 'the database answers again');
+    down = false;
+    return c.json({ status: 'ready' });
   });
   // Prometheus text format. Labels name providers and outcomes, never users or tokens.
   app.get('/metrics', (c) => {

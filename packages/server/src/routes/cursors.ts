@@ -1,19 +1,6 @@
 import { VaultError } from '@tokenvault/core';
 import { z } from 'zod';
 
-/** Validates a query string or JSON body; every problem is named in one `invalid_request`. */
-export function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
-  const result = schema.safeParse(input);
-  if (!result.success) {
-    const problems = result.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`);
-    throw new VaultError('invalid_request', problems.join('; '));
-  }
-  return result.data;
-}
-
-/** An ISO 8601 time with its offset, as milliseconds since the epoch. */
-export const isoInstant = z.iso.datetime({ offset: true }).transform((text) => Date.parse(text));
-
 const cursorSchema = z.object({ at: z.number().int(), id: z.string() }).strict();
 export type Cursor = z.infer<typeof cursorSchema>;
 
