@@ -19,8 +19,9 @@ import {
 } from '@tokenvault/core';
 import { type DemoProvider, loginWithoutBrowser, startDemoProvider } from '@tokenvault/demo';
 import { oauth2, oidc } from '@tokenvault/providers';
-import { createApp, type DevHome, type RateLimit } from '@tokenvault/server';
+import { type ConnectUi, createApp, type DevHome, type RateLimit } from '@tokenvault/server';
 import { createSqliteStore } from '@tokenvault/store-sqlite';
+import { loadUiAssets } from '@tokenvault/ui';
 import { createLogger } from 'tokenvault';
 import { contractViolation } from './api-contract.js';
 import { CookieJar } from './cookie-jar.js';
@@ -59,6 +60,10 @@ export interface InProcessOptions {
   providers?: ConfiguredProvider[];
   /** Default: VAULT_URL (http). */
   publicUrl?: string;
+  /** The connect page's branding per environment. */
+  connectUi?: Record<string, ConnectUi>;
+  /** Default: [APP_ORIGIN]. */
+  appOrigins?: string[];
 }
 
 export async function startInProcessVault(options: InProcessOptions = {}) {
@@ -122,8 +127,10 @@ export async function startInProcessVault(options: InProcessOptions = {}) {
   };
   const app = createApp({
     vault,
-    appOrigins: [APP_ORIGIN],
+    appOrigins: options.appOrigins ?? [APP_ORIGIN],
     logger,
+    ui: loadUiAssets(),
+    ...(options.connectUi && { connectUi: options.connectUi }),
     ...(options.devHome && { devHome: options.devHome }),
     ...(options.rateLimit && { rateLimit: options.rateLimit }),
   });

@@ -81,6 +81,7 @@ export type {
   ClaimedDelivery,
   ClientKeyRow,
   ClientRow,
+  ConnectPageLimits,
   ConnectSessionRow,
   DeliveryChange,
   DeliveryQuery,

@@ -326,6 +326,8 @@ export function storeConformance(name: string, open: () => Promise<{ store: Stor
         scopes: ['openid', 'email'],
         createdBy: 'client:sc_app',
         actions: ['connections:read', 'credentials:read'],
+        allowedProviders: null,
+        returnUrl: null,
         createdAt: 1,
         expiresAt: 2,
       };
@@ -333,6 +335,10 @@ export function storeConformance(name: string, open: () => Promise<{ store: Stor
       const taken = await Promise.all([store.takeConnectSession('cs1'), store.takeConnectSession('cs1')]);
       expect(taken.filter(Boolean)).toEqual([session]);
       expect(await store.takeConnectSession('cs1')).toBeUndefined();
+      // The hosted page's choices come back as they went in.
+      const page = { ...session, id: 'cs2', allowedProviders: ['demo', 'plain'], returnUrl: 'http://app.test/x?y=1' };
+      await store.insertConnectSession(page, []);
+      expect(await store.takeConnectSession('cs2')).toEqual(page);
     });
 
     it('stores and deletes sessions, with the limits of a session from a connect session', async () => {

@@ -1,4 +1,5 @@
 export { createApp, MAX_BODY_BYTES } from './app.js';
+export type { ConnectUi, UiAssets } from './connect-page-options.js';
 export type { ServerOptions } from './context.js';
 export type { Logger } from './logger.js';
 export { devHomeOperation, type Operation, operations as apiOperations } from './openapi/operations.js';
