@@ -40,7 +40,7 @@ export async function startConnectPageStack(): Promise<ConnectPageStack> {
     authorizeUri: `${shop.url}/t/{shop}/authorize`,
     tokenUri: `${shop.url}/t/{shop}/token`,
     account: { userInfoUri: `${shop.url}/t/{shop}/me`, idPath: 'id', displayNamePath: 'name' },
-    params: { shop: { pattern: '[a-z0-9][a-z0-9-]*', description: 'Your shop name, as in <shop>.myshopify.com' } },
+    params: { shop: { pattern: '[a-z0-9][a-z0-9-]*', description: 'the shop name, as in <shop>.myshopify.com' } },
   });
   const vault = await startInProcessVault({
     publicUrl: url,
@@ -90,10 +90,13 @@ export async function serveApp(context: BrowserContext, pages: Record<string, st
   });
 }
 
-/** Console errors and uncaught exceptions of a page (and its popups), to assert there are none. */
-export function watchConsole(page: Page, errors: string[]): void {
+/**
+ * Console errors of the vault's pages (not the provider's, which a full-page redirect also shows) and uncaught
+ * exceptions, to assert there are none.
+ */
+export function watchConsole(page: Page, errors: string[], vaultUrl: string): void {
   page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
+    if (message.type() === 'error' && page.url().startsWith(vaultUrl)) errors.push(`${page.url()}: ${message.text()}`);
   });
   page.on('pageerror', (error) => errors.push(error.message));
 }

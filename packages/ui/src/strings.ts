@@ -14,7 +14,7 @@ export const strings = {
   noProviders: 'No service is available to connect. Ask the app’s support for help.',
   connect: 'Connect',
   connectAnother: 'Connect another',
-  alreadyConnected: (count: number) => (count === 1 ? '1 account connected' : `${count} accounts connected`),
+  alreadyConnected: (count: number) => `${count} connected`,
   connectedAccountsHeading: 'Already connected',
   statusLabel: {
     active: 'connected',
@@ -24,7 +24,7 @@ export const strings = {
   } as Record<string, string>,
   paramsHeading: (provider: string) => `Connect ${provider}`,
   paramsIntro: (provider: string) => `${provider} needs a few details before you sign in.`,
-  paramInvalid: (description: string) => `Enter ${description}.`,
+  paramInvalid: (description: string) => `This does not look right. Expected: ${description}.`,
   paramMissing: 'This is required.',
   continue: 'Continue',
   cancel: 'Cancel',

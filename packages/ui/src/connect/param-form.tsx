@@ -47,7 +47,7 @@ export function ParamForm(props: {
         return (
           <div className="tv-field" key={param.name}>
             <label className="tv-label" htmlFor={`tv-param-${param.name}`}>
-              {param.description}
+              {param.description.charAt(0).toUpperCase() + param.description.slice(1)}
             </label>
             <input
               id={`tv-param-${param.name}`}

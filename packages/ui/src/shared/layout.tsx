@@ -38,7 +38,8 @@ export function Layout({ app, children }: { app: Branding | null; children: Reac
 /** One screen: its heading takes the focus when it appears, so keyboard and screen-reader users follow along. */
 export function Screen({ title, children }: { title: string; children: ReactNode }) {
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
+  // Keyed by the title: React reuses this component from one screen to the next.
+  useEffect(() => heading.current?.focus(), [title]);
   return (
     <section className="tv-screen" aria-labelledby="tv-heading">
       <h1 id="tv-heading" tabIndex={-1} ref={heading}>
