@@ -1,13 +1,7 @@
 import { z } from 'zod';
 import { sessionCookieName } from '../cookies.js';
-import {
-  type Answer,
-  type Auth,
-  devConnectOperation,
-  devHomeOperation,
-  type Operation,
-  operations,
-} from './operations.js';
+import { devConnectOperation } from './connect-page-operations.js';
+import { type Answer, type Auth, devHomeOperation, type Operation, operations } from './operations.js';
 import { errorSchema, responseSchemas } from './schemas.js';
 
 const COMPONENTS = '#/components/schemas/';

@@ -392,16 +392,3 @@ export const devHomeOperation: Operation = {
     302: { description: 'to the public URL, whose host the cookies belong to', kind: 'redirect' },
   },
 };
-
-/** Dev mode only, beside the home page: its Connect button. */
-export const devConnectOperation: Operation = {
-  method: 'post',
-  path: '/dev/connect',
-  tag: 'ops',
-  summary: "Dev mode: a connect session for this browser's user, then the hosted connect page",
-  auth: 'none',
-  responses: {
-    303: { description: 'to /connect with the token in the fragment', kind: 'redirect' },
-    403: json('not from the home page (Sec-Fetch-Site)', s.errorSchema),
-  },
-};
