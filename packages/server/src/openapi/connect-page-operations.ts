@@ -48,6 +48,7 @@ export const connectPageOperations: Operation[] = [
     query: z.object({ openerOrigin: z.string().optional() }),
     responses: {
       200: { description: 'the page state', schema: s.connectPage },
+      400: failed('openerOrigin is not a URL'),
       401: failed('no connect-page session in this browser, or it has expired'),
       403: failed('openerOrigin is not an app origin'),
     },
