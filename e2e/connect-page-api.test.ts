@@ -1,5 +1,6 @@
 import { OPERATOR } from '@tokenvault/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dbSnapshot } from './support/db-snapshot.js';
 import {
   APP_ORIGIN,
   FROM_APP,
@@ -49,6 +50,12 @@ describe('connect page routes', () => {
       allowedProviders: ['demo'],
       returnUrl: `${APP_ORIGIN}/done?x=1`,
     });
+    const [audit] = await vault.store.listAudit('development', { limit: 1, userId: 'u1' });
+    expect(JSON.parse(String(audit?.detail))).toMatchObject({
+      allowedProviders: ['demo'],
+      returnUrl: `${APP_ORIGIN}/done?x=1`,
+    });
+    const before = dbSnapshot(vault.dir);
     for (const [body, status, error] of [
       [{ userId: 'u1', returnUrl: 'https://evil.test/x' }, 403, 'forbidden'],
       [{ userId: 'u1', returnUrl: 'not a url' }, 400, 'invalid_request'],
@@ -59,6 +66,7 @@ describe('connect page routes', () => {
       const refused = await create(body);
       expect({ status: refused.status, error: refused.body.error }).toEqual({ status, error });
     }
+    expect(dbSnapshot(vault.dir)).toEqual(before); // refused input changes nothing
   });
 
   it('serves the page with a strict policy and its assets for a year', async () => {

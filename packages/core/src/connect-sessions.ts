@@ -71,7 +71,11 @@ export function createConnectSessions(ctx: VaultContext) {
         createdAt: now,
         expiresAt: now + seconds * 1000,
       };
-      const detail = { provider: row.provider, scopes: row.scopes, actions: row.actions, expiresAt: row.expiresAt };
+      const detail = {
+        ...{ provider: row.provider, scopes: row.scopes, actions: row.actions, expiresAt: row.expiresAt },
+        ...(row.allowedProviders && { allowedProviders: row.allowedProviders }),
+        ...(row.returnUrl && { returnUrl: row.returnUrl }),
+      };
       await ctx.store.insertConnectSession(row, [
         auditRow(caller, now, {
           env: input.env,

@@ -54,7 +54,8 @@ export function connectPageRoutes(options: ServerOptions, cookies: Cookies, ui: 
     const handle = await vault.sessions.create({ env: bound.env, userId: bound.userId, limits, ttlSeconds });
     cookies.setSession(c, handle, ttlSeconds);
     const session = await vault.sessions.resolve(handle);
-    return c.json(await pageState(c, session as SessionRow, opener));
+    if (!session) throw new VaultError('internal', 'the session just created is not found');
+    return c.json(await pageState(c, session, opener));
   });
 
   app.get('/connect/api/session', async (c) => {
