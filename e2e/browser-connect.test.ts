@@ -10,8 +10,9 @@ import { repoRoot, type ServerProcess, startServer } from './support/cli-process
 
 const run = promisify(execFile);
 
-// The newcomer's journey in a real browser: dev mode, the home page's Connect button, the provider's login
-// and consent in a popup, the account on the page, and its curl line returning a token.
+// The newcomer's journey in a real browser: dev mode, the home page's Connect button, the hosted connect page, the
+// provider's login and consent in a popup, back to the home page with the account, and its curl line returning a
+// token.
 describe('dev mode in Chromium', () => {
   let dir: string;
   let server: ServerProcess;
@@ -28,25 +29,28 @@ describe('dev mode in Chromium', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('connects the demo account through the popup and shows a working curl', async () => {
+  it('connects the demo account through the hosted connect page and shows a working curl', async () => {
     expect(server.output()).toMatch(/admin key: +sc_\S+\.\S+\.development\.\S+/);
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`${server.url}/`);
     await expect(page.textContent('body')).resolves.toContain('Not signed in');
 
+    await Promise.all([page.waitForURL(`${server.url}/connect`), page.click('button[type="submit"]')]);
     const [popup] = await Promise.all([page.waitForEvent('popup'), page.click('button[data-provider="demo"]')]);
     await popup.fill('input[name="login"]', 'carol');
     await popup.fill('input[name="password"]', 'any password');
     await popup.click('button[type="submit"]');
     await popup.waitForSelector('text=Authorize'); // the consent page
     await Promise.all([popup.waitForEvent('close'), popup.click('button[type="submit"]')]);
+    await page.waitForSelector('[data-outcome="connected"]');
+    await Promise.all([page.waitForURL(`${server.url}/?connected=*`), page.click('[data-action="back"]')]);
 
     const account = await page.waitForSelector('.account');
     const text = (await account.textContent()) ?? '';
     expect(text).toContain('carol');
     expect(text).toContain('status active');
-    await expect(page.textContent('body')).resolves.toContain('Signed in as demo:carol');
+    await expect(page.textContent('body')).resolves.toContain('Signed in as developer');
 
     // The session is an opaque handle in HttpOnly cookies; nothing sits in browser storage. (The demo
     // provider's own cookies share the host, since cookies ignore ports; only the vault's are checked.)

@@ -40,7 +40,11 @@ describe('connect sessions', () => {
     // u_42 links the demo account `mia`: the account belongs to u_42, not to the sign-in user demo:mia.
     const created = await create({ userId: 'u_42', provider: 'demo', scopes: ['email'], expiresInSeconds: 600 });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ connectUrl: EXCHANGE, provider: 'demo', scopes: ['email'] });
+    expect(created.body).toMatchObject({
+      connectUrl: `${VAULT_URL}/connect#session=${created.body.token}`,
+      provider: 'demo',
+      scopes: ['email'],
+    });
     expect(Date.parse(created.body.expiresAt) - Date.now()).toBeLessThanOrEqual(600_000);
     const jar = vault.newJar();
     const redeemed = await redeem(jar, created.body.token);

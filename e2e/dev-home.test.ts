@@ -40,4 +40,14 @@ describe('dev home page', () => {
     );
     expect(existsSync(marker)).toBe(false);
   });
+
+  it("opens the hosted connect page for the home page's own form only", async () => {
+    const post = (headers: Record<string, string>) =>
+      vault.request(`${VAULT_URL}/dev/connect`, { method: 'POST', headers });
+    expect((await post({})).status).toBe(403);
+    expect((await post({ 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+    const opened = await post({ 'sec-fetch-site': 'same-origin' });
+    expect(opened.status).toBe(303);
+    expect(opened.headers.get('location')).toMatch(new RegExp(`^${VAULT_URL}/connect#session=[\\w-]{43}$`));
+  });
 });

@@ -1,6 +1,7 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { OPERATOR } from '@tokenvault/core';
 import { createApp } from '@tokenvault/server';
+import { loadUiAssets } from '@tokenvault/ui';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -58,6 +59,7 @@ describe('/openapi.json and /docs', () => {
       createApp({
         vault: vault.vault,
         appOrigins: ['http://app.test'],
+        ui: loadUiAssets(), // as the CLI always serves the connect page
         ...(devHome && { devHome: { env: 'development', bearerCommand: 'true' } }),
       });
     const routesOf = (devHome: boolean) => {
@@ -72,7 +74,7 @@ describe('/openapi.json and /docs', () => {
       Object.entries(document.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m} ${path}`)),
     );
     expect([...routesOf(false)].sort()).toEqual([...documented].sort());
-    expect([...routesOf(true)].sort()).toEqual([...documented, 'get /'].sort());
+    expect([...routesOf(true)].sort()).toEqual([...documented, 'get /', 'post /dev/connect'].sort());
     // The dev server's own document lists its home page; the configured server's does not.
     const devDocument = (await (await appOf(true).request(`${VAULT_URL}/openapi.json`)).json()) as Document;
     expect(Object.keys(devDocument.paths['/'] ?? {})).toEqual(['get']);

@@ -74,7 +74,8 @@ describe('the SDKs carry every documented property', () => {
       answers.push(await response.clone().json());
       return response;
     };
-    const binding = await postConnectSession(fromPage as typeof fetch, created.connectUrl, created.token);
+    const exchange = `${new URL(created.connectUrl).origin}/api/auth/connect-session`;
+    const binding = await postConnectSession(fromPage as typeof fetch, exchange, created.token);
     carries('RedeemedConnectSession', answers[0] as Json, binding);
   });
 });

@@ -136,9 +136,9 @@ describe('@tokenvault/sdk-node against the vault', () => {
     const session = await client()
       .user('u_42')
       .createConnectSession({ provider: 'demo', scopes: ['email'] });
-    expect(session).toMatchObject({ connectUrl: `${VAULT_URL}/api/auth/connect-session`, provider: 'demo' });
+    expect(session).toMatchObject({ connectUrl: `${VAULT_URL}/connect#session=${session.token}`, provider: 'demo' });
     expect(session.expiresAt.getTime()).toBeGreaterThan(Date.now());
-    const redeemed = await vault.request(session.connectUrl, {
+    const redeemed = await vault.request(`${VAULT_URL}/api/auth/connect-session`, {
       method: 'POST',
       headers: { 'x-requested-with': 'XMLHttpRequest', origin: APP_ORIGIN, 'content-type': 'application/json' },
       body: JSON.stringify({ token: session.token }),

@@ -1,7 +1,7 @@
-import { apiOperations, devHomeOperation, errorSchema, type Operation } from '@tokenvault/server';
+import { apiOperations, devConnectOperation, devHomeOperation, errorSchema, type Operation } from '@tokenvault/server';
 import type { z } from 'zod';
 
-const matchers = [devHomeOperation, ...apiOperations].map((operation) => ({
+const matchers = [devHomeOperation, devConnectOperation, ...apiOperations].map((operation) => ({
   operation,
   pattern: new RegExp(`^${operation.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{\w+\\?\}/g, '[^/]+')}$`),
 }));

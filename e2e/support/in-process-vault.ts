@@ -20,8 +20,9 @@ import {
 } from '@tokenvault/core';
 import { type DemoProvider, loginWithoutBrowser, startDemoProvider } from '@tokenvault/demo';
 import { oauth2, oidc } from '@tokenvault/providers';
-import { createApp, type DevHome, type RateLimit } from '@tokenvault/server';
+import { type ConnectUi, createApp, type DevHome, type RateLimit } from '@tokenvault/server';
 import { createSqliteStore } from '@tokenvault/store-sqlite';
+import { loadUiAssets } from '@tokenvault/ui';
 import { createLogger } from 'tokenvault';
 import { contractViolation } from './api-contract.js';
 import { CookieJar } from './cookie-jar.js';
@@ -62,6 +63,10 @@ export interface InProcessOptions {
   publicUrl?: string;
   /** Wraps the real cipher, e.g. to count what the vault decrypts. */
   wrapCipher?: (cipher: Cipher) => Cipher;
+  /** The connect page's branding per environment. */
+  connectUi?: Record<string, ConnectUi>;
+  /** Default: [APP_ORIGIN]. */
+  appOrigins?: string[];
 }
 
 export async function startInProcessVault(options: InProcessOptions = {}) {
@@ -125,8 +130,10 @@ export async function startInProcessVault(options: InProcessOptions = {}) {
   };
   const app = createApp({
     vault,
-    appOrigins: [APP_ORIGIN],
+    appOrigins: options.appOrigins ?? [APP_ORIGIN],
     logger,
+    ui: loadUiAssets(),
+    ...(options.connectUi && { connectUi: options.connectUi }),
     ...(options.devHome && { devHome: options.devHome }),
     ...(options.rateLimit && { rateLimit: options.rateLimit }),
   });

@@ -34,6 +34,7 @@ const steps: [string, () => Promise<unknown>][] = [
   ],
   ['npx tokenvault serve (dev mode) reaches /readyz', serveDevMode],
   ['the connect journey with the demo provider', async () => (userId = await connectDemoAccount(serverUrl, 'rel'))],
+  ['the hosted connect page and its assets from @tokenvault/ui', connectPageServed],
   ['npx tokenvault clients create (a credentials-reader key)', createKey],
   ['node -e "require(\'@tokenvault/sdk-node\')"', () => run('node', ['-e', sdkNodeLoads('require')], { cwd: app })],
   ['node --input-type=module -e "await import(…)"', () => importSdkNode()],
@@ -116,6 +117,19 @@ async function serveDevMode() {
   serverUrl = (await server.waitFor(/listening on (\S+)/))[1] as string;
   await waitReady(serverUrl);
   console.log(`check:release:   pid ${server.pid}, ${serverUrl}, data in ${home}/.tokenvault`);
+}
+
+/** The installed CLI serves the page and the hashed assets the installed @tokenvault/ui built. */
+async function connectPageServed() {
+  const page = await fetch(`${serverUrl}/connect`);
+  if (page.status !== 200) throw new Error(`/connect answered ${page.status}`);
+  const assets = [...(await page.text()).matchAll(/\/ui\/assets\/([\w.-]+)/g)].map((m) => m[1] as string);
+  if (!assets.some((name) => name.endsWith('.js'))) throw new Error('/connect names no script');
+  for (const name of assets) {
+    const asset = await fetch(`${serverUrl}/ui/assets/${name}`);
+    if (asset.status !== 200) throw new Error(`/ui/assets/${name} answered ${asset.status}`);
+  }
+  console.log(`check:release:   ${assets.join(', ')}`);
 }
 
 async function createKey() {

@@ -44,8 +44,22 @@ const providerEntry = z
 
 const webhook = z.object({ url: webUrl, secret: z.string().min(1) }).strict();
 
+/** The app's branding on the hosted connect page (docs/connect-page.md). */
+const connectUi = z
+  .object({
+    name: z.string().min(1).max(80).optional(),
+    logoUrl: webUrl.optional(),
+    accentColor: z
+      .string()
+      .regex(/^#[0-9a-fA-F]{6}$/, 'a colour as #rrggbb')
+      .optional(),
+    supportUrl: webUrl.optional(),
+  })
+  .strict();
+
 const environment = z
   .object({
+    connectUi: connectUi.optional(),
     providers: z
       .record(z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'lowercase letters, digits, - and _'), providerEntry)
       .default({}),

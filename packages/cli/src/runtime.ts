@@ -14,6 +14,7 @@ import {
   type WebhookEndpoint,
 } from '@tokenvault/core';
 import { presets } from '@tokenvault/providers';
+import type { ConnectUi } from '@tokenvault/server';
 import { createPostgresStore } from '@tokenvault/store-postgres';
 import { createSqliteStore } from '@tokenvault/store-sqlite';
 import { CliError } from './cli-error.js';
@@ -85,6 +86,13 @@ export function previousMasterKeysFrom(config: Config): Uint8Array[] {
 
 export function webhooksFrom(config: Config): Record<string, WebhookEndpoint[]> {
   return Object.fromEntries(Object.entries(config.environments).map(([env, { webhooks }]) => [env, webhooks]));
+}
+
+/** Each environment's connect-page branding, where it has one. */
+export function connectUiFrom(config: Config): Record<string, ConnectUi> {
+  return Object.fromEntries(
+    Object.entries(config.environments).flatMap(([env, e]) => (e.connectUi ? [[env, e.connectUi]] : [])),
+  );
 }
 
 export async function providersFrom(config: Config): Promise<Record<string, ConfiguredProvider[]>> {

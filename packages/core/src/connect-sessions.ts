@@ -17,6 +17,10 @@ export interface ConnectSessionInput {
   provider?: string;
   scopes?: readonly string[];
   expiresInSeconds?: number;
+  /** The providers the hosted connect page offers; each must be configured in `env`. */
+  allowedProviders?: readonly string[];
+  /** Where the hosted connect page sends the user back (the server checks it is on an app origin). */
+  returnUrl?: string;
 }
 
 /**
@@ -38,6 +42,13 @@ export function createConnectSessions(ctx: VaultContext<SessionStore>) {
       const provider = input.provider ?? WILDCARD;
       authorize(caller, 'connect-sessions:create', resources.account(input.env, provider, userId));
       if (input.provider !== undefined) ctx.providers.get(input.env, input.provider); // not_found if unknown
+      for (const id of input.allowedProviders ?? []) ctx.providers.get(input.env, id);
+      if (input.provider !== undefined && input.allowedProviders && !input.allowedProviders.includes(input.provider)) {
+        throw new VaultError(
+          'invalid_request',
+          `allowedProviders must include the session's provider ${input.provider}`,
+        );
+      }
       const seconds = input.expiresInSeconds ?? DEFAULT_CONNECT_SESSION_SECONDS;
       if (!Number.isInteger(seconds) || seconds < 1 || seconds > MAX_CONNECT_SESSION_SECONDS) {
         throw new VaultError('invalid_request', `expiresInSeconds is 1 to ${MAX_CONNECT_SESSION_SECONDS}`);
@@ -56,10 +67,16 @@ export function createConnectSessions(ctx: VaultContext<SessionStore>) {
             ? resources.credentials(input.env, provider, userId)
             : resources.account(input.env, provider, userId),
         ),
+        allowedProviders: input.allowedProviders ? [...new Set(input.allowedProviders)] : null,
+        returnUrl: input.returnUrl ?? null,
         createdAt: now,
         expiresAt: now + seconds * 1000,
       };
-      const detail = { provider: row.provider, scopes: row.scopes, actions: row.actions, expiresAt: row.expiresAt };
+      const detail = {
+        ...{ provider: row.provider, scopes: row.scopes, actions: row.actions, expiresAt: row.expiresAt },
+        ...(row.allowedProviders && { allowedProviders: row.allowedProviders }),
+        ...(row.returnUrl && { returnUrl: row.returnUrl }),
+      };
       await ctx.store.insertConnectSession(row, [
         auditRow(caller, now, {
           env: input.env,
@@ -70,7 +87,15 @@ export function createConnectSessions(ctx: VaultContext<SessionStore>) {
           detail,
         }),
       ]);
-      return { token, expiresAt: row.expiresAt, provider: row.provider, scopes: row.scopes, actions: row.actions };
+      return {
+        token,
+        expiresAt: row.expiresAt,
+        provider: row.provider,
+        scopes: row.scopes,
+        actions: row.actions,
+        allowedProviders: row.allowedProviders,
+        returnUrl: row.returnUrl,
+      };
     },
 
     /**

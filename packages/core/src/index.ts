@@ -92,6 +92,7 @@ export type {
   ClaimedDelivery,
   ClientKeyRow,
   ClientRow,
+  ConnectPageLimits,
   ConnectSessionRow,
   DeliveryChange,
   DeliveryQuery,

@@ -190,6 +190,18 @@ export interface SessionLimits {
   scopes: string[];
   /** Of the session actions (grants.ts), those the creator held. */
   actions: string[];
+  /** Set when the hosted connect page redeemed the connect session (docs/connect-page.md). */
+  connectPage?: ConnectPageLimits;
+}
+
+/** What the hosted connect page keeps of its connect session, so a reload shows the same page. */
+export interface ConnectPageLimits {
+  /** The only providers the page offers and `/start` links; null: every one the session may link. */
+  allowedProviders: string[] | null;
+  /** Where the page sends the user back, on an app origin. */
+  returnUrl: string | null;
+  /** When the connect session ends: the page stops working then. */
+  expiresAt: number;
 }
 
 /** A browser session, keyed by the hash of its cookie value; `accountId` set for per-provider handles. */
@@ -216,6 +228,10 @@ export interface ConnectSessionRow {
   createdBy: string;
   /** What the browser session it becomes may do: those of the session actions its creator held on the user. */
   actions: string[];
+  /** For the hosted connect page: the providers it offers (null: every one the session may link). */
+  allowedProviders: string[] | null;
+  /** For the hosted connect page: where it sends the user back, on an app origin. */
+  returnUrl: string | null;
   createdAt: number;
   expiresAt: number;
 }

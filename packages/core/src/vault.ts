@@ -73,6 +73,8 @@ export function createVault(options: VaultOptions) {
   const tokens = createAccessTokens(ctx, engine);
   return {
     publicUrl: ctx.publicUrl,
+    /** The vault's clock (tests move it), for callers that compare against stored times. */
+    now: ctx.now,
     providers: ctx.providers,
     store: ctx.store,
     metrics: ctx.metrics,

@@ -21,5 +21,11 @@ export {
   VaultAuthError,
   type VaultAuthErrorCode,
 } from './errors.js';
+export {
+  type ConnectPageResult,
+  type ConnectSessionLike,
+  type OpenConnectOptions,
+  openConnect,
+} from './open-connect.js';
 export type { ConnectSessionBinding } from './protocol.js';
 export type { AuthOptions, AuthRequestOptions, ProfileInfo, Vault, VaultAuth, VaultOptions } from './types.js';

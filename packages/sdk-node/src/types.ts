@@ -95,17 +95,24 @@ export interface ConnectSessionOptions {
   scopes?: string[];
   /** 1..1800; default 600. */
   expiresInSeconds?: number;
+  /** The providers the hosted connect page offers (default: every one the session may link). */
+  allowedProviders?: string[];
+  /** Where the hosted connect page sends the user back, with `?connected=<accountId>` or `?error=<code>`; on an app origin. */
+  returnUrl?: string;
 }
 
 export interface ConnectSession {
-  /** Single-use, shown once: hand it to the user's browser, which posts it to `connectUrl`. */
+  /** Single-use, shown once: the hosted page redeems it, or your page posts it to `/api/auth/connect-session`. */
   token: string;
+  /** The hosted connect page, with the token in its fragment: send the user's browser there. */
   connectUrl: string;
   expiresAt: Date;
   provider: string | null;
   scopes: string[];
   /** What the browser may do with the user's accounts: no more than this client holds on them. */
   actions: string[];
+  allowedProviders: string[] | null;
+  returnUrl: string | null;
 }
 
 export interface VaultAccount {

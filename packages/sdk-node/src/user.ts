@@ -37,6 +37,8 @@ export function createUser(http: Http, userId: string): VaultUser {
         ...(options.provider !== undefined && { provider: options.provider }),
         ...(options.scopes !== undefined && { scopes: options.scopes }),
         ...(options.expiresInSeconds !== undefined && { expiresInSeconds: options.expiresInSeconds }),
+        ...(options.allowedProviders !== undefined && { allowedProviders: options.allowedProviders }),
+        ...(options.returnUrl !== undefined && { returnUrl: options.returnUrl }),
       };
       // Never retried: each success mints a token, and a lost answer's token is lost with it.
       const request: VaultRequest = { method: 'POST', path: '/v1/connect-sessions', body, idempotent: false };

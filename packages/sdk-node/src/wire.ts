@@ -64,6 +64,8 @@ export function toConnectSession(body: unknown): ConnectSession {
     provider: nullable(json, 'provider', string),
     scopes: json.scopes === undefined ? [] : strings(json, 'scopes'),
     actions: json.actions === undefined ? [] : strings(json, 'actions'),
+    allowedProviders: json.allowedProviders == null ? null : strings(json, 'allowedProviders'),
+    returnUrl: json.returnUrl == null ? null : string(json, 'returnUrl'),
   };
 }
 

@@ -182,19 +182,32 @@ describe('connect sessions', () => {
   it('post the user and only the options given, and return expiresAt as a Date', async () => {
     const created = {
       token: 'cs_1',
-      connectUrl: 'https://vault.example.com/api/auth/connect-session',
+      connectUrl: 'https://vault.example.com/connect#session=cs_1',
       expiresAt: '2030-01-01T00:10:00.000Z',
       provider: 'google',
       scopes: ['drive'],
       actions: ['connections:read', 'credentials:read'],
+      allowedProviders: ['google'],
+      returnUrl: 'https://app.example.com/settings',
     };
     const { vault, sent } = client(() => json(201, created));
-    const session = await vault.user('u_42').createConnectSession({ provider: 'google', scopes: ['drive'] });
+    const session = await vault.user('u_42').createConnectSession({
+      provider: 'google',
+      scopes: ['drive'],
+      allowedProviders: ['google'],
+      returnUrl: 'https://app.example.com/settings',
+    });
     expect(session).toEqual({ ...created, expiresAt: new Date(created.expiresAt) });
     expect(sent[0]).toMatchObject({
       method: 'POST',
       url: `${BASE}/v1/connect-sessions`,
-      body: { userId: 'u_42', provider: 'google', scopes: ['drive'] },
+      body: {
+        userId: 'u_42',
+        provider: 'google',
+        scopes: ['drive'],
+        allowedProviders: ['google'],
+        returnUrl: 'https://app.example.com/settings',
+      },
     });
   });
 

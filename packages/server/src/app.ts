@@ -12,6 +12,7 @@ import { accountRoutes } from './routes/accounts.js';
 import { adminRoutes } from './routes/admin.js';
 import { authRoutes } from './routes/auth.js';
 import { authressRoutes } from './routes/authress.js';
+import { connectPageRoutes } from './routes/connect-page.js';
 import { connectSessionRoutes } from './routes/connect-sessions.js';
 import { devHomeRoutes } from './routes/dev-home.js';
 import { healthRoutes } from './routes/health.js';
@@ -43,13 +44,18 @@ export function createApp(options: ServerOptions) {
   app.use('/api/auth/*', appCors);
   if (options.rateLimit) app.use('/api/auth/*', rateLimit(options.rateLimit));
   app.use('/v1/me/*', appCors);
-  app.route('/api/auth', authRoutes(options, cookies, createOriginCheck(options.appOrigins), sessionTtl));
+  // The connect page runs flows from the vault's own origin, so its results may come back there too.
+  const flowOrigins = options.ui
+    ? [...options.appOrigins, new URL(options.vault.publicUrl).origin]
+    : options.appOrigins;
+  app.route('/api/auth', authRoutes(options, cookies, createOriginCheck(flowOrigins), sessionTtl));
   // One set of account routes behind each authenticator.
   app.route('/v1/users/:userId', accountRoutes(options, serviceClientAuth(options.vault)));
   app.route('/v1/me', accountRoutes(options, sessionAuth(options.vault, cookies)));
   app.route('/v1/connect-sessions', connectSessionRoutes(options));
   app.route('/v1/admin', adminRoutes(options));
   app.route('/v1', authressRoutes(options));
+  if (options.ui) app.route('/', connectPageRoutes(options, cookies, options.ui));
   if (options.devHome) app.route('/', devHomeRoutes(options.vault, cookies, options.devHome));
 
   app.notFound((c) => c.json({ error: 'not_found', message: `no route for ${c.req.method} ${c.req.path}` }, 404));

@@ -1,4 +1,5 @@
 import type { Caller, Principal, Vault } from '@tokenvault/core';
+import type { ConnectUi, UiAssets } from './connect-page-options.js';
 import type { Logger } from './logger.js';
 import type { RateLimit } from './rate-limit.js';
 import type { DevHome } from './routes/dev-home.js';
@@ -16,6 +17,10 @@ export interface ServerOptions {
   metricsToken?: string;
   /** Renders the dev-mode home page at `/`. */
   devHome?: DevHome;
+  /** The built browser apps; the hosted connect page (`/connect`) is served when they are given. */
+  ui?: UiAssets;
+  /** Per environment: the app's name, logo, accent colour and support link on the connect page. */
+  connectUi?: Readonly<Record<string, ConnectUi>>;
 }
 
 export interface ServerEnv {

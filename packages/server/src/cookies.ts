@@ -43,13 +43,13 @@ export function createCookies(publicUrl: string, sessionTtlSeconds: number) {
     clearNonce(c: Context, provider: string) {
       deleteCookie(c, nonceCookie(provider), { path: `${authPath(provider)}/handler`, httpOnly: true, secure });
     },
-    setSession(c: Context, handle: string) {
+    setSession(c: Context, handle: string, maxAgeSeconds = sessionTtlSeconds) {
       setCookie(c, session, handle, {
         path: `${prefix}/`,
         httpOnly: true,
         secure,
         sameSite: 'Lax',
-        maxAge: sessionTtlSeconds,
+        maxAge: maxAgeSeconds,
       });
     },
     clearSession(c: Context) {

@@ -240,6 +240,13 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('audit_log').addColumn('via', 'text').execute();
     },
   },
+  // The hosted connect page: which providers a connect session offers and where the page sends the user back.
+  '0007_connect_page': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('connect_sessions').addColumn('allowed_providers', 'text').execute();
+      await db.schema.alterTable('connect_sessions').addColumn('return_url', 'text').execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -64,6 +64,8 @@ export interface Database {
     scopes: string; // space-separated
     created_by: string | null; // null only for rows written before migration 0006
     actions: string | null; // space-separated
+    allowed_providers: string | null; // space-separated; migration 0007
+    return_url: string | null; // migration 0007
     created_at: Millis;
     expires_at: Millis;
   };

@@ -18,6 +18,8 @@ export function createSessionStore(db: Kysely<Database>): SessionStore {
             scopes: session.scopes.join(' '),
             created_by: session.createdBy,
             actions: session.actions.join(' '),
+            allowed_providers: session.allowedProviders === null ? null : session.allowedProviders.join(' '),
+            return_url: session.returnUrl,
             created_at: session.createdAt,
             expires_at: session.expiresAt,
           })
@@ -36,6 +38,8 @@ export function createSessionStore(db: Kysely<Database>): SessionStore {
           scopes: row.scopes === '' ? [] : row.scopes.split(' '),
           createdBy: row.created_by ?? 'client:unknown',
           actions: row.actions ? row.actions.split(' ') : [],
+          allowedProviders: row.allowed_providers === null ? null : row.allowed_providers.split(' ').filter(Boolean),
+          returnUrl: row.return_url,
           createdAt: row.created_at,
           expiresAt: row.expires_at,
         }

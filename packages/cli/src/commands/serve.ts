@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import type { Vault } from '@tokenvault/core';
 import { createApp } from '@tokenvault/server';
+import { loadUiAssets } from '@tokenvault/ui';
 import { DEFAULT_DRAIN_SECONDS, DEFAULT_RATE_LIMIT, loadConfig, publicUrlFromEnv } from '../config.js';
 import {
   DEV_ENV,
@@ -16,7 +17,14 @@ import {
 } from '../dev-mode.js';
 import { drainable } from '../http-drain.js';
 import { createLogger } from '../logger.js';
-import { masterKeyFrom, openVault, previousMasterKeysFrom, providersFrom, webhooksFrom } from '../runtime.js';
+import {
+  connectUiFrom,
+  masterKeyFrom,
+  openVault,
+  previousMasterKeysFrom,
+  providersFrom,
+  webhooksFrom,
+} from '../runtime.js';
 
 export interface ServeArgs {
   config?: string;
@@ -93,6 +101,8 @@ export async function serve(args: ServeArgs): Promise<ServeHandle> {
       handle = createApp({
         vault,
         appOrigins: config.appOrigins,
+        ui: loadUiAssets(),
+        connectUi: connectUiFrom(config),
         logger,
         ...(config.rateLimit.requestsPerMinute > 0 && { rateLimit: config.rateLimit }),
         ...(config.metricsToken !== undefined && { metricsToken: config.metricsToken }),
@@ -120,6 +130,8 @@ export async function serve(args: ServeArgs): Promise<ServeHandle> {
     handle = createApp({
       vault,
       appOrigins,
+      ui: loadUiAssets(),
+      connectUi: { [DEV_ENV]: { name: 'Tokenvault dev mode' } },
       logger,
       rateLimit: DEFAULT_RATE_LIMIT,
       devHome: {

@@ -10,6 +10,8 @@ const connectSession: ConnectSessionRow = {
   scopes: ['openid', 'email'],
   createdBy: 'client:sc_app',
   actions: ['connections:read', 'credentials:read'],
+  allowedProviders: null,
+  returnUrl: null,
   createdAt: 1,
   expiresAt: 2,
 };
@@ -33,6 +35,15 @@ export const accessCases: ConformanceCase[] = [
       const taken = await Promise.all([store.takeConnectSession('cs1'), store.takeConnectSession('cs1')]);
       equal(taken.filter(Boolean), [connectSession], 'taken');
       equal(await store.takeConnectSession('cs1'), undefined, 'taken again');
+      // The hosted page's choices come back as they went in.
+      const page = {
+        ...connectSession,
+        id: 'cs2',
+        allowedProviders: ['demo', 'plain'],
+        returnUrl: 'http://app.test/x?y=1',
+      };
+      await store.insertConnectSession(page, []);
+      equal(await store.takeConnectSession('cs2'), page, 'with the page choices');
       equal(
         (await store.listAudit('development', { limit: 10 })).map((r) => r.id),
         ['a_cs'],

@@ -162,6 +162,8 @@ export const outboxCases: ConformanceCase[] = [
         scopes: [],
         createdBy: 'client:c',
         actions: [],
+        allowedProviders: null,
+        returnUrl: null,
       };
       await store.insertConnectSession({ ...connect, id: 'cs-old', createdAt: 1, expiresAt: 1_000 }, []);
       await store.insertAccount(account({ id: 'ca_sw', userId: 'u_sw' }), outbox('ca_sw', 1, ['https://x']));

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { sessionCookieName } from '../cookies.js';
+import { devConnectOperation } from './connect-page-operations.js';
 import { type Answer, type Auth, devHomeOperation, type Operation, operations } from './operations.js';
 import { errorSchema, responseSchemas } from './schemas.js';
 
@@ -26,7 +27,7 @@ function xhrHeader() {
 /** The API as OpenAPI 3.1 (docs/api.md), generated from the operations table and the zod schemas. */
 export function openApiDocument(publicUrl: string, version: string, devHome = false) {
   const paths: Record<string, Record<string, object>> = {};
-  for (const operation of devHome ? [devHomeOperation, ...operations] : operations) {
+  for (const operation of devHome ? [devHomeOperation, devConnectOperation, ...operations] : operations) {
     paths[operation.path] ??= {};
     (paths[operation.path] as Record<string, object>)[operation.method] = operationObject(operation);
   }

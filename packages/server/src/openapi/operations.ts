@@ -3,6 +3,7 @@ import { accessTokenBody } from '../routes/accounts.js';
 import { accountQuery, auditQuery, deliveryQuery } from '../routes/admin.js';
 import { clientBody, grantInput, keyBody } from '../routes/admin-clients.js';
 import { connectSessionBody } from '../routes/connect-sessions.js';
+import { connectPageOperations } from './connect-page-operations.js';
 import * as s from './schemas.js';
 
 /** Who may call an operation: nobody in particular, a service client's JWT, or a browser with cookies. */
@@ -376,6 +377,7 @@ export const operations: Operation[] = [
     query: grantInput,
     responses: { 200: json('revoked', s.revoked), ...errors(400, 401, 403, 404) },
   },
+  ...connectPageOperations,
 ];
 
 /** Served only in dev mode (`tokenvault serve` without a config file), and documented only there. */

@@ -11,6 +11,7 @@ import {
   VaultError,
 } from '@tokenvault/core';
 import { type Context, Hono } from 'hono';
+import { connectOutcome, isConnectPage } from '../connect-page-options.js';
 import type { ServerEnv, ServerOptions } from '../context.js';
 import { type Cookies, handleCookie, nonceCookie } from '../cookies.js';
 import { describeCause, errorBody, errorStatus, toVaultError } from '../errors.js';
@@ -50,6 +51,10 @@ export function authRoutes(options: ServerOptions, cookies: Cookies, origins: Or
     // A browser bound by a connect session links only what that session names.
     if (limits?.provider && limits.provider !== provider) {
       throw new VaultError('forbidden', `this browser's connect session is for ${limits.provider}, not ${provider}`);
+    }
+    const allowed = limits?.connectPage?.allowedProviders;
+    if (allowed && !allowed.includes(provider)) {
+      throw new VaultError('forbidden', `this browser's connect session does not offer ${provider}`);
     }
     authorizeScopes(sessionCaller({ env, userId: userId ?? '', limits }), scopes);
     const started = await vault.startConnect({
@@ -92,6 +97,9 @@ export function authRoutes(options: ServerOptions, cookies: Cookies, origins: Or
       if (claimed?.flow === 'redirect' && claimed.redirectUrl && origins.isAllowed(originOf(claimed.redirectUrl))) {
         const target = new URL(claimed.redirectUrl);
         target.searchParams.set('error', body.message);
+        // The hosted connect page also gets the outcome as a code, to pick its screen.
+        if (isConnectPage(vault.publicUrl, target.href))
+          target.searchParams.set('code', connectOutcome(err.code, body.message));
         return c.redirect(target.href, 302);
       }
       const page = await webMessagePage(claimed?.origin as string, {
@@ -104,7 +112,12 @@ export function authRoutes(options: ServerOptions, cookies: Cookies, origins: Or
     await attachBrowser(c, result);
     cookies.clearNonce(c, provider);
     // Checked before linking; re-serialized so a flow stored by an older version cannot break the header.
-    if (result.mode === 'redirect' && result.redirectUrl) return c.redirect(new URL(result.redirectUrl).href, 302);
+    if (result.mode === 'redirect' && result.redirectUrl) {
+      const target = new URL(result.redirectUrl);
+      // The hosted connect page names the account it has just linked; other redirect targets get Backstage's bare URL.
+      if (isConnectPage(vault.publicUrl, target.href)) target.searchParams.set('connected', result.account.id);
+      return c.redirect(target.href, 302);
+    }
     const page = await webMessagePage(result.origin, {
       type: 'authorization_response',
       response: {

@@ -1,4 +1,4 @@
-import { type ConnectedAccount, sessionCaller, type Vault } from '@tokenvault/core';
+import { type ConnectedAccount, OPERATOR, sessionCaller, type Vault, VaultError } from '@tokenvault/core';
 import { Hono } from 'hono';
 import type { ServerEnv } from '../context.js';
 import type { Cookies } from '../cookies.js';
@@ -11,23 +11,12 @@ export interface DevHome {
   bearerCommand: string;
 }
 
-// Opens the connect popup and reloads when the popup posts its result from this same origin.
-const SCRIPT = `document.querySelectorAll('button[data-provider]').forEach(function (button) {
-  button.addEventListener('click', function () {
-    var url = document.body.dataset.base + '/api/auth/' + encodeURIComponent(button.dataset.provider) +
-      '/start?scope=&origin=' + encodeURIComponent(location.origin) + '&flow=popup&env=' +
-      encodeURIComponent(document.body.dataset.env);
-    window.open(url, 'tokenvault-connect', 'width=500,height=720');
-  });
-});
-window.addEventListener('message', function (event) {
-  if (event.origin !== location.origin || !event.data || event.data.type !== 'authorization_response') return;
-  if (event.data.error) {
-    document.getElementById('status').textContent = 'Connect failed: ' + event.data.error.message;
-  } else {
-    location.reload();
-  }
-});`;
+/** Who connects from the home page when the browser is not signed in yet. */
+export const DEV_USER = 'developer';
+/** The page's connect session lasts as long as connect sessions may. */
+const DEV_CONNECT_SECONDS = 30 * 60;
+/** The home page runs no script: its Connect button is a form that opens the hosted connect page. */
+const NO_SCRIPT = '';
 
 /** The dev-mode home page: connect an account, see it, copy a curl that reads its token. */
 export function devHomeRoutes(vault: Vault, cookies: Cookies, home: DevHome) {
@@ -40,7 +29,22 @@ export function devHomeRoutes(vault: Vault, cookies: Cookies, home: DevHome) {
     const user = session?.env === home.env ? session.userId : undefined;
     const accounts = session && user ? await vault.listAccounts(home.env, user, sessionCaller(session)) : [];
     const html = page(vault, home, user, accounts);
-    return c.html(html, 200, await htmlHeaders(SCRIPT, 'DENY'));
+    return c.html(html, 200, await htmlHeaders(NO_SCRIPT, 'DENY'));
+  });
+
+  // "Connect": a connect session for this browser's user (or the dev user), then the hosted page, which comes back
+  // here. Only the home page's own form may ask: its POST says same-origin in Sec-Fetch-Site (Origin is "null" under
+  // the page's no-referrer policy).
+  app.post('/dev/connect', async (c) => {
+    if (c.req.header('sec-fetch-site') !== 'same-origin') {
+      throw new VaultError('forbidden', 'only the dev home page starts a connect');
+    }
+    const session = await vault.sessions.resolve(cookies.getSession(c));
+    const userId = session?.env === home.env ? session.userId : DEV_USER;
+    const input = { env: home.env, userId, expiresInSeconds: DEV_CONNECT_SECONDS, returnUrl: `${vault.publicUrl}/` };
+    const created = await vault.connectSessions.create(input, OPERATOR);
+    // The token goes in the fragment of the Location: the browser sends it to no server.
+    return c.redirect(`${vault.publicUrl}/connect#session=${created.token}`, 303);
   });
   return app;
 }
@@ -48,23 +52,22 @@ export function devHomeRoutes(vault: Vault, cookies: Cookies, home: DevHome) {
 function page(vault: Vault, home: DevHome, user: string | undefined, accounts: ConnectedAccount[]): string {
   const providers = vault.providers
     .list(home.env)
-    .map(
-      (p) => `<li>${escapeHtml(p.spec.displayName)} <button data-provider="${escapeHtml(p.id)}">Connect</button></li>`,
-    )
+    .map((p) => `<li>${escapeHtml(p.spec.displayName)}</li>`)
     .join('');
   const rows = accounts.map((a) => accountHtml(vault, home, user as string, a)).join('');
   const who = user
     ? `<p>Signed in as <code>${escapeHtml(user)}</code>.</p>`
-    : '<p>Not signed in: connecting an account signs you in as that account.</p>';
+    : `<p>Not signed in: connecting an account signs you in as <code>${DEV_USER}</code>.</p>`;
   return `<!doctype html><html><head><meta charset="utf-8"><title>Tokenvault (dev mode)</title>
 <style>body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}
 pre{background:#f4f4f4;padding:.75rem;overflow-x:auto;white-space:pre-wrap;word-break:break-all}
 .account{border:1px solid #ddd;border-radius:6px;padding:.5rem 1rem;margin:1rem 0}</style></head>
-<body data-base="${escapeHtml(vault.publicUrl)}" data-env="${escapeHtml(home.env)}">
+<body>
 <h1>Tokenvault</h1><p>Dev mode, environment <code>${escapeHtml(home.env)}</code>.</p>
-<h2>Providers</h2><ul>${providers}</ul><p id="status" role="status"></p>
+<h2>Providers</h2><ul>${providers}</ul>
+<form method="post" action="${escapeHtml(vault.publicUrl)}/dev/connect"><button type="submit">Connect</button></form>
 <h2>Connected accounts</h2>${who}${rows || (user ? '<p>None yet.</p>' : '')}
-<script>${SCRIPT}</script></body></html>`;
+</body></html>`;
 }
 
 function accountHtml(vault: Vault, home: DevHome, user: string, a: ConnectedAccount): string {

@@ -1,0 +1,87 @@
+// Builds the browser apps into dist/assets: content-hashed scripts and styles and a manifest naming them
+// (docs/connect-page.md). Runs after `tsc -b` in `npm run build`, so @tokenvault/providers is built already.
+import { createHash } from 'node:crypto';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { presets } from '@tokenvault/providers';
+import { build } from 'esbuild';
+import * as simpleIcons from 'simple-icons';
+
+const out = fileURLToPath(new URL('../dist/assets/', import.meta.url));
+const entry = fileURLToPath(new URL('../src/connect/main.tsx', import.meta.url));
+
+// Presets whose simple-icons slug is not their id. Presets without an icon there get a lettered tile.
+const SLUGS = { monday: 'mondaydotcom', oidc: 'openid' };
+
+/**
+ * The icons of our presets only, not the whole set, each an SVG file named by its content's hash (they are images,
+ * outside the script budget): { presetId: fileName }.
+ */
+async function writePresetIcons() {
+  const bySlug = new Map(
+    Object.values(simpleIcons)
+      .filter((icon) => icon && typeof icon.slug === 'string')
+      .map((icon) => [icon.slug, icon]),
+  );
+  const files = {};
+  for (const id of Object.keys(presets)) {
+    const icon = bySlug.get(SLUGS[id] ?? id);
+    if (!icon) continue;
+    const title = icon.title.replace(/[<>&"]/g, '');
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><title>${title}</title><path fill="#${icon.hex}" d="${icon.path}"/></svg>\n`;
+    const hash = createHash('sha256').update(svg).digest('hex').slice(0, 10);
+    const name = `icon-${id}-${hash}.svg`;
+    await writeFile(`${out}${name}`, svg);
+    files[id] = name;
+  }
+  return files;
+}
+
+function iconsModule(icons) {
+  return {
+    name: 'provider-icons',
+    setup(b) {
+      b.onResolve({ filter: /^tokenvault:provider-icons$/ }, (args) => ({ path: args.path, namespace: 'icons' }));
+      b.onLoad({ filter: /.*/, namespace: 'icons' }, () => ({
+        contents: `export default ${JSON.stringify(icons)};`,
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+await rm(out, { recursive: true, force: true });
+await mkdir(out, { recursive: true });
+const icons = await writePresetIcons();
+const result = await build({
+  entryPoints: { connect: entry },
+  bundle: true,
+  format: 'esm',
+  platform: 'browser',
+  target: 'es2020',
+  minify: true,
+  jsx: 'automatic',
+  entryNames: '[name]-[hash]',
+  assetNames: '[name]-[hash]',
+  outdir: out,
+  metafile: true,
+  legalComments: 'eof',
+  define: { 'process.env.NODE_ENV': '"production"' },
+  plugins: [iconsModule(icons)],
+  logLevel: 'warning',
+});
+
+const types = { '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
+const files = Object.fromEntries(Object.values(icons).map((name) => [name, 'image/svg+xml']));
+const connect = { scripts: [], styles: [] };
+for (const [path, output] of Object.entries(result.metafile.outputs)) {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  const type = types[name.slice(name.lastIndexOf('.'))];
+  if (!type) throw new Error(`no content type for ${name}`);
+  files[name] = type;
+  if (output.entryPoint) {
+    connect.scripts.push(name);
+    if (output.cssBundle) connect.styles.push(output.cssBundle.slice(output.cssBundle.lastIndexOf('/') + 1));
+  }
+}
+await writeFile(`${out}manifest.json`, `${JSON.stringify({ connect, files }, null, 2)}\n`);

@@ -1,0 +1,1 @@
+export { type BuiltAssets, loadUiAssets } from './assets.js';

@@ -1,0 +1,50 @@
+/**
+ * Every English string of the browser apps, in one place so that a translation replaces this module and nothing
+ * else. Functions for the strings that take values.
+ */
+export const strings = {
+  pageTitle: 'Connect an account',
+  defaultAppName: 'the app',
+  loading: 'Loading…',
+  chooseHeading: (app: string) => `Connect an account to ${app}`,
+  chooseIntro: 'Choose a service. You will sign in there and approve access; your password is never shared.',
+  searchLabel: 'Search services',
+  searchPlaceholder: 'Search',
+  noMatch: (query: string) => `No service matches “${query}”.`,
+  noProviders: 'No service is available to connect. Ask the app’s support for help.',
+  connect: 'Connect',
+  connectAnother: 'Connect another',
+  alreadyConnected: (count: number) => `${count} connected`,
+  connectedAccountsHeading: 'Already connected',
+  statusLabel: {
+    active: 'connected',
+    needs_reauth: 'needs reconnecting',
+    error: 'error',
+    revoked: 'revoked',
+  } as Record<string, string>,
+  paramsHeading: (provider: string) => `Connect ${provider}`,
+  paramsIntro: (provider: string) => `${provider} needs a few details before you sign in.`,
+  paramInvalid: (description: string) => `This does not look right. Expected: ${description}.`,
+  paramMissing: 'This is required.',
+  continue: 'Continue',
+  cancel: 'Cancel',
+  waitingHeading: (provider: string) => `Continue in the ${provider} window`,
+  waitingIntro: 'Sign in and approve access in the window that opened. This page updates when you are done.',
+  popupClosed: 'The window was closed before the account was connected.',
+  connectedHeading: (provider: string) => `${provider} connected`,
+  connectedBody: (account: string | null, provider: string) =>
+    account ? `${account} is now connected through ${provider}.` : `Your ${provider} account is now connected.`,
+  deniedHeading: 'Access was not granted',
+  deniedBody: (provider: string) => `You declined access at ${provider}, so nothing was connected.`,
+  errorHeading: (provider: string) => `${provider} could not be connected`,
+  errorBody: 'Something went wrong while connecting. You can try again.',
+  errorDetail: (message: string) => `Details: ${message}`,
+  expiredHeading: 'This link has expired',
+  expiredBody: (app: string) =>
+    `For your security, connect links work only for a short time. Go back to ${app} and start again.`,
+  tryAgain: 'Try again',
+  backTo: (app: string) => `Back to ${app}`,
+  support: 'Get help',
+  logoAlt: (app: string) => `${app} logo`,
+  expiresNote: (time: string) => `This link works until ${time}.`,
+};

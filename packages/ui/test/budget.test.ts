@@ -1,0 +1,33 @@
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { presets } from '@tokenvault/providers';
+import { describe, expect, it } from 'vitest';
+import { loadUiAssets } from '../src/index.js';
+
+/** The connect page's script may weigh at most this much compressed (gzip and brotli alike). */
+const SCRIPT_BUDGET_BYTES = 60 * 1024;
+
+// The connect page opens on phones over slow links: its script stays within budget, measured on the built assets
+// (the vitest global setup builds them).
+describe('the connect page script budget', () => {
+  it('is at most 60 KB compressed', () => {
+    const assets = loadUiAssets();
+    const script = Buffer.concat(
+      assets.connect.scripts.map((name) => Buffer.from(assets.files.get(name)?.body ?? new Uint8Array())),
+    );
+    expect(script.length).toBeGreaterThan(10_000); // React is in it: the build ran
+    const gzip = gzipSync(script, { level: 9 }).length;
+    const brotli = brotliCompressSync(script).length;
+    console.log(`connect page script: ${script.length} B, gzip ${gzip} B, brotli ${brotli} B`);
+    expect(gzip).toBeLessThanOrEqual(SCRIPT_BUDGET_BYTES);
+    expect(brotli).toBeLessThanOrEqual(SCRIPT_BUDGET_BYTES);
+  });
+
+  it('ships the icons of our presets only, as separate images', () => {
+    const assets = loadUiAssets();
+    const icons = [...assets.files.keys()].filter((name) => name.startsWith('icon-'));
+    expect(icons.length).toBeGreaterThan(10);
+    expect(icons.every((name) => /^icon-[a-z0-9]+-[0-9a-f]{10}\.svg$/.test(name))).toBe(true);
+    const ids = icons.map((name) => name.replace(/^icon-|-[0-9a-f]{10}\.svg$/g, ''));
+    expect(ids.filter((id) => !Object.hasOwn(presets, id))).toEqual([]);
+  });
+});
