@@ -1,7 +1,7 @@
 import type { AccessToken, ConnectedAccount, DisconnectResult, TokenOptions } from '@tokenvault/core';
 import { allowsSomewhere, VaultError } from '@tokenvault/core';
 import { type Context, Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ServerEnv, ServerOptions } from '../context.js';
 import type { Logger } from '../logger.js';
 import { requireServiceClient } from '../service-auth.js';

@@ -1,5 +1,5 @@
 import { VaultError } from '@tokenvault/core';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Validates a query string or JSON body; every problem is named in one `invalid_request`. */
 export function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
