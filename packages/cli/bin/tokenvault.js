@@ -1,5 +1,8 @@
 #!/usr/bin/env node
-// Runs the compiled JavaScript in dist/ (`npm run build`): no TypeScript loader or module hooks at run time.
-import { main } from '../dist/main.js';
+// Runs the bundle `npm run build` writes to bundle/ (scripts/build-bundle.js): plain JavaScript, no TypeScript
+// loader or module hooks. Its source map costs about 9 MB of memory, so it is read only for --verbose, whose
+// stack traces then name the TypeScript sources (or with NODE_OPTIONS=--enable-source-maps).
+if (process.argv.includes('--verbose')) process.setSourceMapsEnabled(true);
+const { main } = await import('../bundle/tokenvault.js');
 
 process.exitCode = await main(process.argv.slice(2));
