@@ -3,8 +3,8 @@
 // loader or module hooks.
 import { setFlagsFromString } from 'node:v8';
 
-// Under a steady request load V8 grows its young generation to 16 MB per semi-space and keeps it, about 30 MB of
-// RSS for no throughput we could measure (docs/benchmarks.md, "RSS after load"). A bin cannot pass node flags and
+// Under a steady request load V8 grows its young generation to 16 MB per semi-space and keeps it: about 30 MB of
+// RSS, with no throughput gain our measurements could show (docs/benchmarks.md, "RSS after load"). A bin cannot pass node flags and
 // --max-semi-space-size is read only as the process starts, but the growth factor is read whenever the young
 // generation would grow: at 1 it keeps its initial 1 MB. A semi-space flag in NODE_OPTIONS or on node's command
 // line wins (NODE_OPTIONS=--max-semi-space-size=16 restores V8's default).
