@@ -37,5 +37,6 @@ describe('benchmark smoke mode', () => {
     expect(Number(figure('footprint (sqlite)', 'start to ready')?.[2])).toBeGreaterThan(0);
     expect(Number(figure('footprint (sqlite)', 'idle RSS')?.[2])).toBeGreaterThan(0);
     expect(Number(figure('footprint (sqlite)', 'RSS after 1 s of token reads')?.[2])).toBeGreaterThan(0);
+    expect(Number(figure('footprint (sqlite)', 'RSS 0.2 s after the load')?.[2])).toBeGreaterThan(0);
   });
 });

@@ -15,8 +15,6 @@ import {
 } from '@tokenvault/core';
 import { presets } from '@tokenvault/providers';
 import type { ConnectUi } from '@tokenvault/server';
-import { createPostgresStore } from '@tokenvault/store-postgres';
-import { createSqliteStore } from '@tokenvault/store-sqlite';
 import { CliError } from './cli-error.js';
 import type { Config, ProviderEntry } from './config.js';
 import { nodeAead } from './node-aead.js';
@@ -36,13 +34,18 @@ export interface Settings {
   auditRetentionDays?: number;
 }
 
-export function openStore(database: string): Store {
-  if (database.startsWith('sqlite:')) return createSqliteStore({ filename: database.slice('sqlite:'.length) });
+/** Loads only the store the database names: a SQLite server never loads the PostgreSQL driver, nor the reverse. */
+export async function openStore(database: string): Promise<Store> {
+  if (database.startsWith('sqlite:')) {
+    const { createSqliteStore } = await import('@tokenvault/store-sqlite');
+    return createSqliteStore({ filename: database.slice('sqlite:'.length) });
+  }
+  const { createPostgresStore } = await import('@tokenvault/store-postgres');
   return createPostgresStore({ connectionString: database });
 }
 
 export async function openVault(settings: Settings, logger?: VaultLogger): Promise<Vault> {
-  const store = openStore(settings.database);
+  const store = await openStore(settings.database);
   await store.migrate();
   const http: Partial<ProviderHttp> = {};
   if (settings.providerTimeoutSeconds !== undefined) http.timeoutMs = settings.providerTimeoutSeconds * 1000;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { VaultError } from './errors.js';
 
 /** `{name}` in an endpoint: a per-account value from the spec's `params`, entered at connect time. */

@@ -1,6 +1,6 @@
 import type { AccessToken, ConnectedAccount, DisconnectResult } from '@tokenvault/core';
 import { VaultError } from '@tokenvault/core';
-import { z } from 'zod';
+import * as z from 'zod';
 
 // What crosses the wire, in one place: how input is validated and how answers are built. Every answer is built
 // field by field, never by spreading a domain object, so nothing leaks in or drops out unseen (docs/api.md).

@@ -2,7 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { storeConformance } from '@tokenvault/core/testing';
-import { describe, it } from 'vitest';
+import SQLite from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSqliteStore } from '../src/index.js';
 
 // The store contract on a real SQLite file, a new one per test.
@@ -15,4 +16,36 @@ describe('Store conformance: sqlite', () => {
     };
   });
   for (const test of tests) it(test.name, test.run);
+});
+
+// A start on a database already at the latest migration skips Kysely's Migrator; it must still refuse a database
+// that records a migration this version does not know (a newer version migrated it), as the Migrator does.
+describe('migrate on an existing database', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'tokenvault-sqlite-'));
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('leaves a database at the latest migration as it is, and refuses one with a migration it does not know', async () => {
+    const filename = join(dir, 'vault.db');
+    const first = createSqliteStore({ filename });
+    await first.migrate();
+    await first.close();
+    const applied = () => new SQLite(filename).prepare('select name, timestamp from kysely_migration').all();
+    const before = applied();
+    expect(before.length).toBeGreaterThan(0);
+
+    const again = createSqliteStore({ filename });
+    await again.migrate();
+    await again.close();
+    expect(applied()).toEqual(before);
+
+    const newer = new SQLite(filename);
+    newer.prepare("insert into kysely_migration (name, timestamp) values ('9999_from_a_newer_version', 'now')").run();
+    newer.close();
+    const store = createSqliteStore({ filename });
+    await expect(store.migrate()).rejects.toMatchObject({ code: 'internal' });
+    await store.close();
+  });
 });

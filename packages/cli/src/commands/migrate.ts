@@ -5,7 +5,7 @@ import { openStore } from '../runtime.js';
 /** Applies pending migrations to the configured database (dev mode: ./.tokenvault/vault.db). */
 export async function migrate(args: { config?: string; print: (line: string) => void }): Promise<void> {
   const database = args.config ? loadConfig(args.config).database : devDatabase(devDirectory());
-  const store = openStore(database);
+  const store = await openStore(database);
   try {
     await store.migrate();
   } finally {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Answer, Operation } from './operations.js';
 import * as s from './schemas.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { sessionCookieName } from '../cookies.js';
 import { devConnectOperation } from './connect-page-operations.js';
 import { type Answer, type Auth, devHomeOperation, type Operation, operations } from './operations.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { accessTokenBody } from '../routes/accounts.js';
 import { accountQuery, auditQuery, deliveryQuery } from '../routes/admin.js';
 import { clientBody, grantInput, keyBody } from '../routes/admin-clients.js';

@@ -1,6 +1,6 @@
 import { VaultError } from '@tokenvault/core';
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AccountAuth } from '../account-auth.js';
 import type { ServerEnv, ServerOptions } from '../context.js';
 import { accountJson, disconnectJson, parseBody, tokenJson } from '../wire.js';

@@ -1,6 +1,6 @@
 import { authorize, type ClientDetails, resources, type Vault } from '@tokenvault/core';
 import { type Context, Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ServerEnv } from '../context.js';
 import { isoInstant, isoTime, parse, parseBody } from '../wire.js';
 

@@ -1,6 +1,6 @@
 import { allowsSomewhere, authorize, mergeScopes, resources, VaultError } from '@tokenvault/core';
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ServerEnv, ServerOptions } from '../context.js';
 import { requireServiceClient } from '../service-auth.js';
 import { accountJson, isoInstant, isoTime, parse } from '../wire.js';

@@ -1,6 +1,6 @@
 import { MAX_CONNECT_SESSION_SECONDS } from '@tokenvault/core';
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ServerEnv, ServerOptions } from '../context.js';
 import { createOriginCheck } from '../origins.js';
 import { requireServiceClient } from '../service-auth.js';

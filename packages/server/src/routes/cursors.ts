@@ -1,5 +1,5 @@
 import { VaultError } from '@tokenvault/core';
-import { z } from 'zod';
+import * as z from 'zod';
 
 const cursorSchema = z.object({ at: z.number().int(), id: z.string() }).strict();
 export type Cursor = z.infer<typeof cursorSchema>;

@@ -6,7 +6,9 @@ import { htmlHeaders } from '../html.js';
 import { docsPage } from '../openapi/docs-page.js';
 import { openApiDocument } from '../openapi/document.js';
 
-const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+/** The package's version, by its name: a relative path would break where the server is bundled (the CLI is). */
+const packageVersion = () =>
+  (createRequire(import.meta.url)('@tokenvault/server/package.json') as { version: string }).version;
 
 /** `/openapi.json` and `/docs` (SPEC §5.3): built once, on first request. */
 export function openApiRoutes(vault: Vault, devHome: boolean) {
@@ -14,7 +16,7 @@ export function openApiRoutes(vault: Vault, devHome: boolean) {
   let document: ReturnType<typeof openApiDocument> | undefined;
   let page: { html: string; headers: Record<string, string> } | undefined;
   const current = () => {
-    document ??= openApiDocument(vault.publicUrl, version, devHome);
+    document ??= openApiDocument(vault.publicUrl, packageVersion(), devHome);
     return document;
   };
   app.get('/openapi.json', (c) => c.json(current()));
