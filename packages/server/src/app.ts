@@ -5,6 +5,7 @@ import type { ServerEnv, ServerOptions } from './context.js';
 import { createCookies } from './cookies.js';
 import { describeCause, errorBody, errorStatus, toVaultError } from './errors.js';
 import { createOriginCheck } from './origins.js';
+import { undiciUpstream } from './proxy/undici-upstream.js';
 import { rateLimit } from './rate-limit.js';
 import { requestLog } from './request-log.js';
 import { accountRoutes } from './routes/accounts.js';
@@ -16,6 +17,9 @@ import { devHomeRoutes } from './routes/dev-home.js';
 import { healthRoutes } from './routes/health.js';
 import { meRoutes } from './routes/me.js';
 import { openApiRoutes } from './routes/openapi.js';
+import { PROXY_PATH, proxyCors, proxyRoutes } from './routes/proxy.js';
+import { requireServiceClient } from './service-auth.js';
+import { requireSession } from './session-auth.js';
 
 const DEFAULT_SESSION_TTL_SECONDS = 30 * 24 * 60 * 60;
 /** Every body the API takes (JSON options, a grant list, a form-posted callback) fits in a few kilobytes. */
@@ -28,8 +32,10 @@ export function createApp(options: ServerOptions) {
   const app = new Hono<ServerEnv>();
 
   app.use('*', requestLog(options.logger));
-  // Refused before anything reads it, so a large or endless body costs neither memory nor a database call.
-  app.use('*', limitBody(MAX_BODY_BYTES));
+  // Refused before anything reads it, so a large or endless body costs neither memory nor a database call. Proxied
+  // calls stream their bodies to the provider instead (docs/proxy.md).
+  const bodyLimit = limitBody(MAX_BODY_BYTES);
+  app.use('*', (c, next) => (PROXY_PATH.test(c.req.path) ? next() : bodyLimit(c, next)));
   app.route('/', healthRoutes(options.vault, options.metricsToken));
   app.route('/', openApiRoutes(options.vault, options.devHome !== undefined));
   // The app's pages call /refresh, /logout and /v1/me with credentials, from their own origins only (docs/backstage.md).
@@ -42,7 +48,30 @@ export function createApp(options: ServerOptions) {
   });
   app.use('/api/auth/*', appCors);
   if (options.rateLimit) app.use('/api/auth/*', rateLimit(options.rateLimit));
+  // Before the /v1/me CORS: a proxied call may use any method and send any header.
+  app.use('/v1/me/connected-accounts/:accountId/proxy/*', proxyCors(options.appOrigins));
+  app.use('/v1/me/providers/:provider/proxy/*', proxyCors(options.appOrigins));
   app.use('/v1/me/*', appCors);
+  const upstream = options.upstream ?? undiciUpstream();
+  const asClient = requireServiceClient(options.vault);
+  app.route(
+    '/v1/users',
+    proxyRoutes(
+      options,
+      upstream,
+      asClient,
+      '/:userId',
+      (c) => ({
+        env: c.get('principal').env,
+        userId: c.req.param('userId') as string,
+      }),
+      false,
+    ),
+  );
+  app.route(
+    '/v1/me',
+    proxyRoutes(options, upstream, requireSession(options.vault, cookies), '', (c) => c.get('user'), true),
+  );
   app.route('/api/auth', authRoutes(options, cookies, createOriginCheck(options.appOrigins), sessionTtl));
   app.route('/v1/users', accountRoutes(options));
   app.route('/v1/me', meRoutes(options, cookies));

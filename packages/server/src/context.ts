@@ -1,4 +1,4 @@
-import type { Caller, Principal, Vault } from '@tokenvault/core';
+import type { Caller, Principal, Upstream, Vault } from '@tokenvault/core';
 import type { Logger } from './logger.js';
 import type { RateLimit } from './rate-limit.js';
 import type { DevHome } from './routes/dev-home.js';
@@ -14,6 +14,8 @@ export interface ServerOptions {
   rateLimit?: RateLimit;
   /** When set, `/metrics` needs `Authorization: Bearer <metricsToken>`; open otherwise. */
   metricsToken?: string;
+  /** How proxied calls reach provider APIs; default undici (`proxy/undici-upstream.ts`). */
+  upstream?: Upstream;
   /** Renders the dev-mode home page at `/`. */
   devHome?: DevHome;
 }

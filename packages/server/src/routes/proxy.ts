@@ -1,0 +1,85 @@
+import { type ProxyAnswer, type Upstream, VaultError } from '@tokenvault/core';
+import { type Context, Hono, type MiddlewareHandler } from 'hono';
+import { cors } from 'hono/cors';
+import type { ServerEnv, ServerOptions } from '../context.js';
+
+/** `/v1/users/{userId}/…/proxy/…` and `/v1/me/…/proxy/…`: a path below one of these is a proxied call. */
+export const PROXY_PATH = /^\/v1\/(?:users\/[^/]+|me)\/(?:connected-accounts|providers)\/[^/]+\/proxy(?:\/|$)/;
+
+/** Whose accounts a proxied call may use: the service client's named user, or the browser session's own. */
+type UserOf = (c: Context<ServerEnv>) => { env: string; userId: string };
+
+/**
+ * The proxy routes (docs/proxy.md), written once and mounted behind each authenticator: at `/v1/users` with
+ * `:userId` in the path for service clients, at `/v1/me` for browser sessions.
+ */
+export function proxyRoutes(
+  options: ServerOptions,
+  upstream: Upstream,
+  authenticate: MiddlewareHandler<ServerEnv>,
+  prefix: '/:userId' | '',
+  userOf: UserOf,
+  browser: boolean,
+) {
+  const app = new Hono<ServerEnv>();
+  const byAccount = `${prefix}/connected-accounts/:accountId/proxy`;
+  const byProvider = `${prefix}/providers/:provider/proxy`;
+  for (const path of [byAccount, `${byAccount}/*`, byProvider, `${byProvider}/*`]) {
+    app.all(path, authenticate, async (c) => {
+      const { accountId, provider } = c.req.param() as { accountId?: string; provider?: string };
+      const raw = new URL(c.req.url);
+      // The path as sent, still percent-encoded: segments after the route's own (`…/proxy`).
+      const routeSegments = (c.req.routePath.replace(/\/\*$/, '').match(/\//g) ?? []).length;
+      const path = `/${raw.pathname
+        .split('/')
+        .slice(routeSegments + 1)
+        .join('/')}`;
+      const answer = await options.vault.proxy(
+        {
+          ...userOf(c),
+          ...(accountId !== undefined ? { accountId } : { provider: provider ?? '' }),
+          method: c.req.method,
+          path,
+          query: raw.search.slice(1),
+          headers: c.req.raw.headers,
+          body: c.req.raw.body,
+          signal: c.req.raw.signal,
+          retries: retriesWanted(c.req.header('tokenvault-retries')),
+        },
+        c.get('caller'),
+        upstream,
+      );
+      return toResponse(answer, browser);
+    });
+  }
+  return app;
+}
+
+/** `Tokenvault-Retries: 0` turns retries of 429/502/503/504 off for this call. */
+function retriesWanted(header: string | undefined): boolean {
+  if (header === undefined) return true;
+  if (!/^\d+$/.test(header.trim())) throw new VaultError('invalid_request', 'Tokenvault-Retries must be a number');
+  return Number(header) !== 0;
+}
+
+function toResponse(answer: ProxyAnswer, browser: boolean): Response {
+  if (answer.status < 200 || answer.status > 599) {
+    void answer.body?.cancel();
+    throw new VaultError('provider_error', `the provider answered HTTP ${answer.status}`);
+  }
+  const headers = new Headers(answer.headers);
+  headers.set('tokenvault-attempts', String(answer.attempts));
+  // A page may read the provider's own headers (pagination links, rate-limit counters), not only the safelisted.
+  if (browser) headers.set('access-control-expose-headers', [...new Set(headers.keys())].join(', '));
+  return new Response(answer.body, { status: answer.status, headers });
+}
+
+/** CORS for the browser's proxied calls: any method and header, from the app origins only, with credentials. */
+export function proxyCors(appOrigins: readonly string[]) {
+  return cors({
+    origin: appOrigins.map((origin) => new URL(origin).origin),
+    credentials: true,
+    allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+    maxAge: 600,
+  });
+}
