@@ -163,7 +163,10 @@ function endless(response: ServerResponse, closed: (bytes: number) => void) {
   let bytes = 0;
   response.writeHead(200, { 'content-type': 'application/octet-stream' });
   const pump = () => {
-    while (!response.destroyed && response.write(chunk)) bytes += chunk.length;
+    while (!response.destroyed) {
+      bytes += chunk.length;
+      if (!response.write(chunk)) return;
+    }
   };
   response.on('drain', pump);
   response.on('close', () => closed(bytes));
