@@ -80,10 +80,13 @@ export async function startProxyVault(
     store,
     app,
     account,
+    /** The access key of a new client holding `grants`. */
+    async clientKey(...grants: GrantInput[]) {
+      return (await vault.clients.create({ env: ENV, name: `c${Math.random()}`, grants }, OPERATOR)).accessKey;
+    },
     /** A service JWT of a new client holding `grants`. */
     async clientJwt(...grants: GrantInput[]) {
-      const created = await vault.clients.create({ env: ENV, name: `c${Math.random()}`, grants }, OPERATOR);
-      return signServiceToken(await parseAccessKey(created.accessKey), { baseUrl: VAULT });
+      return signServiceToken(await parseAccessKey(await this.clientKey(...grants)), { baseUrl: VAULT });
     },
     /** `…/proxy{path}` as `jwt`'s client: by account, or by provider when `byProvider`. */
     call(jwt: string, path: string, init: RequestInit = {}, byProvider = false) {
