@@ -78,6 +78,8 @@ export async function prepareVault(options: {
   refreshAhead?: boolean;
   /** CPU to pin each server process to (index = process). */
   cpus?: (number | undefined)[];
+  /** The demo provider's `api` (the proxy section), as YAML flow text. */
+  demoApi?: string;
 }) {
   const dir = await mkdtemp(join(tmpdir(), 'tokenvault-bench-'));
   const ports = await Promise.all(Array.from({ length: options.processes }, () => freePort()));
@@ -109,7 +111,7 @@ environments:
         issuer: ${demo.issuer}
         clientId: vault
         clientSecret: bench
-`,
+${options.demoApi ? `        api: ${options.demoApi}\n` : ''}`,
   );
   const servers: VaultProcess[] = [];
   const cleanup = async () => {
