@@ -13,11 +13,15 @@ describe('the API proxy from the browser (/v1/me)', () => {
 
   /** A browser whose session came from a connect session made by a client holding `roles` on the user. */
   async function browser(...roles: string[]) {
+    return limitedBrowser(undefined, ...roles);
+  }
+
+  async function limitedBrowser(scopes: string[] | undefined, ...roles: string[]) {
     const jwt = await v.clientJwt(...roles.map((role) => ({ role })));
     const created = await v.app.request(`${VAULT}/v1/connect-sessions`, {
       method: 'POST',
       headers: { authorization: `Bearer ${jwt}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ userId: USER }),
+      body: JSON.stringify({ userId: USER, ...(scopes && { scopes }) }),
     });
     expect(created.status).toBe(201);
     const jar = new CookieJar((url, init) => Promise.resolve(v.app.request(url, init)));
@@ -98,5 +102,15 @@ describe('the API proxy from the browser (/v1/me)', () => {
     expect(write.status).toBe(403);
     const tokenReader = await browser('connections-manager', 'credentials-reader');
     expect((await repos(tokenReader, { headers: FROM_APP })).status).toBe(200);
+  });
+
+  // A session limited to some scopes may not act with a token holding others (the account holds `repo`).
+  it('refuses a scope-limited session an account whose token holds more than it may ask for', async () => {
+    const within = await limitedBrowser(['repo'], 'connections-manager', 'api-caller');
+    expect((await repos(within, { headers: FROM_APP })).status).toBe(200);
+    const narrower = await limitedBrowser(['read:user'], 'connections-manager', 'api-caller');
+    const refused = await repos(narrower, { headers: FROM_APP });
+    expect(refused.status).toBe(403);
+    expect((await refused.json()).message).toMatch(/repo/);
   });
 });

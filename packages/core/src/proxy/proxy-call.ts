@@ -2,7 +2,7 @@ import type { AccessTokens } from '../access-tokens.js';
 import { authorizedAccount, openToken } from '../accounts.js';
 import { auditRow } from '../audit.js';
 import { isVaultError, VaultError } from '../errors.js';
-import { authorize, type Caller, proxyCaller, resources, type Segment } from '../grants.js';
+import { authorize, authorizeScopes, type Caller, proxyCaller, resources, type Segment } from '../grants.js';
 import type { RefreshEngine } from '../refresh-engine.js';
 import type { AccountRow } from '../store.js';
 import type { VaultContext } from '../vault-context.js';
@@ -123,6 +123,8 @@ export function createProxy(ctx: VaultContext, engine: RefreshEngine, tokens: Ac
     const allowed = proxyCaller(caller);
     let row = await accountFor(request, action, allowed);
     seen.row = row;
+    // A session limited to some scopes may not use a token that holds others: the call would act with them.
+    authorizeScopes(caller, row.scopes);
     const configured = ctx.providers.get(row.env, row.provider);
     const api = configured.spec.api;
     if (!api) {
