@@ -160,17 +160,19 @@ environments:
     // The caller hangs up in the middle of an endless answer: the vault hangs up on the provider too.
     it('aborts the provider call when the client disconnects', async () => {
       const url = new URL(proxyUrl(servers[0] as ServerProcess, '/endless'));
-      await new Promise<void>((resolve, reject) => {
+      // The answer must be the endless stream itself: a refusal also brings data, and nothing to abort.
+      const status = await new Promise<number | undefined>((resolve, reject) => {
         const req = httpRequest(url, { headers: { authorization: `Bearer ${jwt}` } }, (res) => {
           res.once('data', () => {
             req.destroy();
-            resolve();
+            resolve(res.statusCode);
           });
         });
         req.on('error', () => {});
         req.once('error', reject);
         req.end();
       });
+      expect(status).toBe(200);
       const written = await provider.endlessClosed;
       expect(written).toBeGreaterThan(0);
     });

@@ -76,8 +76,9 @@ async function toResponse(answer: ProxyAnswer, browser: boolean): Promise<Respon
   if (browser) headers.set('access-control-expose-headers', [...new Set(headers.keys())].join(', '));
   // A small answer of known length is sent as one buffer: the Node adapter otherwise waits a timer tick for a
   // stream's second chunk, which costs a small JSON answer more than everything else the proxy does.
-  const length = Number(answer.headers.get('content-length'));
-  if (answer.body && length >= 0 && length <= SMALL_ANSWER_BYTES) {
+  // Only a declared length: an answer without one (chunked, endless, a live stream) always streams.
+  const declared = answer.headers.get('content-length');
+  if (answer.body && declared !== null && /^\d+$/.test(declared) && Number(declared) <= SMALL_ANSWER_BYTES) {
     return new Response(new Uint8Array(await new Response(answer.body).arrayBuffer()), {
       status: answer.status,
       headers,
