@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { background } from './background.js';
 import { footprint } from './footprint.js';
 import { herd } from './herd.js';
+import { proxy } from './proxy.js';
 import { printTable, type Section, writeResults } from './report.js';
 import { tokenRead } from './token-read.js';
 
@@ -15,6 +16,7 @@ const SECTIONS: Record<string, (options: { smoke: boolean }) => Promise<Section 
   herd,
   background,
   footprint,
+  proxy,
 };
 
 const sections: Section[] = [];

@@ -82,6 +82,8 @@ export async function prepareVault(options: {
   refreshAhead?: boolean;
   /** CPU to pin each server process to (index = process). */
   cpus?: (number | undefined)[];
+  /** The demo provider's `api` (the proxy section), as YAML flow text. */
+  demoApi?: string;
 }) {
   const dir = await mkdtemp(join(tmpdir(), 'tokenvault-bench-'));
   // The first process is reached through a door bound first, so the public URL is known before any server starts
@@ -115,7 +117,7 @@ environments:
         issuer: ${demo.issuer}
         clientId: vault
         clientSecret: bench
-`,
+${options.demoApi ? `        api: ${options.demoApi}\n` : ''}`,
   );
   const servers: VaultProcess[] = [];
   const cleanup = async () => {

@@ -34,6 +34,10 @@ describe('benchmark smoke mode', () => {
       expect(figure(`background refresh (${store})`, 'failures')?.slice(2, 3)).toEqual(['0']);
       expect(figure(`background refresh (${store})`, 'claim query uses index')?.slice(2, 3)).toEqual(['1']);
     }
+    const proxied = figure('proxy (sqlite)', 'requests/s');
+    expect(Number(proxied?.[2]), 'proxy throughput').toBeGreaterThan(0);
+    expect(Number(proxied?.[4]), 'direct forwarder throughput').toBeGreaterThan(0);
+    expect(figure('proxy (sqlite)', 'added p50 latency')?.[2]).toMatch(/^-?\d/);
     expect(Number(figure('footprint (sqlite)', 'start to ready')?.[2])).toBeGreaterThan(0);
     expect(Number(figure('footprint (sqlite)', 'idle RSS')?.[2])).toBeGreaterThan(0);
     expect(Number(figure('footprint (sqlite)', 'RSS after 1 s of token reads')?.[2])).toBeGreaterThan(0);

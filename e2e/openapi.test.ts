@@ -64,10 +64,19 @@ describe('/openapi.json and /docs', () => {
       });
     const routesOf = (devHome: boolean) => {
       const app = appOf(devHome);
+      // The proxy takes any method: documented as the usual five on `…/proxy/{path}` (the bare `…/proxy` is the
+      // same route with an empty path).
+      const proxied = app.routes
+        .filter((route) => route.method === 'ALL' && route.path.endsWith('/proxy/*'))
+        .flatMap((route) =>
+          ['get', 'post', 'put', 'patch', 'delete'].map((m) => `${m} ${route.path.replace(/\*$/, '{path}')}`),
+        );
       return new Set(
         app.routes
           .filter((route) => route.method !== 'ALL')
-          .map((route) => `${route.method.toLowerCase()} ${route.path.replace(/:(\w+)/g, '{$1}')}`),
+          .map((route) => `${route.method.toLowerCase()} ${route.path}`)
+          .concat(proxied)
+          .map((route) => route.replace(/:(\w+)/g, '{$1}')),
       );
     };
     const documented = new Set(

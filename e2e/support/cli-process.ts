@@ -31,6 +31,8 @@ export async function createAccessKey(config: string, args: string[], env: NodeJ
 /** A running `tokenvault serve`; everything it prints is kept in `output`. */
 export interface ServerProcess {
   url: string;
+  /** The process id, to read its memory from /proc. */
+  pid: number;
   output(): string;
   /** Resolves once the output matches `pattern`. */
   printed(pattern: RegExp): Promise<void>;
@@ -76,6 +78,7 @@ export async function startServer(
   door?.forwardTo(url);
   return {
     url,
+    pid: child.pid as number,
     output: () => output,
     printed: (pattern) =>
       pattern.test(output) ? Promise.resolve() : new Promise((resolve) => waiting.add({ pattern, resolve })),

@@ -27,9 +27,10 @@ const USAGE = `Usage: tokenvault <command> [options]
   providers show ID                                one preset as data, with its docs and setup note
   providers validate FILE                          check a provider (preset with overrides, or custom spec)
 
-Roles: credentials-reader, connections-manager, admin. A --resource applies to the --role before it; a role
-without one covers the whole environment. Patterns: connections/PROVIDER/users/USER/credentials or a prefix of
-it, where any value may be *; clients; audit; webhooks.
+Roles: credentials-reader, connections-manager, api-reader, api-caller, admin. A --resource applies to the
+--role before it; a role without one covers the whole environment. Patterns: connections/PROVIDER/users/USER/
+credentials (or .../proxy, for api-reader and api-caller) or a prefix of it, where any value may be *; clients;
+audit; webhooks.
 Options: --verbose prints stack traces. Exit codes: 0 ok, 1 failure, 2 usage.`;
 
 const OPTIONS = {

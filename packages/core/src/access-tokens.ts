@@ -59,6 +59,10 @@ export interface AccessToken {
  */
 export function createAccessTokens(ctx: VaultContext<AccountStore>, engine: RefreshEngine) {
   return {
+    /** The token of an account already authorized and looked up (the proxy's), refreshed first if due; not audited. */
+    issue: (row: AccountRow) => issue(row, {}),
+    /** The user's best account among `rows` (healthy, then most recently linked), as provider reads pick it. */
+    best,
     get(request: AccessTokenRequest, caller: Caller): Promise<AccessToken> {
       return audited(caller, request, async (seen) => {
         authorizeScopes(caller, request.scopes ?? []);

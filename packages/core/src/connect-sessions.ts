@@ -1,7 +1,7 @@
 import { auditRow } from './audit.js';
 import { base64url, randomBytes, sha256 } from './encoding.js';
 import { VaultError } from './errors.js';
-import { authorize, type Caller, heldActions, resources, SESSION_ACTIONS, WILDCARD } from './grants.js';
+import { authorize, type Caller, heldActions, proxyCaller, resources, SESSION_ACTIONS, WILDCARD } from './grants.js';
 import { parseScopes } from './scopes.js';
 import type { SessionStore } from './store.js';
 import type { ConnectSessionRow, SessionLimits } from './store-rows.js';
@@ -62,10 +62,12 @@ export function createConnectSessions(ctx: VaultContext<SessionStore>) {
         provider: input.provider ?? null,
         scopes: parseScopes(input.scopes),
         createdBy: caller.principal,
-        actions: heldActions(caller, SESSION_ACTIONS, (action) =>
+        actions: heldActions(proxyCaller(caller), SESSION_ACTIONS, (action) =>
           action === 'credentials:read'
             ? resources.credentials(input.env, provider, userId)
-            : resources.account(input.env, provider, userId),
+            : action === 'proxy:read' || action === 'proxy:write'
+              ? resources.proxy(input.env, provider, userId)
+              : resources.account(input.env, provider, userId),
         ),
         allowedProviders: input.allowedProviders ? [...new Set(input.allowedProviders)] : null,
         returnUrl: input.returnUrl ?? null,

@@ -6,7 +6,7 @@ import type { SessionLimits } from './store-rows.js';
  * Who may do what (SPEC §2): a grant is (client, role, resource pattern). Every route asks `allows` the same
  * question — may this principal do `action` on this resource — and the answer is no unless a grant says yes.
  */
-export const ROLES = ['credentials-reader', 'connections-manager', 'admin'] as const;
+export const ROLES = ['credentials-reader', 'connections-manager', 'api-reader', 'api-caller', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Authress's name for the credentials reader, accepted on input. A Map: a caller's string never reaches a prototype. */
@@ -14,6 +14,8 @@ const ROLE_ALIASES: ReadonlyMap<string, Role> = new Map([['UserCredentialsViewer
 
 export type Action =
   | 'credentials:read'
+  | 'proxy:read'
+  | 'proxy:write'
   | 'connections:read'
   | 'connections:delete'
   | 'connect-sessions:create'
@@ -22,10 +24,16 @@ export type Action =
   | 'webhooks:read';
 
 const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
-  'credentials-reader': ['credentials:read'],
+  // It can read the token anyway, so calling the API with it gives nothing more.
+  'credentials-reader': ['credentials:read', 'proxy:read', 'proxy:write'],
   'connections-manager': ['connections:read', 'connections:delete', 'connect-sessions:create'],
+  // Calls the provider's API as the account without ever holding its token; a reader only with GET, HEAD, OPTIONS.
+  'api-reader': ['proxy:read'],
+  'api-caller': ['proxy:read', 'proxy:write'],
   admin: [
     'credentials:read',
+    'proxy:read',
+    'proxy:write',
     'connections:read',
     'connections:delete',
     'connect-sessions:create',
@@ -53,6 +61,11 @@ export const resources = {
   credentials: (env: string, provider: Segment, userId: string): Resource => ({
     env,
     path: ['connections', provider, 'users', userId, 'credentials'],
+  }),
+  /** Calls to the provider's API as the user's accounts (the proxy). */
+  proxy: (env: string, provider: Segment, userId: string): Resource => ({
+    env,
+    path: ['connections', provider, 'users', userId, 'proxy'],
   }),
   account: (env: string, provider: Segment, userId: string): Resource => ({
     env,
@@ -100,7 +113,28 @@ export interface Caller extends Actor {
 export const OPERATOR: Caller = { principal: 'cli', may: () => true };
 
 /** What a browser session may do with its user's accounts. */
-export const SESSION_ACTIONS: readonly Action[] = ['credentials:read', 'connections:read', 'connections:delete'];
+export const SESSION_ACTIONS: readonly Action[] = [
+  'credentials:read',
+  'connections:read',
+  'connections:delete',
+  'proxy:read',
+  'proxy:write',
+];
+
+/**
+ * The caller as the proxy asks it: `credentials:read` on an account's credentials also allows calling its API
+ * (it can read the token anyway), whatever role or session gave it.
+ */
+export function proxyCaller(caller: Caller): Caller {
+  return {
+    ...caller,
+    may: (action, resource) => {
+      if (caller.may(action, resource)) return true;
+      if ((action !== 'proxy:read' && action !== 'proxy:write') || resource.path[4] !== 'proxy') return false;
+      return caller.may('credentials:read', { env: resource.env, path: [...resource.path.slice(0, 4), 'credentials'] });
+    },
+  };
+}
 
 /** A browser session's user: its own connected accounts, in its own environment, within its limits if any. */
 export function sessionCaller(
@@ -179,9 +213,9 @@ export function parseRole(role: string): Role {
 }
 
 /** The shape every pattern must follow, so that a typo is refused instead of silently matching nothing. */
-const SHAPES: ReadonlyMap<string, readonly (string | null)[]> = new Map([
-  // connections/{provider}/users/{userId}/credentials
-  ['connections', ['connections', null, 'users', null, 'credentials']],
+const SHAPES: ReadonlyMap<string, readonly (string | readonly string[] | null)[]> = new Map([
+  // connections/{provider}/users/{userId}/credentials, or …/proxy for calls to the provider's API
+  ['connections', ['connections', null, 'users', null, ['credentials', 'proxy']]],
   ['clients', ['clients', null]],
   ['audit', ['audit']],
   ['webhooks', ['webhooks']],
@@ -206,8 +240,10 @@ export function parseGrant(role: string, resource: string): Grant {
     if (segment === '' || segment === '.' || segment === '..') throw bad('empty, "." and ".." segments are refused');
     const keyword = shape[i];
     if (keyword) {
-      if (segment.toLowerCase() !== keyword) throw bad(`segment ${i + 1} must be '${keyword}'`);
-      return keyword;
+      const keywords: readonly string[] = typeof keyword === 'string' ? [keyword] : keyword;
+      const found = keywords.find((word) => word === segment.toLowerCase());
+      if (!found) throw bad(`segment ${i + 1} must be ${keywords.map((word) => `'${word}'`).join(' or ')}`);
+      return found;
     }
     if (segment === '*') return WILDCARD;
     try {

@@ -40,6 +40,7 @@ export {
   type Grant,
   OPERATOR,
   parseGrant,
+  proxyCaller,
   type Resource,
   ROLES,
   type Role,
@@ -58,6 +59,9 @@ export {
   providerSpecSchema,
 } from './provider-spec.js';
 export { type ConfiguredProvider, createProviderRegistry, type ProviderRegistry } from './providers.js';
+export { type ApiSpec, apiSpecSchema } from './proxy/api-spec.js';
+export type { ProxyAnswer, ProxyRequest, Upstream, UpstreamAnswer, UpstreamRequest } from './proxy/proxy-call.js';
+export { forwardedRequestHeaders, forwardedResponseHeaders } from './proxy/proxy-headers.js';
 export type { RefreshResult } from './refresh-engine.js';
 export type { RekeyResult } from './rekey.js';
 export { mergeScopes, parseScopes } from './scopes.js';

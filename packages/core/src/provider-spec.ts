@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { VaultError } from './errors.js';
+import { apiSpecSchema, baseUrlProblems } from './proxy/api-spec.js';
 
 /** `{name}` in an endpoint: a per-account value from the spec's `params`, entered at connect time. */
 const PLACEHOLDER = /\{([a-z][A-Za-z0-9_]*)\}/g;
@@ -113,6 +114,8 @@ export const providerSpecSchema = z
      * whose refresh tokens die when unused: Google after 6 months, Xero and Box after 60 days.
      */
     keepAliveSeconds: z.number().int().positive().optional(),
+    /** How to call the provider's API as an account through the vault's proxy (docs/proxy.md); none: no proxy. */
+    api: apiSpecSchema.optional(),
   })
   .strict()
   .superRefine((spec, ctx) => {
@@ -140,6 +143,18 @@ export const providerSpecSchema = z
       }
       if (fallback !== undefined && !matcher.test(fallback)) {
         ctx.addIssue({ code: 'custom', message: 'the default does not match the pattern', path: ['params', name] });
+      }
+    }
+    if (spec.api) {
+      for (const message of baseUrlProblems(spec.api.baseUrl, Object.keys(spec.params), isLoopback)) {
+        ctx.addIssue({ code: 'custom', message, path: ['api', 'baseUrl'] });
+      }
+      if (/^\{metadata\./.test(spec.api.baseUrl) && spec.api.allowedHosts.length === 0) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'a host taken from account metadata needs allowedHosts to bound it',
+          path: ['api', 'allowedHosts'],
+        });
       }
     }
     if (spec.type === 'oidc' && !spec.issuer && !(spec.authorizeUri && spec.tokenUri)) {
@@ -192,6 +207,7 @@ export function buildProviderSpec(
     extra: { ...preset.extra, ...overrides.extra },
     account: { ...preset.account, ...overrides.account },
     tokenResponse: { ...preset.tokenResponse, ...overrides.tokenResponse },
+    ...((preset.api ?? overrides.api) && { api: { ...preset.api, ...overrides.api } }),
     // Two levels for params, so a configuration can give one a default without repeating its pattern.
     params: Object.fromEntries(
       [...new Set([...Object.keys(preset.params ?? {}), ...Object.keys(overrides.params ?? {})])].map((name) => [

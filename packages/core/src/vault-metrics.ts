@@ -35,6 +35,12 @@ export function createVaultMetrics() {
     schedulerResults: registry.counter('tokenvault_scheduler_results_total', 'Accounts handled by the scheduler.', [
       'result',
     ]),
+    /** method: read | write; status: 2xx … 5xx as the provider answered, or refused when the vault did. */
+    proxyRequests: registry.counter('tokenvault_proxy_requests_total', 'Calls through the API proxy.', [
+      'provider',
+      'method',
+      'status',
+    ]),
     webhookDeliveries: registry.counter(
       'tokenvault_webhook_deliveries_total',
       'Webhook delivery attempts by outcome (delivered, retry, gave_up).',

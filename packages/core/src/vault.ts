@@ -11,6 +11,7 @@ import { randomId } from './encoding.js';
 import { type Caller, resources, type Segment } from './grants.js';
 import { type ProviderHttp, providerHttp } from './oauth/http.js';
 import type { ProviderRegistry } from './providers.js';
+import { createProxy } from './proxy/proxy-call.js';
 import { createRefreshEngine } from './refresh-engine.js';
 import { type RekeyResult, rekeyCredentials } from './rekey.js';
 import { createServiceClients } from './service-clients.js';
@@ -87,6 +88,8 @@ export function createVault(options: VaultOptions) {
     getAccessToken: tokens.get,
     /** A token of the user's best account of a provider (healthy, holding the scopes, most recently linked). */
     getProviderAccessToken: tokens.getForProvider,
+    /** Calls the provider's API as an account through `upstream`, injecting its token; audited (docs/proxy.md). */
+    proxy: createProxy(ctx, engine, tokens),
     /** The browser protocol's `/refresh`: the token with the account's ID token and profile. */
     browserSession: (request: AccessTokenRequest, caller: Caller) => browserSession(ctx, tokens, request, caller),
     /** The user's accounts that `caller` may read. */

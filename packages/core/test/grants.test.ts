@@ -7,6 +7,7 @@ import {
   type Caller,
   OPERATOR,
   parseGrant,
+  proxyCaller,
   type Resource,
   resources,
   sessionCaller,
@@ -192,3 +193,39 @@ describe('callers', () => {
     expect(OPERATOR.may('clients:manage', resources.clients(ENV))).toBe(true);
   });
 });
+
+describe('proxy roles', () => {
+  const proxy = resources.proxy(ENV, 'github', 'u1');
+  const may = (role: string, resource: string, action: Action) => allows(holder([role, resource]), action, proxy);
+
+  // An api-reader can never send a write through the proxy; an api-caller can; neither reads a token.
+  it('gives api-reader proxy:read only and api-caller both, never credentials:read', () => {
+    expect(may('api-reader', 'connections/github/users/*/proxy', 'proxy:read')).toBe(true);
+    expect(may('api-reader', 'connections/github/users/*/proxy', 'proxy:write')).toBe(false);
+    expect(may('api-caller', 'connections/github/users/u1/proxy', 'proxy:write')).toBe(true);
+    expect(may('api-caller', 'connections/*/users/*/proxy', 'proxy:read')).toBe(true);
+    expect(allows(holder(['api-caller', '']), 'credentials:read', resources.credentials(ENV, 'github', 'u1'))).toBe(
+      false,
+    );
+    expect(may('api-caller', 'connections/gitlab/users/*/proxy', 'proxy:read')).toBe(false);
+  });
+
+  it('lets credentials-reader call the API of the accounts whose tokens it may read', () => {
+    const reader = clientCallerOf(['credentials-reader', 'connections/github/users/u1/credentials']);
+    expect(reader.may('proxy:write', proxy)).toBe(false); // the grant names credentials, not proxy…
+    expect(proxyCaller(reader).may('proxy:write', proxy)).toBe(true); // …but reading the token is more than calling
+    expect(proxyCaller(reader).may('proxy:write', resources.proxy(ENV, 'github', 'u2'))).toBe(false);
+  });
+
+  it('parses …/proxy patterns and refuses other last segments', () => {
+    expect(parseGrant('api-caller', 'Connections/github/Users/*/Proxy').resource).toBe(
+      'connections/github/users/*/proxy',
+    );
+    expect(() => parseGrant('api-caller', 'connections/github/users/*/tokens')).toThrow(/'credentials' or 'proxy'/);
+  });
+});
+
+function clientCallerOf(...grants: [role: string, resource: string][]): Caller {
+  const principal = holder(...grants);
+  return { principal: 'client:test', may: (action, resource) => allows(principal, action, resource) };
+}

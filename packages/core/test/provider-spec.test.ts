@@ -191,3 +191,48 @@ describe('buildProviderSpec', () => {
     expect(err.message).toContain('account.userInfoUri:');
   });
 });
+
+describe('the api field', () => {
+  const spec = {
+    id: 'acme',
+    displayName: 'Acme',
+    type: 'oauth2',
+    authorizeUri: 'https://acme.example/authorize',
+    tokenUri: 'https://acme.example/token',
+    account: { userInfoUri: 'https://acme.example/me' },
+  } satisfies ProviderSpecInput;
+  const problems = (api: object, extra: Partial<ProviderSpecInput> = {}) => {
+    try {
+      buildProviderSpec({}, { ...spec, ...extra, api } as ProviderSpecInput);
+      return '';
+    } catch (err) {
+      return (err as VaultError).message;
+    }
+  };
+
+  it('takes a base URL with defaults for auth, retries and timeouts', () => {
+    const built = buildProviderSpec({}, { ...spec, api: { baseUrl: 'https://api.acme.example/v1' } });
+    expect(built.api).toMatchObject({
+      auth: { type: 'bearer' },
+      retry: { maxAttempts: 3, maxRetryAfterSeconds: 10 },
+      timeouts: { connectMs: 10_000, headersMs: 30_000, idleMs: 60_000 },
+      allowPrivateNetworks: false,
+    });
+  });
+
+  it.each([
+    [{ baseUrl: 'http://api.acme.example' }, /api\.baseUrl: must be an https:\/\/ URL/],
+    [{ baseUrl: 'https://api.acme.example/?q=1' }, /api\.baseUrl: must have no query/],
+    [{ baseUrl: 'https://{tenant}.acme.example' }, /api\.baseUrl: \{tenant\} is not one of params/],
+    [
+      { baseUrl: '{metadata.instance_url}/v1' },
+      /api\.allowedHosts: a host taken from account metadata needs allowedHosts/,
+    ],
+    [{ baseUrl: 'https://api.acme.example', auth: { type: 'cookie' } }, /api\.auth/],
+    [{ baseUrl: 'https://api.acme.example', headers: { 'Bad Header': 'x' } }, /api\.headers/],
+    [{ baseUrl: 'https://api.acme.example', allowedHosts: ['*.Evil..com'] }, /api\.allowedHosts/],
+    [{ baseUrl: 'https://api.acme.example', retries: 3 }, /api: .*retries/],
+  ])('refuses %j with a clear error', (api, message) => {
+    expect(problems(api)).toMatch(message);
+  });
+});

@@ -13,7 +13,7 @@ export function providersMarkdown(presets: Readonly<Record<string, Preset>>): st
     const docs = p.docs ? `[docs](${p.docs})` : '';
     return `| \`${id}\` | ${p.displayName ?? id} | ${p.type ?? ''} | ${p.skipPkce ? 'no' : 'S256'} | ${
       p.noRefreshToken ? 'no' : 'yes'
-    } | ${p.rotatesRefreshTokens ? 'yes' : ''} | ${quirks(p).join(', ')} | ${docs} |`;
+    } | ${p.rotatesRefreshTokens ? 'yes' : ''} | ${quirks(p).join(', ')} | ${p.api ? `\`${p.api.baseUrl}\`` : ''} | ${docs} |`;
   });
   const setups = ids
     .filter((id) => presets[id]?.setup)
@@ -27,8 +27,8 @@ Register \`{publicUrl}/api/auth/{provider}/handler/frame\` as the redirect URI a
 \`tokenvault providers list\`, \`tokenvault providers show <id>\` and \`tokenvault providers validate <file>\` read the
 same catalog.
 
-| id | name | type | PKCE | refresh | rotation | quirks | docs |
-|---|---|---|---|---|---|---|---|
+| id | name | type | PKCE | refresh | rotation | quirks | API (proxy) | docs |
+|---|---|---|---|---|---|---|---|---|
 ${rows.join('\n')}
 
 Quirks, each implemented once in the engine (packages/core) and tested against a real server that behaves that
@@ -44,6 +44,11 @@ form-encoded answers, array and null scopes, \`expires_in: 0\` and omitted refre
 Per-account hosts: a preset's endpoints may name \`{param}\` values entered when connecting
 (\`/api/auth/{provider}/start?shop=…\`), each matched whole against its pattern and kept with the account for its
 refreshes (Shopify's shop, Zoho's data center, Salesforce's login host, Microsoft's tenant).
+
+API (proxy): the base URL the vault's proxy calls the provider's API at (docs/proxy.md); each preset cites the
+provider's API documentation beside it, with its quirks (headers, where the token goes). A preset without one has
+no single API host the vault can know (the account's own host, a generic provider): the configuration sets
+\`api\` for it.
 
 Known gaps (the provider catalog issue): a userinfo header whose value is the client id (Twitch's \`Client-Id\`:
 Twitch identifies the account from its ID token instead) and an ID-token issuer without discovery (Intuit with

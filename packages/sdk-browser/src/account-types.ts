@@ -60,6 +60,11 @@ export type AccessTokenResult = { status: 'ok'; data: AccessTokenData } | { stat
 
 export interface AccessTokenSource {
   getAccessToken(options?: AccessTokenOptions): Promise<AccessTokenResult>;
+  /**
+   * Calls the provider's API as the account through the vault's proxy (docs/proxy.md), with the session cookie:
+   * the answer is the provider's, as a standard Response. The token never reaches the page.
+   */
+  fetch(path: string, init?: RequestInit): Promise<Response>;
 }
 
 export interface DisconnectResult {

@@ -34,6 +34,7 @@ export function createConnectedAccounts(
     return Object.freeze({
       ...data,
       getAccessToken: (options?: AccessTokenOptions) => readToken({ id: data.id }, options),
+      fetch: (path: string, init?: RequestInit) => api.proxy({ id: data.id }, path, init),
       async disconnect() {
         const result = await api.disconnect(data.id);
         await invalidate();
@@ -58,6 +59,9 @@ export function createConnectedAccounts(
     },
     getOrLinkConnectedAccount: linking.getOrLink,
     linkConnectedAccount: linking.link,
-    account: (provider) => ({ getAccessToken: (options) => readToken({ provider }, options) }),
+    account: (provider) => ({
+      getAccessToken: (options) => readToken({ provider }, options),
+      fetch: (path, init) => api.proxy({ provider }, path, init),
+    }),
   };
 }

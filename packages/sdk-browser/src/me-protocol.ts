@@ -35,6 +35,21 @@ export function createMeApi(http: typeof fetch, baseUrl: string) {
   const malformed = (what: string) => new VaultAuthError('request_failed', `${what} answered an unexpected body`);
 
   return {
+    /**
+     * A proxied call as the session user (docs/proxy.md): the page's request with the session cookie and the CSRF
+     * header; the vault's answer as a standard Response, body unread.
+     */
+    proxy(target: TokenTarget, path: string, init: RequestInit = {}): Promise<Response> {
+      if (typeof path !== 'string' || !path.startsWith('/')) {
+        return Promise.reject(new VaultAuthError('request_failed', 'fetch(): the path starts with "/"'));
+      }
+      const where = 'id' in target ? accountUrl(target.id) : `${me}/providers/${encodeURIComponent(target.provider)}`;
+      const headers = new Headers(init.headers);
+      headers.set('X-Requested-With', 'XMLHttpRequest');
+      return http(`${where}/proxy${path}`, { ...init, headers, credentials: 'include' }).catch((cause: unknown) => {
+        throw new VaultAuthError('request_failed', 'could not reach the vault', { cause });
+      });
+    },
     /** Every page of `GET /v1/me/connected-accounts`. */
     async list(): Promise<ConnectedAccountData[]> {
       const items: ConnectedAccountData[] = [];

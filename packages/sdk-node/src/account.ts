@@ -59,6 +59,18 @@ export function createAccount(
       return readToken(`${accountPath(accountId)}/access-token`, options);
     },
 
+    async fetch(path: string, init?: RequestInit): Promise<Response> {
+      if (typeof path !== 'string' || !path.startsWith('/')) {
+        throw new VaultClientError('invalid_argument', 'fetch(): the path starts with "/", e.g. "/user/repos"');
+      }
+      if (!('accountId' in target) && target.providerAccountId === undefined) {
+        return http.passThrough(`${userPath}/providers/${encodeURIComponent(target.provider)}/proxy${path}`, init);
+      }
+      const accountId = await resolve();
+      if (accountId === undefined) throw new VaultClientError('not_found', `the user has no connected ${named()}`);
+      return http.passThrough(`${accountPath(accountId)}/proxy${path}`, init);
+    },
+
     async disconnect(): Promise<DisconnectResult> {
       const accountId = await resolve();
       if (accountId === undefined) return notConnected(`the user has no connected ${named()}`);

@@ -52,6 +52,21 @@ export function createHttp(options: HttpOptions) {
   }
 
   return {
+    /**
+     * A proxied call (docs/proxy.md): the caller's request as given with the service JWT added, and the vault's
+     * answer as a standard Response, body unread. Never retried here: the vault retries what may be retried.
+     */
+    async passThrough(path: string, init: RequestInit = {}): Promise<Response> {
+      const headers = new Headers(init.headers);
+      headers.set('authorization', `Bearer ${await options.token()}`);
+      if (!headers.has('user-agent')) headers.set('user-agent', USER_AGENT);
+      const streamed = init.body instanceof ReadableStream;
+      try {
+        return await options.fetch(`${base}${path}`, { ...init, headers, ...(streamed && { duplex: 'half' }) });
+      } catch (err) {
+        throw transportError(err, { method: 'GET', path, idempotent: false }, options.timeoutMs);
+      }
+    },
     async send(request: VaultRequest): Promise<VaultAnswer> {
       const attempts = request.idempotent ? options.retries + 1 : 1;
       for (let n = 1; ; n++) {

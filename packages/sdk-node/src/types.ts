@@ -119,6 +119,12 @@ export interface VaultAccount {
   getAccessToken(options?: AccessTokenOptions): Promise<AccessTokenResult>;
   /** Revokes at the provider where it can, then deletes the credential; never retried (see README). */
   disconnect(): Promise<DisconnectResult>;
+  /**
+   * Calls the provider's API as this account through the vault's proxy (docs/proxy.md): `path` (with its query)
+   * is appended to the provider's API base URL; the answer is the provider's, as a standard Response. Needs
+   * `proxy:read` (GET, HEAD, OPTIONS) or `proxy:write` (roles api-reader, api-caller).
+   */
+  fetch(path: string, init?: RequestInit): Promise<Response>;
 }
 
 export interface VaultUser {

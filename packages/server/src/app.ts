@@ -6,6 +6,7 @@ import type { ServerEnv, ServerOptions } from './context.js';
 import { createCookies } from './cookies.js';
 import { describeCause, errorBody, errorStatus, toVaultError } from './errors.js';
 import { createOriginCheck } from './origins.js';
+import { undiciUpstream } from './proxy/undici-upstream.js';
 import { rateLimit } from './rate-limit.js';
 import { requestLog } from './request-log.js';
 import { accountRoutes } from './routes/accounts.js';
@@ -17,6 +18,7 @@ import { connectSessionRoutes } from './routes/connect-sessions.js';
 import { devHomeRoutes } from './routes/dev-home.js';
 import { healthRoutes } from './routes/health.js';
 import { openApiRoutes } from './routes/openapi.js';
+import { PROXY_PATH, proxyCors, proxyRoutes } from './routes/proxy.js';
 
 const DEFAULT_SESSION_TTL_SECONDS = 30 * 24 * 60 * 60;
 /** Every body the API takes (JSON options, a grant list, a form-posted callback) fits in a few kilobytes. */
@@ -29,8 +31,10 @@ export function createApp(options: ServerOptions) {
   const app = new Hono<ServerEnv>();
 
   app.use('*', requestLog(options.logger));
-  // Refused before anything reads it, so a large or endless body costs neither memory nor a database call.
-  app.use('*', limitBody(MAX_BODY_BYTES));
+  // Refused before anything reads it, so a large or endless body costs neither memory nor a database call. Proxied
+  // calls stream their bodies to the provider instead (docs/proxy.md).
+  const bodyLimit = limitBody(MAX_BODY_BYTES);
+  app.use('*', (c, next) => (PROXY_PATH.test(c.req.path) ? next() : bodyLimit(c, next)));
   app.route('/', healthRoutes(options.vault, options.metricsToken, options.logger));
   app.route('/', openApiRoutes(options.vault, options.devHome !== undefined));
   // The app's pages call /refresh, /logout and /v1/me with credentials, from their own origins only (docs/backstage.md).
@@ -43,15 +47,24 @@ export function createApp(options: ServerOptions) {
   });
   app.use('/api/auth/*', appCors);
   if (options.rateLimit) app.use('/api/auth/*', rateLimit(options.rateLimit));
+  // Before the /v1/me CORS: a proxied call may use any method and send any header.
+  app.use('/v1/me/connected-accounts/:accountId/proxy/*', proxyCors(options.appOrigins));
+  app.use('/v1/me/providers/:provider/proxy/*', proxyCors(options.appOrigins));
   app.use('/v1/me/*', appCors);
   // The connect page runs flows from the vault's own origin, so its results may come back there too.
   const flowOrigins = options.ui
     ? [...options.appOrigins, new URL(options.vault.publicUrl).origin]
     : options.appOrigins;
   app.route('/api/auth', authRoutes(options, cookies, createOriginCheck(flowOrigins), sessionTtl));
-  // One set of account routes behind each authenticator.
-  app.route('/v1/users/:userId', accountRoutes(options, serviceClientAuth(options.vault)));
-  app.route('/v1/me', accountRoutes(options, sessionAuth(options.vault, cookies)));
+  // One set of account routes behind each authenticator; the proxy's first, so a proxied call is authenticated
+  // once, by its own route.
+  const upstream = options.upstream ?? undiciUpstream();
+  const asClient = serviceClientAuth(options.vault);
+  const asSession = sessionAuth(options.vault, cookies);
+  app.route('/v1/users/:userId', proxyRoutes(options, upstream, asClient, false));
+  app.route('/v1/me', proxyRoutes(options, upstream, asSession, true));
+  app.route('/v1/users/:userId', accountRoutes(options, asClient));
+  app.route('/v1/me', accountRoutes(options, asSession));
   app.route('/v1/connect-sessions', connectSessionRoutes(options));
   app.route('/v1/admin', adminRoutes(options));
   app.route('/v1', authressRoutes(options));

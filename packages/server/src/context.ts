@@ -1,4 +1,4 @@
-import type { Caller, Principal, Vault } from '@tokenvault/core';
+import type { Caller, Principal, Upstream, Vault } from '@tokenvault/core';
 import type { ConnectUi, UiAssets } from './connect-page-options.js';
 import type { Logger } from './logger.js';
 import type { RateLimit } from './rate-limit.js';
@@ -15,6 +15,8 @@ export interface ServerOptions {
   rateLimit?: RateLimit;
   /** When set, `/metrics` needs `Authorization: Bearer <metricsToken>`; open otherwise. */
   metricsToken?: string;
+  /** How proxied calls reach provider APIs; default undici (`proxy/undici-upstream.ts`). */
+  upstream?: Upstream;
   /** Renders the dev-mode home page at `/`. */
   devHome?: DevHome;
   /** The built browser apps; the hosted connect page (`/connect`) is served when they are given. */

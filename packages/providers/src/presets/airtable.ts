@@ -24,4 +24,6 @@ export const airtable = {
   rotatesRefreshTokens: true,
   // Refresh tokens expire 60 days after issue (`refresh_expires_in`); 14 days.
   keepAliveSeconds: 1_209_600,
+  // The provider's API for the proxy: https://airtable.com/developers/web/api/introduction
+  api: { baseUrl: 'https://api.airtable.com' },
 } satisfies Partial<ProviderSpecInput>;

@@ -27,4 +27,7 @@ export const atlassian = {
   rotatesRefreshTokens: true,
   // Inactivity expiry of 90 days (community.developer.atlassian.com, "Deprecating persistent refresh tokens"); 30 days.
   keepAliveSeconds: 2_592_000,
+  // The provider's API for the proxy: https://developer.atlassian.com/cloud/jira/platform/oauth-2-3lo-apps/
+  // Calls name the site: `/ex/jira/{cloudId}/rest/api/3/…` (the cloud id from `/oauth/token/accessible-resources`).
+  api: { baseUrl: 'https://api.atlassian.com' },
 } satisfies Partial<ProviderSpecInput>;

@@ -20,4 +20,6 @@ export const bitbucket = {
   clientAuthLocation: 'headers',
   // `uuid` is stable across username changes.
   account: { userInfoUri: 'https://api.bitbucket.org/2.0/user', idPath: 'uuid', displayNamePath: 'display_name' },
+  // The provider's API for the proxy: https://developer.atlassian.com/cloud/bitbucket/rest/intro/
+  api: { baseUrl: 'https://api.bitbucket.org/2.0' },
 } satisfies Partial<ProviderSpecInput>;

@@ -31,4 +31,6 @@ export const calendly = {
   metadata: ['owner', 'organization'],
   // https://developer.calendly.com/refresh-token-rotation-guide
   rotatesRefreshTokens: true,
+  // The provider's API for the proxy: https://developer.calendly.com/api-docs
+  api: { baseUrl: 'https://api.calendly.com' },
 } satisfies Partial<ProviderSpecInput>;

@@ -21,4 +21,7 @@ export const clickup = {
   clientAuthLocation: 'body',
   noRefreshToken: true,
   account: { userInfoUri: 'https://api.clickup.com/api/v2/user', idPath: 'user.id', displayNamePath: 'user.username' },
+  // The provider's API for the proxy: https://developer.clickup.com/docs/authentication
+  // ClickUp takes the raw token as `Authorization: {access_token}`, without `Bearer`.
+  api: { baseUrl: 'https://api.clickup.com/api/v2', auth: { type: 'header', name: 'Authorization', prefix: '' } },
 } satisfies Partial<ProviderSpecInput>;

@@ -24,4 +24,6 @@ export const digitalocean = {
     idPath: 'account.uuid',
     displayNamePath: 'account.email',
   },
+  // The provider's API for the proxy: https://docs.digitalocean.com/reference/api/
+  api: { baseUrl: 'https://api.digitalocean.com/v2' },
 } satisfies Partial<ProviderSpecInput>;

@@ -21,4 +21,6 @@ export const discord = {
   // The docs accept HTTP Basic or the form body; Basic keeps the secret out of the body.
   clientAuthLocation: 'headers',
   account: { userInfoUri: 'https://discord.com/api/users/@me', idPath: 'id', displayNamePath: 'username' },
+  // The provider's API for the proxy: https://discord.com/developers/docs/reference
+  api: { baseUrl: 'https://discord.com/api/v10' },
 } satisfies Partial<ProviderSpecInput>;

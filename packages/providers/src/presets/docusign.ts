@@ -25,4 +25,6 @@ export const docusign = {
   rotatesRefreshTokens: true,
   // Refresh tokens die 30 days after their last use.
   keepAliveSeconds: 14 * 24 * 3600,
+  // No `api`: the eSignature REST API is on each account's own `base_uri`, which comes from the userinfo answer, not
+  // the token response. Set `api.baseUrl` in the configuration for your account's host.
 } satisfies Partial<ProviderSpecInput>;

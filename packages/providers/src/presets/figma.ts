@@ -22,4 +22,6 @@ export const figma = {
   // Figma's token and refresh endpoints take the client id and secret through HTTP Basic.
   clientAuthLocation: 'headers',
   account: { userInfoUri: 'https://api.figma.com/v1/me', idPath: 'id', displayNamePath: 'handle' },
+  // The provider's API for the proxy: https://developers.figma.com/docs/rest-api/
+  api: { baseUrl: 'https://api.figma.com' },
 } satisfies Partial<ProviderSpecInput>;

@@ -25,4 +25,15 @@ export const github = {
   account: { userInfoUri: 'https://api.github.com/user', idPath: 'id', displayNamePath: 'login' },
   // GitHub and Slack answer errors with HTTP 200: GitHub's token endpoint sends `{error: 'bad_refresh_token'}`.
   errorsWithStatus200: true,
+  // The provider's API for the proxy: https://docs.github.com/en/rest/using-the-rest-api/getting-started-with-the-rest-api
+  // GitHub rejects requests without a `User-Agent` and recommends the JSON media type and an explicit API version
+  // (developer.github.com/changes/26: "User Agent mandatory").
+  api: {
+    baseUrl: 'https://api.github.com',
+    headers: {
+      Accept: 'application/vnd.github+json',
+      'X-GitHub-Api-Version': '2022-11-28',
+      'User-Agent': 'tokenvault',
+    },
+  },
 } satisfies Partial<ProviderSpecInput>;

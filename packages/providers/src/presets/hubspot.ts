@@ -21,4 +21,6 @@ export const hubspot = {
   clientAuthLocation: 'body',
   // developers.hubspot.com/docs/api-reference/latest/account/account-information/get-account-details (scope `oauth`).
   account: { userInfoUri: 'https://api.hubapi.com/account-info/2026-03/details', idPath: 'portalId' },
+  // The provider's API for the proxy: https://developers.hubspot.com/docs/api-reference/overview
+  api: { baseUrl: 'https://api.hubapi.com' },
 } satisfies Partial<ProviderSpecInput>;

@@ -31,4 +31,7 @@ export const intuit = {
   rotatesRefreshTokens: true,
   // Refresh tokens die after 100 days unused.
   keepAliveSeconds: 30 * 24 * 3600,
+  // No `api`: QuickBooks calls name the company (`/v3/company/{realmId}`), which arrives on the callback, not in the
+  // token response. Set `api.baseUrl` (https://quickbooks.api.intuit.com) in the configuration and send the realm id
+  // in the path.
 } satisfies Partial<ProviderSpecInput>;

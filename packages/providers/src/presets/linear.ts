@@ -27,4 +27,7 @@ export const linear = {
   },
   // Each refresh returns a new refresh token; the old one is spent.
   rotatesRefreshTokens: true,
+  // The provider's API for the proxy: https://linear.app/developers/graphql
+  // One GraphQL endpoint: POST `/graphql`.
+  api: { baseUrl: 'https://api.linear.app' },
 } satisfies Partial<ProviderSpecInput>;

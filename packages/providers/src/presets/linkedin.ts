@@ -25,4 +25,7 @@ export const linkedin = {
   skipPkce: true,
   account: { idPath: 'sub', displayNamePath: 'name' },
   // Refresh tokens for MDP partners: https://learn.microsoft.com/en-us/linkedin/shared/authentication/programmatic-refresh-tokens
+  // The provider's API for the proxy: https://learn.microsoft.com/en-us/linkedin/shared/api-guide/concepts
+  // Versioned `/rest/…` calls need a `LinkedIn-Version: YYYYMM` header, which the caller sends.
+  api: { baseUrl: 'https://api.linkedin.com' },
 } satisfies Partial<ProviderSpecInput>;

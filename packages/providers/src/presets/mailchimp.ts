@@ -25,4 +25,6 @@ export const mailchimp = {
     idPath: 'user_id',
     displayNamePath: 'accountname',
   },
+  // No `api`: the Marketing API is on the account's data center (`https://{dc}.api.mailchimp.com/3.0`), known only
+  // from the metadata endpoint. Set `api.baseUrl` in the configuration.
 } satisfies Partial<ProviderSpecInput>;

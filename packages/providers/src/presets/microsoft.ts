@@ -34,4 +34,7 @@ export const microsoft = {
   // "Refresh tokens replace themselves with a fresh token upon every use" (learn.microsoft.com/en-us/entra/
   // identity-platform/refresh-tokens).
   rotatesRefreshTokens: true,
+  // The provider's API for the proxy: https://learn.microsoft.com/en-us/graph/use-the-api
+  // Microsoft Graph: `/v1.0/me`, `/v1.0/me/drive`…
+  api: { baseUrl: 'https://graph.microsoft.com' },
 } satisfies Partial<ProviderSpecInput>;

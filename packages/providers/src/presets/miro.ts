@@ -25,4 +25,6 @@ export const miro = {
   rotatesRefreshTokens: true,
   // Refresh tokens expire after 60 days.
   keepAliveSeconds: 30 * 24 * 3600,
+  // The provider's API for the proxy: https://developers.miro.com/reference/api-reference
+  api: { baseUrl: 'https://api.miro.com' },
 } satisfies Partial<ProviderSpecInput>;

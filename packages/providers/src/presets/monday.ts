@@ -33,4 +33,7 @@ export const monday = {
   // "Token rotation is handled by the platform":
   // https://developer-community.monday.com/product-updates/join-the-beta-oauth-2-1-for-monday-apps-5273
   rotatesRefreshTokens: true,
+  // The provider's API for the proxy: https://developer.monday.com/api-reference/docs/authentication
+  // One GraphQL endpoint: POST to the base URL itself.
+  api: { baseUrl: 'https://api.monday.com/v2' },
 } satisfies Partial<ProviderSpecInput>;

@@ -34,4 +34,7 @@ export const notion = {
   // "Refreshes an access token, generating a new access token and new refresh token"
   // (developers.notion.com/reference/refresh-a-token).
   rotatesRefreshTokens: true,
+  // The provider's API for the proxy: https://developers.notion.com/reference/versioning
+  // Notion refuses calls without a `Notion-Version` header (`missing_version`).
+  api: { baseUrl: 'https://api.notion.com/v1', headers: { 'Notion-Version': '2022-06-28' } },
 } satisfies Partial<ProviderSpecInput>;

@@ -15,4 +15,5 @@ export const oauth2 = {
   scopes: { default: [], required: [], separator: ' ' },
   clientAuthLocation: 'headers',
   account: { idPath: 'id' },
+  // No `api`: a generic provider; the configuration gives `api` for its own API.
 } satisfies Partial<ProviderSpecInput>;

@@ -15,4 +15,5 @@ export const oidc = {
   scopes: { default: ['openid', 'profile', 'email', 'offline_access'], required: ['openid'], separator: ' ' },
   clientAuthLocation: 'headers',
   account: { idPath: 'sub' },
+  // No `api`: a generic provider; the configuration gives `api` for its own API.
 } satisfies Partial<ProviderSpecInput>;

@@ -24,4 +24,6 @@ export const okta = {
   account: { idPath: 'sub' },
   // Default policy: "Unlimited, but expires every seven days if hasn't been used" (refresh-tokens guide); 2 days.
   keepAliveSeconds: 172_800,
+  // No `api`: the Okta API is on the organization's own domain (`https://<domain>/api/v1`); set `api.baseUrl` in the
+  // configuration.
 } satisfies Partial<ProviderSpecInput>;

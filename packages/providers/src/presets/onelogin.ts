@@ -18,4 +18,5 @@ export const onelogin = {
   // OneLogin's default Token Endpoint Authentication Method is Basic; "both" would be rejected.
   clientAuthLocation: 'headers',
   account: { idPath: 'sub' },
+  // No `api`: the OneLogin API is on the account's own subdomain; set `api.baseUrl` in the configuration.
 } satisfies Partial<ProviderSpecInput>;

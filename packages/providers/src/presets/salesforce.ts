@@ -39,4 +39,7 @@ export const salesforce = {
   metadata: ['instance_url', 'id'],
   // No expires_in; "Access tokens have a limited lifetime specified by the session timeout", 2 hours by default.
   defaultTokenLifetimeSeconds: 7_200,
+  // The provider's API for the proxy: https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/quickstart.htm
+  // The REST API is on the org's own host, the token response's `instance_url`, bounded to Salesforce hosts.
+  api: { baseUrl: '{metadata.instance_url}/services/data', allowedHosts: ['*.salesforce.com'] },
 } satisfies Partial<ProviderSpecInput>;

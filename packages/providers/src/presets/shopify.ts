@@ -40,4 +40,10 @@ export const shopify = {
   // "Shopify replaces its refresh token every time your app uses it":
   // https://shopify.dev/docs/apps/build/security/credentials-and-data/use-expiring-offline-access-tokens
   rotatesRefreshTokens: true,
+  // The provider's API for the proxy: https://shopify.dev/docs/api/admin-rest
+  // The Admin API (REST and `/graphql.json`) is on the shop's host and takes the token in `X-Shopify-Access-Token`.
+  api: {
+    baseUrl: 'https://{shop}.myshopify.com/admin/api',
+    auth: { type: 'header', name: 'X-Shopify-Access-Token' },
+  },
 } satisfies Partial<ProviderSpecInput>;

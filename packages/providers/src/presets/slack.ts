@@ -30,4 +30,8 @@ export const slack = {
   metadata: ['team.id'],
   // With token rotation on, each refresh token works once (docs.slack.dev/authentication/using-token-rotation).
   rotatesRefreshTokens: true,
+  // The provider's API for the proxy: https://docs.slack.dev/apis/web-api
+  // Web API methods are `/{family.method}`. The account's token is the user token (`authed_user`), so calls act as
+  // the user, never as the app's bot.
+  api: { baseUrl: 'https://slack.com/api' },
 } satisfies Partial<ProviderSpecInput>;

@@ -23,4 +23,6 @@ export const strava = {
   // A refresh may return a changed refresh token:
   // https://code.dblock.org/2018/11/17/dealing-with-strava-api-token-migration.html
   rotatesRefreshTokens: true,
+  // The provider's API for the proxy: https://developers.strava.com/docs/reference/
+  api: { baseUrl: 'https://www.strava.com/api/v3' },
 } satisfies Partial<ProviderSpecInput>;

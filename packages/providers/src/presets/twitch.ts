@@ -27,4 +27,8 @@ export const twitch = {
   },
   account: { idPath: 'sub', displayNamePath: 'preferred_username' },
   // Refresh behaviour: https://dev.twitch.tv/docs/authentication/refresh-tokens/
+  // The provider's API for the proxy: https://dev.twitch.tv/docs/api/
+  // Helix also wants the app's `Client-Id` header: add it in the configuration (`api: {headers: {Client-Id:
+  // <clientId>}}`).
+  api: { baseUrl: 'https://api.twitch.tv/helix' },
 } satisfies Partial<ProviderSpecInput>;

@@ -25,4 +25,6 @@ export const x = {
   clientAuthLocation: 'headers',
   account: { userInfoUri: 'https://api.x.com/2/users/me', idPath: 'data.id', displayNamePath: 'data.username' },
   rotatesRefreshTokens: true,
+  // The provider's API for the proxy: https://docs.x.com/x-api/introduction
+  api: { baseUrl: 'https://api.x.com/2' },
 } satisfies Partial<ProviderSpecInput>;

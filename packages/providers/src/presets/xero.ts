@@ -28,4 +28,7 @@ export const xero = {
   // https://developer.xero.com/faq/oauth2: "Unused refresh tokens expire after 60 days" and rotate on every refresh.
   rotatesRefreshTokens: true,
   keepAliveSeconds: 30 * 24 * 3600,
+  // The provider's API for the proxy: https://developer.xero.com/documentation/guides/oauth2/auth-flow
+  // Accounting calls (`/api.xro/2.0/…`) name the organisation in a `Xero-Tenant-Id` header, which the caller sends.
+  api: { baseUrl: 'https://api.xero.com' },
 } satisfies Partial<ProviderSpecInput>;

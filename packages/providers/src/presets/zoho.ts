@@ -46,4 +46,22 @@ export const zoho = {
   // The data center's API base (https://www.zohoapis.com, .eu …), needed for every API call.
   metadata: ['api_domain'],
   // Token limits: https://zoho.com/accounts/protocol/oauth/web-apps/access-token-expiry.html
+  // The provider's API for the proxy: https://www.zoho.com/crm/developer/docs/api/v8/oauth-overview.html
+  // Calls go to the data center's `api_domain` from the token response, with `Authorization: Zoho-oauthtoken …`
+  // (www.zoho.com/workdrive/developer/docs/api/v1/oauth-authentication-making-api-calls-with-access-token.html).
+  api: {
+    baseUrl: '{metadata.api_domain}',
+    allowedHosts: [
+      '*.zohoapis.com',
+      '*.zohoapis.eu',
+      '*.zohoapis.in',
+      '*.zohoapis.com.au',
+      '*.zohoapis.jp',
+      '*.zohoapis.com.cn',
+      '*.zohoapis.sa',
+      '*.zohoapis.uk',
+      '*.zohoapis.ca',
+    ],
+    auth: { type: 'header', name: 'Authorization', prefix: 'Zoho-oauthtoken ' },
+  },
 } satisfies Partial<ProviderSpecInput>;

@@ -26,4 +26,6 @@ export const zoom = {
   rotatesRefreshTokens: true,
   // Refresh tokens expire about 90 days after issue unless renewed; 30 days.
   keepAliveSeconds: 2_592_000,
+  // The provider's API for the proxy: https://developers.zoom.us/docs/api/
+  api: { baseUrl: 'https://api.zoom.us/v2' },
 } satisfies Partial<ProviderSpecInput>;

@@ -126,6 +126,7 @@ function responseObject(answer: Answer) {
     text: { 'text/plain': { schema: { type: 'string' } } },
     redirect: undefined,
     empty: undefined,
+    passthrough: { '*/*': { schema: {} } },
   }[answer.kind];
   return { description: answer.description, ...(content && { content }) };
 }

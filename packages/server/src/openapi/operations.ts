@@ -4,6 +4,7 @@ import { accountQuery, auditQuery, deliveryQuery } from '../routes/admin.js';
 import { clientBody, grantInput, keyBody } from '../routes/admin-clients.js';
 import { connectSessionBody } from '../routes/connect-sessions.js';
 import { connectPageOperations } from './connect-page-operations.js';
+import { proxyOperations } from './proxy-operations.js';
 import * as s from './schemas.js';
 
 /** Who may call an operation: nobody in particular, a service client's JWT, or a browser with cookies. */
@@ -12,10 +13,10 @@ export type Auth = 'none' | 'service' | 'session' | 'handle';
 /** One answer: JSON checked against `schema`, other JSON, an HTML page, plain text, a redirect, or no body. */
 export type Answer =
   | { description: string; schema: z.ZodType }
-  | { description: string; kind: 'json' | 'html' | 'text' | 'redirect' | 'empty' };
+  | { description: string; kind: 'json' | 'html' | 'text' | 'redirect' | 'empty' | 'passthrough' };
 
 export interface Operation {
-  method: 'get' | 'post' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** OpenAPI's template: `{name}` for a path parameter. */
   path: string;
   tag: string;
@@ -27,10 +28,10 @@ export interface Operation {
   responses: Record<number, Answer>;
 }
 
-const json = (description: string, schema: z.ZodType): Answer => ({ description, schema });
+export const json = (description: string, schema: z.ZodType): Answer => ({ description, schema });
 
 /** The error answers an operation can give, by status; 500 (a bug, message hidden) is added to every one. */
-function errors(...statuses: number[]): Record<number, Answer> {
+export function errors(...statuses: number[]): Record<number, Answer> {
   const why: Record<number, string> = {
     400: 'malformed input; the message names what is wrong',
     401: 'no or bad credentials',
@@ -378,6 +379,7 @@ export const operations: Operation[] = [
     responses: { 200: json('revoked', s.revoked), ...errors(400, 401, 403, 404) },
   },
   ...connectPageOperations,
+  ...proxyOperations(),
 ];
 
 /** Served only in dev mode (`tokenvault serve` without a config file), and documented only there. */

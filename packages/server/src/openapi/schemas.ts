@@ -61,7 +61,7 @@ export const browserSession = named(
 );
 
 const sessionActions = z
-  .array(z.enum(['credentials:read', 'connections:read', 'connections:delete']))
+  .array(z.enum(['credentials:read', 'connections:read', 'connections:delete', 'proxy:read', 'proxy:write']))
   .describe("what the browser session may do with the user's accounts: those its creator holds on them");
 
 export const redeemedConnectSession = named(

@@ -1,0 +1,244 @@
+import type { AccessTokens } from '../access-tokens.js';
+import { authorizedAccount, openToken } from '../accounts.js';
+import { auditRow } from '../audit.js';
+import { isVaultError, VaultError } from '../errors.js';
+import { authorize, authorizeScopes, type Caller, proxyCaller, resources, type Segment } from '../grants.js';
+import type { RefreshEngine } from '../refresh-engine.js';
+import type { AccountRow } from '../store-rows.js';
+import type { VaultContext } from '../vault-context.js';
+import type { ApiSpec } from './api-spec.js';
+import { countedStream, type HeldBody, holdBody, retryAfterSeconds } from './proxy-body.js';
+import { forwardedRequestHeaders, forwardedResponseHeaders } from './proxy-headers.js';
+import { accountBaseUrl, targetUrl } from './proxy-target.js';
+
+/** One call to a provider's API, as the transport (undici in the server) makes it. It never follows redirects. */
+export interface UpstreamRequest {
+  url: URL;
+  method: string;
+  headers: Headers;
+  body: ReadableStream<Uint8Array> | Uint8Array | null;
+  signal: AbortSignal;
+  /** The provider's timeouts and whether private addresses may be reached. */
+  api: ApiSpec;
+}
+
+export interface UpstreamAnswer {
+  status: number;
+  headers: Headers;
+  body: ReadableStream<Uint8Array> | null;
+}
+
+/** Throws `provider_unavailable` when the provider cannot be reached in time, `forbidden` for a private address. */
+export type Upstream = (request: UpstreamRequest) => Promise<UpstreamAnswer>;
+
+export interface ProxyRequest {
+  env: string;
+  userId: string;
+  /** The account to act as; or `provider`, for the user's best account of it. */
+  accountId?: string;
+  provider?: string;
+  method: string;
+  /** The path below the API base URL as the caller sent it (percent-encoded), and the query string. */
+  path: string;
+  query: string;
+  headers: Headers;
+  body: ReadableStream<Uint8Array> | null;
+  /** Aborted when the caller goes away: the provider call is aborted with it. */
+  signal: AbortSignal;
+  /** False when the caller sent `Tokenvault-Retries: 0`. */
+  retries: boolean;
+}
+
+export interface ProxyAnswer extends UpstreamAnswer {
+  /** Calls made to the provider (`Tokenvault-Attempts`). */
+  attempts: number;
+}
+
+/** Methods that only read (RFC 9110 §9.2.1): `proxy:read` suffices for them. */
+const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Methods that may be sent twice (RFC 9110 §9.2.2), the only ones retried after 429/502/503/504. */
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE', 'TRACE']);
+const RETRIED_STATUSES = new Set([429, 502, 503, 504]);
+
+/** Calls a provider's API as an account, injecting its token; docs/proxy.md describes every rule. */
+export function createProxy(ctx: VaultContext, engine: RefreshEngine, tokens: AccessTokens) {
+  return async function proxy(request: ProxyRequest, caller: Caller, upstream: Upstream): Promise<ProxyAnswer> {
+    const started = performance.now();
+    const method = request.method.toUpperCase();
+    const methodClass = READ_METHODS.has(method) ? 'read' : 'write';
+    const seen: { row?: AccountRow; url?: URL; requestBytes: number } = { requestBytes: 0 };
+    const finish = (status: number | string, responseBytes: number) => {
+      const provider = seen.row?.provider ?? request.provider ?? null;
+      const statusClass = typeof status === 'number' ? `${Math.floor(status / 100)}xx` : 'refused';
+      ctx.metrics.proxyRequests.inc({ provider: provider ?? '', method: methodClass, status: statusClass });
+      const row = auditRow(caller, ctx.now(), {
+        env: request.env,
+        action: 'proxy.request',
+        result: typeof status === 'number' ? 'ok' : status,
+        userId: request.userId,
+        provider,
+        accountId: seen.row?.id ?? request.accountId ?? null,
+        detail: {
+          method,
+          host: seen.url?.host ?? null,
+          path: seen.url?.pathname ?? null,
+          status: typeof status === 'number' ? status : null,
+          requestBytes: seen.requestBytes,
+          responseBytes,
+          durationMs: Math.round(performance.now() - started),
+        },
+      });
+      ctx.audit.record(row).catch((err: unknown) => {
+        ctx.log.error({ err }, 'writing the audit log failed');
+      });
+    };
+    let answer: ProxyAnswer;
+    try {
+      answer = await call(
+        request,
+        method,
+        methodClass === 'read' ? 'proxy:read' : 'proxy:write',
+        caller,
+        upstream,
+        seen,
+      );
+    } catch (err) {
+      await request.body?.cancel().catch(() => {});
+      finish(isVaultError(err) ? err.code : 'internal', 0);
+      throw err;
+    }
+    const body = answer.body && countedStream(answer.body, (bytes) => finish(answer.status, bytes));
+    if (!body) finish(answer.status, 0);
+    return { ...answer, body };
+  };
+
+  async function call(
+    request: ProxyRequest,
+    method: string,
+    action: 'proxy:read' | 'proxy:write',
+    caller: Caller,
+    upstream: Upstream,
+    seen: { row?: AccountRow; url?: URL; requestBytes: number },
+  ): Promise<ProxyAnswer> {
+    const allowed = proxyCaller(caller);
+    let row = await accountFor(request, action, allowed);
+    seen.row = row;
+    // A session limited to some scopes may not use a token that holds others: the call would act with them.
+    authorizeScopes(caller, row.scopes);
+    const configured = ctx.providers.get(row.env, row.provider);
+    const api = configured.spec.api;
+    if (!api) {
+      throw new VaultError(
+        'invalid_request',
+        `provider '${row.provider}' has no API the vault can call (no api in its spec)`,
+      );
+    }
+    const url = targetUrl(
+      accountBaseUrl(api, Object.keys(configured.spec.params), row.metadata),
+      request.path,
+      request.query,
+      api,
+    );
+    seen.url = url;
+    let token = (await tokens.issue(row)).accessToken;
+    const held = await holdBody(request.body, api.retry.replayBodyBytes);
+    const replayable = held.kind !== 'streaming';
+    const headers = forwardedRequestHeaders(request.headers);
+    for (const [name, value] of Object.entries(api.headers)) headers.set(name, value);
+    const retries = request.retries && IDEMPOTENT.has(method) && replayable;
+    let refreshed = false;
+    for (let attempts = 1; ; attempts++) {
+      const sent = authorized(url, headers, api, token);
+      const body = bodyOf(held, seen);
+      const answer = await upstream({
+        url: sent.url,
+        method,
+        headers: sent.headers,
+        body,
+        signal: request.signal,
+        api,
+      });
+      if (answer.status === 401 && !refreshed) {
+        refreshed = true;
+        // The token expired or was revoked mid-life: one refresh, shared with every caller and process.
+        if (!replayable) {
+          await engine.refresh(row).catch((err: unknown) => ctx.log.warn({ err }, 'refresh after a 401 failed'));
+          return { ...answer, attempts };
+        }
+        await answer.body?.cancel().catch(() => {});
+        const fresh = await engine.refresh(row);
+        row = fresh.row;
+        token = fresh.accessToken ?? (await openToken(ctx, row.id, 'access_token', row.accessToken));
+        continue;
+      }
+      if (retries && RETRIED_STATUSES.has(answer.status) && attempts < api.retry.maxAttempts) {
+        const after = retryAfterSeconds(answer.headers.get('retry-after'), Date.now());
+        const delay = after ?? 0.25 * 2 ** (attempts - 1) * (0.5 + Math.random());
+        if (delay <= api.retry.maxRetryAfterSeconds) {
+          await answer.body?.cancel().catch(() => {});
+          await pause(delay * 1000, request.signal);
+          continue;
+        }
+      }
+      return { status: answer.status, headers: forwardedResponseHeaders(answer.headers), body: answer.body, attempts };
+    }
+  }
+
+  /** By account id, or the user's best account of the provider (as token reads pick it). */
+  async function accountFor(request: ProxyRequest, action: 'proxy:read' | 'proxy:write', caller: Caller) {
+    const resourceOf = (provider: Segment) => resources.proxy(request.env, provider, request.userId);
+    if (request.accountId !== undefined) {
+      return authorizedAccount(ctx, caller, action, resourceOf, { ...request, accountId: request.accountId });
+    }
+    const provider = request.provider ?? '';
+    authorize(caller, action, resourceOf(provider));
+    const row = tokens.best(await ctx.store.listAccounts(request.env, request.userId, provider));
+    if (!row) throw new VaultError('not_found', `user '${request.userId}' has no connected ${provider} account`);
+    return row;
+  }
+}
+
+export type Proxy = ReturnType<typeof createProxy>;
+
+/** The token where the provider's API wants it; a caller's own value of that header or parameter is replaced. */
+function authorized(url: URL, headers: Headers, api: ApiSpec, token: string) {
+  const out = new Headers(headers);
+  if (api.auth.type === 'bearer') {
+    out.set('authorization', `Bearer ${token}`);
+    return { url, headers: out };
+  }
+  if (api.auth.type === 'header') {
+    out.set(api.auth.name, `${api.auth.prefix}${token}`);
+    return { url, headers: out };
+  }
+  const withToken = new URL(url);
+  withToken.searchParams.set(api.auth.name, token);
+  return { url: withToken, headers: out };
+}
+
+/** The body for one attempt: the held bytes again, or the stream (once; such a call is never replayed). */
+function bodyOf(held: HeldBody, seen: { requestBytes: number }) {
+  if (held.kind === 'none') return null;
+  if (held.kind === 'buffered') {
+    seen.requestBytes = held.bytes.byteLength;
+    return held.bytes;
+  }
+  seen.requestBytes = 0;
+  return countedStream(held.stream, (bytes) => {
+    seen.requestBytes = bytes;
+  });
+}
+
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(new VaultError('invalid_request', 'the caller went away'));
+    const timer = setTimeout(done, ms);
+    function done() {
+      signal.removeEventListener('abort', done);
+      clearTimeout(timer);
+      if (signal.aborted) reject(new VaultError('invalid_request', 'the caller went away'));
+      else resolve();
+    }
+    signal.addEventListener('abort', done);
+  });
+}

@@ -1,0 +1,67 @@
+import { VaultError } from '../errors.js';
+import { own } from '../own.js';
+import { API_PLACEHOLDER, type ApiSpec } from './api-spec.js';
+
+/**
+ * The provider's API base URL for one account: `{name}` from the account's connect-time params, `{metadata.x}`
+ * from its metadata. A value that is missing leaves the account unable to use the proxy (400, naming it).
+ */
+export function accountBaseUrl(api: ApiSpec, params: readonly string[], metadata: Readonly<Record<string, string>>) {
+  const missing: string[] = [];
+  const filled = api.baseUrl.replace(API_PLACEHOLDER, (_, fromMetadata: string | undefined, name: string) => {
+    const value = own(metadata, name);
+    if (value === undefined || value === '') missing.push(fromMetadata ? `metadata.${name}` : name);
+    // A param is a host label or a path segment; a metadata value (an instance URL) keeps its slashes.
+    return fromMetadata || !params.includes(name) ? (value ?? '') : encodeURIComponent(value ?? '');
+  });
+  if (missing.length > 0) {
+    throw new VaultError('invalid_request', `the account has no ${missing.join(', ')} to build the API URL from`);
+  }
+  if (!URL.canParse(filled)) throw new VaultError('provider_error', "the account's API base URL is not a URL");
+  const url = new URL(filled.replace(/\/+$/, ''));
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new VaultError('provider_error', "the account's API base URL is not http(s)");
+  }
+  return url;
+}
+
+/** Whether a host name is the base URL's (when the template names it) or one of `allowedHosts`. */
+export function hostAllowed(host: string, api: ApiSpec, base: URL): boolean {
+  const templateHostIsFixed = !/^\{metadata\./.test(api.baseUrl);
+  if (templateHostIsFixed && host === base.hostname) return true;
+  return api.allowedHosts.some((pattern) =>
+    pattern.startsWith('*.') ? host.endsWith(pattern.slice(1)) && host.length > pattern.length - 1 : host === pattern,
+  );
+}
+
+/**
+ * The upstream URL for a caller's path (as sent, still percent-encoded) and query. Absolute URLs, `.` and `..`
+ * segments (also percent-encoded), backslashes and anything that would leave the base URL's path or host are
+ * refused with 400: a caller names a path of the API, never another place.
+ */
+export function targetUrl(base: URL, rawPath: string, rawQuery: string, api: ApiSpec): URL {
+  const path = rawPath.replace(/^\/+/, (slashes) => (slashes.length > 1 ? '//' : ''));
+  const refuse = (why: string) => new VaultError('invalid_request', `the proxied path ${why}`);
+  if (path.startsWith('//') || /^[A-Za-z][A-Za-z0-9+.-]*:/.test(path)) throw refuse('must not be an absolute URL');
+  if (path.includes('\\') || /%5c/i.test(path)) throw refuse('must not contain backslashes');
+  for (const segment of path.split('/')) {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(segment);
+    } catch {
+      throw refuse('is not valid percent-encoding');
+    }
+    if (decoded.split(/[/\\]/).some((part) => part === '.' || part === '..')) {
+      throw refuse('must not contain "." or ".." segments');
+    }
+  }
+  const prefix = base.pathname.replace(/\/+$/, '');
+  const url = new URL(`${base.origin}${prefix}/${path}${rawQuery ? `?${rawQuery.replace(/^\?/, '')}` : ''}`);
+  if (url.origin !== base.origin || !(url.pathname === prefix || url.pathname.startsWith(`${prefix}/`))) {
+    throw refuse('leaves the API base URL');
+  }
+  if (!hostAllowed(url.hostname, api, base)) {
+    throw new VaultError('invalid_request', `the host ${url.hostname} is not one the provider's API allows`);
+  }
+  return url;
+}

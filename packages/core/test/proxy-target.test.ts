@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { isVaultError } from '../src/errors.js';
+import { type ApiSpec, apiSpecSchema } from '../src/proxy/api-spec.js';
+import { forwardedRequestHeaders, forwardedResponseHeaders } from '../src/proxy/proxy-headers.js';
+import { accountBaseUrl, targetUrl } from '../src/proxy/proxy-target.js';
+
+const api = (input: object): ApiSpec => apiSpecSchema.parse(input);
+const github = api({ baseUrl: 'https://api.github.com' });
+const base = new URL('https://api.example.com/v2');
+const withBase = api({ baseUrl: 'https://api.example.com/v2' });
+
+function refusal(run: () => unknown): string {
+  try {
+    run();
+  } catch (err) {
+    if (isVaultError(err, 'invalid_request')) return err.message;
+    throw err;
+  }
+  throw new Error('not refused');
+}
+
+describe('targetUrl', () => {
+  it('appends the path to the base URL and forwards the query as sent', () => {
+    expect(targetUrl(new URL('https://api.github.com'), '/user/repos', 'per_page=2&q=a%20b', github).href).toBe(
+      'https://api.github.com/user/repos?per_page=2&q=a%20b',
+    );
+    expect(targetUrl(base, '/items/a%2Fb', '', withBase).href).toBe('https://api.example.com/v2/items/a%2Fb');
+    expect(targetUrl(base, '', '', withBase).href).toBe('https://api.example.com/v2/');
+  });
+
+  // Raw forms a parser in front of the vault might leave alone: none may leave the base URL.
+  it.each([
+    ['/../admin', /"\." or "\.\."/],
+    ['/a/%2e%2e/admin', /"\." or "\.\."/],
+    ['/a/%2E./admin', /"\." or "\.\."/],
+    ['/a/..%2fadmin', /"\." or "\.\."/],
+    ['/./x', /"\." or "\.\."/],
+    ['//evil.example/x', /absolute URL/],
+    ['https://evil.example/x', /absolute URL/],
+    ['/a\\..\\b', /backslash/],
+    ['/a%5cb', /backslash/],
+    ['/%zz', /percent-encoding/],
+  ])('refuses %s', (path, message) => {
+    expect(refusal(() => targetUrl(base, path, '', withBase))).toMatch(message);
+  });
+
+  it('fills params and metadata, and bounds a metadata host by allowedHosts', () => {
+    const shopify = api({ baseUrl: 'https://{shop}.myshopify.com/admin/api' });
+    expect(accountBaseUrl(shopify, ['shop'], { shop: 'acme' }).href).toBe('https://acme.myshopify.com/admin/api');
+    expect(refusal(() => accountBaseUrl(shopify, ['shop'], {}))).toMatch(/no shop/);
+    const salesforce = api({ baseUrl: '{metadata.instance_url}/services/data', allowedHosts: ['*.my.salesforce.com'] });
+    const good = accountBaseUrl(salesforce, [], { instance_url: 'https://acme.my.salesforce.com' });
+    expect(targetUrl(good, '/v60.0/sobjects', '', salesforce).host).toBe('acme.my.salesforce.com');
+    const evil = accountBaseUrl(salesforce, [], { instance_url: 'https://evil.example' });
+    expect(refusal(() => targetUrl(evil, '/x', '', salesforce))).toMatch(/not one the provider's API allows/);
+    const lookalike = accountBaseUrl(salesforce, [], { instance_url: 'https://my.salesforce.com.evil.example' });
+    expect(refusal(() => targetUrl(lookalike, '/x', '', salesforce))).toMatch(/not one/);
+  });
+});
+
+describe('forwarded headers', () => {
+  it("drops the caller's credentials, hop-by-hop headers and the vault's controls", () => {
+    const sent = forwardedRequestHeaders(
+      new Headers({
+        authorization: 'Bearer caller',
+        cookie: 'a=b',
+        host: 'vault',
+        'x-forwarded-for': '1.2.3.4',
+        forwarded: 'for=1.2.3.4',
+        'tokenvault-retries': '0',
+        connection: 'keep-alive, x-private',
+        'x-private': 'hop',
+        'transfer-encoding': 'chunked',
+        accept: 'application/json',
+        'content-type': 'text/plain',
+      }),
+    );
+    expect([...sent.keys()]).toEqual(['accept', 'content-type']);
+  });
+
+  it('drops Set-Cookie and hop-by-hop headers from the answer', () => {
+    const back = forwardedResponseHeaders(
+      new Headers([
+        ['set-cookie', 'a=1'],
+        ['keep-alive', 'timeout=5'],
+        ['link', '<x>; rel="next"'],
+        ['x-ratelimit-remaining', '10'],
+      ]),
+    );
+    expect([...back.keys()]).toEqual(['link', 'x-ratelimit-remaining']);
+  });
+});
