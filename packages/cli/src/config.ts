@@ -132,7 +132,9 @@ export function loadConfig(file: string, env: NodeJS.ProcessEnv = process.env, c
   try {
     raw = parseYaml(text);
   } catch (cause) {
-    throw new CliError(`${file} is not valid YAML: ${(cause as Error).message}`);
+    // `[${VAR}]` is the usual way in: inside brackets `{` opens a mapping, so the variable needs quotes.
+    const hint = /[[{,]\s*\$\{/.test(text) ? ` (inside [ ] or { }, quote \${VAR}: ["\${VAR}"])` : '';
+    throw new CliError(`${file} is not valid YAML${hint}: ${(cause as Error).message}`);
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
     throw new CliError(`${file} must hold a YAML mapping`);
