@@ -44,6 +44,7 @@ export {
   ROLES,
   type Role,
   resources,
+  rolesWith,
   type Segment,
   sessionCaller,
   WILDCARD,
