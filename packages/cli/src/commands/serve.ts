@@ -133,7 +133,7 @@ export async function serve(args: ServeArgs): Promise<ServeHandle> {
       rateLimit: DEFAULT_RATE_LIMIT,
       devHome: {
         env: DEV_ENV,
-        bearerCommand: `$(npx tokenvault token --url ${publicUrl} --key "$(cat ${admin.file})")`,
+        bearerCommand: `$(npx tokenvault token --url ${publicUrl} --key-file ${admin.file})`,
       },
     }).fetch;
     args.print(`Tokenvault (dev mode) listening on ${publicUrl}`);
