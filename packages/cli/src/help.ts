@@ -106,6 +106,10 @@ const OPTION_TEXT: Record<string, string> = {
   lifetime: '--lifetime SECONDS  1 to 86400 (the vault accepts at most 24 h); default 3600',
 };
 
+const ROLES_NOTE = `Roles: credentials-reader, connections-manager, admin. A --resource applies to the --role before it;
+a role without one covers the whole environment. Patterns: connections/PROVIDER/users/USER/credentials or a
+prefix of it, where any value may be *; clients; audit; webhooks.`;
+
 const GLOBAL = `Options for every command: --help, --verbose (stack traces), --json (machine-readable output where
 a command prints data). tokenvault --version prints the version.
 Exit codes: 0 ok, 1 failure (the message says what failed and what to check), 2 usage (unknown command or
@@ -129,6 +133,7 @@ export function commandHelp(name: string): string {
     '',
     `  ${command.summary}`,
     ...(options.length > 0 ? ['', 'Options:', ...options] : []),
+    ...(command.options.includes('role') ? ['', ROLES_NOTE] : []),
     '',
     GLOBAL,
   ].join('\n');

@@ -3,6 +3,8 @@ import { isVaultError } from './errors.js';
 import type { FlowRow } from './store.js';
 import type { VaultContext } from './vault-context.js';
 
+const MAX_MESSAGE = 500;
+
 /**
  * Records a connect flow that failed after its state checked out (consent refused, the code exchange or the
  * account lookup failed) as audit action `account.connect_failed`, with the error code as its result, so an
@@ -19,9 +21,9 @@ export async function recordConnectFailure(ctx: VaultContext, flow: FlowRow, err
     provider: flow.provider,
     ...(flow.userId !== null && { userId: flow.userId }),
     scopes: flow.scopes,
-    detail: { error: code, message: isVaultError(err) ? err.message : 'unexpected error' },
+    // The provider's error_description arrives in the callback URL: bounded, as every stored caller input is.
+    detail: { error: code, message: isVaultError(err) ? err.message.slice(0, MAX_MESSAGE) : 'unexpected error' },
   });
-  ctx.log.warn({ env: flow.env, provider: flow.provider, errorCode: code }, 'a connect flow failed');
   // The caller's own error is what matters to it; a failed audit write is logged, not thrown over it.
   await ctx.audit
     .record(row)
