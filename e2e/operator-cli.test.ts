@@ -166,19 +166,21 @@ describe('tokenvault CLI for operators', () => {
     expect(emptyStdin.stderr).toContain('stdin holds no access key');
   });
 
-  // Regression: `providers list | head -1` died on an unhandled EPIPE.
-  it.each([[['providers', 'list']], [['providers', 'show', 'github']]])(
-    'ends normally when the reader of %j goes away',
-    async (args) => {
-      const child = spawn(process.execPath, [bin, ...args], { cwd: repoRoot });
-      child.stdout.destroy(); // as `| head -1` does once it has its line
-      let stderr = '';
-      child.stderr.on('data', (chunk) => (stderr += chunk));
-      const [code] = await once(child, 'exit');
-      expect(stderr).not.toMatch(/EPIPE|Unhandled|at /);
-      expect(code).toBe(0);
-    },
-  );
+  // Regression: `providers list | head -1` and `clients create | head` died on an unhandled EPIPE.
+  it.each([
+    [['providers', 'list']],
+    [['providers', 'show', 'github']],
+    [['clients', 'create', '--env', 'staging', '--name', 'piped']],
+  ])('ends normally when the reader of %j goes away', async (args) => {
+    const env = { ...process.env, TOKENVAULT_CONFIG: config };
+    const child = spawn(process.execPath, [bin, ...args], { cwd: repoRoot, env });
+    child.stdout.destroy(); // as `| head -1` does once it has its line
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const [code] = await once(child, 'exit');
+    expect(stderr).not.toMatch(/EPIPE|Unhandled|at /);
+    expect(code).toBe(0);
+  });
 
   it('checks a whole config file once, naming every problem with its path and the key meant', async () => {
     const bad = join(dir, 'typos.yaml');

@@ -99,7 +99,8 @@ describe('tokenvault serve for operators', () => {
         `      gone: { preset: oidc, issuer: ${GONE_ISSUER}, clientId: x, clientSecret: y }`,
         '  staging: {}',
       ]);
-      server = await startServer(['--config', config], {}, door);
+      // The config comes from TOKENVAULT_CONFIG, as it may for every command.
+      server = await startServer([], { TOKENVAULT_CONFIG: config }, door);
     });
     afterAll(async () => {
       await server?.stop();
