@@ -75,7 +75,31 @@ describe('master key rotation', () => {
     }
 
     const again = await runCli(['keys', 'rotate', '--config', config]);
-    expect(again.stdout).toContain(`re-encrypted 0 of ${accounts.length} credentials`);
+    // Nothing left to do reads as a result, not as a failure.
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain(
+      `nothing to re-encrypt: all ${accounts.length} credentials are already under the current master key`,
+    );
+    expect(again.stdout).not.toMatch(/re-encrypted 0/);
+  });
+
+  // A wrong masterKey used to start fine and fail every read with "502 provider_error": a key problem blamed on the
+  // provider. Serving and rotating now refuse at once, naming the key ids the stored credentials need.
+  it('refuses to serve or rotate when stored credentials need a master key that is not configured', async () => {
+    const rows = await vault.store.listAccountsAfter(null, 1000);
+    const neededKeyId = rows[0]?.accessToken.split('.')[1] as string;
+    expect(neededKeyId).toBeTruthy();
+    const wrong = join(vault.dir, 'wrong-key.yaml');
+    const otherKey = b64(new Uint8Array(32).fill(3));
+    await writeFile(wrong, `database: sqlite:./vault.db\nmasterKey: ${otherKey}\nenvironments: { development: {} }\n`);
+    const served = await runCli(['serve', '--config', wrong, '--port', '0']);
+    expect(served.code).toBe(1);
+    expect(served.stderr).toContain('encrypted with master keys that are not configured');
+    expect(served.stderr).toContain(neededKeyId);
+    expect(served.stderr).toContain('previousMasterKeys');
+    const rotated = await runCli(['keys', 'rotate', '--config', wrong]);
+    expect(rotated.code).toBe(1);
+    expect(rotated.stderr).toContain(neededKeyId);
   });
 
   it('keeps a refresh that lands while it runs: the compare-and-swap loses, and the new row is re-encrypted', async () => {

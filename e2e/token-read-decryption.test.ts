@@ -15,6 +15,8 @@ function countingDecryptions(counts: Map<string, number>) {
       return cipher.decrypt(ciphertext, aad);
     },
     isStale: (ciphertext) => cipher.isStale(ciphertext),
+    keyIdOf: (ciphertext) => cipher.keyIdOf(ciphertext),
+    hasKey: (keyId) => cipher.hasKey(keyId),
   });
 }
 

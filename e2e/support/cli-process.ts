@@ -6,9 +6,17 @@ import type { FrontDoor } from './front-door.js';
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const bin = fileURLToPath(new URL('../../packages/cli/bin/tokenvault.js', import.meta.url));
 
-/** Runs `tokenvault …` to completion. */
-export async function runCli(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, ...env }, cwd: repoRoot });
+/** Runs `tokenvault …` to completion; `input` is written to its stdin (which is then closed). */
+export async function runCli(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  options: { cwd?: string; input?: string } = {},
+) {
+  const child = spawn(process.execPath, [bin, ...args], {
+    env: { ...process.env, ...env },
+    cwd: options.cwd ?? repoRoot,
+  });
+  child.stdin.end(options.input ?? '');
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk) => (stdout += chunk));

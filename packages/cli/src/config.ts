@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import * as z from 'zod';
 import { CliError } from './cli-error.js';
+import { problemLines } from './config-problems.js';
 
 const origin = z
   .string()
@@ -20,7 +21,7 @@ const webUrl = z
     (value) => ![...value].some((ch) => ch <= ' ' || ch === '\u007f'),
     'must not contain spaces or control characters',
   )
-  .pipe(z.url({ protocol: /^https?$/ }))
+  .pipe(z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL, such as https://vault.example.com' }))
   .transform((value) => new URL(value).href);
 
 /** Where browsers and providers reach the vault: the redirect URIs are built on it, so no query or credentials. */
@@ -127,7 +128,14 @@ const ENV_OVERRIDES = {
   TOKENVAULT_HOST: 'host',
 } as const;
 
-export function loadConfig(file: string, env: NodeJS.ProcessEnv = process.env): Config {
+/** A further check of the expanded file, run even when the schema finds problems: one line per problem. */
+export type ConfigCheck = (config: Record<string, unknown>) => string[];
+
+/**
+ * Reads, expands and validates a config file, reporting every problem at once (each with its path, and the
+ * nearest known key for an unknown one); `checks` add their problems to the same report.
+ */
+export function loadConfig(file: string, env: NodeJS.ProcessEnv = process.env, checks: ConfigCheck[] = []): Config {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -138,13 +146,16 @@ export function loadConfig(file: string, env: NodeJS.ProcessEnv = process.env): 
   try {
     raw = parseYaml(text);
   } catch (cause) {
-    throw new CliError(`${file} is not valid YAML: ${(cause as Error).message}`);
+    // `[${VAR}]` is the usual way in: inside brackets `{` opens a mapping, so the variable needs quotes.
+    const hint = /[[{,]\s*\$\{/.test(text) ? ` (inside [ ] or { }, quote \${VAR}: ["\${VAR}"])` : '';
+    throw new CliError(`${file} is not valid YAML${hint}: ${(cause as Error).message}`);
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
     throw new CliError(`${file} must hold a YAML mapping`);
   const base = dirname(resolve(file));
   // Paths in the file are relative to the file; paths from environment variables to the working directory.
-  const expanded = withPathsFrom(base, expandVariables(raw, env, []) as Record<string, unknown>);
+  const unset: string[] = [];
+  const expanded = withPathsFrom(base, expandVariables(raw, env, [], unset) as Record<string, unknown>);
   for (const [variable, key] of Object.entries(ENV_OVERRIDES)) {
     const value = env[variable];
     if (value !== undefined && value !== '')
@@ -152,9 +163,13 @@ export function loadConfig(file: string, env: NodeJS.ProcessEnv = process.env): 
   }
   if (env.TOKENVAULT_MASTER_KEY) delete expanded.masterKeyFile;
   const result = configSchema.safeParse(expanded);
-  if (!result.success) {
-    const problems = result.error.issues.map((issue) => `  ${issue.path.join('.') || '(top level)'}: ${issue.message}`);
-    throw new CliError(`${file} is invalid:\n${problems.join('\n')}`);
+  const problems = [
+    ...unset,
+    ...(result.success ? [] : problemLines(result.error.issues, configSchema)),
+    ...checks.flatMap((check) => check(expanded)),
+  ];
+  if (!result.success || problems.length > 0) {
+    throw new CliError(`${file} is invalid:\n${problems.map((line) => `  ${line}`).join('\n')}`);
   }
   return result.data;
 }
@@ -167,20 +182,20 @@ export function publicUrlFromEnv(value: string | undefined): string | undefined 
   return result.data;
 }
 
-/** `${VAR}` in any string value is replaced by that environment variable, which must be set. */
-function expandVariables(value: unknown, env: NodeJS.ProcessEnv, path: string[]): unknown {
+/** `${VAR}` in any string value is replaced by that environment variable, which must be set (else noted in `unset`). */
+function expandVariables(value: unknown, env: NodeJS.ProcessEnv, path: string[], unset: string[]): unknown {
   if (typeof value === 'string') {
     return value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_, name: string) => {
       // Own variables only: `${toString}` is a variable that is not set, not Object.prototype's method.
       const found = Object.hasOwn(env, name) ? env[name] : undefined;
-      if (found === undefined) throw new CliError(`${path.join('.')}: environment variable ${name} is not set`);
-      return found;
+      if (found === undefined) unset.push(`${path.join('.')}: environment variable ${name} is not set`);
+      return found ?? '';
     });
   }
-  if (Array.isArray(value)) return value.map((item, i) => expandVariables(item, env, [...path, String(i)]));
+  if (Array.isArray(value)) return value.map((item, i) => expandVariables(item, env, [...path, String(i)], unset));
   if (value && typeof value === 'object') {
     return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [key, expandVariables(item, env, [...path, key])]),
+      Object.entries(value).map(([key, item]) => [key, expandVariables(item, env, [...path, key], unset)]),
     );
   }
   return value;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import {
   buildProviderSpec,
   type ConfiguredProvider,
@@ -11,7 +11,9 @@ import {
 } from '@tokenvault/core';
 import type { DemoProvider } from '@tokenvault/demo';
 import { oidc } from '@tokenvault/providers';
+import { loadDemo } from './demo-loader.js';
 import { decodeMasterKey } from './runtime.js';
+import { devDirectoryPath } from './vault-source.js';
 
 export const DEV_ENV = 'development';
 export const DEMO_PROVIDER_ID = 'demo';
@@ -20,7 +22,7 @@ const DEMO_CLIENT = { clientId: 'tokenvault-dev', clientSecret: 'tokenvault-dev-
 
 /** `./.tokenvault/` (or TOKENVAULT_DEV_DIR): the SQLite file, the master key, the demo provider's state. */
 export function devDirectory(): string {
-  const dir = resolve(process.env.TOKENVAULT_DEV_DIR ?? '.tokenvault');
+  const dir = devDirectoryPath();
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   return dir;
 }
@@ -37,8 +39,8 @@ export function devMasterKey(dir: string): Uint8Array {
 }
 
 export async function startDevProvider(dir: string, publicUrl: string, port: number): Promise<DemoProvider> {
-  // Loaded only here: oidc-provider warns about Node 20 on load, which other commands need not print.
-  const { startDemoProvider } = await import('@tokenvault/demo');
+  // Loaded only here: the other commands need not load oidc-provider.
+  const { startDemoProvider } = await loadDemo();
   const options = {
     clients: [{ ...DEMO_CLIENT, redirectUris: [redirectUri(publicUrl, DEMO_PROVIDER_ID)] }],
     dataFile: join(dir, 'demo-provider.json'),

@@ -102,6 +102,24 @@ describe('loadConfig', () => {
     expect(err.message).toContain('environments.production.providers.acme.clientSecret');
   });
 
+  it('names every unset variable at once', async () => {
+    // One pass: an operator fixing the environment learns all it lacks, not one variable per attempt.
+    const text = MINIMAL.replace(MASTER_KEY, ref('MK')).replace('clientId: acme-client', `clientId: ${ref('ACME_ID')}`);
+    const err = failure(await write(text));
+    expect(err.message).toContain('  masterKey: environment variable MK is not set');
+    expect(err.message).toContain(
+      '  environments.production.providers.acme.clientId: environment variable ACME_ID is not set',
+    );
+  });
+
+  // The form docs/security.md showed for a rotation, `[${OLD}]`, is not YAML: `{` opens a mapping in a flow list.
+  it('takes quoted variables in a flow list, and says to quote them when they are not', async () => {
+    const quoted = `${MINIMAL}previousMasterKeys: ["${ref('OLD_KEY')}"]\n`;
+    expect(loadConfig(await write(quoted), { OLD_KEY: MASTER_KEY }).previousMasterKeys).toEqual([MASTER_KEY]);
+    const bare = failure(await write(`${MINIMAL}previousMasterKeys: [${ref('OLD_KEY')}]\n`), { OLD_KEY: MASTER_KEY });
+    expect(bare.message).toContain(`is not valid YAML (inside [ ] or { }, quote \${VAR}: ["\${VAR}"])`);
+  });
+
   it.each(['toString', 'constructor', '__proto__'])('reports the variable %s as not set', async (name) => {
     // Regression: an Object.prototype member was read as the variable's value ("function toString() {…}").
     const text = MINIMAL.replace('clientId: acme-client', `clientId: acme\n        clientSecret: ${ref(name)}`);

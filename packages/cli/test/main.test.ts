@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { createSqliteStore } from '@tokenvault/store-sqlite';
 import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
 import { generateAccessKey } from '../../core/src/access-keys.js';
+import { devMasterKey } from '../src/dev-mode.js';
 import { main } from '../src/main.js';
+import { openStore } from '../src/runtime.js';
 
 let dir: string;
 let previousDevDir: string | undefined;
@@ -55,7 +57,7 @@ describe('main: usage', () => {
   it.each([
     ['an unknown command', ['frobnicate'], "unknown command 'frobnicate'"],
     ['an unknown flag', ['migrate', '--bogus'], '--bogus'],
-    ['token without --key', ['token'], '--key is required'],
+    ['token without a key', ['token'], 'no access key'],
     ['a non-numeric --lifetime', ['token', '--key', 'k', '--lifetime', 'soon'], '--lifetime'],
   ])('exits 2 for %s', async (_, argv, message) => {
     // Usage mistakes exit 2 (not 1) and say what was wrong, before doing any work.
@@ -97,7 +99,17 @@ describe('main: token', () => {
   });
 });
 
+/** What the first `tokenvault serve` in dev mode leaves behind: a master key and a migrated database. */
+async function createDevVault() {
+  devMasterKey(dir);
+  const store = await openStore(`sqlite:${join(dir, 'vault.db')}`);
+  await store.migrate();
+  await store.close();
+}
+
 describe('main: clients (dev mode)', () => {
+  beforeEach(createDevVault);
+
   it('creates, lists, adds a key to and revokes a key of a client', async () => {
     // The client commands work end to end against the dev SQLite database, and revoke hits only the named key.
     const created = await run('clients', 'create', '--env', 'development', '--name', 'w', '--role', 'admin');
@@ -240,12 +252,18 @@ describe('main: clients (dev mode)', () => {
       ['--env', 'development', '--role', 'admin', '--resource', 'conections/github'],
       /it must start with one of connections, clients, audit, webhooks/,
     ],
-    ['an environment id with a dot', ['--env', 'dev.eu'], /environment id cannot contain "\."/],
   ])('refuses %s with exit 1', async (_, flags, message) => {
     // Invalid input to create is a one-line failure naming the problem.
     const { code, err } = await run('clients', 'create', '--name', 'w', ...flags);
     expect(code).toBe(1);
     expect(err).toMatch(message);
+  });
+
+  it('refuses an environment dev mode does not have, as a usage error', async () => {
+    // Dev mode has one environment; a client created in another could never be used.
+    const { code, err } = await run('clients', 'create', '--name', 'w', '--env', 'dev.eu');
+    expect(code).toBe(2);
+    expect(err).toContain("dev mode has no environment 'dev.eu'");
   });
 
   it('fails with exit 1 revoking a key that does not exist', async () => {
@@ -267,12 +285,20 @@ describe('main: clients (dev mode)', () => {
 });
 
 describe('main: migrate', () => {
-  it('applies migrations to the dev database', async () => {
-    // `migrate` without --config creates the dev SQLite database under TOKENVAULT_DEV_DIR.
+  it('applies migrations to an existing dev database', async () => {
+    // `migrate` without --config works on the dev vault under TOKENVAULT_DEV_DIR that serve created.
+    await createDevVault();
     const { code, out } = await run('migrate');
     expect(code).toBe(0);
     expect(out).toBe('migrations applied');
-    expect(existsSync(join(dir, 'vault.db'))).toBe(true);
+  });
+
+  it('does not create a dev vault', async () => {
+    // Only serve creates one: elsewhere a missing config would silently start an empty vault.
+    const { code, err } = await run('migrate');
+    expect(code).toBe(2);
+    expect(err).toContain('there is no dev vault');
+    expect(existsSync(join(dir, 'vault.db'))).toBe(false);
   });
 });
 

@@ -80,7 +80,11 @@ export function createAccessTokens(ctx: VaultContext<AccountStore>, engine: Refr
         // When no account holds the scopes, the best one answers missing_scopes, naming what it lacks.
         const row = best(holding) ?? best(rows);
         if (!row) {
-          throw new VaultError('not_found', `user '${request.userId}' has no connected ${request.provider} account`);
+          const where = `in environment '${request.env}'`;
+          throw new VaultError(
+            'not_found',
+            `user '${request.userId}' has no connected ${request.provider} account ${where}`,
+          );
         }
         return issue(seen(row), request);
       });

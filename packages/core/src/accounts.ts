@@ -73,7 +73,13 @@ export function openToken(ctx: VaultContext<unknown>, accountId: string, column:
 export async function requireAccount(ctx: VaultContext<AccountStore>, env: string, userId: string, accountId: string) {
   if (!isRandomId('ca', accountId)) throw new VaultError('not_found', `no connected account ${quoted(accountId)}`);
   const row = await ctx.store.getAccount(env, userId, accountId);
-  if (!row) throw new VaultError('not_found', `user '${userId}' has no connected account '${accountId}'`);
+  // The environment is named: a key of another environment sees none of this one's accounts.
+  if (!row) {
+    throw new VaultError(
+      'not_found',
+      `user '${userId}' has no connected account '${accountId}' in environment '${env}'`,
+    );
+  }
   return row;
 }
 

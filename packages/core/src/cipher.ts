@@ -13,6 +13,10 @@ export interface Cipher {
   decrypt(ciphertext: string, aad: string): Promise<string>;
   /** Whether a ciphertext was made with an older key and should be re-encrypted. */
   isStale(ciphertext: string): boolean;
+  /** The id of the key a ciphertext names (whether or not it is configured). */
+  keyIdOf(ciphertext: string): string | undefined;
+  /** Whether a key with this id is configured. */
+  hasKey(keyId: string): boolean;
 }
 
 /**
@@ -87,6 +91,12 @@ export async function createCipher(masterKeys: readonly Uint8Array[], aead: Aead
     },
     isStale(ciphertext) {
       return ciphertext.split('.', 2)[1] !== primaryKeyId;
+    },
+    keyIdOf(ciphertext) {
+      return ciphertext.split('.', 2)[1];
+    },
+    hasKey(keyId) {
+      return ring.has(keyId);
     },
   };
 }

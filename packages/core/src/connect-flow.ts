@@ -1,6 +1,7 @@
 import * as oauth from 'oauth4webapi';
 import { type ConnectedAccount, saveLinkedAccount, toConnectedAccount } from './accounts.js';
 import { aad } from './cipher.js';
+import { recordConnectFailure } from './connect-failures.js';
 import { decodeState, encodeState } from './connect-state.js';
 import { base64url, randomBytes, sha256, timingSafeEqual } from './encoding.js';
 import { VaultError } from './errors.js';
@@ -11,6 +12,7 @@ import { runHook } from './provider-hooks.js';
 import { resolveParams, withParams } from './provider-params.js';
 import { mergeScopes } from './scopes.js';
 import type { AccountStore, FlowStore } from './store.js';
+import type { FlowRow } from './store-rows.js';
 import { redirectUri, type VaultContext } from './vault-context.js';
 
 /** How long a user has to finish the provider's login and consent. */
@@ -130,14 +132,28 @@ export async function completeConnect(
     throw new VaultError('invalid_state', 'the callback does not belong to this provider');
   }
   input.checkDestination?.(flow);
+  try {
+    return await finishConnect(ctx, input, flow, rawState as string);
+  } catch (err) {
+    await recordConnectFailure(ctx, flow, err);
+    throw err;
+  }
+}
 
+/** With the flow taken: the code exchange, the account's identity, the provider's test hook, the stored account. */
+async function finishConnect(
+  ctx: VaultContext<FlowStore & AccountStore>,
+  input: CompleteConnectInput,
+  flow: FlowRow,
+  rawState: string,
+): Promise<CompletedConnect> {
   const provider = withParams(ctx.providers.get(flow.env, flow.provider), flow.params);
   const as = await authorizationServer(provider, ctx.http);
   const codeVerifier =
     flow.codeVerifier && (await ctx.cipher.decrypt(flow.codeVerifier, aad('auth_flows', flow.id, 'code_verifier')));
   const { tokens, claims } = await exchangeCode(provider, as, ctx.http, {
     params: input.params,
-    state: rawState as string,
+    state: rawState,
     redirectUri: redirectUri(ctx.publicUrl, provider.id),
     codeVerifier,
     oidcNonce: flow.oidcNonce,

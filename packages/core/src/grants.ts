@@ -43,6 +43,11 @@ const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
   ],
 };
 
+/** The roles whose grants allow `action`, for documentation (the API reference names them per operation). */
+export function rolesWith(action: Action): Role[] {
+  return ROLES.filter((role) => ROLE_ACTIONS[role].includes(action));
+}
+
 /**
  * The wildcard: in a grant's pattern it matches any one non-empty segment; in a resource it means "every value
  * here", which only a wildcard (or a shorter pattern) covers. A symbol, so no caller's string (a user literally

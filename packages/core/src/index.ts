@@ -45,17 +45,20 @@ export {
   ROLES,
   type Role,
   resources,
+  rolesWith,
   type Segment,
   sessionCaller,
   WILDCARD,
 } from './grants.js';
 export type { ProviderHttp } from './oauth/http.js';
+export { discoverProviders, type ProviderCheck } from './provider-check.js';
 export type { HookClient, ProviderHooks, TokenResponseData } from './provider-hooks.js';
 export {
   buildProviderSpec,
   isLoopback,
   type ProviderSpec,
   type ProviderSpecInput,
+  providerSpecIssues,
   providerSpecSchema,
 } from './provider-spec.js';
 export { type ConfiguredProvider, createProviderRegistry, type ProviderRegistry } from './providers.js';

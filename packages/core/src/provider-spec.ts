@@ -200,7 +200,26 @@ export function buildProviderSpec(
   preset: Partial<ProviderSpecInput>,
   overrides: Partial<ProviderSpecInput>,
 ): ProviderSpec {
-  const merged = {
+  const merged = mergeSpec(preset, overrides);
+  const result = providerSpecSchema.safeParse(merged);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join('.') || '(spec)'}: ${issue.message}`);
+    throw new VaultError('invalid_request', `provider '${merged.id ?? '?'}' is invalid: ${problems.join('; ')}`);
+  }
+  return result.data;
+}
+
+/** Every problem of a preset with overrides, each with its path, for tools that report them all at once. */
+export function providerSpecIssues(
+  preset: Partial<ProviderSpecInput>,
+  overrides: Partial<ProviderSpecInput>,
+): z.core.$ZodIssue[] {
+  const result = providerSpecSchema.safeParse(mergeSpec(preset, overrides));
+  return result.success ? [] : result.error.issues;
+}
+
+function mergeSpec(preset: Partial<ProviderSpecInput>, overrides: Partial<ProviderSpecInput>) {
+  return {
     ...preset,
     ...overrides,
     scopes: { ...preset.scopes, ...overrides.scopes },
@@ -216,10 +235,4 @@ export function buildProviderSpec(
       ]),
     ),
   };
-  const result = providerSpecSchema.safeParse(merged);
-  if (!result.success) {
-    const problems = result.error.issues.map((issue) => `${issue.path.join('.') || '(spec)'}: ${issue.message}`);
-    throw new VaultError('invalid_request', `provider '${merged.id ?? '?'}' is invalid: ${problems.join('; ')}`);
-  }
-  return result.data;
 }

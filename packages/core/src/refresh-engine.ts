@@ -206,8 +206,11 @@ export function createRefreshEngine(ctx: VaultContext<AccountStore & LeaseStore>
       const failures = row.failureCount + 1;
       const wait = backoffMs(failures, error.retryAfter);
       ctx.metrics.refreshes.inc({ ...labels, result: configuration ? 'config_error' : 'transient' });
-      if (configuration) ctx.log.error(fields, 'the provider rejected the refresh; check the provider configuration');
-      else ctx.log.warn({ ...fields, retryInMs: wait }, 'the provider is unavailable; the credential is kept');
+      if (!inLogBackoff(failures)) {
+        const logged = { ...fields, failures, retryInMs: wait };
+        if (configuration) ctx.log.error(logged, 'the provider rejected the refresh; check the provider configuration');
+        else ctx.log.warn(logged, 'the provider is unavailable; the credential is kept');
+      }
       await record(row, {
         status: configuration ? 'error' : row.status,
         lastError: error.message,
@@ -219,7 +222,12 @@ export function createRefreshEngine(ctx: VaultContext<AccountStore & LeaseStore>
     // Our side failed (the credential does not decrypt, the provider is no longer configured, a bug): the account
     // is in error, loudly, and backs off like any failure instead of being retried on every scheduler pass.
     ctx.metrics.refreshes.inc({ ...labels, result: 'internal_error' });
-    ctx.log.error({ ...fields, errorCode: error.code }, 'the refresh failed on the vault side');
+    if (!inLogBackoff(row.failureCount + 1)) {
+      ctx.log.error(
+        { ...fields, errorCode: error.code, failures: row.failureCount + 1 },
+        'the refresh failed on the vault side',
+      );
+    }
     await record(row, {
       status: 'error',
       lastError: error.message,
@@ -320,4 +328,12 @@ function assertRefreshable(row: AccountRow, now: number): void {
       retryAfter: Math.ceil((row.nextRefreshAt - now) / 1000),
     });
   }
+}
+
+/**
+ * One failure episode logs its 1st, 2nd, 4th, 8th… failure: an account failing on every read or scheduler pass
+ * says so once and then ever more rarely, instead of a line per attempt. Its status and `lastError` keep it all.
+ */
+export function inLogBackoff(failures: number): boolean {
+  return failures > 0 && (failures & (failures - 1)) !== 0;
 }

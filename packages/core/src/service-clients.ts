@@ -298,7 +298,8 @@ export function createServiceClients(ctx: VaultContext<ClientStore>) {
           currentDate: new Date(ctx.now()),
         }));
       } catch (cause) {
-        throw new VaultError('unauthorized', verificationMessage(cause), { cause });
+        const expected = [authressAudience(key.env), ctx.publicUrl.replace(/\/+$/, '')];
+        throw new VaultError('unauthorized', verificationMessage(cause, expected), { cause });
       }
       const iss = String(payload.iss);
       if (!iss.endsWith(`/v1/clients/${sub}`) && !iss.endsWith(`/v1/clients/${encodeURIComponent(sub)}`)) {
@@ -373,8 +374,12 @@ function futureExpiry(ctx: VaultContext<unknown>, expiresAt: number | null | und
   return expiresAt;
 }
 
-function verificationMessage(err: unknown): string {
+function verificationMessage(err: unknown, audiences: string[]): string {
   if (err instanceof joseErrors.JWTExpired) return 'the token expired';
+  if (err instanceof joseErrors.JWTClaimValidationFailed && err.claim === 'aud') {
+    // The accepted values are not secret (the key's environment, the vault's URL) and name the fix.
+    return `the token's aud claim is not acceptable: it must be ${audiences.map((a) => `"${a}"`).join(' or ')}`;
+  }
   if (err instanceof joseErrors.JWTClaimValidationFailed) return `the token's ${err.claim} claim is not acceptable`;
   if (err instanceof joseErrors.JOSEAlgNotAllowed) return 'the token must be signed with EdDSA';
   if (err instanceof joseErrors.JWSSignatureVerificationFailed) return 'the token signature is invalid';

@@ -9,7 +9,9 @@ import { createConnectSessions } from './connect-sessions.js';
 import { disconnect } from './disconnect.js';
 import { randomId } from './encoding.js';
 import { type Caller, resources, type Segment } from './grants.js';
+import { unconfiguredMasterKeys } from './master-key-check.js';
 import { type ProviderHttp, providerHttp } from './oauth/http.js';
+import { checkProviders } from './provider-check.js';
 import type { ProviderRegistry } from './providers.js';
 import { createProxy } from './proxy/proxy-call.js';
 import { createRefreshEngine } from './refresh-engine.js';
@@ -138,6 +140,10 @@ export function createVault(options: VaultOptions) {
     },
     /** Re-encrypts every credential still under an older master key with the current one (`keys rotate`). */
     rekey: (progress?: (done: RekeyResult) => void) => rekeyCredentials(ctx, progress),
+    /** Master key ids that stored credentials need but the configuration lacks, with how many accounts each. */
+    unconfiguredMasterKeys: () => unconfiguredMasterKeys(ctx.store, ctx.cipher),
+    /** Fetches every provider's discovery document now, so a bad issuer shows at start, not at the first connect. */
+    checkProviders: (envs: readonly string[]) => checkProviders(ctx, envs),
   };
 }
 

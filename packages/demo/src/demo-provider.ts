@@ -25,6 +25,11 @@ export interface DemoProviderOptions {
   refreshTokenTtlSeconds?: number;
   /** When set, grants, tokens, sessions and keys are kept in this JSON file (mode 0600) and survive a restart. */
   dataFile?: string;
+  /**
+   * Accept any http:// redirect URI on a loopback host (127.0.0.1, ::1, localhost), any port and path, from every
+   * client: so a vault run with its own config (any publicUrl on this machine, any provider id) can connect to it.
+   */
+  anyLoopbackRedirect?: boolean;
 }
 
 /** A running demo provider. */
@@ -59,6 +64,7 @@ export async function startDemoProvider(options: DemoProviderOptions): Promise<D
   try {
     const store = openStateStore(options.dataFile);
     const provider = withoutDevInteractionsWarning(() => new Provider(issuer, configuration(options, store)));
+    if (options.anyLoopbackRedirect) allowAnyLoopbackRedirect(provider);
     return serve(server, provider, store);
   } catch (error) {
     await closeServer(server);
@@ -156,4 +162,18 @@ async function closeServer(server: Server): Promise<void> {
   const closed = once(server, 'close');
   server.close();
   await closed;
+}
+
+/** oidc-provider asks each client whether a redirect URI is allowed; here every loopback http(s) URI is. */
+function allowAnyLoopbackRedirect(provider: Provider): void {
+  const client = (provider as unknown as { Client: { prototype: { redirectUriAllowed(value: string): boolean } } })
+    .Client;
+  client.prototype.redirectUriAllowed = (value: string) => isLoopbackRedirect(value);
+}
+
+export function isLoopbackRedirect(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  const loopback = url.hostname === 'localhost' || url.hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(url.hostname);
+  return (url.protocol === 'http:' || url.protocol === 'https:') && loopback && !url.username && !url.password;
 }

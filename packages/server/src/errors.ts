@@ -50,7 +50,15 @@ export function errorBody(err: VaultError, requestId?: string): ErrorBody {
   };
 }
 
-/** A cause's name and message only: response bodies and stack frames stay out of the logs. */
+/**
+ * A cause's name and message, and its own causes' (fetch's "fetch failed" says nothing without the
+ * "getaddrinfo ENOTFOUND" below it): response bodies and stack frames stay out of the logs.
+ */
 export function describeCause(cause: unknown): string | undefined {
-  return cause instanceof Error ? `${cause.name}: ${cause.message}` : undefined;
+  const parts: string[] = [];
+  for (let at = cause, depth = 0; at instanceof Error && depth < 5; depth++) {
+    parts.push(`${at.name}: ${at.message}`);
+    at = at.cause;
+  }
+  return parts.length === 0 ? undefined : parts.join(' <- ');
 }

@@ -11,7 +11,9 @@ export function createMaintenanceStore(db: Kysely<Database>): MaintenanceStore {
       if (await atLatest(db)) return;
       const { error, results } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
       const failed = results?.find((result) => result.status === 'Error');
-      if (error) throw new VaultError('internal', `migration ${failed?.migrationName ?? ''} failed`, { cause: error });
+      // Without a failed migration the database was not reached at all (no server, no such database, refused login).
+      const what = failed ? `migration ${failed.migrationName} failed` : 'cannot migrate the database';
+      if (error) throw new VaultError('internal', what, { cause: error });
     },
     async ping() {
       await sql`select 1`.execute(db);

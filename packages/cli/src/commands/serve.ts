@@ -1,8 +1,7 @@
-import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
-import type { Vault } from '@tokenvault/core';
+import { redirectUri, type Vault } from '@tokenvault/core';
 import { createApp } from '@tokenvault/server';
 import { loadUiAssets } from '@tokenvault/ui';
 import { DEFAULT_DRAIN_SECONDS, DEFAULT_RATE_LIMIT, loadConfig, publicUrlFromEnv } from '../config.js';
@@ -16,7 +15,9 @@ import {
   startDevProvider,
 } from '../dev-mode.js';
 import { drainable } from '../http-drain.js';
+import { listen } from '../listen.js';
 import { createLogger } from '../logger.js';
+import { providerProblems } from '../provider-problems.js';
 import {
   connectUiFrom,
   masterKeyFrom,
@@ -25,6 +26,7 @@ import {
   providersFrom,
   webhooksFrom,
 } from '../runtime.js';
+import { requireEveryMasterKey } from './keys.js';
 
 export interface ServeArgs {
   config?: string;
@@ -45,7 +47,7 @@ export interface ServeHandle {
 
 /** Starts the server: from a config file, or in dev mode with SQLite under ./.tokenvault and the demo provider. */
 export async function serve(args: ServeArgs): Promise<ServeHandle> {
-  const config = args.config ? loadConfig(args.config) : undefined;
+  const config = args.config ? loadConfig(args.config, process.env, [providerProblems]) : undefined;
   const configuredUrl = config ? config.publicUrl : publicUrlFromEnv(process.env.TOKENVAULT_PUBLIC_URL);
   const host = args.host ?? config?.host ?? process.env.TOKENVAULT_HOST ?? '127.0.0.1';
   const port = args.port ?? config?.port ?? Number(process.env.TOKENVAULT_PORT ?? 7007);
@@ -54,8 +56,7 @@ export async function serve(args: ServeArgs): Promise<ServeHandle> {
   // Listen first: with --port 0 the public URL (and so every redirect URI) is known only afterwards.
   let handle: (request: Request) => Response | Promise<Response> = () => new Response('starting', { status: 503 });
   const server = createAdaptorServer({ fetch: (request) => handle(request), hostname: host });
-  server.listen(port, host);
-  await once(server, 'listening');
+  await listen(server, port, host);
   const address = server.address() as AddressInfo;
   const listening = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
   const publicUrl = (configuredUrl ?? listening).replace(/\/+$/, '');
@@ -97,6 +98,9 @@ export async function serve(args: ServeArgs): Promise<ServeHandle> {
         },
         logger,
       );
+      closers.push(() => vault.store.close());
+      await requireEveryMasterKey(vault);
+      closers.pop();
       run(vault, config.refreshAhead);
       handle = createApp({
         vault,
@@ -109,6 +113,8 @@ export async function serve(args: ServeArgs): Promise<ServeHandle> {
       }).fetch;
       args.print(`Tokenvault listening on ${listening}`);
       if (publicUrl !== listening) args.print(`  public URL: ${publicUrl}`);
+      printEnvironments(vault, Object.keys(config.environments), args.print);
+      warnAboutDiscovery(vault, Object.keys(config.environments), logger);
       return { url: publicUrl, close };
     }
 
@@ -124,6 +130,9 @@ export async function serve(args: ServeArgs): Promise<ServeHandle> {
       },
       logger,
     );
+    closers.push(() => vault.store.close());
+    await requireEveryMasterKey(vault);
+    closers.pop();
     run(vault, true);
     const admin = await devAdminKey(vault, dir);
     const appOrigins = [new URL(publicUrl).origin, 'http://localhost:3000', 'http://127.0.0.1:3000'];
@@ -136,7 +145,7 @@ export async function serve(args: ServeArgs): Promise<ServeHandle> {
       rateLimit: DEFAULT_RATE_LIMIT,
       devHome: {
         env: DEV_ENV,
-        bearerCommand: `$(npx tokenvault token --url ${publicUrl} --key "$(cat ${admin.file})")`,
+        bearerCommand: `$(npx tokenvault token --url ${publicUrl} --key-file ${admin.file})`,
       },
     }).fetch;
     args.print(`Tokenvault (dev mode) listening on ${publicUrl}`);
@@ -153,4 +162,32 @@ export async function serve(args: ServeArgs): Promise<ServeHandle> {
     await close();
     throw err;
   }
+}
+
+/** Each environment, its providers and the redirect URI to register at each provider. */
+function printEnvironments(vault: Vault, envs: string[], print: (line: string) => void): void {
+  for (const env of envs) {
+    const providers = vault.providers.list(env);
+    print(`  environment ${env}: ${providers.length === 0 ? 'no providers' : `${providers.length} providers`}`);
+    for (const provider of providers) {
+      print(`    ${provider.id}: register the redirect URI ${redirectUri(vault.publicUrl, provider.id)}`);
+    }
+  }
+}
+
+/**
+ * Fetches every provider's discovery document in the background: a provider that fails is a warning with its
+ * reason (the vault still starts, and retries at the first connect), not something found by the first user.
+ */
+function warnAboutDiscovery(vault: Vault, envs: string[], logger: ReturnType<typeof createLogger>): void {
+  void vault.checkProviders(envs).then((checks) => {
+    for (const { env, provider, issuer, error } of checks) {
+      if (!error) continue;
+      logger.warn({ env, provider, issuer, error }, 'provider discovery failed at start');
+      console.error(
+        `tokenvault: warning: environments.${env}.providers.${provider}: discovery at ${issuer} failed: ${error}; ` +
+          'connecting to it will fail until it answers',
+      );
+    }
+  });
 }

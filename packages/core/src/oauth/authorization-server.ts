@@ -38,10 +38,11 @@ async function resolve(provider: ConfiguredProvider, http: ProviderHttp): Promis
   const issuer = new URL(spec.issuer);
   try {
     const response = await oauth.discoveryRequest(issuer, { algorithm: 'oidc', ...requestOptions(http, spec.issuer) });
-    throwIfTransient(response, 'discovery');
+    throwIfTransient(response, `discovery (provider ${provider.id}, ${issuer.href})`);
     return { ...(await oauth.processDiscoveryResponse(issuer, response)), ...explicit };
   } catch (err) {
-    throw transportFailure(err, 'discovery');
+    // The provider and the URL, so the log line of a failed connect says which configuration to check.
+    throw transportFailure(err, `discovery (provider ${provider.id}, ${issuer.href})`);
   }
 }
 

@@ -1,7 +1,10 @@
 import * as z from 'zod';
 import { sessionCookieName } from '../cookies.js';
 import { devConnectOperation } from './connect-page-operations.js';
+import { curlExample } from './curl.js';
+import { exampleOf } from './examples.js';
 import { type Answer, type Auth, devHomeOperation, type Operation, operations } from './operations.js';
+import { requiredAction } from './required-actions.js';
 import { errorSchema, responseSchemas } from './schemas.js';
 
 const COMPONENTS = '#/components/schemas/';
@@ -27,9 +30,10 @@ function xhrHeader() {
 /** The API as OpenAPI 3.1 (docs/api.md), generated from the operations table and the zod schemas. */
 export function openApiDocument(publicUrl: string, version: string, devHome = false) {
   const paths: Record<string, Record<string, object>> = {};
+  const schemas = componentSchemas();
   for (const operation of devHome ? [devHomeOperation, devConnectOperation, ...operations] : operations) {
     paths[operation.path] ??= {};
-    (paths[operation.path] as Record<string, object>)[operation.method] = operationObject(operation);
+    (paths[operation.path] as Record<string, object>)[operation.method] = operationObject(operation, schemas);
   }
   return {
     openapi: '3.1.0',
@@ -43,7 +47,7 @@ export function openApiDocument(publicUrl: string, version: string, devHome = fa
     servers: [{ url: publicUrl }],
     paths,
     components: {
-      schemas: componentSchemas(),
+      schemas,
       securitySchemes: {
         serviceClient: {
           type: 'http',
@@ -63,8 +67,10 @@ export function openApiDocument(publicUrl: string, version: string, devHome = fa
   };
 }
 
-function operationObject(operation: Operation) {
+function operationObject(operation: Operation, schemas: Record<string, unknown>) {
   const { security, headers } = SECURITY[operation.auth];
+  const required = operation.auth === 'service' ? requiredAction(operation.method, operation.path) : undefined;
+  const body = operation.body && requestBody(operation.body, schemas);
   const pathParams = [...operation.path.matchAll(/\{(\w+)\}/g)].map((match) => ({
     name: match[1],
     in: 'path',
@@ -77,24 +83,29 @@ function operationObject(operation: Operation) {
     ...(operation.description && { description: operation.description }),
     operationId: `${operation.method}${operation.path.replace(/[^A-Za-z0-9]+(.)?/g, (_, c = '') => c.toUpperCase())}`,
     security,
+    // The grant a service client needs: an action on a resource, and the roles that include it.
+    ...(required && { 'x-required-action': required }),
     parameters: [...pathParams, ...queryParameters(operation.query), ...headers],
-    ...(operation.body && requestBody(operation.body)),
+    ...body,
     responses: Object.fromEntries(
       Object.entries({
         ...operation.responses,
         500: { description: 'a bug; the message is hidden', schema: errorSchema },
-      }).map(([status, answer]) => [status, responseObject(answer)]),
+      }).map(([status, answer]) => [status, responseObject(answer, schemas)]),
     ),
+    'x-codeSamples': [
+      { lang: 'curl', source: curlExample(operation, body?.requestBody.content['application/json'].example) },
+    ],
   };
 }
 
 /** An empty body means "no options", so a body is required only where the schema requires a field. */
-function requestBody(body: z.ZodType) {
+function requestBody(body: z.ZodType, schemas: Record<string, unknown>) {
   const schema = inputSchema(body) as { required?: string[] };
   return {
     requestBody: {
       required: (schema.required?.length ?? 0) > 0,
-      content: { 'application/json': { schema } },
+      content: { 'application/json': { schema, example: exampleOf(schema, schemas) } },
     },
   };
 }
@@ -114,11 +125,15 @@ function queryParameters(query: z.ZodObject | undefined) {
   });
 }
 
-function responseObject(answer: Answer) {
+function responseObject(answer: Answer, schemas: Record<string, unknown>) {
   if ('schema' in answer) {
     const id = responseSchemas.get(answer.schema)?.id;
     if (!id) throw new Error(`response schema for '${answer.description}' is not registered`);
-    return { description: answer.description, content: { 'application/json': { schema: { $ref: COMPONENTS + id } } } };
+    const schema = { $ref: COMPONENTS + id };
+    return {
+      description: answer.description,
+      content: { 'application/json': { schema, example: exampleOf(schema, schemas) } },
+    };
   }
   const content = {
     json: { 'application/json': { schema: { type: 'object' } } },
