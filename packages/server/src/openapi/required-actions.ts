@@ -10,13 +10,18 @@ export interface RequiredAction {
 
 const CREDENTIALS = 'connections/{provider}/users/{userId}/credentials';
 const ACCOUNT = 'connections/{provider}/users/{userId}';
+const PROXY = 'connections/{provider}/users/{userId}/proxy';
+const PROXIED_CALL = /^\/v1\/users\/\{userId\}\/.*\/proxy\/\{path\}$/;
 
-/** Path (and method) → action, in the order the routes check them; the first that matches wins. */
-const RULES: Array<{ method?: string; path: RegExp; action: Action; resource: string }> = [
+/** Path (and methods) → action, in the order the routes check them; the first that matches wins. */
+const RULES: Array<{ methods?: string[]; path: RegExp; action: Action; resource: string }> = [
+  // A proxied read changes nothing at the provider; any other method may (docs/proxy.md).
+  { methods: ['get', 'head', 'options'], path: PROXIED_CALL, action: 'proxy:read', resource: PROXY },
+  { path: PROXIED_CALL, action: 'proxy:write', resource: PROXY },
   { path: /^\/v1\/users\/\{userId\}\/.*\/access-token$/, action: 'credentials:read', resource: CREDENTIALS },
   { path: /^\/v1\/connections\/.*\/credentials$/, action: 'credentials:read', resource: CREDENTIALS },
   {
-    method: 'delete',
+    methods: ['delete'],
     path: /^\/v1\/users\/\{userId\}\/connected-accounts\//,
     action: 'connections:delete',
     resource: ACCOUNT,
@@ -35,6 +40,6 @@ const RULES: Array<{ method?: string; path: RegExp; action: Action; resource: st
 
 /** The action a service-client operation needs, or undefined for operations that take no grant. */
 export function requiredAction(method: string, path: string): RequiredAction | undefined {
-  const rule = RULES.find((r) => (r.method === undefined || r.method === method) && r.path.test(path));
+  const rule = RULES.find((r) => (r.methods === undefined || r.methods.includes(method)) && r.path.test(path));
   return rule && { action: rule.action, resource: rule.resource, roles: rolesWith(rule.action) };
 }
