@@ -1,6 +1,6 @@
 import { jwtVerify } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { generateAccessKey, isKeyId, newKeyId, parseAccessKey, signServiceToken } from '../src/access-keys.js';
+import { generateAccessKey, isKeyId, newKeyId, parseAccessKey, signServiceToken } from '../src/clients/access-keys.js';
 import { isRandomId, randomId } from '../src/encoding.js';
 import { failure } from './failure.js';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseAccessKey, signServiceToken } from '../src/access-keys.js';
-import { createCipher } from '../src/cipher.js';
+import { OPERATOR } from '../src/authorization/grants.js';
+import { parseAccessKey, signServiceToken } from '../src/clients/access-keys.js';
+import { createCipher } from '../src/crypto/cipher.js';
 import { isVaultError } from '../src/errors.js';
-import { OPERATOR } from '../src/grants.js';
-import { createProviderRegistry } from '../src/providers.js';
+import { createProviderRegistry } from '../src/providers/registry.js';
 import { createMemoryStore } from '../src/testing/index.js';
 import { createVault } from '../src/vault.js';
 

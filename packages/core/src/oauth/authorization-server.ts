@@ -1,7 +1,7 @@
 import * as oauth from 'oauth4webapi';
-import type { HookClient } from '../provider-hooks.js';
-import type { ConfiguredProvider } from '../providers.js';
+import type { ConfiguredProvider } from '../providers/registry.js';
 import { type ProviderHttp, requestOptions, throwIfTransient, transportFailure } from './http.js';
+import type { HookClient } from './provider-hooks.js';
 
 // Weak: a provider filled with a shop's values is dropped by `withParams`'s bounded cache, and its entry with it.
 const cache = new WeakMap<ConfiguredProvider, Promise<oauth.AuthorizationServer>>();

@@ -1,6 +1,6 @@
 import * as oauth from 'oauth4webapi';
 import { VaultError } from '../errors.js';
-import { isLoopback, type ProviderSpec } from '../provider-spec.js';
+import { isLoopback, type ProviderSpec } from '../providers/provider-spec.js';
 import { guardedFetch } from './guarded-fetch.js';
 import { tokenEndpointFetch } from './token-response.js';
 

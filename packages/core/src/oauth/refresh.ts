@@ -1,10 +1,10 @@
 import * as oauth from 'oauth4webapi';
 import { VaultError } from '../errors.js';
-import { runHook, type TokenResponseData } from '../provider-hooks.js';
-import type { ConfiguredProvider } from '../providers.js';
+import type { ConfiguredProvider } from '../providers/registry.js';
 import { asTokenResponse, credentialsFrom } from './authorization-code.js';
 import { clientAuth, hookClient, oauthClient } from './authorization-server.js';
 import { type ProviderHttp, requestOptions, throwIfTransient, tokenRequestOptions, transportFailure } from './http.js';
+import { runHook, type TokenResponseData } from './provider-hooks.js';
 import { type TokenSet, toTokenSet } from './token-set.js';
 
 /**

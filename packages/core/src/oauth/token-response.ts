@@ -1,5 +1,5 @@
 import { valueAt } from '../own.js';
-import type { ProviderSpec } from '../provider-spec.js';
+import type { ProviderSpec } from '../providers/provider-spec.js';
 import type { ProviderHttp } from './http.js';
 
 /**

@@ -1,6 +1,6 @@
+import { VaultError } from '../errors.js';
+import type { SessionLimits } from '../store-rows.js';
 import type { Actor } from './audit.js';
-import { VaultError } from './errors.js';
-import type { SessionLimits } from './store-rows.js';
 
 /**
  * Who may do what (SPEC §2): a grant is (client, role, resource pattern). Every route asks `allows` the same

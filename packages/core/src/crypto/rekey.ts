@@ -1,8 +1,8 @@
-import { sealToken, type TokenColumn } from './accounts.js';
+import { sealToken, type TokenColumn } from '../accounts/accounts.js';
+import type { AccountStore } from '../store.js';
+import type { AccountChange, AccountRow } from '../store-rows.js';
+import type { VaultContext } from '../vault-context.js';
 import { aad } from './cipher.js';
-import type { AccountStore } from './store.js';
-import type { AccountChange, AccountRow } from './store-rows.js';
-import type { VaultContext } from './vault-context.js';
 
 const PAGE = 200;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { VaultError } from './errors.js';
+import { VaultError } from '../errors.js';
 
 /** `{name}` in an endpoint: a per-account value from the spec's `params`, entered at connect time. */
 const PLACEHOLDER = /\{([a-z][A-Za-z0-9_]*)\}/g;

@@ -1,8 +1,8 @@
-import type { AccessToken, AccessTokenRequest, AccessTokens } from './access-tokens.js';
-import { openToken, requireAccount } from './accounts.js';
+import type { AccessToken, AccessTokenRequest, AccessTokens } from '../accounts/access-tokens.js';
+import { openToken, requireAccount } from '../accounts/accounts.js';
+import type { AccountStore } from '../store.js';
+import type { VaultContext } from '../vault-context.js';
 import type { Caller } from './grants.js';
-import type { AccountStore } from './store.js';
-import type { VaultContext } from './vault-context.js';
 
 /** Backstage's ProfileInfo. */
 export interface BrowserProfile {

@@ -1,17 +1,17 @@
-import { statusOutbox } from './account-events.js';
-import { isUsable, openToken, sealToken } from './accounts.js';
-import { SYSTEM } from './audit.js';
-import { mapConcurrently, sleep } from './concurrency.js';
-import { isVaultError, VaultError } from './errors.js';
-import { authorizationServer } from './oauth/authorization-server.js';
-import { refreshTokens } from './oauth/refresh.js';
-import type { TokenSet } from './oauth/token-set.js';
-import { paramsOf, withParams } from './provider-params.js';
-import type { ConfiguredProvider } from './providers.js';
+import { isUsable, openToken, sealToken } from '../accounts/accounts.js';
+import { SYSTEM } from '../authorization/audit.js';
+import { mapConcurrently, sleep } from '../concurrency.js';
+import { isVaultError, VaultError } from '../errors.js';
+import { statusOutbox } from '../events/account-events.js';
+import { authorizationServer } from '../oauth/authorization-server.js';
+import { refreshTokens } from '../oauth/refresh.js';
+import type { TokenSet } from '../oauth/token-set.js';
+import { paramsOf, withParams } from '../providers/provider-params.js';
+import type { ConfiguredProvider } from '../providers/registry.js';
+import type { AccountStore, LeaseStore } from '../store.js';
+import type { AccountChange, AccountRow } from '../store-rows.js';
+import type { VaultContext } from '../vault-context.js';
 import { backoffMs, nextRefreshAt } from './refresh-schedule.js';
-import type { AccountStore, LeaseStore } from './store.js';
-import type { AccountChange, AccountRow } from './store-rows.js';
-import type { VaultContext } from './vault-context.js';
 
 export type RefreshTrigger = 'on_demand' | 'scheduled';
 

@@ -1,6 +1,6 @@
 import { SignJWT } from 'jose';
-import { base64url, fromBase64, randomBytes, toBase64 } from './encoding.js';
-import { VaultError } from './errors.js';
+import { base64url, fromBase64, randomBytes, toBase64 } from '../encoding.js';
+import { VaultError } from '../errors.js';
 
 /**
  * Service-client access keys in the Authress format (SPEC §5.3.3):

@@ -1,4 +1,4 @@
-import { type ErrorCode, VaultError } from './errors.js';
+import { type ErrorCode, VaultError } from '../errors.js';
 
 /** A token endpoint's answer as RFC 6749 §5.1 names its fields; providers add their own. */
 export interface TokenResponseData {

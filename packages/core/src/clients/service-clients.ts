@@ -1,13 +1,13 @@
 import { decodeJwt, decodeProtectedHeader, errors as joseErrors, jwtVerify } from 'jose';
 import { LRUCache } from 'lru-cache';
+import { type Actor, auditRow } from '../authorization/audit.js';
+import { allows, authorizeGrant, type Caller, type Grant, parseGrant } from '../authorization/grants.js';
+import { fromBase64, isRandomId, randomId } from '../encoding.js';
+import { quoted, VaultError } from '../errors.js';
+import type { ClientStore } from '../store.js';
+import type { ClientKeyRow, ClientRow, GrantRow } from '../store-rows.js';
+import type { VaultContext } from '../vault-context.js';
 import { authressAudience, generateAccessKey, isKeyId } from './access-keys.js';
-import { type Actor, auditRow } from './audit.js';
-import { fromBase64, isRandomId, randomId } from './encoding.js';
-import { quoted, VaultError } from './errors.js';
-import { allows, authorizeGrant, type Caller, type Grant, parseGrant } from './grants.js';
-import type { ClientStore } from './store.js';
-import type { ClientKeyRow, ClientRow, GrantRow } from './store-rows.js';
-import type { VaultContext } from './vault-context.js';
 
 /** An authenticated service client, acting in exactly one environment. */
 export interface Principal {

@@ -1,9 +1,9 @@
-import { mapConcurrently } from './concurrency.js';
-import { isVaultError } from './errors.js';
-import type { Batch } from './refresh-engine.js';
-import type { OutboxStore } from './store.js';
-import type { ClaimedDelivery, DeliveryChange } from './store-rows.js';
-import type { VaultContext } from './vault-context.js';
+import { mapConcurrently } from '../concurrency.js';
+import { isVaultError } from '../errors.js';
+import type { Batch } from '../refresh/refresh-engine.js';
+import type { OutboxStore } from '../store.js';
+import type { ClaimedDelivery, DeliveryChange } from '../store-rows.js';
+import type { VaultContext } from '../vault-context.js';
 import { signWebhook, webhookKey } from './webhook-signature.js';
 
 export interface WebhookRetryPolicy {
