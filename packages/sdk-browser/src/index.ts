@@ -21,5 +21,12 @@ export {
   VaultAuthError,
   type VaultAuthErrorCode,
 } from './errors.js';
-export type { ConnectSessionBinding } from './protocol.js';
-export type { AuthOptions, AuthRequestOptions, ProfileInfo, Vault, VaultAuth, VaultOptions } from './types.js';
+export type {
+  AuthOptions,
+  AuthRequestOptions,
+  ConnectSessionBinding,
+  ProfileInfo,
+  Vault,
+  VaultAuth,
+  VaultOptions,
+} from './types.js';

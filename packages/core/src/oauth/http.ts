@@ -28,7 +28,7 @@ export function requestOptions(http: ProviderHttp, endpoint: string | undefined)
 
 /** The same for token-endpoint calls, whose answers are first made standard (token-response.ts). */
 export function tokenRequestOptions(http: ProviderHttp, spec: ProviderSpec, endpoint: string | undefined) {
-  return { ...requestOptions(http, endpoint), [oauth.customFetch]: tokenEndpointFetch(spec, http) };
+  return { ...requestOptions(http, endpoint), [oauth.customFetch]: tokenEndpointFetch(spec, http.fetch) };
 }
 
 function isLoopbackHttp(endpoint: string): boolean {

@@ -1,6 +1,5 @@
 import { valueAt } from '../own.js';
 import type { ProviderSpec } from '../providers/provider-spec.js';
-import type { ProviderHttp } from './http.js';
 
 /**
  * Token-endpoint answers as providers really send them, made into what RFC 6749 §5 describes, in this one place,
@@ -16,9 +15,9 @@ import type { ProviderHttp } from './http.js';
  *   `expires_in: 0` (Mailchimp: "never expires") are left out, as the RFC's "absent".
  * Transient answers (5xx, 429) pass through untouched: the caller classifies them by status.
  */
-export function tokenEndpointFetch(spec: ProviderSpec, http: ProviderHttp): typeof fetch {
+export function tokenEndpointFetch(spec: ProviderSpec, providerFetch: typeof fetch): typeof fetch {
   return async (input, init) => {
-    const response = await http.fetch(input, init);
+    const response = await providerFetch(input, init);
     if (response.status >= 500 || response.status === 429) return response;
     const text = await response.text();
     const body = parseBody(text, response.headers.get('content-type'));
