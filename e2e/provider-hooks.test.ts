@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseAccessKey, signServiceToken } from '@tokenvault/core';
+import { parseAccessKey, signServiceToken } from '@tokenvault/sdk-node';
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccessKey, type ServerProcess, startServer } from './support/cli-process.js';
@@ -100,7 +100,7 @@ environments:
     expect(await frame.text()).toContain('authorization_response');
 
     const accessKey = await createAccessKey(config, ['--name', 'w', '--role', 'admin']);
-    const jwt = await signServiceToken(await parseAccessKey(accessKey), {
+    const jwt = await signServiceToken(parseAccessKey(accessKey), {
       baseUrl: door.url,
     });
     const call = async (path: string, init: RequestInit = {}) =>
@@ -120,7 +120,7 @@ environments:
   it("passes a hook's needs_reauth through: a refresh the provider refuses marks the account, never a 5xx", async () => {
     // The refreshCredentials hook above throws code needs_reauth for invalid_grant.
     const accessKey = await createAccessKey(config, ['--name', 'r', '--role', 'admin']);
-    const jwt = await signServiceToken(await parseAccessKey(accessKey), {
+    const jwt = await signServiceToken(parseAccessKey(accessKey), {
       baseUrl: door.url,
     });
     const headers = { authorization: `Bearer ${jwt}` };

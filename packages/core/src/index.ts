@@ -40,13 +40,8 @@ export {
 } from './authorization/grants.js';
 export type { SessionInput } from './authorization/sessions.js';
 export type { BackgroundOptions } from './background.js';
-export {
-  type AccessKey,
-  authressAudience,
-  type NewAccessKey,
-  parseAccessKey,
-  signServiceToken,
-} from './clients/access-keys.js';
+export { authressAudience, type NewAccessKey } from './clients/access-keys.js';
+export { type AccessKey, parseAccessKey, signServiceToken } from './clients/client-signing.js';
 export {
   type ClientDetails,
   type CreatedClient,

@@ -1,4 +1,4 @@
-import { parseAccessKey, signServiceToken } from '@tokenvault/core';
+import { parseAccessKey, signServiceToken } from '@tokenvault/sdk-node';
 
 /** Prints a short-lived JWT signed with an access key, for curl. */
 export async function token(args: {
@@ -7,6 +7,6 @@ export async function token(args: {
   lifetimeSeconds: number;
   print: (line: string) => void;
 }) {
-  const key = await parseAccessKey(args.key);
+  const key = parseAccessKey(args.key);
   args.print(await signServiceToken(key, { baseUrl: args.url, lifetimeSeconds: args.lifetimeSeconds }));
 }

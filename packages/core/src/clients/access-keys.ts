@@ -1,18 +1,10 @@
-import { SignJWT } from 'jose';
-import { base64url, fromBase64, randomBytes, toBase64 } from '../encoding.js';
-import { VaultError } from '../errors.js';
+import { base64url, randomBytes, toBase64 } from '../encoding.js';
 
 /**
- * Service-client access keys in the Authress format (SPEC §5.3.3):
- * `clientId.keyId.environmentId.<base64 PKCS#8 DER Ed25519 private key>`. None of the parts contains a `.`.
+ * Service-client access keys in the Authress format (docs/security.md, "Authorization model"):
+ * `clientId.keyId.environmentId.<base64 PKCS#8 DER Ed25519 private key>`. None of the parts contains a `.`. The vault
+ * makes them and keeps only the public half; signing with one is the client's side (`@tokenvault/sdk-node`).
  */
-export interface AccessKey {
-  clientId: string;
-  keyId: string;
-  env: string;
-  privateKey: CryptoKey;
-}
-
 export interface NewAccessKey {
   keyId: string;
   /** The key string, shown once; the vault never stores it. */
@@ -29,44 +21,9 @@ export async function generateAccessKey(clientId: string, env: string): Promise<
   return { keyId, accessKey: `${clientId}.${keyId}.${env}.${toBase64(pkcs8)}`, publicKey: toBase64(spki) };
 }
 
-/** Throws `invalid_request` for anything that is not a well-formed access key. */
-export async function parseAccessKey(accessKey: string): Promise<AccessKey> {
-  const [clientId, keyId, env, secret, ...rest] = accessKey.trim().split('.');
-  if (!clientId || !keyId || !env || !secret || rest.length > 0) {
-    throw new VaultError('invalid_request', 'an access key has four parts: clientId.keyId.environment.privateKey');
-  }
-  try {
-    const privateKey = await crypto.subtle.importKey('pkcs8', fromBase64(secret), { name: 'Ed25519' }, false, ['sign']);
-    return { clientId, keyId, env, privateKey };
-  } catch (cause) {
-    throw new VaultError('invalid_request', 'the access key does not hold an Ed25519 private key', { cause });
-  }
-}
-
 /** The audience the Authress SDK puts in every service-client token, whatever the base URL. */
 export function authressAudience(env: string): string {
   return `${env}.accounts.authress.io`;
-}
-
-/** Signs a token the way `@authress/sdk` does, for the CLI and for tests. */
-export async function signServiceToken(
-  key: AccessKey,
-  options: {
-    baseUrl: string;
-    lifetimeSeconds?: number;
-    /** The signer's clock (ms since epoch); the system's by default. */
-    now?: number;
-  },
-): Promise<string> {
-  const issuedAt = Math.floor((options.now ?? Date.now()) / 1000);
-  return new SignJWT({ client_id: key.clientId, scope: 'openid' })
-    .setProtectedHeader({ alg: 'EdDSA', kid: key.keyId, typ: 'at+jwt' })
-    .setIssuer(`${options.baseUrl.replace(/\/+$/, '')}/v1/clients/${encodeURIComponent(key.clientId)}`)
-    .setSubject(key.clientId)
-    .setAudience(authressAudience(key.env))
-    .setIssuedAt(issuedAt)
-    .setExpirationTime(issuedAt + (options.lifetimeSeconds ?? 3600))
-    .sign(key.privateKey);
 }
 
 /**
