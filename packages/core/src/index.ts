@@ -18,6 +18,7 @@ export { type ConnectState, decodeState } from './accounts/connect-state.js';
 export type { DisconnectResult } from './accounts/disconnect.js';
 export { type Actor, SYSTEM } from './authorization/audit.js';
 export type { BrowserProfile, BrowserSession } from './authorization/browser-session.js';
+export { clientCaller, type Principal } from './authorization/client-auth.js';
 export { type ConnectSessionInput, MAX_CONNECT_SESSION_SECONDS } from './authorization/connect-sessions.js';
 export {
   type Action,
@@ -42,13 +43,7 @@ export type { SessionInput } from './authorization/sessions.js';
 export type { BackgroundOptions } from './background.js';
 export { authressAudience, type NewAccessKey } from './clients/access-keys.js';
 export { type AccessKey, parseAccessKey, signServiceToken } from './clients/client-signing.js';
-export {
-  type ClientDetails,
-  type CreatedClient,
-  clientCaller,
-  type GrantInput,
-  type Principal,
-} from './clients/service-clients.js';
+export type { ClientDetails, CreatedClient, GrantInput } from './clients/service-clients.js';
 export { type Aead, aad, type Cipher, createCipher, webCryptoAead } from './crypto/cipher.js';
 export type { RekeyResult } from './crypto/rekey.js';
 export { type ErrorCode, isVaultError, VaultError } from './errors.js';
