@@ -12,7 +12,7 @@ import { type InProcessVault, startInProcessVault, VAULT_URL } from './support/i
 
 const b64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
-// Service-client JWTs are verified strictly (SPEC §5.3.3) and every refused or malformed request is a
+// Service-client JWTs are verified strictly (docs/api.md, "Access keys and JWTs") and every refused or malformed request is a
 // clear 4xx that changes nothing.
 describe('service API: bad input changes nothing', () => {
   let vault: InProcessVault;
@@ -162,7 +162,7 @@ describe('service API: bad input changes nothing', () => {
     await refused(`Bearer ${jwt}`, 401, 'unauthorized', 'revoked');
   });
 
-  it('refuses a key revoked by another process within a second (SPEC §2), though its token was cached', async () => {
+  it('refuses a key revoked by another process within a second, though its token was cached', async () => {
     const client = await vault.vault.clients.create(
       { env: 'development', name: 'elsewhere', grants: [{ role: 'admin' }] },
       OPERATOR,

@@ -168,7 +168,7 @@ environments:
   });
 
   it('lets a backend with only @authress/sdk and a key from `clients create` read the token, and audits it', async () => {
-    // SPEC §5.3.3 and the service-clients issue's "done when", against the real server process and CLI.
+    // Service clients end to end (docs/api.md, "Service clients"), against the real server process and CLI.
     const readerKey = await createAccessKey(
       config,
       ['--name', 'nightly', '--role', 'credentials-reader', '--resource', 'connections/corp/users/*/credentials'],

@@ -14,7 +14,7 @@ const APP_ORIGIN = 'http://127.0.0.1:3999';
 const WITH_TSX = { NODE_OPTIONS: '--import tsx' };
 
 // A user adds a provider the spec alone cannot describe with config plus a hooks module, without touching the
-// engine (seed 004): this provider's token endpoint reads JSON bodies only, so only the hooks can talk to it.
+// engine (docs/configuration.md, "Code hooks"): this provider's token endpoint reads JSON bodies only, so only the hooks can talk to it.
 const HOOKS = `import type { ProviderHooks } from '@tokenvault/core';
 
 // Each hook is given the vault's fetch: redirects refused, answers capped, the provider timeout applied.

@@ -323,7 +323,7 @@ describe('@tokenvault/sdk-browser in Chromium', () => {
   });
 
   it('never puts a provider token in cookies, localStorage, sessionStorage or IndexedDB', async () => {
-    // Tokens live in the page's memory only; the vault's cookies are opaque handles (SPEC §7).
+    // Tokens live in the page's memory only; the vault's cookies are opaque handles (docs/security.md).
     expect(tokens.size).toBeGreaterThan(4);
     for (const app of apps) {
       const stored = await app.page.evaluate(async () =>

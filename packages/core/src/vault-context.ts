@@ -48,7 +48,7 @@ export interface RefreshTiming {
   waitMs: number;
 }
 
-/** The redirect URI to register at each provider (SPEC §5.3.1). */
+/** The redirect URI to register at each provider (docs/api.md, "Browser connect flow"). */
 export function redirectUri(publicUrl: string, providerId: string): string {
   return `${publicUrl.replace(/\/+$/, '')}/api/auth/${encodeURIComponent(providerId)}/handler/frame`;
 }

@@ -19,7 +19,7 @@ export interface BrowserSession extends AccessToken {
 }
 
 /**
- * What the browser protocol's `/refresh` answers (SPEC §5.3.1): the account's access token, read like any other
+ * What the browser protocol's `/refresh` answers (docs/api.md): the account's access token, read like any other
  * (authorized, refreshed when near expiry, audited), with the account's ID token and profile.
  */
 export async function browserSession(

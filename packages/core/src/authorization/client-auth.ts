@@ -20,12 +20,13 @@ export interface Principal {
   grants: Grant[];
 }
 
-/** Authress SDK tokens live 24 h; anything longer is refused (SPEC §5.3.3). */
+/** Authress SDK tokens live 24 h; anything longer is refused (docs/api.md, "Access keys and JWTs"). */
 const MAX_TOKEN_LIFETIME_SECONDS = 24 * 60 * 60;
 const CLOCK_TOLERANCE_SECONDS = 60;
 /**
- * How long a process may use a key row and its grants without reading them again. SPEC §2: revoking a key or a
- * grant takes effect within 1 second in every process; half of that leaves room for the request in flight.
+ * How long a process may use a key row and its grants without reading them again. Revoking a key or a
+ * grant takes effect within 1 second in every process; half of that leaves room for the request in flight
+ * (docs/security.md, "Stolen access key").
  */
 const CREDENTIAL_TTL_MS = 500;
 const CACHE_LIMIT = 10_000;

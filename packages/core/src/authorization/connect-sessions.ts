@@ -7,7 +7,7 @@ import type { VaultContext } from '../vault-context.js';
 import { auditRow } from './audit.js';
 import { authorize, type Caller, heldActions, resources, SESSION_ACTIONS, WILDCARD } from './grants.js';
 
-/** SPEC §5.3.2: at most 30 minutes. */
+/** A connect session lives at most 30 minutes (docs/security.md, "Authorization model"). */
 export const MAX_CONNECT_SESSION_SECONDS = 30 * 60;
 const DEFAULT_CONNECT_SESSION_SECONDS = 10 * 60;
 

@@ -14,8 +14,8 @@ export interface RekeyResult {
 }
 
 /**
- * Re-encrypts every stored credential still under an older master key with the current one (SPEC §5.1 `tokenvault
- * keys rotate`), while the vault serves: page by page, each account with compare-and-swap, so a refresh landing
+ * Re-encrypts every stored credential still under an older master key with the current one (`tokenvault keys
+ * rotate`, docs/security.md "Rotating keys"), while the vault serves: page by page, each account with compare-and-swap, so a refresh landing
  * meanwhile wins and is looked at again. Afterwards the older key can leave the configuration.
  */
 export async function rekeyCredentials(

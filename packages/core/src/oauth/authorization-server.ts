@@ -59,7 +59,7 @@ export function oauthClient(provider: ConfiguredProvider): oauth.Client {
   return { client_id: provider.clientId };
 }
 
-/** Seed 004's clientAuthLocation: HTTP Basic (RFC 6749 §2.3.1), the form body, or both for odd providers. */
+/** The provider spec's `clientAuthLocation`: HTTP Basic (RFC 6749 §2.3.1), the form body, or both for odd providers. */
 export function clientAuth(provider: ConfiguredProvider): oauth.ClientAuth {
   const secret = provider.clientSecret;
   if (secret === undefined) return oauth.None();

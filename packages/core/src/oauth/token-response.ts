@@ -5,7 +5,7 @@ import type { ProviderSpec } from '../providers/provider-spec.js';
  * Token-endpoint answers as providers really send them, made into what RFC 6749 §5 describes, in this one place,
  * before oauth4webapi reads them:
  * - a form-encoded body (GitHub, unless asked for JSON) becomes JSON;
- * - an `error` sent with HTTP 200 (GitHub, Slack; SPEC §6.3) becomes the same error with 400, and so does Slack's
+ * - an `error` sent with HTTP 200 (GitHub, Slack) becomes the same error with 400, and so does Slack's
  *   `{ok: false}` for specs with `errorsWithStatus200`;
  * - tokens nested under `tokenResponse.path` (Slack's user token under `authed_user`) are lifted to the top, beside
  *   the response's other fields (which `metadata` may name);

@@ -15,7 +15,7 @@ export const connectSessionBody = z
   .strict();
 
 /**
- * `POST /v1/connect-sessions` (SPEC §5.3.2): an app backend asks for a single-use token that binds a browser to
+ * `POST /v1/connect-sessions` (docs/api.md): an app backend asks for a single-use token that binds a browser to
  * its user; the page then posts it to `connectUrl` (`/api/auth/connect-session`) to get a vault session.
  */
 export function connectSessionRoutes(options: ServerOptions) {

@@ -8,7 +8,7 @@ import { openApiDocument } from '../openapi/document.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
-/** `/openapi.json` and `/docs` (SPEC §5.3): built once, on first request. */
+/** `/openapi.json` and `/docs` (docs/api.md): built once, on first request. */
 export function openApiRoutes(vault: Vault, devHome: boolean) {
   const app = new Hono<ServerEnv>();
   let document: ReturnType<typeof openApiDocument> | undefined;
