@@ -12,7 +12,7 @@ import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_ORIGIN, type InProcessVault, startInProcessVault, VAULT_URL } from './support/in-process-vault.js';
 
-/** FILLED_PER_PROVIDER in core/src/provider-params.ts. */
+/** FILLED_PER_PROVIDER in core/src/providers/provider-params.ts. */
 const FILLED_PER_PROVIDER = 1_000;
 
 /** An OpenID provider per tenant under `/t/<tenant>`, as Okta has one per organization; counts discoveries. */
