@@ -65,7 +65,7 @@ export async function insertAccounts(
 }
 
 /**
- * Background refresh (SPEC §8): N due accounts refreshed by `vault.refreshDue` passes against a local token
+ * Background refresh (docs/benchmarks.md): N due accounts refreshed by `vault.refreshDue` passes against a local token
  * endpoint that counts its calls; every result must be `refreshed`, and the claim query must walk the index.
  */
 export async function background(options: { smoke: boolean }): Promise<Section[]> {

@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 
-// The baseline (SPEC §8): a bare node:http server doing the least a JSON API can do with the same request — read
+// The baseline (docs/benchmarks.md): a bare node:http server doing the least a JSON API can do with the same request — read
 // the body, answer a small JSON document. Its port is printed on the first line.
 const server = createServer((req, res) => {
   req.resume();

@@ -4,14 +4,8 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  createCipher,
-  createProviderRegistry,
-  createVault,
-  OPERATOR,
-  parseAccessKey,
-  signServiceToken,
-} from '@tokenvault/core';
+import { createCipher, createProviderRegistry, createVault, OPERATOR } from '@tokenvault/core';
+import { parseAccessKey, signServiceToken } from '@tokenvault/sdk-node';
 import type { Database } from '@tokenvault/store-sql';
 import { createSqliteStore } from '@tokenvault/store-sqlite';
 import SQLite from 'better-sqlite3';
@@ -123,7 +117,7 @@ async function prepareDatabase(dir: string, count: number, port: number) {
     { env: BENCH_ENV, name: 'bench', grants: [{ role: 'admin' }] },
     OPERATOR,
   );
-  const jwt = await signServiceToken(await parseAccessKey(accessKey), { baseUrl: publicUrl });
+  const jwt = await signServiceToken(parseAccessKey(accessKey), { baseUrl: publicUrl });
   await store.close();
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: new SQLite(filename) }) });
   const now = Date.now();

@@ -3,7 +3,7 @@ import { check, type Section } from './report.js';
 import { prepareVault } from './vault-process.js';
 
 /**
- * Herd (SPEC §8): concurrent requests for one expired credential across processes on PostgreSQL; the demo
+ * Herd (docs/benchmarks.md): concurrent requests for one expired credential across processes on PostgreSQL; the demo
  * provider counts its token-endpoint calls (target: exactly one) and every request must succeed.
  */
 export async function herd(options: { smoke: boolean }): Promise<Section> {

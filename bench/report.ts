@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 
-/** One measured figure, with the baseline it is judged against where there is one (SPEC §8). */
+/** One measured figure, with the baseline it is judged against where there is one (docs/benchmarks.md). */
 export interface Figure {
   name: string;
   value: number;

@@ -6,7 +6,7 @@ import { proxy } from './proxy.js';
 import { printTable, type Section, writeResults } from './report.js';
 import { tokenRead } from './token-read.js';
 
-// `npm run bench` (SPEC §8): every figure a ratio against a baseline measured in the same run, or a count with
+// `npm run bench` (docs/benchmarks.md): every figure a ratio against a baseline measured in the same run, or a count with
 // its target. `--smoke` runs each section at a tiny scale in seconds, so CI keeps the benchmark working.
 const smoke = process.argv.includes('--smoke');
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);

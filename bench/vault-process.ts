@@ -4,8 +4,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseAccessKey, signServiceToken } from '@tokenvault/core';
 import { type DemoProvider, loginWithoutBrowser, startDemoProvider } from '@tokenvault/demo';
+import { parseAccessKey, signServiceToken } from '@tokenvault/sdk-node';
 import { runCli } from '../e2e/support/cli-process.js';
 import { CookieJar } from '../e2e/support/cookie-jar.js';
 import { type FrontDoor, openFrontDoor } from '../e2e/support/front-door.js';
@@ -137,7 +137,7 @@ ${options.demoApi ? `        api: ${options.demoApi}\n` : ''}`,
     if (created.code !== 0) throw new Error(`clients create failed: ${created.stderr}`);
     const accessKey = /access key: (\S+)/.exec(created.stdout)?.[1] as string;
     // The service JWT an SDK would cache and reuse (docs/sdk.md); the audience is the shared publicUrl.
-    const jwt = await signServiceToken(await parseAccessKey(accessKey), { baseUrl: publicUrl });
+    const jwt = await signServiceToken(parseAccessKey(accessKey), { baseUrl: publicUrl });
 
     /** Connects `login` through the first process; returns its token route (path only). */
     const connect = async (login: string) => {

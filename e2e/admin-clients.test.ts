@@ -1,4 +1,4 @@
-import { parseAccessKey } from '@tokenvault/core';
+import { parseAccessKey } from '@tokenvault/sdk-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dbSnapshot } from './support/db-snapshot.js';
 import { type InProcessVault, startInProcessVault, VAULT_URL } from './support/in-process-vault.js';
@@ -13,7 +13,7 @@ describe('client management and the audit log', () => {
   beforeAll(async () => {
     vault = await startInProcessVault();
     alice = await vault.link('alice');
-    adminId = (await parseAccessKey(vault.adminKey)).clientId;
+    adminId = parseAccessKey(vault.adminKey).clientId;
   });
   afterAll(() => vault.close());
 

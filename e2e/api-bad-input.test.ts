@@ -2,7 +2,8 @@ import { once } from 'node:events';
 import { request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { OPERATOR, parseAccessKey } from '@tokenvault/core';
+import { OPERATOR } from '@tokenvault/core';
+import { parseAccessKey } from '@tokenvault/sdk-node';
 import { MAX_BODY_BYTES } from '@tokenvault/server';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -11,7 +12,7 @@ import { type InProcessVault, startInProcessVault, VAULT_URL } from './support/i
 
 const b64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
-// Service-client JWTs are verified strictly (SPEC §5.3.3) and every refused or malformed request is a
+// Service-client JWTs are verified strictly (docs/api.md, "Access keys and JWTs") and every refused or malformed request is a
 // clear 4xx that changes nothing.
 describe('service API: bad input changes nothing', () => {
   let vault: InProcessVault;
@@ -32,12 +33,12 @@ describe('service API: bad input changes nothing', () => {
     header: Record<string, unknown> = {},
     accessKey = vault.adminKey,
   ) {
-    const key = await parseAccessKey(accessKey);
+    const key = parseAccessKey(accessKey);
     const now = Math.floor(Date.now() / 1000);
     return new SignJWT({
       iss: `${VAULT_URL}/v1/clients/${key.clientId}`,
       sub: key.clientId,
-      aud: `${key.env}.accounts.authress.io`,
+      aud: `${key.environmentId}.accounts.authress.io`,
       iat: now,
       exp: now + 600,
       ...claims,
@@ -110,12 +111,12 @@ describe('service API: bad input changes nothing', () => {
   });
 
   it('refuses alg none and a signature by another key under the same kid', async () => {
-    const key = await parseAccessKey(vault.adminKey);
+    const key = parseAccessKey(vault.adminKey);
     const now = Math.floor(Date.now() / 1000);
     const unsigned = `${b64url({ alg: 'none', kid: key.keyId })}.${b64url({
       iss: `${VAULT_URL}/v1/clients/${key.clientId}`,
       sub: key.clientId,
-      aud: `${key.env}.accounts.authress.io`,
+      aud: `${key.environmentId}.accounts.authress.io`,
       iat: now,
       exp: now + 600,
     })}.`;
@@ -124,11 +125,11 @@ describe('service API: bad input changes nothing', () => {
       { env: 'development', name: 'other', grants: [{ role: 'admin' }] },
       OPERATOR,
     );
-    const otherKey = await parseAccessKey(other.accessKey);
+    const otherKey = parseAccessKey(other.accessKey);
     const impostor = await new SignJWT({
       iss: `${VAULT_URL}/v1/clients/${key.clientId}`,
       sub: key.clientId,
-      aud: `${key.env}.accounts.authress.io`,
+      aud: `${key.environmentId}.accounts.authress.io`,
     })
       .setProtectedHeader({ alg: 'EdDSA', kid: key.keyId })
       .setIssuedAt()
@@ -161,7 +162,7 @@ describe('service API: bad input changes nothing', () => {
     await refused(`Bearer ${jwt}`, 401, 'unauthorized', 'revoked');
   });
 
-  it('refuses a key revoked by another process within a second (SPEC §2), though its token was cached', async () => {
+  it('refuses a key revoked by another process within a second, though its token was cached', async () => {
     const client = await vault.vault.clients.create(
       { env: 'development', name: 'elsewhere', grants: [{ role: 'admin' }] },
       OPERATOR,

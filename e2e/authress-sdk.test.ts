@@ -2,7 +2,8 @@ import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { type CreatedClient, type GrantInput, OPERATOR, parseAccessKey, signServiceToken } from '@tokenvault/core';
+import { type CreatedClient, type GrantInput, OPERATOR } from '@tokenvault/core';
+import { parseAccessKey, signServiceToken } from '@tokenvault/sdk-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuthressClient, type SdkFailure, TokenVerifier } from './support/authress-sdk.js';
 import { type InProcessVault, startInProcessVault } from './support/in-process-vault.js';
@@ -135,7 +136,7 @@ describe('@authress/sdk against the vault', () => {
     // kid) for the life of the process, so the revoked key is one it never fetched before.
     const signer = await client([]);
     const second = await vault.vault.clients.addKey('development', signer.client.id, OPERATOR);
-    const sign = async (accessKey: string) => signServiceToken(await parseAccessKey(accessKey), { baseUrl });
+    const sign = async (accessKey: string) => signServiceToken(parseAccessKey(accessKey), { baseUrl });
     const payload = await TokenVerifier(baseUrl, await sign(signer.accessKey));
     expect(payload).toMatchObject({ sub: signer.client.id, iss: `${baseUrl}/v1/clients/${signer.client.id}` });
 

@@ -23,7 +23,7 @@ interface TokenRequest {
 }
 
 // The unmodified Backstage frontend client (@backstage/core-app-api 1.20.7) signs in, reloads, steps up, refreshes
-// and signs out against the vault exactly as it does against Backstage's own auth-backend (SPEC §5.3.1).
+// and signs out against the vault exactly as it does against Backstage's own auth-backend (docs/backstage.md).
 describe('the real Backstage OAuth2 client against the vault', () => {
   let bundle: string;
   let browser: Browser;
@@ -181,7 +181,7 @@ describe('the real Backstage OAuth2 client against the vault', () => {
     expect(app.popups).toHaveLength(1);
   });
 
-  it('keeps the scopes already held on a step-up (the client forgets them: notes §2 step 3)', async () => {
+  it('keeps the scopes already held on a step-up (the client forgets them: it asks only for the new ones)', async () => {
     // The vault asks the provider for `openid` only, so `email` is held only because the user once asked for it.
     // On the step-up to `profile` the client opens /start with `openid profile`, having dropped its session;
     // the vault must ask the provider for `email` as well, or the user loses it and is asked again.
@@ -189,7 +189,7 @@ describe('the real Backstage OAuth2 client against the vault', () => {
     const app = await openApp(narrow);
     const first = await signIn(app, 'gus', { scope: ['email'] });
     expect(first.start.searchParams.get('scope')).toBe('openid email');
-    await sleep(300); // the named popup window must be gone before the next flow reuses its name (notes §3)
+    await sleep(300); // the named popup window must be gone before the next flow reuses its name (Backstage opens every popup under one window name)
 
     const stepUp = await signIn(app, 'gus', { scope: ['profile'] });
     expect(stepUp.start.searchParams.get('scope')).toBe('openid profile');

@@ -4,7 +4,7 @@ import { APP_ORIGIN, type InProcessVault, startInProcessVault, VAULT_URL } from 
 
 const XHR = { 'x-requested-with': 'XMLHttpRequest' };
 
-// /refresh and /logout as Backstage's client calls them (SPEC §5.3.1): a silent token for the browser's own
+// /refresh and /logout as Backstage's client calls them (docs/api.md, "Browser connect flow"): a silent token for the browser's own
 // account, 401 whenever only a new login would help, never a stale token, and CORS for the app origins only.
 describe('the browser protocol: /refresh, /logout, CORS', () => {
   let vault: InProcessVault;
@@ -152,7 +152,7 @@ describe('the browser protocol: /refresh, /logout, CORS', () => {
   });
 
   it('records every /refresh read in the audit log under the browser user', async () => {
-    // Browser reads are credential reads too (SPEC §7): principal user:<id>.
+    // Browser reads are credential reads too (docs/security.md, "Audit log"): principal user:<id>.
     const { jar } = await signedIn('aud');
     await refresh(jar);
     const rows = await vault.store.listAudit('development', { limit: 10, principal: 'user:demo:aud' });

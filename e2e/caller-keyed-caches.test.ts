@@ -4,14 +4,15 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildProviderSpec, type ConfiguredProvider, parseAccessKey, type Store } from '@tokenvault/core';
+import { buildProviderSpec, type ConfiguredProvider, type Store } from '@tokenvault/core';
 import { oidc } from '@tokenvault/providers';
+import { parseAccessKey } from '@tokenvault/sdk-node';
 import { createSqliteStore } from '@tokenvault/store-sqlite';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_ORIGIN, type InProcessVault, startInProcessVault, VAULT_URL } from './support/in-process-vault.js';
 
-/** FILLED_PER_PROVIDER in core/src/provider-params.ts. */
+/** FILLED_PER_PROVIDER in core/src/providers/provider-params.ts. */
 const FILLED_PER_PROVIDER = 1_000;
 
 /** An OpenID provider per tenant under `/t/<tenant>`, as Okta has one per organization; counts discoveries. */
@@ -109,7 +110,7 @@ describe('caches keyed by caller input', () => {
   });
 
   async function bearer(sub: string, kid: string) {
-    const key = await parseAccessKey(vault.adminKey);
+    const key = parseAccessKey(vault.adminKey);
     const jwt = await new SignJWT({ iss: `${VAULT_URL}/v1/clients/${sub}`, aud: 'development.accounts.authress.io' })
       .setProtectedHeader({ alg: 'EdDSA', kid })
       .setSubject(sub)
@@ -122,7 +123,7 @@ describe('caches keyed by caller input', () => {
     vault.request(`${VAULT_URL}/v1/users/u1/connected-accounts`, { headers });
 
   it('answers a sub or kid that cannot be a client or key id of ours without asking the store', async () => {
-    const { clientId, keyId } = await parseAccessKey(vault.adminKey);
+    const { clientId, keyId } = parseAccessKey(vault.adminKey);
     const before = clientKeyLookups;
     for (const [sub, kid] of [
       ['x'.repeat(11_000), keyId],
@@ -144,7 +145,7 @@ describe('caches keyed by caller input', () => {
   });
 
   it('does not keep misses: every well-formed unknown id is looked up, none is remembered', async () => {
-    const { keyId } = await parseAccessKey(vault.adminKey);
+    const { keyId } = parseAccessKey(vault.adminKey);
     const unknown = `sc_${'A'.repeat(22)}`;
     const before = clientKeyLookups;
     for (let i = 0; i < 3; i++) expect((await listAccounts(await bearer(unknown, keyId))).status).toBe(401);

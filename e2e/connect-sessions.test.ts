@@ -7,7 +7,7 @@ import { FROM_APP, type InProcessVault, startInProcessVault, VAULT_URL } from '.
 
 const EXCHANGE = `${VAULT_URL}/api/auth/connect-session`;
 
-// An app with its own login binds a browser to its user with a single-use connect-session token (SPEC §5.3.2):
+// An app with its own login binds a browser to its user with a single-use connect-session token (docs/api.md):
 // the accounts that browser links attach to that user and to no other.
 describe('connect sessions', () => {
   let vault: InProcessVault;

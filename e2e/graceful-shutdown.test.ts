@@ -1,8 +1,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseAccessKey, signServiceToken } from '@tokenvault/core';
 import { type DemoProvider, loginWithoutBrowser, startDemoProvider } from '@tokenvault/demo';
+import { parseAccessKey, signServiceToken } from '@tokenvault/sdk-node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createAccessKey, type ServerProcess, startServer } from './support/cli-process.js';
 import { CookieJar } from './support/cookie-jar.js';
@@ -72,7 +72,7 @@ environments:
 `,
     );
     const accessKey = await createAccessKey(config, ['--name', 'reader', '--role', 'admin'], env);
-    jwt = await signServiceToken(await parseAccessKey(accessKey), { baseUrl: publicUrl });
+    jwt = await signServiceToken(parseAccessKey(accessKey), { baseUrl: publicUrl });
   });
 
   afterEach(async () => {

@@ -1,4 +1,5 @@
-import { type GrantInput, OPERATOR, parseAccessKey } from '@tokenvault/core';
+import { type GrantInput, OPERATOR } from '@tokenvault/core';
+import { parseAccessKey } from '@tokenvault/sdk-node';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type InProcessVault, startInProcessVault, VAULT_URL } from './support/in-process-vault.js';
@@ -214,7 +215,7 @@ describe('grants on the service API', () => {
     // The key decides the environment; a token cannot claim another one, nor borrow another client's identity.
     const dev = await clientWith([{ role: 'admin' }]);
     const other = await clientWith([{ role: 'admin' }]);
-    const key = await parseAccessKey(dev.accessKey);
+    const key = parseAccessKey(dev.accessKey);
     const sign = (claims: { sub: string; aud: string }) =>
       new SignJWT({ iss: `${VAULT_URL}/v1/clients/${claims.sub}` })
         .setProtectedHeader({ alg: 'EdDSA', kid: key.keyId })

@@ -1,8 +1,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseAccessKey, signServiceToken } from '@tokenvault/core';
 import { type DemoProvider, loginWithoutBrowser, startDemoProvider } from '@tokenvault/demo';
+import { parseAccessKey, signServiceToken } from '@tokenvault/sdk-node';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -87,7 +87,7 @@ environments:
   });
 
   async function call(path: string, init: RequestInit = {}) {
-    const jwt = await signServiceToken(await parseAccessKey(accessKey), { baseUrl: publicUrl });
+    const jwt = await signServiceToken(parseAccessKey(accessKey), { baseUrl: publicUrl });
     const response = await fetch(`${publicUrl}${path}`, {
       ...init,
       headers: { authorization: `Bearer ${jwt}`, 'content-type': 'application/json' },
@@ -168,7 +168,7 @@ environments:
   });
 
   it('lets a backend with only @authress/sdk and a key from `clients create` read the token, and audits it', async () => {
-    // SPEC §5.3.3 and the service-clients issue's "done when", against the real server process and CLI.
+    // Service clients end to end (docs/api.md, "Service clients"), against the real server process and CLI.
     const readerKey = await createAccessKey(
       config,
       ['--name', 'nightly', '--role', 'credentials-reader', '--resource', 'connections/corp/users/*/credentials'],
@@ -183,7 +183,7 @@ environments:
     expect(userinfo.status).toBe(200);
     bodies.push(JSON.stringify(read.data));
 
-    const { clientId, keyId } = await parseAccessKey(readerKey);
+    const { clientId, keyId } = parseAccessKey(readerKey);
     const audit = await call(`/v1/admin/audit?clientId=${clientId}`);
     expect(audit.body.items).toEqual([
       expect.objectContaining({

@@ -10,7 +10,7 @@ const OLD = new Uint8Array(32).fill(1); // the in-process vault's key
 const NEW = new Uint8Array(32).fill(2);
 const b64 = (key: Uint8Array) => Buffer.from(key).toString('base64');
 
-// SPEC §5.1 and §7: keys rotate online. With the new key current and the old one still able to decrypt,
+// docs/security.md, "Rotating keys": keys rotate online. With the new key current and the old one still able to decrypt,
 // `tokenvault keys rotate` re-encrypts every credential under the new key; the old key can then go.
 describe('master key rotation', () => {
   let vault: InProcessVault;

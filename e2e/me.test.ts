@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CookieJar } from './support/cookie-jar.js';
 import { APP_ORIGIN, type InProcessVault, startInProcessVault, VAULT_URL } from './support/in-process-vault.js';
 
-// /v1/me acts on the browser session's user only (SPEC §5.3.2); a user may hold several accounts of one
+// /v1/me acts on the browser session's user only (docs/api.md, "/v1/me"); a user may hold several accounts of one
 // provider, each with its own token, and linking one again keeps its id.
 describe('/v1/me and several accounts per provider', () => {
   let vault: InProcessVault;

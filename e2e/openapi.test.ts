@@ -23,7 +23,7 @@ interface Document {
   components: { schemas: Record<string, object> };
 }
 
-// SPEC §5.3: the API is documented as OpenAPI at /openapi.json and browsable at /docs. The document is checked
+// docs/api.md: the API is documented as OpenAPI at /openapi.json and browsable at /docs. The document is checked
 // against the OpenAPI 3.1 schema, against the routes the server really has, and against real answers (here, and in
 // every e2e test through support/api-contract.ts).
 describe('/openapi.json and /docs', () => {

@@ -3,8 +3,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseAccessKey, signServiceToken } from '@tokenvault/core';
 import { type DemoProvider, loginWithoutBrowser, startDemoProvider } from '@tokenvault/demo';
+import { parseAccessKey, signServiceToken } from '@tokenvault/sdk-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccessKey, type ServerProcess, startServer } from './support/cli-process.js';
 import { CookieJar } from './support/cookie-jar.js';
@@ -118,7 +118,7 @@ environments:
     expect((await refreshed.json()).providerInfo.accessToken).toEqual(expect.any(String));
 
     // A backend's JWT names the public URL, prefix included, as its audience.
-    const jwt = await signServiceToken(await parseAccessKey(accessKey), { baseUrl: publicUrl });
+    const jwt = await signServiceToken(parseAccessKey(accessKey), { baseUrl: publicUrl });
     const read = await fetch(`${publicUrl}/v1/connections/corp/users/${encodeURIComponent('corp:pat')}/credentials`, {
       headers: { authorization: `Bearer ${jwt}` },
     });

@@ -1,4 +1,4 @@
-import { parseAccessKey, signServiceToken } from '@tokenvault/core';
+import { parseAccessKey, signServiceToken } from '@tokenvault/sdk-node';
 import { apiOperations } from '@tokenvault/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
@@ -102,10 +102,10 @@ describe('prototype names as input', () => {
     expect(errors).toEqual([]);
   }, 120_000);
 
-  it.each(['clientId', 'keyId', 'env'] as const)(
+  it.each(['clientId', 'keyId', 'environmentId'] as const)(
     'refuses a service token whose %s is a prototype name',
     async (part) => {
-      const key = await parseAccessKey(vault.adminKey);
+      const key = parseAccessKey(vault.adminKey);
       for (const name of PROTOTYPE_NAMES) {
         const jwt = await signServiceToken({ ...key, [part]: name }, { baseUrl: VAULT_URL });
         const response = await send('get', '/v1/admin/clients', { authorization: `Bearer ${jwt}` });

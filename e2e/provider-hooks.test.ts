@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseAccessKey, signServiceToken } from '@tokenvault/core';
+import { parseAccessKey, signServiceToken } from '@tokenvault/sdk-node';
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccessKey, type ServerProcess, startServer } from './support/cli-process.js';
@@ -14,7 +14,7 @@ const APP_ORIGIN = 'http://127.0.0.1:3999';
 const WITH_TSX = { NODE_OPTIONS: '--import tsx' };
 
 // A user adds a provider the spec alone cannot describe with config plus a hooks module, without touching the
-// engine (seed 004): this provider's token endpoint reads JSON bodies only, so only the hooks can talk to it.
+// engine (docs/configuration.md, "Code hooks"): this provider's token endpoint reads JSON bodies only, so only the hooks can talk to it.
 const HOOKS = `import type { ProviderHooks } from '@tokenvault/core';
 
 // Each hook is given the vault's fetch: redirects refused, answers capped, the provider timeout applied.
@@ -100,7 +100,7 @@ environments:
     expect(await frame.text()).toContain('authorization_response');
 
     const accessKey = await createAccessKey(config, ['--name', 'w', '--role', 'admin']);
-    const jwt = await signServiceToken(await parseAccessKey(accessKey), {
+    const jwt = await signServiceToken(parseAccessKey(accessKey), {
       baseUrl: door.url,
     });
     const call = async (path: string, init: RequestInit = {}) =>
@@ -120,7 +120,7 @@ environments:
   it("passes a hook's needs_reauth through: a refresh the provider refuses marks the account, never a 5xx", async () => {
     // The refreshCredentials hook above throws code needs_reauth for invalid_grant.
     const accessKey = await createAccessKey(config, ['--name', 'r', '--role', 'admin']);
-    const jwt = await signServiceToken(await parseAccessKey(accessKey), {
+    const jwt = await signServiceToken(parseAccessKey(accessKey), {
       baseUrl: door.url,
     });
     const headers = { authorization: `Bearer ${jwt}` };

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseAccessKey, signServiceToken } from '@tokenvault/core';
+import { parseAccessKey, signServiceToken } from '@tokenvault/sdk-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiProvider, startApiProvider } from './support/api-provider.js';
 import { createAccessKey, type ServerProcess, startServer } from './support/cli-process.js';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { dbSnapshot } from './support/db-snapshot.js';
 import { APP_ORIGIN, type InProcessVault, startInProcessVault, VAULT_URL } from './support/in-process-vault.js';
 
-// SPEC §7: the public browser routes are rate-limited per client, before any work; the limit is per client, resets
+// docs/security.md: the public browser routes are rate-limited per client, before any work; the limit is per client, resets
 // after a minute, and leaves the authenticated service API alone.
 describe('rate limits on the public routes', () => {
   let vault: InProcessVault;

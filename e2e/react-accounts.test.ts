@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { parseAccessKey, signServiceToken } from '@tokenvault/core';
+import { parseAccessKey, signServiceToken } from '@tokenvault/sdk-node';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccountsWindow } from './browser/accounts-page.js';
@@ -74,7 +74,7 @@ describe('@tokenvault/react connected accounts in Chromium', () => {
 
   /** The app's backend asks for a connect session for `userId`; the page redeems it. */
   async function bind(app: App, stack: BrowserStack, userId: string): Promise<void> {
-    const jwt = await signServiceToken(await parseAccessKey(stack.accessKey), { baseUrl: stack.vaultUrl });
+    const jwt = await signServiceToken(parseAccessKey(stack.accessKey), { baseUrl: stack.vaultUrl });
     const created = await fetch(`${stack.vaultUrl}/v1/connect-sessions`, {
       method: 'POST',
       headers: { authorization: `Bearer ${jwt}` },
@@ -89,7 +89,7 @@ describe('@tokenvault/react connected accounts in Chromium', () => {
 
   /** What the vault's service API says the user holds. */
   async function listedAtVault(stack: BrowserStack, userId: string) {
-    const jwt = await signServiceToken(await parseAccessKey(stack.accessKey), { baseUrl: stack.vaultUrl });
+    const jwt = await signServiceToken(parseAccessKey(stack.accessKey), { baseUrl: stack.vaultUrl });
     const listed = await fetch(`${stack.vaultUrl}/v1/users/${userId}/connected-accounts`, {
       headers: { authorization: `Bearer ${jwt}` },
     });

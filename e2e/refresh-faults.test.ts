@@ -8,7 +8,7 @@ import { type FaultProxy, startFaultProxy } from './support/fault-proxy.js';
 import { type InProcessVault, startInProcessVault, VAULT_URL } from './support/in-process-vault.js';
 
 // A fault proxy between the vault and the real provider's token endpoint makes refreshes fail the ways real
-// providers do (SPEC §6.3). Each account is its own user, so back-off state does not leak between tests.
+// providers do (docs/reliability.md, "Failure classes"). Each account is its own user, so back-off state does not leak between tests.
 describe('refresh failures', () => {
   let proxy: FaultProxy;
   let vault: InProcessVault;

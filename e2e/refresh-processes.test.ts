@@ -1,8 +1,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseAccessKey, signServiceToken } from '@tokenvault/core';
 import { type DemoProvider, loginWithoutBrowser, startDemoProvider } from '@tokenvault/demo';
+import { parseAccessKey, signServiceToken } from '@tokenvault/sdk-node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createAccessKey, type ServerProcess, startServer } from './support/cli-process.js';
 import { CookieJar } from './support/cookie-jar.js';
@@ -116,7 +116,7 @@ environments:
 
   async function read(server: ServerProcess, path: string, body = '{}') {
     // Every process has the same publicUrl, which is the audience of the service JWT.
-    const jwt = await signServiceToken(await parseAccessKey(accessKey), { baseUrl: publicUrl });
+    const jwt = await signServiceToken(parseAccessKey(accessKey), { baseUrl: publicUrl });
     const response = await fetch(`${server.url}${path}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${jwt}`, 'content-type': 'application/json' },

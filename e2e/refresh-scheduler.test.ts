@@ -23,7 +23,7 @@ async function linked(v: InProcessVault, login: string): Promise<AccountRow> {
 
 const stored = async (v: InProcessVault, id: string) => (await v.store.getAccountById(id)) as AccountRow;
 
-// The scheduler (SPEC §6.4): due accounts are refreshed ahead of expiry by several processes sharing one
+// The scheduler (docs/reliability.md, "Refresh ahead and keep-alive"): due accounts are refreshed ahead of expiry by several processes sharing one
 // database, no account is refreshed twice in a cycle, failures are recorded per account, and idle accounts
 // get a keep-alive refresh.
 describe.each(['sqlite', 'postgres'] as const)('refresh scheduler on %s', (storeKind) => {

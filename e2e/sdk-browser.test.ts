@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { parseAccessKey, signServiceToken } from '@tokenvault/core';
+import { parseAccessKey, signServiceToken } from '@tokenvault/sdk-node';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Outcome } from './browser/sdk-page.js';
@@ -184,7 +184,7 @@ describe('@tokenvault/sdk-browser in Chromium', () => {
 
   it('binds the browser to the app’s user with a connect session, so the account it links is that user’s', async () => {
     // The app's backend asks for a token for u_42; the page redeems it; the popup's account belongs to u_42.
-    const jwt = await signServiceToken(await parseAccessKey(stack.accessKey), { baseUrl: stack.vaultUrl });
+    const jwt = await signServiceToken(parseAccessKey(stack.accessKey), { baseUrl: stack.vaultUrl });
     const call = (path: string, init: RequestInit = {}) =>
       fetch(`${stack.vaultUrl}${path}`, { ...init, headers: { authorization: `Bearer ${jwt}` } });
     const created = await call('/v1/connect-sessions', {
@@ -323,7 +323,7 @@ describe('@tokenvault/sdk-browser in Chromium', () => {
   });
 
   it('never puts a provider token in cookies, localStorage, sessionStorage or IndexedDB', async () => {
-    // Tokens live in the page's memory only; the vault's cookies are opaque handles (SPEC §7).
+    // Tokens live in the page's memory only; the vault's cookies are opaque handles (docs/security.md).
     expect(tokens.size).toBeGreaterThan(4);
     for (const app of apps) {
       const stored = await app.page.evaluate(async () =>

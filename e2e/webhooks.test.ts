@@ -5,7 +5,7 @@ import { type InProcessVault, startInProcessVault, VAULT_URL } from './support/i
 import { sleep } from './support/net.js';
 import { type ReceivedWebhook, startWebhookReceiver, type WebhookReceiver } from './support/webhook-receiver.js';
 
-// Webhooks are how apps learn that an account needs the user again (SPEC §6.5): a real HTTP receiver that checks
+// Webhooks are how apps learn that an account needs the user again (docs/reliability.md, "Status and events"): a real HTTP receiver that checks
 // signatures with the reference Standard Webhooks library must get every event at least once, retried after
 // failures under the same webhook-id, in order per account, and a dead URL must neither block nor retry forever.
 

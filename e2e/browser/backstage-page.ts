@@ -1,5 +1,5 @@
 // A Backstage app reduced to its auth: the real `OAuth2` client and `OAuthRequestManager` from
-// @backstage/core-app-api, pointed at the vault, with no React rendered (notes/backstage-protocol.md §3).
+// @backstage/core-app-api, pointed at the vault, with no React rendered (docs/backstage.md).
 import { OAuth2, type OAuth2CreateOptions, OAuthRequestManager } from '@backstage/core-app-api';
 
 /** What the page puts on `window` for the tests' `page.evaluate`. */

@@ -11,15 +11,14 @@ import {
   OPERATOR,
   type ProviderSpec,
   type ProviderSpecInput,
-  parseAccessKey,
   type Store,
-  signServiceToken,
   type Vault,
   type WebhookEndpoint,
   type WebhookRetryPolicy,
 } from '@tokenvault/core';
 import { type DemoProvider, loginWithoutBrowser, startDemoProvider } from '@tokenvault/demo';
 import { oauth2, oidc } from '@tokenvault/providers';
+import { parseAccessKey, signServiceToken } from '@tokenvault/sdk-node';
 import { type ConnectUi, createApp, type DevHome, type RateLimit } from '@tokenvault/server';
 import { createSqliteStore } from '@tokenvault/store-sqlite';
 import { loadUiAssets } from '@tokenvault/ui';
@@ -177,7 +176,7 @@ export async function startInProcessVault(options: InProcessOptions = {}) {
     newJar: () => new CookieJar(request),
     /** A service JWT (of the bootstrap admin client by default), signed by a clock that agrees with the vault's. */
     jwt: async (accessKey = admin.accessKey) =>
-      signServiceToken(await parseAccessKey(accessKey), { baseUrl: publicUrl, now: Date.now() + clock.offsetMs }),
+      signServiceToken(parseAccessKey(accessKey), { baseUrl: publicUrl, now: Date.now() + clock.offsetMs }),
     /**
      * A browser (or a backend posing as one) holding the session a connect session becomes: `jwt`'s client asks for
      * the connect session (`body`), the new jar redeems it.

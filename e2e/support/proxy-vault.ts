@@ -9,11 +9,10 @@ import {
   type GrantInput,
   OPERATOR,
   type ProviderSpecInput,
-  parseAccessKey,
   type Store,
-  signServiceToken,
 } from '@tokenvault/core';
 import { oauth2 } from '@tokenvault/providers';
+import { parseAccessKey, signServiceToken } from '@tokenvault/sdk-node';
 import { createApp } from '@tokenvault/server';
 import { createSqliteStore } from '@tokenvault/store-sqlite';
 import { type ApiProvider, startApiProvider } from './api-provider.js';

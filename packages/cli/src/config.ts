@@ -35,12 +35,12 @@ export const publicUrlSchema = webUrl
 const providerEntry = z
   .object({
     preset: z.string().optional(),
-    /** A module of code hooks (SPEC §5.5), relative to the config file. */
+    /** A module of code hooks (docs/configuration.md, "Code hooks"), relative to the config file. */
     hooks: z.string().min(1).optional(),
     clientId: z.string().min(1),
     clientSecret: z.string().min(1).optional(),
   })
-  // Every other key is a provider-spec field (SPEC §5.5); the spec's own schema rejects unknown ones.
+  // Every other key is a provider-spec field (docs/configuration.md, "Providers"); the spec's own schema rejects unknown ones.
   .catchall(z.unknown());
 
 const webhook = z.object({ url: webUrl, secret: z.string().min(1) }).strict();
@@ -77,7 +77,7 @@ export const DEFAULT_RATE_LIMIT = { requestsPerMinute: 300, trustProxy: false };
 /** Long enough for a token read or a sign-in; a refresh that outlasts it still completes before the store closes. */
 export const DEFAULT_DRAIN_SECONDS = 10;
 
-/** `tokenvault.yaml` (SPEC §5.2). Unknown keys are errors. */
+/** `tokenvault.yaml` (docs/configuration.md). Unknown keys are errors. */
 export const configSchema = z
   .object({
     publicUrl: publicUrlSchema.optional(),

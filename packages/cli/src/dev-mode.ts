@@ -1,16 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  buildProviderSpec,
-  type ConfiguredProvider,
-  OPERATOR,
-  parseAccessKey,
-  redirectUri,
-  type Vault,
-} from '@tokenvault/core';
+import { buildProviderSpec, type ConfiguredProvider, OPERATOR, redirectUri, type Vault } from '@tokenvault/core';
 import type { DemoProvider } from '@tokenvault/demo';
 import { oidc } from '@tokenvault/providers';
+import { parseAccessKey } from '@tokenvault/sdk-node';
 import { loadDemo } from './demo-loader.js';
 import { decodeMasterKey } from './runtime.js';
 import { devDirectoryPath } from './vault-source.js';
@@ -73,7 +67,7 @@ export async function devAdminKey(
   const file = join(dir, 'admin.key');
   if (existsSync(file)) {
     const accessKey = readFileSync(file, 'utf8').trim();
-    const parsed = await parseAccessKey(accessKey).catch(() => undefined);
+    const parsed = parsedKey(accessKey);
     const stored = parsed && (await vault.store.getClientKey(parsed.clientId, parsed.keyId));
     if (stored && stored.revokedAt === null) return { accessKey, file, created: false };
   }
@@ -83,6 +77,15 @@ export async function devAdminKey(
   );
   writeSecret(file, `${accessKey}\n`);
   return { accessKey, file, created: true };
+}
+
+/** The key in the file, or undefined when it holds no well-formed access key (then a new one is made). */
+function parsedKey(accessKey: string) {
+  try {
+    return parseAccessKey(accessKey);
+  } catch {
+    return undefined;
+  }
 }
 
 function writeSecret(file: string, content: string): void {

@@ -115,7 +115,7 @@ const TS_HINT = ' (compile it to .js, or start with NODE_OPTIONS="--import tsx")
 
 const HOOK_NAMES = ['getTokenData', 'getCredentialsFromTokenResponse', 'refreshCredentials', 'test'] as const;
 
-/** A provider's hooks module: functions exported by the names of seed 004, and nothing else by those names. */
+/** A provider's hooks module: functions exported by the hook names (docs/configuration.md, "Code hooks"), and nothing else by those names. */
 async function loadHooks(where: string, file: string): Promise<ProviderHooks> {
   let module: Record<string, unknown>;
   try {
@@ -138,7 +138,7 @@ async function loadHooks(where: string, file: string): Promise<ProviderHooks> {
 }
 
 /**
- * A preset with the entry's fields on top. `scopes` is either the list always requested (SPEC §5.2) or, for a
+ * A preset with the entry's fields on top. `scopes` is either the list always requested or, for a
  * custom spec, the spec's own `{default, required, separator}`.
  */
 export function configuredProvider(

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSqliteStore } from '@tokenvault/store-sqlite';
 import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
-import { generateAccessKey } from '../../core/src/access-keys.js';
+import { generateAccessKey } from '../../core/src/clients/access-keys.js';
 import { devMasterKey } from '../src/dev-mode.js';
 import { main } from '../src/main.js';
 import { openStore } from '../src/runtime.js';

@@ -43,7 +43,7 @@ describe('configuredProvider', () => {
   });
 
   it('takes a scopes list as the scopes requested', () => {
-    // `scopes: [a, b]` in the configuration is what the provider is asked for (SPEC §5.2).
+    // `scopes: [a, b]` in the configuration is what the provider is asked for (docs/configuration.md, "Providers").
     const provider = configuredProvider('production', 'acme', entry({ scopes: ['a', 'b'] }));
     expect(provider.scopes).toEqual(['a', 'b']);
   });

@@ -1,7 +1,7 @@
-import type { Batch, RefreshEngine } from './refresh-engine.js';
+import type { createWebhookDeliverer } from './events/webhook-deliverer.js';
+import type { Batch, RefreshEngine } from './refresh/refresh-engine.js';
 import type { MaintenanceStore } from './store.js';
 import type { VaultContext } from './vault-context.js';
-import type { createWebhookDeliverer } from './webhook-deliverer.js';
 
 /** Sweeping is cheap but need not be frequent; several processes sweeping at once is harmless. */
 const SWEEP_EVERY_MS = 10 * 60_000;

@@ -1,34 +1,25 @@
 export {
-  type AccessKey,
-  authressAudience,
-  type NewAccessKey,
-  parseAccessKey,
-  signServiceToken,
-} from './access-keys.js';
-export {
   type AccessToken,
   type AccessTokenRequest,
   DEFAULT_MIN_VALIDITY_SECONDS,
   FORCED_REFRESH_INTERVAL_SECONDS,
   type ProviderTokenRequest,
   type TokenOptions,
-} from './access-tokens.js';
-export type { ConnectedAccount } from './accounts.js';
-export { type Actor, SYSTEM } from './audit.js';
-export type { BackgroundOptions } from './background.js';
-export type { BrowserProfile, BrowserSession } from './browser-session.js';
-export { type Aead, aad, type Cipher, createCipher, webCryptoAead } from './cipher.js';
+} from './accounts/access-tokens.js';
+export type { ConnectedAccount } from './accounts/accounts.js';
 export {
   type CompleteConnectInput,
   type CompletedConnect,
   FLOW_TTL_SECONDS,
   type StartConnectInput,
   type StartedConnect,
-} from './connect-flow.js';
-export { type ConnectSessionInput, MAX_CONNECT_SESSION_SECONDS } from './connect-sessions.js';
-export { type ConnectState, decodeState } from './connect-state.js';
-export type { DisconnectResult } from './disconnect.js';
-export { type ErrorCode, isVaultError, VaultError } from './errors.js';
+} from './accounts/connect-flow.js';
+export { type ConnectState, decodeState } from './accounts/connect-state.js';
+export type { DisconnectResult } from './accounts/disconnect.js';
+export { type Actor, SYSTEM } from './authorization/audit.js';
+export type { BrowserProfile, BrowserSession } from './authorization/browser-session.js';
+export { clientCaller, type Principal } from './authorization/client-auth.js';
+export { type ConnectSessionInput, MAX_CONNECT_SESSION_SECONDS } from './authorization/connect-sessions.js';
 export {
   type Action,
   allows,
@@ -49,10 +40,20 @@ export {
   type Segment,
   sessionCaller,
   WILDCARD,
-} from './grants.js';
+} from './authorization/grants.js';
+export type { SessionInput } from './authorization/sessions.js';
+export type { BackgroundOptions } from './background.js';
+export { authressAudience, type NewAccessKey } from './clients/access-keys.js';
+export { type AccessKey, parseAccessKey, signServiceToken } from './clients/client-signing.js';
+export type { ClientDetails, CreatedClient, GrantInput } from './clients/service-clients.js';
+export { type Aead, aad, type Cipher, createCipher, webCryptoAead } from './crypto/cipher.js';
+export type { RekeyResult } from './crypto/rekey.js';
+export { type ErrorCode, isVaultError, VaultError } from './errors.js';
+export type { DeliveryOutcome, WebhookRetryPolicy } from './events/webhook-deliverer.js';
+export { signWebhook, verifyWebhook, webhookKey } from './events/webhook-signature.js';
 export type { ProviderHttp } from './oauth/http.js';
-export { discoverProviders, type ProviderCheck } from './provider-check.js';
-export type { HookClient, ProviderHooks, TokenResponseData } from './provider-hooks.js';
+export type { HookClient, ProviderHooks, TokenResponseData } from './oauth/provider-hooks.js';
+export { discoverProviders, type ProviderCheck } from './providers/provider-check.js';
 export {
   buildProviderSpec,
   isLoopback,
@@ -60,22 +61,13 @@ export {
   type ProviderSpecInput,
   providerSpecIssues,
   providerSpecSchema,
-} from './provider-spec.js';
-export { type ConfiguredProvider, createProviderRegistry, type ProviderRegistry } from './providers.js';
+} from './providers/provider-spec.js';
+export { type ConfiguredProvider, createProviderRegistry, type ProviderRegistry } from './providers/registry.js';
 export { type ApiSpec, apiSpecSchema } from './proxy/api-spec.js';
 export type { ProxyAnswer, ProxyRequest, Upstream, UpstreamAnswer, UpstreamRequest } from './proxy/proxy-call.js';
 export { forwardedRequestHeaders, forwardedResponseHeaders } from './proxy/proxy-headers.js';
-export type { RefreshResult } from './refresh-engine.js';
-export type { RekeyResult } from './rekey.js';
+export type { RefreshResult } from './refresh/refresh-engine.js';
 export { mergeScopes, parseScopes } from './scopes.js';
-export {
-  type ClientDetails,
-  type CreatedClient,
-  clientCaller,
-  type GrantInput,
-  type Principal,
-} from './service-clients.js';
-export type { SessionInput } from './sessions.js';
 export type {
   AccountStore,
   AuditStore,
@@ -115,5 +107,3 @@ export type {
 } from './store-rows.js';
 export { createVault, type Vault, type VaultOptions, type WebhookEndpoint } from './vault.js';
 export { redirectUri, type VaultLogger } from './vault-context.js';
-export type { DeliveryOutcome, WebhookRetryPolicy } from './webhook-deliverer.js';
-export { signWebhook, verifyWebhook, webhookKey } from './webhook-signature.js';

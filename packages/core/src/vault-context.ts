@@ -1,7 +1,7 @@
-import type { AuditWriter } from './audit.js';
-import type { Cipher } from './cipher.js';
+import type { AuditWriter } from './authorization/audit.js';
+import type { Cipher } from './crypto/cipher.js';
 import type { ProviderHttp } from './oauth/http.js';
-import type { ProviderRegistry } from './providers.js';
+import type { ProviderRegistry } from './providers/registry.js';
 import type { Store } from './store.js';
 import type { VaultMetrics } from './vault-metrics.js';
 
@@ -48,7 +48,7 @@ export interface RefreshTiming {
   waitMs: number;
 }
 
-/** The redirect URI to register at each provider (SPEC §5.3.1). */
+/** The redirect URI to register at each provider (docs/api.md, "Browser connect flow"). */
 export function redirectUri(publicUrl: string, providerId: string): string {
   return `${publicUrl.replace(/\/+$/, '')}/api/auth/${encodeURIComponent(providerId)}/handler/frame`;
 }

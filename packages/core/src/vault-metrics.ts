@@ -3,7 +3,7 @@ import { createRegistry } from './metrics-registry.js';
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 const LAG_BUCKETS = [0.1, 0.5, 1, 5, 10, 30, 60, 300, 900, 3600];
 
-/** The vault's Prometheus metrics (SPEC §6, served at /metrics). Labels carry provider ids, never user data. */
+/** The vault's Prometheus metrics (served at /metrics; docs/reliability.md, "Metrics"). Labels carry provider ids, never user data. */
 export function createVaultMetrics() {
   const registry = createRegistry();
   return {

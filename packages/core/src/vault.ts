@@ -1,28 +1,33 @@
-import { type AccessTokenRequest, createAccessTokens } from './access-tokens.js';
-import { authorizedAccount, toConnectedAccount } from './accounts.js';
-import { createAuditWriter } from './audit.js';
+import { type AccessTokenRequest, createAccessTokens } from './accounts/access-tokens.js';
+import { authorizedAccount, toConnectedAccount } from './accounts/accounts.js';
+import {
+  type CompleteConnectInput,
+  completeConnect,
+  type StartConnectInput,
+  startConnect,
+} from './accounts/connect-flow.js';
+import { disconnect } from './accounts/disconnect.js';
+import { createAuditWriter } from './authorization/audit.js';
+import { browserSession } from './authorization/browser-session.js';
+import { createConnectSessions } from './authorization/connect-sessions.js';
+import { type Caller, resources, type Segment } from './authorization/grants.js';
+import { createSessions } from './authorization/sessions.js';
 import { type BackgroundOptions, startBackground } from './background.js';
-import { browserSession } from './browser-session.js';
-import type { Cipher } from './cipher.js';
-import { type CompleteConnectInput, completeConnect, type StartConnectInput, startConnect } from './connect-flow.js';
-import { createConnectSessions } from './connect-sessions.js';
-import { disconnect } from './disconnect.js';
+import { createServiceClients } from './clients/service-clients.js';
+import type { Cipher } from './crypto/cipher.js';
+import { unconfiguredMasterKeys } from './crypto/master-key-check.js';
+import { type RekeyResult, rekeyCredentials } from './crypto/rekey.js';
 import { randomId } from './encoding.js';
-import { type Caller, resources, type Segment } from './grants.js';
-import { unconfiguredMasterKeys } from './master-key-check.js';
+import { createWebhookDeliverer, DEFAULT_WEBHOOK_RETRY, type WebhookRetryPolicy } from './events/webhook-deliverer.js';
 import { type ProviderHttp, providerHttp } from './oauth/http.js';
-import { checkProviders } from './provider-check.js';
-import type { ProviderRegistry } from './providers.js';
+import { checkProviders } from './providers/provider-check.js';
+import type { ProviderRegistry } from './providers/registry.js';
 import { createProxy } from './proxy/proxy-call.js';
-import { createRefreshEngine } from './refresh-engine.js';
-import { type RekeyResult, rekeyCredentials } from './rekey.js';
-import { createServiceClients } from './service-clients.js';
-import { createSessions } from './sessions.js';
+import { createRefreshEngine } from './refresh/refresh-engine.js';
 import type { Store } from './store.js';
 import type { AccountQuery, AuditQuery, DeliveryQuery } from './store-rows.js';
 import type { VaultContext, VaultLogger, Webhooks } from './vault-context.js';
 import { createVaultMetrics } from './vault-metrics.js';
-import { createWebhookDeliverer, DEFAULT_WEBHOOK_RETRY, type WebhookRetryPolicy } from './webhook-deliverer.js';
 
 export interface WebhookEndpoint {
   url: string;

@@ -1,6 +1,8 @@
 import { jwtVerify } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { generateAccessKey, isKeyId, newKeyId, parseAccessKey, signServiceToken } from '../src/access-keys.js';
+import { generateAccessKey, isKeyId, newKeyId } from '../src/clients/access-keys.js';
+// The deprecated client-side signer core still exports: what it signs must stay what the vault verifies.
+import { parseAccessKey, signServiceToken } from '../src/clients/client-signing.js';
 import { isRandomId, randomId } from '../src/encoding.js';
 import { failure } from './failure.js';
 

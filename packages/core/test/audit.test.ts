@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditRow, createAuditWriter } from '../src/audit.js';
+import { auditRow, createAuditWriter } from '../src/authorization/audit.js';
 import type { AuditRow } from '../src/store-rows.js';
 
 const row = (n: number) => auditRow({ principal: 'cli' }, n, { env: 'e', action: 'credentials.read', result: 'ok' });

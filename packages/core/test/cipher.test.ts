@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aad, createCipher } from '../src/cipher.js';
+import { aad, createCipher } from '../src/crypto/cipher.js';
 import { failure } from './failure.js';
 
 const newMasterKey = () => crypto.getRandomValues(new Uint8Array(32));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeState, encodeState } from '../src/connect-state.js';
+import { decodeState, encodeState } from '../src/accounts/connect-state.js';
 import { VaultError } from '../src/errors.js';
 
 /** How Backstage writes a state: hex of the UTF-8 query string. */

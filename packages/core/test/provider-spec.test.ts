@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { VaultError } from '../src/errors.js';
-import { buildProviderSpec, isLoopback, type ProviderSpecInput, providerSpecSchema } from '../src/provider-spec.js';
+import {
+  buildProviderSpec,
+  isLoopback,
+  type ProviderSpecInput,
+  providerSpecSchema,
+} from '../src/providers/provider-spec.js';
 
 const oidcSpec = { id: 'acme', displayName: 'Acme', type: 'oidc', issuer: 'https://id.example.com' } as const;
 const oauth2Spec = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffMs, nextRefreshAt } from '../src/refresh-schedule.js';
+import { backoffMs, nextRefreshAt } from '../src/refresh/refresh-schedule.js';
 
 const MINUTE = 60_000;
 const low = () => 0; // no jitter

@@ -1,9 +1,9 @@
+import { parseAccessKey, signServiceToken } from '@tokenvault/sdk-node';
 import { describe, expect, it } from 'vitest';
-import { parseAccessKey, signServiceToken } from '../src/access-keys.js';
-import { createCipher } from '../src/cipher.js';
+import { OPERATOR } from '../src/authorization/grants.js';
+import { createCipher } from '../src/crypto/cipher.js';
 import { isVaultError } from '../src/errors.js';
-import { OPERATOR } from '../src/grants.js';
-import { createProviderRegistry } from '../src/providers.js';
+import { createProviderRegistry } from '../src/providers/registry.js';
 import { createMemoryStore } from '../src/testing/index.js';
 import { createVault } from '../src/vault.js';
 
@@ -21,7 +21,7 @@ describe('service clients', () => {
     const { store, vault } = await vaultOnMemory();
     const grants = [{ role: 'credentials-reader', resource: 'connections/github' }];
     const created = await vault.clients.create({ env: 'development', name: 'worker', grants }, OPERATOR);
-    const token = await signServiceToken(await parseAccessKey(created.accessKey), { baseUrl: publicUrl });
+    const token = await signServiceToken(parseAccessKey(created.accessKey), { baseUrl: publicUrl });
     const principal = await vault.clients.authenticate(token);
     expect(principal).toMatchObject({ clientId: created.client.id, keyId: created.keyId, env: 'development' });
     expect(principal.grants).toHaveLength(1);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createSessions } from '../src/authorization/sessions.js';
 import { sha256 } from '../src/encoding.js';
-import { createSessions } from '../src/sessions.js';
 import { createMemoryStore } from '../src/testing/index.js';
 
 describe('browser sessions', () => {

@@ -2,7 +2,7 @@ import { Webhook } from 'standardwebhooks';
 import { describe, expect, it } from 'vitest';
 import { randomBytes, toBase64, utf8 } from '../src/encoding.js';
 import { VaultError } from '../src/errors.js';
-import { signWebhook, verifyWebhook, webhookKey } from '../src/webhook-signature.js';
+import { signWebhook, verifyWebhook, webhookKey } from '../src/events/webhook-signature.js';
 
 // The reference implementation (standardwebhooks) is the judge: what we sign it accepts, what it signs we accept.
 

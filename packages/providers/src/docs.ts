@@ -22,7 +22,7 @@ export function providersMarkdown(presets: Readonly<Record<string, Preset>>): st
 # Providers
 
 ${ids.length} presets. Use one with \`preset: <id>\` in \`tokenvault.yaml\` and add \`clientId\`, \`clientSecret\` and anything
-its setup note asks for; any field of the provider spec (docs/configuration.md, SPEC §5.5) can be overridden.
+its setup note asks for; any field of the provider spec (docs/configuration.md, "Providers") can be overridden.
 Register \`{publicUrl}/api/auth/{provider}/handler/frame\` as the redirect URI at the provider.
 \`tokenvault providers list\`, \`tokenvault providers show <id>\` and \`tokenvault providers validate <file>\` read the
 same catalog.

@@ -27,5 +27,12 @@ export {
   type OpenConnectOptions,
   openConnect,
 } from './open-connect.js';
-export type { ConnectSessionBinding } from './protocol.js';
-export type { AuthOptions, AuthRequestOptions, ProfileInfo, Vault, VaultAuth, VaultOptions } from './types.js';
+export type {
+  AuthOptions,
+  AuthRequestOptions,
+  ConnectSessionBinding,
+  ProfileInfo,
+  Vault,
+  VaultAuth,
+  VaultOptions,
+} from './types.js';

@@ -1,5 +1,6 @@
 import { VaultAuthError } from './errors.js';
 import { isRecord, type Session, toSession } from './session.js';
+import type { ConnectSessionBinding } from './types.js';
 
 /** What /refresh can tell a page, short of a failure. */
 export type RefreshResult =
@@ -47,17 +48,6 @@ export async function requestRefresh(http: typeof fetch, url: string, now: () =>
   const session = toSession(body, now());
   if (!session) throw new VaultAuthError('refresh_failed', '/refresh answered 200 without a usable token');
   return { status: 'ok', session };
-}
-
-/** What a redeemed connect-session token bound this browser to. */
-export interface ConnectSessionBinding {
-  env: string;
-  userId: string;
-  /** What the app's backend meant the user to link next; null: any provider. */
-  provider: string | null;
-  scopes: string[];
-  /** What this browser may now do with the user's accounts: no more than the app's backend holds. */
-  actions: string[];
 }
 
 export async function postConnectSession(

@@ -1,5 +1,4 @@
 import type { AccessTokenSource, ConnectedAccount, ConnectedAccountsStore, LinkOptions } from './account-types.js';
-import type { ConnectSessionBinding } from './protocol.js';
 
 /** Backstage's ProfileInfo: what the provider says about the signed-in account. */
 export interface ProfileInfo {
@@ -44,6 +43,17 @@ export interface VaultAuth {
   getProfile(options?: AuthRequestOptions): Promise<ProfileInfo | undefined>;
   signIn(): Promise<void>;
   signOut(): Promise<void>;
+}
+
+/** What a redeemed connect-session token bound this browser to. */
+export interface ConnectSessionBinding {
+  env: string;
+  userId: string;
+  /** What the app's backend meant the user to link next; null: any provider. */
+  provider: string | null;
+  scopes: string[];
+  /** What this browser may now do with the user's accounts: no more than the app's backend holds. */
+  actions: string[];
 }
 
 export interface Vault {

@@ -54,7 +54,7 @@ describe('createMeApi', () => {
   });
 
   it('answers the token routes’ documented refusals as results, with missingScopes and retryAfter', async () => {
-    // An app handles these with a switch, not a try/catch (SPEC §5.4).
+    // An app handles these with a switch, not a try/catch (docs/sdk.md).
     const cases: Array<[Response, object]> = [
       [
         json(409, { error: 'needs_reauth', message: 'connect again' }),

@@ -1,7 +1,7 @@
 import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { VaultClientError } from './errors.js';
 
-/** A parsed service-client access key (SPEC §5.3.3, the Authress format). */
+/** A parsed service-client access key (the Authress format, docs/api.md "Access keys and JWTs"). */
 export interface AccessKey {
   clientId: string;
   keyId: string;

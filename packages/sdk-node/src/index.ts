@@ -1,6 +1,8 @@
+export { type AccessKey, parseAccessKey } from './access-key.js';
 export { createVaultClient } from './client.js';
 export { isVaultClientError, VaultClientError, type VaultClientErrorCode } from './errors.js';
 export type { Result } from './result.js';
+export { signServiceToken } from './service-token.js';
 export type {
   AccessToken,
   AccessTokenError,

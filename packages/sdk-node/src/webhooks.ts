@@ -2,7 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { VaultClientError } from './errors.js';
 import type { AccountStatus } from './types.js';
 
-/** What the vault's webhooks say (SPEC §6.5); never a token. `webhook-id` is the key to deduplicate on. */
+/** What the vault's webhooks say (docs/reliability.md, "Status and events"); never a token. `webhook-id` is the key to deduplicate on. */
 export interface WebhookEvent {
   type: 'account.connected' | 'account.status_changed' | 'account.disconnected';
   /** ISO 8601. */

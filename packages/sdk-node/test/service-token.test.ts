@@ -2,6 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { decodeProtectedHeader, jwtVerify } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { parseAccessKey } from '../src/access-key.js';
+import * as sdk from '../src/index.js';
 import { createVaultClient, VaultClientError } from '../src/index.js';
 import { createServiceTokenSource } from '../src/service-token.js';
 import { newAccessKey } from './keys.js';
@@ -41,6 +42,27 @@ describe('service-client JWT', () => {
     const second = await source.get();
     expect(second).not.toBe(first);
     expect(await source.get()).toBe(second);
+  });
+});
+
+describe('signServiceToken', () => {
+  it('signs one JWT with the claims the vault verifies, the lifetime and clock asked for, from the public entry', async () => {
+    // For requests the client does not make (the CLI's `tokenvault token`, curl): same claims as the client's own.
+    const { accessKey, publicKey } = newAccessKey('sc_one', 'kid2', 'staging');
+    const now = Date.UTC(2030, 0, 1, 12);
+    const jwt = await sdk.signServiceToken(sdk.parseAccessKey(`${accessKey}\n`), {
+      baseUrl: 'https://vault.example.com//',
+      lifetimeSeconds: 600,
+      now,
+    });
+    expect(decodeProtectedHeader(jwt)).toEqual({ alg: 'EdDSA', kid: 'kid2', typ: 'at+jwt' });
+    const { payload } = await jwtVerify(jwt, publicKey, {
+      issuer: 'https://vault.example.com/v1/clients/sc_one',
+      audience: 'staging.accounts.authress.io',
+      subject: 'sc_one',
+      currentDate: new Date(now),
+    });
+    expect(payload).toMatchObject({ client_id: 'sc_one', scope: 'openid', iat: now / 1000, exp: now / 1000 + 600 });
   });
 });
 

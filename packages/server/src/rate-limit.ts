@@ -1,7 +1,6 @@
 import { VaultError } from '@tokenvault/core';
 import { createMiddleware } from 'hono/factory';
 import { clientAddress, proxyHops } from './client-address.js';
-import type { ServerEnv } from './context.js';
 
 export interface RateLimit {
   /** Requests one client may make to the limited routes in a minute. */
@@ -25,7 +24,8 @@ const MAX_CLIENTS = 100_000;
 export function rateLimit(limit: RateLimit, now: () => number = () => Date.now()) {
   const windows = new Map<string, { start: number; count: number }>();
   const hops = proxyHops(limit.trustProxy);
-  return createMiddleware<ServerEnv>(async (c, next) => {
+  // It reads nothing the app sets on the context, so it takes no `ServerEnv` (which names this module's options).
+  return createMiddleware(async (c, next) => {
     const client = clientAddress(c, hops);
     const at = now();
     let window = windows.get(client);

@@ -85,7 +85,7 @@ const migrations: Record<string, Migration> = {
   },
   '0002_refresh_engine': {
     async up(db: Kysely<unknown>) {
-      // The refresh lease (SPEC §6 design notes): owner and expiry, taken and released in short statements.
+      // The refresh lease (docs/reliability.md, "The lease"): owner and expiry, taken and released in short statements.
       await db.schema.alterTable('connected_accounts').addColumn('lease_owner', 'text').execute();
       await db.schema.alterTable('connected_accounts').addColumn('lease_expires_at', 'bigint').execute();
       await db.schema.alterTable('connected_accounts').addColumn('last_refreshed_at', 'bigint').execute();
@@ -175,7 +175,7 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('webhook_deliveries_event').on('webhook_deliveries').column('event_id').execute();
     },
   },
-  // Service-client keys expire and record their last use; the audit log (SPEC §5.3.2, §7).
+  // Service-client keys expire and record their last use; the audit log (docs/security.md, "Audit log").
   '0004_key_lifecycle_and_audit': {
     async up(db: Kysely<unknown>) {
       await db.schema.alterTable('client_keys').addColumn('expires_at', 'bigint').execute();
@@ -209,7 +209,7 @@ const migrations: Record<string, Migration> = {
     },
   },
   // The browser's profile of an account (Backstage's ProfileInfo), so /refresh can answer it after a reload; the
-  // token-response fields a provider spec keeps (`metadata`); and connect sessions, single-use tokens that bind a browser to an app's user (SPEC §5.3.2).
+  // token-response fields a provider spec keeps (`metadata`); and connect sessions, single-use tokens that bind a browser to an app's user.
   '0005_browser_profile_and_connect_sessions': {
     async up(db: Kysely<unknown>) {
       await db.schema.alterTable('connected_accounts').addColumn('email', 'text').execute();

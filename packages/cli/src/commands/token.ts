@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parseAccessKey, signServiceToken } from '@tokenvault/core';
+import { parseAccessKey, signServiceToken } from '@tokenvault/sdk-node';
 import { integer, type Values } from '../arguments.js';
 import { CliError } from '../cli-error.js';
 

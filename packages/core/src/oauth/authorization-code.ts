@@ -1,10 +1,10 @@
 import * as oauth from 'oauth4webapi';
 import { VaultError } from '../errors.js';
-import type { TokenResponseData } from '../provider-hooks.js';
-import { runHook } from '../provider-hooks.js';
-import type { ConfiguredProvider } from '../providers.js';
+import type { ConfiguredProvider } from '../providers/registry.js';
 import { clientAuth, hookClient, oauthClient } from './authorization-server.js';
 import { type ProviderHttp, requestOptions, throwIfTransient, tokenRequestOptions, transportFailure } from './http.js';
+import type { TokenResponseData } from './provider-hooks.js';
+import { runHook } from './provider-hooks.js';
 import { type TokenSet, toTokenSet } from './token-set.js';
 
 export interface AuthorizationRequest {

@@ -1,7 +1,7 @@
 import * as oauth from 'oauth4webapi';
-import type { HookClient } from '../provider-hooks.js';
-import type { ConfiguredProvider } from '../providers.js';
+import type { ConfiguredProvider } from '../providers/registry.js';
 import { type ProviderHttp, requestOptions, throwIfTransient, transportFailure } from './http.js';
+import type { HookClient } from './provider-hooks.js';
 
 // Weak: a provider filled with a shop's values is dropped by `withParams`'s bounded cache, and its entry with it.
 const cache = new WeakMap<ConfiguredProvider, Promise<oauth.AuthorizationServer>>();
@@ -60,7 +60,7 @@ export function oauthClient(provider: ConfiguredProvider): oauth.Client {
   return { client_id: provider.clientId };
 }
 
-/** Seed 004's clientAuthLocation: HTTP Basic (RFC 6749 §2.3.1), the form body, or both for odd providers. */
+/** The provider spec's `clientAuthLocation`: HTTP Basic (RFC 6749 §2.3.1), the form body, or both for odd providers. */
 export function clientAuth(provider: ConfiguredProvider): oauth.ClientAuth {
   const secret = provider.clientSecret;
   if (secret === undefined) return oauth.None();

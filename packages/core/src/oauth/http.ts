@@ -1,6 +1,6 @@
 import * as oauth from 'oauth4webapi';
 import { VaultError } from '../errors.js';
-import { isLoopback, type ProviderSpec } from '../provider-spec.js';
+import { isLoopback, type ProviderSpec } from '../providers/provider-spec.js';
 import { guardedFetch } from './guarded-fetch.js';
 import { tokenEndpointFetch } from './token-response.js';
 
@@ -28,7 +28,7 @@ export function requestOptions(http: ProviderHttp, endpoint: string | undefined)
 
 /** The same for token-endpoint calls, whose answers are first made standard (token-response.ts). */
 export function tokenRequestOptions(http: ProviderHttp, spec: ProviderSpec, endpoint: string | undefined) {
-  return { ...requestOptions(http, endpoint), [oauth.customFetch]: tokenEndpointFetch(spec, http) };
+  return { ...requestOptions(http, endpoint), [oauth.customFetch]: tokenEndpointFetch(spec, http.fetch) };
 }
 
 function isLoopbackHttp(endpoint: string): boolean {

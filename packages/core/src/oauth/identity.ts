@@ -1,7 +1,7 @@
 import type * as oauth from 'oauth4webapi';
 import { VaultError } from '../errors.js';
 import { valueAt } from '../own.js';
-import type { ConfiguredProvider } from '../providers.js';
+import type { ConfiguredProvider } from '../providers/registry.js';
 import { type ProviderHttp, throwIfTransient, transportFailure } from './http.js';
 import type { TokenSet } from './token-set.js';
 

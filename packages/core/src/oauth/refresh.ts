@@ -1,14 +1,14 @@
 import * as oauth from 'oauth4webapi';
 import { VaultError } from '../errors.js';
-import { runHook, type TokenResponseData } from '../provider-hooks.js';
-import type { ConfiguredProvider } from '../providers.js';
+import type { ConfiguredProvider } from '../providers/registry.js';
 import { asTokenResponse, credentialsFrom } from './authorization-code.js';
 import { clientAuth, hookClient, oauthClient } from './authorization-server.js';
 import { type ProviderHttp, requestOptions, throwIfTransient, tokenRequestOptions, transportFailure } from './http.js';
+import { runHook, type TokenResponseData } from './provider-hooks.js';
 import { type TokenSet, toTokenSet } from './token-set.js';
 
 /**
- * Errors that mean the grant is gone and only a new consent helps (SPEC §6.3). `bad_refresh_token` is
+ * Errors that mean the grant is gone and only a new consent helps (docs/reliability.md, "Failure classes"). `bad_refresh_token` is
  * GitHub's spelling, `invalid_refresh_token` Slack's; `unauthorized_client` is what some providers answer once
  * the user removed the app.
  */

@@ -1,12 +1,11 @@
 import { valueAt } from '../own.js';
-import type { ProviderSpec } from '../provider-spec.js';
-import type { ProviderHttp } from './http.js';
+import type { ProviderSpec } from '../providers/provider-spec.js';
 
 /**
  * Token-endpoint answers as providers really send them, made into what RFC 6749 §5 describes, in this one place,
  * before oauth4webapi reads them:
  * - a form-encoded body (GitHub, unless asked for JSON) becomes JSON;
- * - an `error` sent with HTTP 200 (GitHub, Slack; SPEC §6.3) becomes the same error with 400, and so does Slack's
+ * - an `error` sent with HTTP 200 (GitHub, Slack) becomes the same error with 400, and so does Slack's
  *   `{ok: false}` for specs with `errorsWithStatus200`;
  * - tokens nested under `tokenResponse.path` (Slack's user token under `authed_user`) are lifted to the top, beside
  *   the response's other fields (which `metadata` may name);
@@ -16,9 +15,9 @@ import type { ProviderHttp } from './http.js';
  *   `expires_in: 0` (Mailchimp: "never expires") are left out, as the RFC's "absent".
  * Transient answers (5xx, 429) pass through untouched: the caller classifies them by status.
  */
-export function tokenEndpointFetch(spec: ProviderSpec, http: ProviderHttp): typeof fetch {
+export function tokenEndpointFetch(spec: ProviderSpec, providerFetch: typeof fetch): typeof fetch {
   return async (input, init) => {
-    const response = await http.fetch(input, init);
+    const response = await providerFetch(input, init);
     if (response.status >= 500 || response.status === 429) return response;
     const text = await response.text();
     const body = parseBody(text, response.headers.get('content-type'));

@@ -1,6 +1,6 @@
 import type * as oauth from 'oauth4webapi';
 import { valueAt } from '../own.js';
-import type { ProviderSpec } from '../provider-spec.js';
+import type { ProviderSpec } from '../providers/provider-spec.js';
 import { parseScopes } from '../scopes.js';
 
 /** A token endpoint's answer in domain terms; the wire names stop here. */

@@ -1,9 +1,16 @@
-import type { AccessTokens } from '../access-tokens.js';
-import { authorizedAccount, openToken } from '../accounts.js';
-import { auditRow } from '../audit.js';
+import type { AccessTokens } from '../accounts/access-tokens.js';
+import { authorizedAccount, openToken } from '../accounts/accounts.js';
+import { auditRow } from '../authorization/audit.js';
+import {
+  authorize,
+  authorizeScopes,
+  type Caller,
+  proxyCaller,
+  resources,
+  type Segment,
+} from '../authorization/grants.js';
 import { isVaultError, VaultError } from '../errors.js';
-import { authorize, authorizeScopes, type Caller, proxyCaller, resources, type Segment } from '../grants.js';
-import type { RefreshEngine } from '../refresh-engine.js';
+import type { RefreshEngine } from '../refresh/refresh-engine.js';
 import type { AccountRow } from '../store-rows.js';
 import type { VaultContext } from '../vault-context.js';
 import type { ApiSpec } from './api-spec.js';

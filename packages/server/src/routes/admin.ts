@@ -90,7 +90,7 @@ export function adminRoutes(options: ServerOptions) {
     });
   });
 
-  // Webhook deliveries newest first, each with its attempts (SPEC §6.5: "delivery attempts are queryable").
+  // Webhook deliveries newest first, each with its attempts (docs/api.md: every delivery attempt is queryable).
   app.get('/webhook-deliveries', async (c) => {
     const { status, accountId, limit, cursor } = parse(deliveryQuery, c.req.query());
     const env = c.get('principal').env;
@@ -124,7 +124,7 @@ export function adminRoutes(options: ServerOptions) {
     });
   });
 
-  // The audit log newest first (SPEC §5.3.2); `since` and `until` are inclusive ISO 8601 times.
+  // The audit log newest first (docs/security.md, "Audit log"); `since` and `until` are inclusive ISO 8601 times.
   app.get('/audit', async (c) => {
     const { clientId, userId, provider, action, since, until, limit, cursor } = parse(auditQuery, c.req.query());
     const env = c.get('principal').env;

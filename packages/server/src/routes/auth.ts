@@ -19,7 +19,7 @@ import type { OriginCheck } from '../origins.js';
 import { webMessagePage } from '../web-message-page.js';
 import { requireXhr } from '../xhr.js';
 
-/** The Backstage-compatible connect flow (SPEC §5.3.1), mounted at `/api/auth`. */
+/** The Backstage-compatible connect flow (docs/api.md, "Browser connect flow"), mounted at `/api/auth`. */
 export function authRoutes(options: ServerOptions, cookies: Cookies, origins: OriginCheck, sessionTtl: number) {
   const { vault } = options;
   const app = new Hono<ServerEnv>();
@@ -92,7 +92,7 @@ export function authRoutes(options: ServerOptions, cookies: Cookies, origins: Or
       if (errorStatus(err) >= 500) options.logger?.error({ ...fields, cause: describeCause(err.cause) }, err.message);
       else options.logger?.warn(fields, err.message);
       const body = errorBody(err, c.get('requestId'));
-      // Where the result would go is unknown or not allowed: a plain error, no script (SPEC §5.3.1).
+      // Where the result would go is unknown or not allowed: a plain error, no script: an error page must not post to an origin nobody allowed.
       if (!origins.isAllowed(claimed?.origin)) return c.json(body, errorStatus(err) as 400);
       if (claimed?.flow === 'redirect' && claimed.redirectUrl && origins.isAllowed(originOf(claimed.redirectUrl))) {
         const target = new URL(claimed.redirectUrl);
@@ -197,7 +197,7 @@ export function authRoutes(options: ServerOptions, cookies: Cookies, origins: Or
         accessToken: session.accessToken,
         ...(session.idToken && { idToken: session.idToken }),
         // In the client's spelling first, then whatever else the account holds: a client that forgot what it
-        // held is made whole (SPEC §5.3.1).
+        // held is made whole.
         scope: mergeScopes(requested, session.scopes).join(' '),
         ...(session.expiresInSeconds !== undefined && { expiresInSeconds: session.expiresInSeconds }),
       },

@@ -4,7 +4,7 @@ import type { ServerEnv, ServerOptions } from '../context.js';
 import { requireServiceClient } from '../service-auth.js';
 
 /**
- * The routes `@authress/sdk` calls (SPEC §5.3.3, notes/authress-keys.md), so a backend can switch to the vault
+ * The routes `@authress/sdk` calls (docs/api.md, "Authress-compatible"), so a backend can switch to the vault
  * by changing its base URL. Paths keep Authress's shape; errors are the vault's own JSON.
  */
 export function authressRoutes(options: ServerOptions) {

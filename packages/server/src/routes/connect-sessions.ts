@@ -18,9 +18,9 @@ export const connectSessionBody = z
   .strict();
 
 /**
- * `POST /v1/connect-sessions`: an app backend asks for a single-use token that binds a browser to its user. The
- * app sends the user to `connectUrl`, the hosted connect page, which redeems the token from the URL fragment (never
- * sent to a server); or its own page posts the token to `/api/auth/connect-session` (docs/api.md).
+ * `POST /v1/connect-sessions` (docs/api.md): an app backend asks for a single-use token that binds a browser to
+ * its user. The app sends the user to `connectUrl`, the hosted connect page, which redeems the token from the URL
+ * fragment (never sent to a server); or its own page posts the token to `/api/auth/connect-session`.
  */
 export function connectSessionRoutes(options: ServerOptions) {
   const { vault } = options;

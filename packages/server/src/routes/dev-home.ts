@@ -1,6 +1,5 @@
 import { type ConnectedAccount, OPERATOR, sessionCaller, type Vault, VaultError } from '@tokenvault/core';
 import { Hono } from 'hono';
-import type { ServerEnv } from '../context.js';
 import type { Cookies } from '../cookies.js';
 import { escapeHtml, htmlHeaders } from '../html.js';
 
@@ -20,7 +19,8 @@ const NO_SCRIPT = '';
 
 /** The dev-mode home page: connect an account, see it, copy a curl that reads its token. */
 export function devHomeRoutes(vault: Vault, cookies: Cookies, home: DevHome) {
-  const app = new Hono<ServerEnv>();
+  // Reads nothing the app sets on the context, so no `ServerEnv` (which names this module's `DevHome`).
+  const app = new Hono();
   app.get('/', async (c) => {
     const base = new URL(vault.publicUrl);
     // Cookies are per host: 127.0.0.1 and localhost are different sites, so stay on the public URL's.

@@ -10,7 +10,7 @@ import { openApiDocument } from '../openapi/document.js';
 const packageVersion = () =>
   (createRequire(import.meta.url)('@tokenvault/server/package.json') as { version: string }).version;
 
-/** `/openapi.json` and `/docs` (SPEC §5.3): built once, on first request. */
+/** `/openapi.json` and `/docs` (docs/api.md): built once, on first request. */
 export function openApiRoutes(vault: Vault, devHome: boolean) {
   const app = new Hono<ServerEnv>();
   let document: ReturnType<typeof openApiDocument> | undefined;

@@ -38,6 +38,8 @@ export function ConnectApp() {
     else setView({ name: 'failed', message: err instanceof Error ? err.message : String(err) });
   }
 
+  // Once per page load: the page's location and the session are read at mount; `failed` only sets state.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the API base changes, not per render
   useEffect(() => {
     const page = readPageLocation(window.location);
     opener.current = page.opener;

@@ -39,6 +39,7 @@ export function Layout({ app, children }: { app: Branding | null; children: Reac
 export function Screen({ title, children }: { title: string; children: ReactNode }) {
   const heading = useRef<HTMLHeadingElement>(null);
   // Keyed by the title: React reuses this component from one screen to the next.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the title is the screen; a new one moves the focus
   useEffect(() => heading.current?.focus(), [title]);
   return (
     <section className="tv-screen" aria-labelledby="tv-heading">

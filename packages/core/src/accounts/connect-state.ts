@@ -1,5 +1,5 @@
-import { fromHex, toHex } from './encoding.js';
-import { VaultError } from './errors.js';
+import { fromHex, toHex } from '../encoding.js';
+import { VaultError } from '../errors.js';
 
 /**
  * The OAuth `state` in Backstage's encoding: hex of the URL query string `nonce=…&env=…&origin=…&…`

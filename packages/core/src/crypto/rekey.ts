@@ -1,8 +1,8 @@
-import { sealToken, type TokenColumn } from './accounts.js';
+import { sealToken, type TokenColumn } from '../accounts/accounts.js';
+import type { AccountStore } from '../store.js';
+import type { AccountChange, AccountRow } from '../store-rows.js';
+import type { VaultContext } from '../vault-context.js';
 import { aad } from './cipher.js';
-import type { AccountStore } from './store.js';
-import type { AccountChange, AccountRow } from './store-rows.js';
-import type { VaultContext } from './vault-context.js';
 
 const PAGE = 200;
 
@@ -14,8 +14,8 @@ export interface RekeyResult {
 }
 
 /**
- * Re-encrypts every stored credential still under an older master key with the current one (SPEC §5.1 `tokenvault
- * keys rotate`), while the vault serves: page by page, each account with compare-and-swap, so a refresh landing
+ * Re-encrypts every stored credential still under an older master key with the current one (`tokenvault keys
+ * rotate`, docs/security.md "Rotating keys"), while the vault serves: page by page, each account with compare-and-swap, so a refresh landing
  * meanwhile wins and is looked at again. Afterwards the older key can leave the configuration.
  */
 export async function rekeyCredentials(

@@ -1,13 +1,13 @@
-import { accountOutbox } from './account-events.js';
+import { type Caller, resources, type Segment } from '../authorization/grants.js';
+import { VaultError } from '../errors.js';
+import { accountOutbox } from '../events/account-events.js';
+import { authorizationServer } from '../oauth/authorization-server.js';
+import { revokeToken } from '../oauth/refresh.js';
+import { paramsOf, withParams } from '../providers/provider-params.js';
+import type { AccountStore } from '../store.js';
+import type { AccountRow } from '../store-rows.js';
+import type { VaultContext } from '../vault-context.js';
 import { authorizedAccount, openToken } from './accounts.js';
-import { VaultError } from './errors.js';
-import { type Caller, resources, type Segment } from './grants.js';
-import { authorizationServer } from './oauth/authorization-server.js';
-import { revokeToken } from './oauth/refresh.js';
-import { paramsOf, withParams } from './provider-params.js';
-import type { AccountStore } from './store.js';
-import type { AccountRow } from './store-rows.js';
-import type { VaultContext } from './vault-context.js';
 
 export interface DisconnectResult {
   /** Whether the provider confirmed revocation (false when it has no revocation endpoint or it failed). */

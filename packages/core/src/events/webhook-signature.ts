@@ -1,5 +1,5 @@
-import { fromBase64, toBase64, utf8 } from './encoding.js';
-import { VaultError } from './errors.js';
+import { fromBase64, toBase64, utf8 } from '../encoding.js';
+import { VaultError } from '../errors.js';
 
 // Standard Webhooks (https://www.standardwebhooks.com/): symmetric `v1` signatures only.
 const SECRET_PREFIX = 'whsec_';

@@ -1,7 +1,7 @@
-import { auditRow } from './audit.js';
-import { isVaultError } from './errors.js';
-import type { FlowRow } from './store-rows.js';
-import type { VaultContext } from './vault-context.js';
+import { auditRow } from '../authorization/audit.js';
+import { isVaultError } from '../errors.js';
+import type { FlowRow } from '../store-rows.js';
+import type { VaultContext } from '../vault-context.js';
 
 const MAX_MESSAGE = 500;
 

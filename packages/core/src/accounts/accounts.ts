@@ -1,15 +1,15 @@
-import { accountAudit, accountOutbox, statusOutbox } from './account-events.js';
-import type { Actor } from './audit.js';
-import { aad } from './cipher.js';
-import { isRandomId, randomId } from './encoding.js';
-import { quoted, VaultError } from './errors.js';
-import { type Action, authorize, type Caller, type Resource, type Segment, WILDCARD } from './grants.js';
-import type { AccountIdentity } from './oauth/identity.js';
-import type { TokenSet } from './oauth/token-set.js';
-import { nextRefreshAt } from './refresh-schedule.js';
-import type { AccountStore } from './store.js';
-import type { AccountKey, AccountRow, AccountStatus } from './store-rows.js';
-import type { VaultContext } from './vault-context.js';
+import type { Actor } from '../authorization/audit.js';
+import { type Action, authorize, type Caller, type Resource, type Segment, WILDCARD } from '../authorization/grants.js';
+import { aad } from '../crypto/cipher.js';
+import { isRandomId, randomId } from '../encoding.js';
+import { quoted, VaultError } from '../errors.js';
+import { accountAudit, accountOutbox, statusOutbox } from '../events/account-events.js';
+import type { AccountIdentity } from '../oauth/identity.js';
+import type { TokenSet } from '../oauth/token-set.js';
+import { nextRefreshAt } from '../refresh/refresh-schedule.js';
+import type { AccountStore } from '../store.js';
+import type { AccountKey, AccountRow, AccountStatus } from '../store-rows.js';
+import type { VaultContext } from '../vault-context.js';
 
 /** A connected account as the API shows it: never a token. */
 export interface ConnectedAccount {

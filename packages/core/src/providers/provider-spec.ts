@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { VaultError } from './errors.js';
-import { apiSpecSchema, baseUrlProblems } from './proxy/api-spec.js';
+import { VaultError } from '../errors.js';
+import { apiSpecSchema, baseUrlProblems } from '../proxy/api-spec.js';
 
 /** `{name}` in an endpoint: a per-account value from the spec's `params`, entered at connect time. */
 const PLACEHOLDER = /\{([a-z][A-Za-z0-9_]*)\}/g;
@@ -23,8 +23,8 @@ const param = z
 const params = z.record(z.string(), z.string());
 
 /**
- * What the vault needs to know about an OAuth provider (SPEC §5.5). Presets and custom providers share it;
- * field names follow seed 004 where it has one.
+ * What the vault needs to know about an OAuth provider (docs/configuration.md, "Providers"). Presets and custom providers share it;
+ * field names follow Integration.app's connector OAuth config where it has one.
  */
 export const providerSpecSchema = z
   .object({

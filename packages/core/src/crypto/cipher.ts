@@ -1,5 +1,5 @@
-import { base64url, fromBase64, fromUtf8, randomBytes, utf8 } from './encoding.js';
-import { VaultError } from './errors.js';
+import { base64url, fromBase64, fromUtf8, randomBytes, utf8 } from '../encoding.js';
+import { VaultError } from '../errors.js';
 
 /**
  * AES-256-GCM with a key ring. Each ciphertext names the key that made it, so keys rotate online, and is

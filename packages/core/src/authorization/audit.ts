@@ -1,6 +1,6 @@
-import { randomId } from './encoding.js';
-import type { AuditStore } from './store.js';
-import type { AuditRow } from './store-rows.js';
+import { randomId } from '../encoding.js';
+import type { AuditStore } from '../store.js';
+import type { AuditRow } from '../store-rows.js';
 
 /** Who did something, as the audit log records it. */
 export interface Actor {

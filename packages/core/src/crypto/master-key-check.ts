@@ -1,6 +1,6 @@
+import type { AccountStore } from '../store.js';
+import type { AccountRow } from '../store-rows.js';
 import type { Cipher } from './cipher.js';
-import type { AccountStore } from './store.js';
-import type { AccountRow } from './store-rows.js';
 
 const PAGE = 500;
 

@@ -1,12 +1,12 @@
+import { auditRow } from '../authorization/audit.js';
+import { authorize, authorizeScopes, type Caller, resources, type Segment } from '../authorization/grants.js';
+import { isVaultError, VaultError } from '../errors.js';
+import type { RefreshEngine, Refreshed } from '../refresh/refresh-engine.js';
+import { missingScopes } from '../scopes.js';
+import type { AccountStore } from '../store.js';
+import type { AccountRow } from '../store-rows.js';
+import type { VaultContext } from '../vault-context.js';
 import { authorizedAccount, isUsable, openToken } from './accounts.js';
-import { auditRow } from './audit.js';
-import { isVaultError, VaultError } from './errors.js';
-import { authorize, authorizeScopes, type Caller, resources, type Segment } from './grants.js';
-import type { RefreshEngine, Refreshed } from './refresh-engine.js';
-import { missingScopes } from './scopes.js';
-import type { AccountStore } from './store.js';
-import type { AccountRow } from './store-rows.js';
-import type { VaultContext } from './vault-context.js';
 
 /** Refresh when less than this remains, or less than half the token's life for short-lived tokens (docs/reliability.md). */
 export const DEFAULT_MIN_VALIDITY_SECONDS = 300;

@@ -1,9 +1,9 @@
+import { VaultError } from '../errors.js';
+import type { SessionLimits } from '../store-rows.js';
 import type { Actor } from './audit.js';
-import { VaultError } from './errors.js';
-import type { SessionLimits } from './store-rows.js';
 
 /**
- * Who may do what (SPEC §2): a grant is (client, role, resource pattern). Every route asks `allows` the same
+ * Who may do what (docs/security.md, "Authorization model"): a grant is (client, role, resource pattern). Every route asks `allows` the same
  * question — may this principal do `action` on this resource — and the answer is no unless a grant says yes.
  */
 export const ROLES = ['credentials-reader', 'connections-manager', 'api-reader', 'api-caller', 'admin'] as const;

@@ -1,19 +1,19 @@
 import * as oauth from 'oauth4webapi';
+import { aad } from '../crypto/cipher.js';
+import { base64url, randomBytes, sha256, timingSafeEqual } from '../encoding.js';
+import { VaultError } from '../errors.js';
+import { authorizationUrl, exchangeCode } from '../oauth/authorization-code.js';
+import { authorizationServer, hookClient } from '../oauth/authorization-server.js';
+import { type AccountIdentity, accountIdentity } from '../oauth/identity.js';
+import { runHook } from '../oauth/provider-hooks.js';
+import { resolveParams, withParams } from '../providers/provider-params.js';
+import { mergeScopes } from '../scopes.js';
+import type { AccountStore, FlowStore } from '../store.js';
+import type { FlowRow } from '../store-rows.js';
+import { redirectUri, type VaultContext } from '../vault-context.js';
 import { type ConnectedAccount, saveLinkedAccount, toConnectedAccount } from './accounts.js';
-import { aad } from './cipher.js';
 import { recordConnectFailure } from './connect-failures.js';
 import { decodeState, encodeState } from './connect-state.js';
-import { base64url, randomBytes, sha256, timingSafeEqual } from './encoding.js';
-import { VaultError } from './errors.js';
-import { authorizationUrl, exchangeCode } from './oauth/authorization-code.js';
-import { authorizationServer, hookClient } from './oauth/authorization-server.js';
-import { type AccountIdentity, accountIdentity } from './oauth/identity.js';
-import { runHook } from './provider-hooks.js';
-import { resolveParams, withParams } from './provider-params.js';
-import { mergeScopes } from './scopes.js';
-import type { AccountStore, FlowStore } from './store.js';
-import type { FlowRow } from './store-rows.js';
-import { redirectUri, type VaultContext } from './vault-context.js';
 
 /** How long a user has to finish the provider's login and consent. */
 export const FLOW_TTL_SECONDS = 600;

@@ -1,17 +1,17 @@
-import { statusOutbox } from './account-events.js';
-import { isUsable, openToken, sealToken } from './accounts.js';
-import { SYSTEM } from './audit.js';
-import { mapConcurrently, sleep } from './concurrency.js';
-import { isVaultError, VaultError } from './errors.js';
-import { authorizationServer } from './oauth/authorization-server.js';
-import { refreshTokens } from './oauth/refresh.js';
-import type { TokenSet } from './oauth/token-set.js';
-import { paramsOf, withParams } from './provider-params.js';
-import type { ConfiguredProvider } from './providers.js';
+import { isUsable, openToken, sealToken } from '../accounts/accounts.js';
+import { SYSTEM } from '../authorization/audit.js';
+import { mapConcurrently, sleep } from '../concurrency.js';
+import { isVaultError, VaultError } from '../errors.js';
+import { statusOutbox } from '../events/account-events.js';
+import { authorizationServer } from '../oauth/authorization-server.js';
+import { refreshTokens } from '../oauth/refresh.js';
+import type { TokenSet } from '../oauth/token-set.js';
+import { paramsOf, withParams } from '../providers/provider-params.js';
+import type { ConfiguredProvider } from '../providers/registry.js';
+import type { AccountStore, LeaseStore } from '../store.js';
+import type { AccountChange, AccountRow } from '../store-rows.js';
+import type { VaultContext } from '../vault-context.js';
 import { backoffMs, nextRefreshAt } from './refresh-schedule.js';
-import type { AccountStore, LeaseStore } from './store.js';
-import type { AccountChange, AccountRow } from './store-rows.js';
-import type { VaultContext } from './vault-context.js';
 
 export type RefreshTrigger = 'on_demand' | 'scheduled';
 
@@ -25,14 +25,14 @@ export interface Refreshed {
   accessToken?: string;
 }
 
-/** What the scheduler did with one account (SPEC §6.4). */
+/** What the scheduler did with one account. */
 export type RefreshResult =
   | { accountId: string; result: 'refreshed' }
   | { accountId: string; result: 'failed'; code: string }
   | { accountId: string; result: 'skipped'; reason: string };
 
 /**
- * Refreshes credentials exactly once across processes (SPEC §6.1, §6.2 and the design notes there).
+ * Refreshes credentials exactly once across processes (docs/reliability.md, "The guarantees" and "The lease").
  *
  * A refresh needs the account's lease: an owner and an expiry on the row, taken and released in short
  * statements, so no transaction or pooled connection is held while the provider answers. Callers in this
@@ -76,7 +76,7 @@ export function createRefreshEngine(ctx: VaultContext<AccountStore & LeaseStore>
           retryAfter: 1,
         });
       }
-      // Wait without holding a connection, then look again (SPEC §6 design notes).
+      // Wait without holding a connection, then look again: a waiter holding a pooled connection would starve every other account.
       await sleep(delay * (0.5 + Math.random()));
       delay = Math.min(delay * 2, 500);
       const current = await ctx.store.getAccountById(seen.id);
@@ -157,7 +157,7 @@ export function createRefreshEngine(ctx: VaultContext<AccountStore & LeaseStore>
     const after: AccountRow = { ...row, ...change, version: row.version + 1 };
     const outbox = statusOutbox(ctx, row, after, SYSTEM);
     // The provider may have rotated the refresh token: this process now holds the only copy of the new one, so
-    // a failing write is retried for as long as the lease lasts rather than given up (SPEC §6.2).
+    // a failing write is retried for as long as the lease lasts rather than given up.
     const deadline = performance.now() + ctx.timing.leaseMs;
     for (let attempt = 1; ; attempt++) {
       try {
@@ -183,7 +183,7 @@ export function createRefreshEngine(ctx: VaultContext<AccountStore & LeaseStore>
     }
   }
 
-  /** Classifies a failed refresh (SPEC §6.3), records it on the account, and throws what the caller should see. */
+  /** Classifies a failed refresh (docs/reliability.md, "Failure classes"), records it on the account, and throws what the caller should see. */
   async function recordFailure(row: AccountRow, trigger: RefreshTrigger, err: unknown): Promise<Refreshed> {
     const error = isVaultError(err) ? err : new VaultError('internal', 'the refresh failed', { cause: err });
     const labels = { provider: row.provider, trigger };

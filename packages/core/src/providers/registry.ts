@@ -1,5 +1,5 @@
-import { VaultError } from './errors.js';
-import type { ProviderHooks } from './provider-hooks.js';
+import { VaultError } from '../errors.js';
+import type { ProviderHooks } from '../oauth/provider-hooks.js';
 import type { ProviderSpec } from './provider-spec.js';
 
 /** A provider as configured in one environment: its spec plus the OAuth app's credentials. */

@@ -1,6 +1,6 @@
-import { base64url, randomBytes, sha256 } from './encoding.js';
-import type { SessionStore } from './store.js';
-import type { SessionLimits, SessionRow } from './store-rows.js';
+import { base64url, randomBytes, sha256 } from '../encoding.js';
+import type { SessionStore } from '../store.js';
+import type { SessionLimits, SessionRow } from '../store-rows.js';
 
 export interface SessionInput {
   env: string;

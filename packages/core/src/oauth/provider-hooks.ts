@@ -1,4 +1,4 @@
-import { type ErrorCode, VaultError } from './errors.js';
+import { type ErrorCode, VaultError } from '../errors.js';
 
 /** A token endpoint's answer as RFC 6749 §5.1 names its fields; providers add their own. */
 export interface TokenResponseData {
@@ -20,7 +20,7 @@ export interface HookClient {
 }
 
 /**
- * Code for what a provider spec cannot say (seed 004), in a module named by a custom provider's `hooks` in the
+ * Code for what a provider spec cannot say (docs/configuration.md, "Code hooks"; the names follow Integration.app's connector hooks), in a module named by a custom provider's `hooks` in the
  * config file. Each is optional and replaces or adds one step; a hook that throws fails that step with the error's
  * `code` when it is one of the vault's (e.g. `needs_reauth`), else as `provider_error`.
  */

@@ -1,9 +1,9 @@
-import { mapConcurrently } from './concurrency.js';
-import { isVaultError } from './errors.js';
-import type { Batch } from './refresh-engine.js';
-import type { OutboxStore } from './store.js';
-import type { ClaimedDelivery, DeliveryChange } from './store-rows.js';
-import type { VaultContext } from './vault-context.js';
+import { mapConcurrently } from '../concurrency.js';
+import { isVaultError } from '../errors.js';
+import type { Batch } from '../refresh/refresh-engine.js';
+import type { OutboxStore } from '../store.js';
+import type { ClaimedDelivery, DeliveryChange } from '../store-rows.js';
+import type { VaultContext } from '../vault-context.js';
 import { signWebhook, webhookKey } from './webhook-signature.js';
 
 export interface WebhookRetryPolicy {
@@ -27,7 +27,7 @@ export const DEFAULT_WEBHOOK_RETRY: WebhookRetryPolicy = {
 export type DeliveryOutcome = 'delivered' | 'retry' | 'gave_up' | 'skipped';
 
 /**
- * Posts the outbox to each environment's webhooks with Standard Webhooks headers (SPEC §6.5): at least once,
+ * Posts the outbox to each environment's webhooks with Standard Webhooks headers (docs/reliability.md, "Status and events"): at least once,
  * in order per account and URL (the claim query holds back an event while an earlier one is pending), retrying
  * with exponential back-off until `giveUpAfterMs`. Every attempt is recorded.
  */

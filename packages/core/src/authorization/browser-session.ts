@@ -1,8 +1,8 @@
-import type { AccessToken, AccessTokenRequest, AccessTokens } from './access-tokens.js';
-import { openToken, requireAccount } from './accounts.js';
+import type { AccessToken, AccessTokenRequest, AccessTokens } from '../accounts/access-tokens.js';
+import { openToken, requireAccount } from '../accounts/accounts.js';
+import type { AccountStore } from '../store.js';
+import type { VaultContext } from '../vault-context.js';
 import type { Caller } from './grants.js';
-import type { AccountStore } from './store.js';
-import type { VaultContext } from './vault-context.js';
 
 /** Backstage's ProfileInfo. */
 export interface BrowserProfile {
@@ -19,7 +19,7 @@ export interface BrowserSession extends AccessToken {
 }
 
 /**
- * What the browser protocol's `/refresh` answers (SPEC §5.3.1): the account's access token, read like any other
+ * What the browser protocol's `/refresh` answers (docs/api.md): the account's access token, read like any other
  * (authorized, refreshed when near expiry, audited), with the account's ID token and profile.
  */
 export async function browserSession(

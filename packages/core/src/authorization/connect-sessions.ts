@@ -1,13 +1,13 @@
+import { base64url, randomBytes, sha256 } from '../encoding.js';
+import { VaultError } from '../errors.js';
+import { parseScopes } from '../scopes.js';
+import type { SessionStore } from '../store.js';
+import type { ConnectSessionRow, SessionLimits } from '../store-rows.js';
+import type { VaultContext } from '../vault-context.js';
 import { auditRow } from './audit.js';
-import { base64url, randomBytes, sha256 } from './encoding.js';
-import { VaultError } from './errors.js';
 import { authorize, type Caller, heldActions, proxyCaller, resources, SESSION_ACTIONS, WILDCARD } from './grants.js';
-import { parseScopes } from './scopes.js';
-import type { SessionStore } from './store.js';
-import type { ConnectSessionRow, SessionLimits } from './store-rows.js';
-import type { VaultContext } from './vault-context.js';
 
-/** SPEC §5.3.2: at most 30 minutes. */
+/** A connect session lives at most 30 minutes (docs/security.md, "Authorization model"). */
 export const MAX_CONNECT_SESSION_SECONDS = 30 * 60;
 const DEFAULT_CONNECT_SESSION_SECONDS = 10 * 60;
 

@@ -3,7 +3,7 @@
 const MINUTE = 60_000;
 
 /**
- * When the scheduler should refresh a token set ahead of its expiry (SPEC §6.4): about 10% of the lifetime
+ * When the scheduler should refresh a token set ahead of its expiry (docs/reliability.md, "Refresh ahead and keep-alive"): about 10% of the lifetime
  * early, at least 5 minutes, but never more than half the lifetime (a 2-minute token would otherwise be due
  * the moment it arrives), plus up to 20% jitter so tokens obtained together are not refreshed together.
  * With `keepAliveSeconds`, at least that often, for providers whose refresh tokens die when unused

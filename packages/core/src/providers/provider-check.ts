@@ -1,7 +1,7 @@
-import { authorizationServer } from './oauth/authorization-server.js';
-import { type ProviderHttp, providerHttp } from './oauth/http.js';
-import type { ProviderRegistry } from './providers.js';
-import type { VaultContext } from './vault-context.js';
+import { authorizationServer } from '../oauth/authorization-server.js';
+import { type ProviderHttp, providerHttp } from '../oauth/http.js';
+import type { VaultContext } from '../vault-context.js';
+import type { ProviderRegistry } from './registry.js';
 
 export interface ProviderCheck {
   env: string;

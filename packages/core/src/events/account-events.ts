@@ -1,9 +1,9 @@
-import { type Actor, auditRow } from './audit.js';
-import { randomId } from './encoding.js';
-import type { AccountRow, AccountStatus, Outbox } from './store-rows.js';
-import type { VaultContext } from './vault-context.js';
+import { type Actor, auditRow } from '../authorization/audit.js';
+import { randomId } from '../encoding.js';
+import type { AccountRow, AccountStatus, Outbox } from '../store-rows.js';
+import type { VaultContext } from '../vault-context.js';
 
-/** What webhooks are told (SPEC §6.5). Payloads name the account, never a token. */
+/** What webhooks are told (docs/reliability.md, "Status and events"). Payloads name the account, never a token. */
 export type AccountEventType = 'account.connected' | 'account.status_changed' | 'account.disconnected';
 
 export interface StatusChange {

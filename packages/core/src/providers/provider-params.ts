@@ -1,8 +1,8 @@
 import { LRUCache } from 'lru-cache';
-import { VaultError } from './errors.js';
-import { own } from './own.js';
+import { VaultError } from '../errors.js';
+import { own } from '../own.js';
 import type { ProviderSpec } from './provider-spec.js';
-import type { ConfiguredProvider } from './providers.js';
+import type { ConfiguredProvider } from './registry.js';
 
 /** The longest DNS name: the values are host labels or path segments, never more. */
 const MAX_VALUE_LENGTH = 253;
