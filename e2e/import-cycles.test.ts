@@ -28,7 +28,8 @@ async function importGraph(): Promise<Graph> {
       file,
       importedFiles
         .map((imported) => imported.fileName)
-        .filter((name) => name.startsWith('.'))
+        // A stylesheet the browser bundle imports (packages/ui) imports nothing back.
+        .filter((name) => name.startsWith('.') && !name.endsWith('.css'))
         .map((name) => sourceOf(resolve(dirname(file), name), known)),
     );
   }

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import type { Answer, Operation } from './operations.js';
+import type { Answer, Operation } from './operation-types.js';
 import * as s from './schemas.js';
 
 const failed = (description: string): Answer => ({ description, schema: s.errorSchema });

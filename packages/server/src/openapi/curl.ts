@@ -1,4 +1,4 @@
-import type { Operation } from './operations.js';
+import type { Operation } from './operation-types.js';
 
 /** How each kind of caller authenticates in a shell: a service JWT from `tokenvault token`, or a browser's cookie. */
 const AUTH_LINES: Record<Operation['auth'], string[]> = {

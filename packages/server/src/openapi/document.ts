@@ -3,7 +3,8 @@ import { sessionCookieName } from '../cookies.js';
 import { devConnectOperation } from './connect-page-operations.js';
 import { curlExample } from './curl.js';
 import { exampleOf } from './examples.js';
-import { type Answer, type Auth, devHomeOperation, type Operation, operations } from './operations.js';
+import type { Answer, Auth, Operation } from './operation-types.js';
+import { devHomeOperation, operations } from './operations.js';
 import { requiredAction } from './required-actions.js';
 import { errorSchema, responseSchemas } from './schemas.js';
 

@@ -1,4 +1,4 @@
-import { errors, type Operation } from './operations.js';
+import { errors, type Operation } from './operation-types.js';
 
 const description = `Calls the provider's API as the account (docs/proxy.md): \`{path}\` (any number of segments) and
 the query are appended to the provider's API base URL, the account's token is added where the provider wants it,
