@@ -7,4 +7,10 @@ export interface SqlDialectHooks {
    * UPDATE … WHERE id IN (SELECT …) is already atomic.
    */
   skipLocked: boolean;
+  /**
+   * Runs the migrations holding the database's write lock, for a database whose migrations Kysely cannot run in
+   * one locked transaction (SQLite: no transactional DDL in Kysely's eyes, so two processes starting at once
+   * would both apply the same migration). Without it the Migrator's own lock is enough (PostgreSQL).
+   */
+  migrationLock?<T>(run: () => Promise<T>): Promise<T>;
 }

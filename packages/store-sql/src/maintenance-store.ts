@@ -1,19 +1,25 @@
 import type { MaintenanceStore } from '@tokenvault/core';
 import { VaultError } from '@tokenvault/core';
 import { DEFAULT_MIGRATION_TABLE, type Kysely, Migrator, sql } from 'kysely';
+import type { SqlDialectHooks } from './dialect.js';
 import { migrationProvider } from './migrations.js';
 import type { Database } from './schema.js';
 
 /** Migrations, the readiness ping, closing the pool, and the sweep across every table. */
-export function createMaintenanceStore(db: Kysely<Database>): MaintenanceStore {
+export function createMaintenanceStore(db: Kysely<Database>, hooks: SqlDialectHooks): MaintenanceStore {
+  const locked = hooks.migrationLock ?? ((run) => run());
   return {
     async migrate() {
       if (await atLatest(db)) return;
-      const { error, results } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
-      const failed = results?.find((result) => result.status === 'Error');
-      // Without a failed migration the database was not reached at all (no server, no such database, refused login).
-      const what = failed ? `migration ${failed.migrationName} failed` : 'cannot migrate the database';
-      if (error) throw new VaultError('internal', what, { cause: error });
+      // A failure throws inside the lock, so a locked run rolls back what it had applied.
+      await locked(async () => {
+        const { error, results } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
+        if (!error) return;
+        const failed = results?.find((result) => result.status === 'Error');
+        // Without a failed migration the database was not reached at all (no server, no such database, refused login).
+        const what = failed ? `migration ${failed.migrationName} failed` : 'cannot migrate the database';
+        throw new VaultError('internal', what, { cause: error });
+      });
     },
     async ping() {
       await sql`select 1`.execute(db);

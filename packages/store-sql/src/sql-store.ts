@@ -14,7 +14,7 @@ import { createSessionStore } from './session-store.js';
 /** The Store on any Kysely dialect, assembled from its parts; the adapters add only the driver and its quirks. */
 export function createSqlStore(db: Kysely<Database>, hooks: SqlDialectHooks): Store {
   return {
-    ...createMaintenanceStore(db),
+    ...createMaintenanceStore(db, hooks),
     ...createAccountStore(db, hooks),
     ...createLeaseStore(db, hooks),
     ...createOutboxStore(db, hooks),

@@ -18,7 +18,28 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   database.pragma('foreign_keys = ON');
   cacheStatements(database);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
-  return createSqlStore(db, { isUniqueViolation, skipLocked: false });
+  return createSqlStore(db, {
+    isUniqueViolation,
+    skipLocked: false,
+    migrationLock: (run) => writeLocked(database, run),
+  });
+}
+
+/**
+ * `run` inside one IMMEDIATE transaction: it takes the write lock at once (a second process waits up to the busy
+ * timeout, then finds the migrations done), and the migrations commit together. Kysely sends them on this same
+ * connection, so they run inside it.
+ */
+async function writeLocked<T>(database: SQLite.Database, run: () => Promise<T>): Promise<T> {
+  database.exec('BEGIN IMMEDIATE');
+  try {
+    const result = await run();
+    database.exec('COMMIT');
+    return result;
+  } catch (err) {
+    if (database.inTransaction) database.exec('ROLLBACK');
+    throw err;
+  }
 }
 
 function isUniqueViolation(err: unknown): boolean {
