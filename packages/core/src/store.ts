@@ -71,6 +71,12 @@ export interface AccountStore {
   listAccounts(env: string, userId: string, provider?: string): Promise<AccountRow[]>;
   /** Accounts of every environment with an id after `afterId`, by id: a full walk, page by page. */
   listAccountsAfter(afterId: string | null, limit: number): Promise<AccountRow[]>;
+  /**
+   * The distinct first `length` characters of every stored credential ciphertext (access, refresh and id token),
+   * each with how many accounts hold one: what the start-up check of master keys reads, in the database, instead
+   * of every account.
+   */
+  credentialPrefixes(length: number): Promise<Array<{ prefix: string; accounts: number }>>;
   /** Every user's accounts in the environment, oldest first, optionally of one status and provider. */
   listAllAccounts(env: string, query: AccountQuery): Promise<AccountRow[]>;
   /** Deletes only while the row still has `expectedVersion`, writing the outbox entries in the same transaction. */

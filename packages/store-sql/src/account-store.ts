@@ -1,6 +1,6 @@
 import type { AccountKey, AccountStore } from '@tokenvault/core';
 import { VaultError } from '@tokenvault/core';
-import type { CompiledQuery, Kysely } from 'kysely';
+import { type CompiledQuery, type Kysely, sql } from 'kysely';
 import type { SqlDialectHooks } from './dialect.js';
 import { hasEntries, writeOutbox } from './outbox-store.js';
 import { type AccountDb, accountFromDb, accountToDb, changeToDb } from './rows.js';
@@ -70,6 +70,16 @@ export function createAccountStore(db: Kysely<Database>, hooks: SqlDialectHooks)
       let select = db.selectFrom('connected_accounts').selectAll().where('env', '=', env).where('user_id', '=', userId);
       if (provider !== undefined) select = select.where('provider', '=', provider);
       return (await select.orderBy('created_at').orderBy('id').execute()).map(accountFromDb);
+    },
+    async credentialPrefixes(length) {
+      // substr and count(distinct) read the same on SQLite and PostgreSQL; counts come back as text on the latter.
+      const { rows } = await sql<{ prefix: string; accounts: number | string }>`
+        select prefix, count(distinct id) as accounts from (
+          select id, substr(access_token, 1, ${length}) as prefix from connected_accounts
+          union all select id, substr(refresh_token, 1, ${length}) from connected_accounts where refresh_token is not null
+          union all select id, substr(id_token, 1, ${length}) from connected_accounts where id_token is not null
+        ) as credentials group by prefix order by prefix`.execute(db);
+      return rows.map((row) => ({ prefix: row.prefix, accounts: Number(row.accounts) }));
     },
     async listAccountsAfter(afterId, limit) {
       let select = db.selectFrom('connected_accounts').selectAll();

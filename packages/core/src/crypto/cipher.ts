@@ -52,6 +52,9 @@ export const webCryptoAead: Aead = {
 };
 
 const FORMAT = 'v1';
+const KEY_ID_LENGTH = 8;
+/** Every ciphertext starts `v1.<key id>`: this many characters name the key that made it. */
+export const KEY_PREFIX_LENGTH = FORMAT.length + 1 + KEY_ID_LENGTH;
 const IV_BYTES = 12; // the GCM nonce size NIST SP 800-38D recommends for random nonces
 
 /** The additional authenticated data binding a ciphertext to where it is stored. */
@@ -104,7 +107,7 @@ export async function createCipher(masterKeys: readonly Uint8Array[], aead: Aead
 /** A short public fingerprint of a master key; it reveals nothing usable about the key. */
 async function keyId(master: Uint8Array<ArrayBuffer> | Uint8Array): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', concat(utf8('tokenvault key id\0'), master));
-  return base64url(new Uint8Array(digest)).slice(0, 8);
+  return base64url(new Uint8Array(digest)).slice(0, KEY_ID_LENGTH);
 }
 
 /** The master key never encrypts directly, so it can serve other purposes later without key reuse. */

@@ -159,6 +159,40 @@ export const accountCases: ConformanceCase[] = [
     },
   },
   {
+    name: 'counts the accounts holding each credential prefix',
+    async run(store) {
+      const sealed = (kid: string, rest: string) => `v1.${kid}.${rest}`;
+      await store.insertAccount(
+        account({
+          id: 'ca_k1',
+          userId: 'k',
+          providerAccountId: '1',
+          accessToken: sealed('old', 'a'),
+          idToken: null,
+          refreshToken: sealed('new', 'b'),
+        }),
+      );
+      await store.insertAccount(
+        account({
+          id: 'ca_k2',
+          userId: 'k',
+          providerAccountId: '2',
+          accessToken: sealed('old', 'c'),
+          refreshToken: null,
+          idToken: sealed('old', 'd'),
+        }),
+      );
+      equal(
+        await store.credentialPrefixes(6),
+        [
+          { prefix: 'v1.new', accounts: 1 },
+          { prefix: 'v1.old', accounts: 2 },
+        ],
+        'each prefix once, accounts counted once',
+      );
+    },
+  },
+  {
     name: 'deletes an account only for its own environment and user, and only at the expected version',
     async run(store) {
       await store.insertAccount(account({ id: 'ca_del', userId: 'u_del' }));

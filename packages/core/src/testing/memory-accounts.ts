@@ -48,6 +48,17 @@ export function memoryAccountStore(tables: Tables): AccountStore {
       );
       return sortBy(rows, (row) => [row.createdAt, row.id]).map(copy);
     },
+    async credentialPrefixes(length) {
+      const holders = new Map<string, Set<string>>();
+      for (const row of accounts.values()) {
+        for (const sealed of [row.accessToken, row.refreshToken, row.idToken]) {
+          if (sealed === null) continue;
+          const prefix = sealed.slice(0, length);
+          holders.set(prefix, (holders.get(prefix) ?? new Set()).add(row.id));
+        }
+      }
+      return sortBy([...holders], ([prefix]) => [prefix]).map(([prefix, ids]) => ({ prefix, accounts: ids.size }));
+    },
     async listAccountsAfter(afterId, limit) {
       const rows = list((row) => afterId === null || row.id > afterId);
       return sortBy(rows, (row) => [row.id])
