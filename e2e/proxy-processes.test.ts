@@ -51,7 +51,10 @@ environments:
         api: { baseUrl: ${provider.url}, allowPrivateNetworks: true }
 `,
     );
-    servers = await Promise.all([0, 1].map(() => startServer(['--config', config, '--port', '0'], env)));
+    // Started together; one that fails must not leave the other running past afterAll.
+    const started = await Promise.allSettled([0, 1].map(() => startServer(['--config', config, '--port', '0'], env)));
+    servers = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+    for (const result of started) if (result.status === 'rejected') throw result.reason;
     ({ userId, accountId } = await connect(servers[0] as ServerProcess));
     // The worker holds nothing but api-caller on the provider's accounts.
     const key = await createAccessKey(
