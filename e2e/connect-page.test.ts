@@ -96,6 +96,7 @@ describe('the hosted connect page', () => {
     await page.waitForSelector('button[data-provider="shopify"]');
     // Nothing wider than the phone: no sideways scrolling.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await expectAccessible(page, 'choose at 360 px');
     await screenshot(page, 'choose-360');
 
     // Keyboard only: Tab to Shopify, Enter, type the shop, Enter.
@@ -139,6 +140,7 @@ describe('the hosted connect page', () => {
     await page.click('[data-action="try-again"]');
     await expect(page.textContent('button[data-provider="demo"]')).resolves.toContain('2 connected');
     await expect(page.textContent('.tv-accounts')).resolves.toContain('Quinn');
+    await expectAccessible(page, 'already connected, at 360 px');
     await screenshot(page, 'accounts-360');
     expect(errors).toEqual([]);
   });

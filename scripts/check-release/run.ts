@@ -23,8 +23,19 @@ let accessKey = '';
 let serverUrl = '';
 let userId = '';
 
+/**
+ * `tsc -b` never deletes the output of a source that was moved or removed, so a build on top of an old `dist/`
+ * would pack files that no longer exist in `src/`: a release is built from empty `dist/` folders.
+ */
+async function buildClean() {
+  for (const name of await readdir(join(repo, 'packages'))) {
+    await rm(join(repo, 'packages', name, 'dist'), { recursive: true, force: true });
+  }
+  await run('npm', ['run', '--silent', 'build'], { cwd: repo });
+}
+
 const steps: [string, () => Promise<unknown>][] = [
-  ['build the packages', () => run('npm', ['run', '--silent', 'build'], { cwd: repo })],
+  ['build the packages from nothing', buildClean],
   ['npm pack every public package', pack],
   ['publint and attw on every tarball', lint],
   ['npm install the tarballs in an empty folder outside the repository', install],
