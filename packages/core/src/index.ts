@@ -57,6 +57,8 @@ export { discoverProviders, type ProviderCheck } from './providers/provider-chec
 export {
   buildProviderSpec,
   isLoopback,
+  PROVIDER_CATEGORIES,
+  type ProviderCategory,
   type ProviderSpec,
   type ProviderSpecInput,
   providerSpecIssues,

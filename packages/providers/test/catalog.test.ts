@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { buildProviderSpec, type ProviderSpecInput } from '@tokenvault/core';
+import { buildProviderSpec, PROVIDER_CATEGORIES, type ProviderSpecInput } from '@tokenvault/core';
 import { describe, expect, it } from 'vitest';
 import { presets } from '../src/catalog.js';
 import { providersMarkdown } from '../src/docs.js';
@@ -26,11 +26,12 @@ describe('the provider catalog', () => {
     expect(Object.keys(presets).length).toBeGreaterThanOrEqual(40);
   });
 
-  it.each(Object.keys(presets).sort())('%s validates, cites its docs and explains its setup', (id) => {
+  it.each(Object.keys(presets).sort())('%s validates, cites its docs, has a category and explains its setup', (id) => {
     const preset = presets[id] as Partial<ProviderSpecInput>;
     expect(preset.id).toBe(id);
     expect(preset.docs).toMatch(/^https:\/\/[^\s]+$/);
     expect(preset.setup?.length).toBeGreaterThan(20);
+    expect(PROVIDER_CATEGORIES).toContain(preset.category);
     const spec = buildProviderSpec(preset, configured(preset));
     expect(spec.id).toBe(id);
   });

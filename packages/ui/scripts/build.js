@@ -10,12 +10,10 @@ import * as simpleIcons from 'simple-icons';
 const out = fileURLToPath(new URL('../dist/assets/', import.meta.url));
 const entry = fileURLToPath(new URL('../src/connect/main.tsx', import.meta.url));
 
-// Presets whose simple-icons slug is not their id. Presets without an icon there get a lettered tile.
-const SLUGS = { monday: 'mondaydotcom', oidc: 'openid' };
-
 /**
- * The icons of our presets only, not the whole set, each an SVG file named by its content's hash (they are images,
- * outside the script budget): { presetId: fileName }.
+ * The icons our presets name as their `logo` (a simple-icons slug), not the whole set, each an SVG file named by its
+ * content's hash (they are images, outside the script budget): { slug: fileName }. A configured provider shows the
+ * logo its spec names, its preset's unless it sets its own.
  */
 async function writePresetIcons() {
   const bySlug = new Map(
@@ -24,15 +22,16 @@ async function writePresetIcons() {
       .map((icon) => [icon.slug, icon]),
   );
   const files = {};
-  for (const id of Object.keys(presets)) {
-    const icon = bySlug.get(SLUGS[id] ?? id);
-    if (!icon) continue;
+  for (const [id, preset] of Object.entries(presets)) {
+    if (!preset.logo || files[preset.logo]) continue;
+    const icon = bySlug.get(preset.logo);
+    if (!icon) throw new Error(`preset ${id}: simple-icons has no icon "${preset.logo}"`);
     const title = icon.title.replace(/[<>&"]/g, '');
     const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><title>${title}</title><path fill="#${icon.hex}" d="${icon.path}"/></svg>\n`;
     const hash = createHash('sha256').update(svg).digest('hex').slice(0, 10);
-    const name = `icon-${id}-${hash}.svg`;
+    const name = `icon-${preset.logo}-${hash}.svg`;
     await writeFile(`${out}${name}`, svg);
-    files[id] = name;
+    files[preset.logo] = name;
   }
   return files;
 }

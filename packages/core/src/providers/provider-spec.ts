@@ -22,6 +22,25 @@ const param = z
 
 const params = z.record(z.string(), z.string());
 
+/** The catalog's categories, in the order `tokenvault providers list` and docs/providers.md show them. */
+export const PROVIDER_CATEGORIES = [
+  'crm',
+  'support',
+  'dev-tools',
+  'productivity',
+  'communication',
+  'accounting',
+  'marketing',
+  'e-commerce',
+  'hr',
+  'identity',
+  'social',
+  'data',
+  'other',
+] as const;
+
+export type ProviderCategory = (typeof PROVIDER_CATEGORIES)[number];
+
 /**
  * What the vault needs to know about an OAuth provider (docs/configuration.md, "Providers"). Presets and custom providers share it;
  * field names follow Integration.app's connector OAuth config where it has one.
@@ -35,6 +54,13 @@ export const providerSpecSchema = z
     docs: z.url().optional(),
     /** How to create the OAuth app at the provider, shown by `tokenvault providers show`. */
     setup: z.string().optional(),
+    /** Where the catalog lists it (`tokenvault providers list --category`, docs/providers.md). */
+    category: z.enum(PROVIDER_CATEGORIES).optional(),
+    /** Its logo: a `simple-icons` slug (https://simpleicons.org); none gets a lettered tile. */
+    logo: z
+      .string()
+      .regex(/^[a-z0-9]+$/, 'a simple-icons slug: lowercase letters and digits')
+      .optional(),
     /** OIDC discovery: endpoints are read from `{issuer}/.well-known/openid-configuration`. */
     issuer: endpointUrl.optional(),
     authorizeUri: endpointUrl.optional(),

@@ -10,6 +10,8 @@ export const airtable = {
   id: 'airtable',
   displayName: 'Airtable',
   type: 'oauth2',
+  category: 'data',
+  logo: 'airtable',
   docs: 'https://airtable.com/developers/web/api/oauth-reference',
   setup:
     'Register an OAuth integration at https://airtable.com/create/oauth with the redirect URI `{publicUrl}/api/auth/airtable/handler/frame`, the scopes `user.email:read` plus those your app calls, and generate a client secret.',

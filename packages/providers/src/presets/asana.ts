@@ -9,6 +9,8 @@ export const asana = {
   id: 'asana',
   displayName: 'Asana',
   type: 'oauth2',
+  category: 'productivity',
+  logo: 'asana',
   docs: 'https://developers.asana.com/docs/oauth',
   setup:
     'Create an app in the Asana developer console (My apps) with the redirect URL `{publicUrl}/api/auth/asana/handler/frame`, select the permission scopes `users:read` plus those your app calls, and set Manage distribution to the workspaces that may install it.',

@@ -11,6 +11,8 @@ export const atlassian = {
   id: 'atlassian',
   displayName: 'Atlassian',
   type: 'oauth2',
+  category: 'dev-tools',
+  logo: 'atlassian',
   docs: 'https://developer.atlassian.com/cloud/jira/platform/oauth-2-3lo-apps/',
   setup:
     "Create an OAuth 2.0 integration in the Atlassian developer console, add the User identity API (`read:me`) and your product APIs under Permissions, and the callback URL `{publicUrl}/api/auth/atlassian/handler/frame` under Authorization. The app finds each site's cloud id at `https://api.atlassian.com/oauth/token/accessible-resources`.",

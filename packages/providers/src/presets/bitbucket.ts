@@ -9,6 +9,8 @@ export const bitbucket = {
   id: 'bitbucket',
   displayName: 'Bitbucket',
   type: 'oauth2',
+  category: 'dev-tools',
+  logo: 'bitbucket',
   docs: 'https://developer.atlassian.com/cloud/bitbucket/oauth-2',
   setup:
     'In Bitbucket, Workspace settings > OAuth consumers > Add consumer: set the callback URL `{publicUrl}/api/auth/bitbucket/handler/frame` and tick at least the Account: Read permission, which identifying the user needs.',

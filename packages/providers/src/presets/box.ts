@@ -9,6 +9,8 @@ export const box = {
   id: 'box',
   displayName: 'Box',
   type: 'oauth2',
+  category: 'productivity',
+  logo: 'box',
   docs: 'https://developer.box.com/guides/authentication/oauth2/without-sdk/',
   setup:
     'In the Box Developer Console create a Platform App with User Authentication (OAuth 2.0) and the redirect URI `{publicUrl}/api/auth/box/handler/frame`, and tick the scopes your app needs. Box Verified Enterprise accounts override `authorizeUri` with `https://ent.box.com/api/oauth2/authorize`.',

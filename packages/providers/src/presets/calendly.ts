@@ -10,6 +10,8 @@ export const calendly = {
   id: 'calendly',
   displayName: 'Calendly',
   type: 'oauth2',
+  category: 'marketing',
+  logo: 'calendly',
   docs: 'https://developer.calendly.com/how-to-access-calendly-data-on-behalf-of-authenticated-users',
   setup:
     'Create an OAuth application (kind "web") in your Calendly developer account (https://developer.calendly.com), add {publicUrl}/api/auth/calendly/handler/frame as a redirect URI and select the scopes it needs, at least users:read.',

@@ -8,6 +8,8 @@ export const clickup = {
   id: 'clickup',
   displayName: 'ClickUp',
   type: 'oauth2',
+  category: 'productivity',
+  logo: 'clickup',
   docs: 'https://developer.clickup.com/docs/authentication',
   setup:
     'A Workspace owner or admin creates an OAuth app under Settings > Apps in ClickUp and sets its redirect URL to {publicUrl}/api/auth/clickup/handler/frame.',

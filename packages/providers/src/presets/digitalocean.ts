@@ -9,6 +9,8 @@ export const digitalocean = {
   id: 'digitalocean',
   displayName: 'DigitalOcean',
   type: 'oauth2',
+  category: 'dev-tools',
+  logo: 'digitalocean',
   docs: 'https://docs.digitalocean.com/reference/api/oauth',
   setup:
     'Register an OAuth application under API > OAuth Applications in the DigitalOcean control panel with the callback URL {publicUrl}/api/auth/digitalocean/handler/frame.',

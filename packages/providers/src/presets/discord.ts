@@ -9,6 +9,8 @@ export const discord = {
   id: 'discord',
   displayName: 'Discord',
   type: 'oauth2',
+  category: 'communication',
+  logo: 'discord',
   docs: 'https://discord.com/developers/docs/topics/oauth2',
   setup:
     'Create an application in the Discord Developer Portal (https://discord.com/developers/applications) and, under OAuth2, add the redirect {publicUrl}/api/auth/discord/handler/frame; copy its client id and secret.',

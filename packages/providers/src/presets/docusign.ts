@@ -10,6 +10,7 @@ export const docusign = {
   id: 'docusign',
   displayName: 'Docusign',
   type: 'oauth2',
+  category: 'productivity',
   docs: 'https://developers.docusign.com/platform/auth/confidential-authcode-get-token',
   setup:
     'Add an app (integration key) under Apps and Keys in Docusign Admin, generate a secret key and add the redirect URI {publicUrl}/api/auth/docusign/handler/frame. These endpoints are production (account.docusign.com); for the developer environment the configuration overrides authorizeUri, tokenUri and account.userInfoUri with https://account-d.docusign.com/oauth/auth, /oauth/token and /oauth/userinfo.',

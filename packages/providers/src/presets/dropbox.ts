@@ -11,6 +11,8 @@ export const dropbox = {
   id: 'dropbox',
   displayName: 'Dropbox',
   type: 'oidc',
+  category: 'productivity',
+  logo: 'dropbox',
   docs: 'https://developers.dropbox.com/oauth-guide',
   setup:
     'Create a scoped-access app in the Dropbox App Console with the redirect URI `{publicUrl}/api/auth/dropbox/handler/frame` and, on the Permissions tab, `openid`, `email` and the file scopes your app needs. Request those file scopes in `scopes` too: Dropbox grants only the scopes the authorization URL names.',

@@ -9,6 +9,8 @@ export const figma = {
   id: 'figma',
   displayName: 'Figma',
   type: 'oauth2',
+  category: 'data',
+  logo: 'figma',
   docs: 'https://developers.figma.com/docs/rest-api/authentication',
   setup:
     'Create an OAuth app in the Figma developer settings with the callback URL `{publicUrl}/api/auth/figma/handler/frame` and the scopes `current_user:read` plus those your app calls.',

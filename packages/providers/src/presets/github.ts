@@ -11,6 +11,8 @@ export const github = {
   id: 'github',
   displayName: 'GitHub',
   type: 'oauth2',
+  category: 'dev-tools',
+  logo: 'github',
   docs: 'https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps',
   setup:
     'Register an OAuth app (or a GitHub App) under Settings > Developer settings with the callback URL `{publicUrl}/api/auth/github/handler/frame`. For GitHub Enterprise Server, override `authorizeUri`, `tokenUri` and `account.userInfoUri` (`https://<host>/api/v3/user`) with your host.',

@@ -9,6 +9,8 @@ export const gitlab = {
   id: 'gitlab',
   displayName: 'GitLab',
   type: 'oidc',
+  category: 'dev-tools',
+  logo: 'gitlab',
   docs: 'https://docs.gitlab.com/api/oauth2/',
   setup:
     'Create an application under User settings > Applications (or a group or instance application) with the redirect URI `{publicUrl}/api/auth/gitlab/handler/frame` and the scopes `openid profile email` plus those your app calls. For a self-managed instance set `issuer: https://<your-gitlab-host>`.',

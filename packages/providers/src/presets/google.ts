@@ -10,6 +10,8 @@ export const google = {
   id: 'google',
   displayName: 'Google',
   type: 'oidc',
+  category: 'productivity',
+  logo: 'google',
   docs: 'https://developers.google.com/identity/protocols/oauth2/web-server',
   setup:
     'In Google Cloud Console > APIs & Services > Credentials, create an OAuth client ID of type "Web application" with the authorized redirect URI `{publicUrl}/api/auth/google/handler/frame`. Publish the consent screen ("In production"): while it is in "Testing", refresh tokens expire after 7 days.',

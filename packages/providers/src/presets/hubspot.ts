@@ -10,6 +10,8 @@ export const hubspot = {
   id: 'hubspot',
   displayName: 'HubSpot',
   type: 'oauth2',
+  category: 'crm',
+  logo: 'hubspot',
   docs: 'https://developers.hubspot.com/docs/api-reference/auth-oauth-v3/guide',
   setup:
     'Create an app in your HubSpot developer account with the redirect URL `{publicUrl}/api/auth/hubspot/handler/frame` and the `oauth` scope plus those your app calls; a Super Admin of each HubSpot account installs it.',

@@ -11,6 +11,8 @@ export const intuit = {
   id: 'intuit',
   displayName: 'QuickBooks (Intuit)',
   type: 'oauth2',
+  category: 'accounting',
+  logo: 'intuit',
   docs: 'https://developer.intuit.com/app/developer/qbo/docs/develop/authentication-and-authorization/oauth-2.0',
   setup:
     'Create an app on the Intuit Developer Portal (https://developer.intuit.com), add {publicUrl}/api/auth/intuit/handler/frame as a redirect URI under Keys & credentials, and have the configuration add com.intuit.quickbooks.accounting to the scopes; for sandbox keys the configuration overrides account.userInfoUri with https://sandbox-accounts.platform.intuit.com/v1/openid_connect/userinfo.',

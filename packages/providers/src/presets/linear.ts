@@ -10,6 +10,8 @@ export const linear = {
   id: 'linear',
   displayName: 'Linear',
   type: 'oauth2',
+  category: 'dev-tools',
+  logo: 'linear',
   docs: 'https://linear.app/developers/oauth-2-0-authentication',
   setup:
     'Create an OAuth2 application under Settings > API > OAuth applications (ideally in a workspace dedicated to it, since every admin there can edit it) with the callback URL `{publicUrl}/api/auth/linear/handler/frame`, and make it public to install it in other workspaces.',

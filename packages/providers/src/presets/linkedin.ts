@@ -12,6 +12,7 @@ export const linkedin = {
   id: 'linkedin',
   displayName: 'LinkedIn',
   type: 'oidc',
+  category: 'social',
   docs: 'https://learn.microsoft.com/en-us/linkedin/consumer/integrations/self-serve/sign-in-with-linkedin-v2',
   setup:
     'Create an app in the LinkedIn Developer Portal (https://www.linkedin.com/developers/apps), add the product "Sign In with LinkedIn using OpenID Connect", and add {publicUrl}/api/auth/linkedin/handler/frame as an authorized redirect URL on the Auth tab.',

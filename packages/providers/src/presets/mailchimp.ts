@@ -10,6 +10,8 @@ export const mailchimp = {
   id: 'mailchimp',
   displayName: 'Mailchimp',
   type: 'oauth2',
+  category: 'marketing',
+  logo: 'mailchimp',
   docs: 'https://mailchimp.com/developer/marketing/guides/access-user-data-oauth-2/',
   setup:
     'Register an app on the Registered Apps page of your Mailchimp account (Account > Extras > Registered apps) with the redirect URI {publicUrl}/api/auth/mailchimp/handler/frame.',

@@ -11,6 +11,7 @@ export const microsoft = {
   id: 'microsoft',
   displayName: 'Microsoft',
   type: 'oauth2',
+  category: 'productivity',
   docs: 'https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-auth-code-flow',
   setup:
     'Register an app in the Microsoft Entra admin center > App registrations with a Web platform redirect URI `{publicUrl}/api/auth/microsoft/handler/frame` (not SPA: SPA refresh tokens last 24 hours) and a client secret. The tenant defaults to `common`; for one tenant set `params.tenant.default` to its id (or `organizations` / `consumers`), or pass `tenant=` when connecting.',

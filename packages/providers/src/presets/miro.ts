@@ -10,6 +10,8 @@ export const miro = {
   id: 'miro',
   displayName: 'Miro',
   type: 'oauth2',
+  category: 'data',
+  logo: 'miro',
   docs: 'https://developers.miro.com/docs/getting-started-with-oauth',
   setup:
     'Create an app in your Miro Developer team (enable "expire user authorization token" when creating it, as it cannot be changed later), add {publicUrl}/api/auth/miro/handler/frame as a redirect URI and select its permission scopes.',

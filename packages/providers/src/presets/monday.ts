@@ -10,6 +10,7 @@ export const monday = {
   id: 'monday',
   displayName: 'monday.com',
   type: 'oauth2',
+  category: 'productivity',
   docs: 'https://developer.monday.com/apps/docs/oauth-2-1',
   setup:
     'Create an app in the monday.com Developer Center, add {publicUrl}/api/auth/monday/handler/frame under OAuth & Permissions > Redirect URLs, select its scopes (at least me:read) and promote the version to live; an admin of each account installs the app first.',

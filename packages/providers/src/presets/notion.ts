@@ -10,6 +10,8 @@ export const notion = {
   id: 'notion',
   displayName: 'Notion',
   type: 'oauth2',
+  category: 'productivity',
+  logo: 'notion',
   docs: 'https://developers.notion.com/guides/get-started/authorization',
   setup:
     'Create a public connection in the Notion developer portal with the redirect URI `{publicUrl}/api/auth/notion/handler/frame` and the capabilities your app needs.',

@@ -8,6 +8,7 @@ import type { ProviderSpecInput } from '@tokenvault/core';
 export const oauth2 = {
   id: 'oauth2',
   type: 'oauth2',
+  category: 'other',
   docs: 'https://www.rfc-editor.org/rfc/rfc6749',
   setup:
     'Register an OAuth client at the provider with the redirect URI; the configuration gives authorizeUri, ' +

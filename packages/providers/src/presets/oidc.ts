@@ -8,6 +8,8 @@ import type { ProviderSpecInput } from '@tokenvault/core';
 export const oidc = {
   id: 'oidc',
   type: 'oidc',
+  category: 'identity',
+  logo: 'openid',
   docs: 'https://openid.net/specs/openid-connect-core-1_0.html',
   setup:
     'Register a confidential client with the authorization-code grant and the redirect URI at the OpenID ' +

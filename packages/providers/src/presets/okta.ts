@@ -10,6 +10,8 @@ export const okta = {
   id: 'okta',
   displayName: 'Okta',
   type: 'oidc',
+  category: 'identity',
+  logo: 'okta',
   docs: 'https://developer.okta.com/docs/guides/implement-grant-type/authcode/main/',
   setup:
     'In the Okta Admin Console create an OIDC Web Application with the sign-in redirect URI `{publicUrl}/api/auth/okta/handler/frame` and the Refresh Token grant allowed. Set `issuer: https://<your-okta-domain>/oauth2/default` (a custom authorization server) or `issuer: https://<your-okta-domain>` (the org authorization server).',

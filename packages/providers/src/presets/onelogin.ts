@@ -10,6 +10,7 @@ export const onelogin = {
   id: 'onelogin',
   displayName: 'OneLogin',
   type: 'oidc',
+  category: 'identity',
   docs: 'https://developers.onelogin.com/openid-connect/api/authorization-code',
   setup:
     'Add an "OpenID Connect (OIDC)" app in the OneLogin admin portal with the redirect URI `{publicUrl}/api/auth/onelogin/handler/frame`, Token Endpoint Authentication Method "Basic" and a refresh token timeout. Set `issuer: https://<your-subdomain>.onelogin.com/oidc/2`.',

@@ -10,6 +10,7 @@ export const pipedrive = {
   id: 'pipedrive',
   displayName: 'Pipedrive',
   type: 'oauth2',
+  category: 'crm',
   docs: 'https://pipedrive.readme.io/docs/marketplace-oauth-authorization',
   setup:
     'Create an app in the Pipedrive Developer Hub (from a developer sandbox account), set its single callback URL to {publicUrl}/api/auth/pipedrive/handler/frame and choose its scopes there.',

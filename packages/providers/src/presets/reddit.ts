@@ -9,6 +9,8 @@ export const reddit = {
   id: 'reddit',
   displayName: 'Reddit',
   type: 'oauth2',
+  category: 'social',
+  logo: 'reddit',
   docs: 'https://github.com/reddit-archive/reddit/wiki/OAuth2',
   setup:
     'Create a "web app" at https://www.reddit.com/prefs/apps and set its redirect uri to {publicUrl}/api/auth/reddit/handler/frame; the client id is shown under the app name.',

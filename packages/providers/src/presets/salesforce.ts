@@ -10,6 +10,7 @@ export const salesforce = {
   id: 'salesforce',
   displayName: 'Salesforce',
   type: 'oauth2',
+  category: 'crm',
   docs: 'https://help.salesforce.com/HTViewHelpDoc?id=remoteaccess_oauth_web_server_flow.htm&language=en_US',
   setup:
     'In Setup create a connected app (or external client app) with OAuth enabled, the callback URL `{publicUrl}/api/auth/salesforce/handler/frame` and the scopes `id`, `refresh_token` and those your app calls (e.g. `api`). The login host defaults to login.salesforce.com; pass `domain=test.salesforce.com` (a sandbox) or your My Domain (`acme.my.salesforce.com`) when connecting, or set `params.domain.default`.',

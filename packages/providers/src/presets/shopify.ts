@@ -11,6 +11,8 @@ export const shopify = {
   id: 'shopify',
   displayName: 'Shopify',
   type: 'oauth2',
+  category: 'e-commerce',
+  logo: 'shopify',
   docs: 'https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens/authorization-code-grant',
   setup:
     'Create an app in the Shopify Dev Dashboard and add {publicUrl}/api/auth/shopify/handler/frame as an allowed redirect URL. The configuration names the access scopes (e.g. read_products); the app passes the shop when connecting: `/api/auth/shopify/start?shop=<name>&…` for <name>.myshopify.com.',

@@ -11,6 +11,7 @@ export const slack = {
   id: 'slack',
   displayName: 'Slack',
   type: 'oauth2',
+  category: 'communication',
   docs: 'https://docs.slack.dev/authentication/installing-with-oauth',
   setup:
     'Create an app at https://api.slack.com/apps, add the redirect URL `{publicUrl}/api/auth/slack/handler/frame` under OAuth & Permissions and list your User Token Scopes there. The scopes you configure or request are sent as user scopes (`user_scope`); `users:read` is the default.',

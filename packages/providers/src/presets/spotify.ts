@@ -10,6 +10,8 @@ export const spotify = {
   id: 'spotify',
   displayName: 'Spotify',
   type: 'oauth2',
+  category: 'social',
+  logo: 'spotify',
   docs: 'https://developer.spotify.com/documentation/web-api/tutorials/code-flow',
   setup:
     'Create an app in the Spotify for Developers dashboard (https://developer.spotify.com/dashboard), tick "Web API" and add the redirect URI {publicUrl}/api/auth/spotify/handler/frame.',

@@ -10,6 +10,8 @@ export const strava = {
   id: 'strava',
   displayName: 'Strava',
   type: 'oauth2',
+  category: 'social',
+  logo: 'strava',
   docs: 'https://developers.strava.com/docs/authentication',
   setup:
     'Create an API application in your Strava settings (https://www.strava.com/settings/api) and set its "Authorization Callback Domain" to the host of {publicUrl}; Strava accepts any redirect URI on that domain, here {publicUrl}/api/auth/strava/handler/frame.',

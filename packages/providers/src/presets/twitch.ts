@@ -10,6 +10,8 @@ export const twitch = {
   id: 'twitch',
   displayName: 'Twitch',
   type: 'oidc',
+  category: 'social',
+  logo: 'twitch',
   docs: 'https://dev.twitch.tv/docs/authentication/getting-tokens-oidc/',
   setup:
     'Register an application in the Twitch Developer Console (https://dev.twitch.tv/console/apps) as a confidential client and add {publicUrl}/api/auth/twitch/handler/frame as an OAuth redirect URL.',

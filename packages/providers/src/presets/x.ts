@@ -9,6 +9,8 @@ export const x = {
   id: 'x',
   displayName: 'X',
   type: 'oauth2',
+  category: 'social',
+  logo: 'x',
   docs: 'https://docs.x.com/fundamentals/authentication/oauth-2-0/authorization-code',
   setup:
     'In the X Developer Console, open your app, enable OAuth 2.0 in its user authentication settings as a confidential client (type "Web App"), and add {publicUrl}/api/auth/x/handler/frame as a callback URI.',

@@ -11,6 +11,8 @@ export const xero = {
   id: 'xero',
   displayName: 'Xero',
   type: 'oidc',
+  category: 'accounting',
+  logo: 'xero',
   docs: 'https://developer.xero.com/documentation/oauth2/auth-flow',
   setup:
     'Create a "Web app" (auth code grant) in My Apps on the Xero developer portal (https://developer.xero.com/app/manage), add {publicUrl}/api/auth/xero/handler/frame as a redirect URI and generate a client secret; the configuration adds the API scopes the app needs (e.g. accounting.transactions).',

@@ -11,6 +11,8 @@ export const zoho = {
   id: 'zoho',
   displayName: 'Zoho',
   type: 'oauth2',
+  category: 'crm',
+  logo: 'zoho',
   docs: 'https://zoho.com/accounts/protocol/oauth/web-apps/authorization.html',
   setup:
     'Register a "Server-based Application" in the Zoho API Console with the redirect URI {publicUrl}/api/auth/zoho/handler/frame. The data center defaults to zoho.com (US); pass another when connecting (`/start?dataCenter=zoho.eu&…`) or set its default in the configuration (`params.dataCenter.default`).',

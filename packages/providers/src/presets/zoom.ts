@@ -10,6 +10,8 @@ export const zoom = {
   id: 'zoom',
   displayName: 'Zoom',
   type: 'oauth2',
+  category: 'communication',
+  logo: 'zoom',
   docs: 'https://developers.zoom.us/docs/rooms/oauth/',
   setup:
     'In the Zoom App Marketplace build a General app (user-managed) with the OAuth redirect URL `{publicUrl}/api/auth/zoom/handler/frame` (also on the allow list) and add the scope `user:read:user` (classic apps: `user:read`) plus those your app calls.',

@@ -179,6 +179,7 @@ export const connectPage = named(
           .object({
             id: z.string(),
             displayName: z.string(),
+            logo: z.string().nullable().describe("the provider's simple-icons slug, or null for a lettered tile"),
             params: z.array(
               z
                 .object({

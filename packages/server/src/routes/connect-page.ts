@@ -85,6 +85,7 @@ export function connectPageRoutes(options: ServerOptions, cookies: Cookies, ui: 
       .map((p) => ({
         id: p.id,
         displayName: p.spec.displayName,
+        logo: p.spec.logo ?? null,
         params: Object.entries(p.spec.params).map(([name, param]) => ({
           name,
           pattern: param.pattern,

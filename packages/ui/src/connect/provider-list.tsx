@@ -8,7 +8,7 @@ export const SEARCH_FROM = 9;
 
 /** The provider's logo from simple-icons, or a tile with its first letter when there is none. */
 export function ProviderIcon({ provider, base }: { provider: PageProvider; base: string }) {
-  const icon = Object.hasOwn(icons, provider.id) ? icons[provider.id] : undefined;
+  const icon = provider.logo && Object.hasOwn(icons, provider.logo) ? icons[provider.logo] : undefined;
   if (icon) return <img className="tv-icon" src={`${base}/ui/assets/${icon}`} alt="" />;
   const tile = [...provider.id].reduce((sum, ch) => sum + ch.charCodeAt(0), 0) % 6;
   return (

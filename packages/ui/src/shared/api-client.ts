@@ -19,6 +19,7 @@ export interface ProviderParam {
 export interface PageProvider {
   id: string;
   displayName: string;
+  logo: string | null;
   params: ProviderParam[];
 }
 
