@@ -46,9 +46,9 @@ export const COMMANDS: Record<string, CommandHelp> = {
     json: true,
   },
   'clients grant': {
-    usage: `clients grant ${CONFIG} --env ENV --client ID --role ROLE [--resource PATTERN]`,
-    summary: 'add a grant to a client',
-    options: ['config', 'env', 'client', 'role', 'resource'],
+    usage: `clients grant ${CONFIG} --env ENV --client ID --role ROLE [--resource PATTERN] [--expires-in DURATION]`,
+    summary: 'add a grant to a client, or give its same grant a new expiry',
+    options: ['config', 'env', 'client', 'role', 'resource', 'expires-in'],
     json: true,
   },
   'clients revoke-grant': {
@@ -99,6 +99,7 @@ const OPTION_TEXT: Record<string, string> = {
   role: '--role ROLE         credentials-reader, connections-manager, api-reader, api-caller or admin; repeatable',
   resource: '--resource PATTERN  narrows the --role just before it, e.g. connections/github/users/*/credentials',
   'expires-in-days': '--expires-in-days N the key stops working after N days',
+  'expires-in': '--expires-in DURATION the grant stops working after 90s, 15m, 1h, 7d…; without it, until revoked',
   client: '--client ID         a service client id (sc_…)',
   key: '--key KEY           the access key itself (lands in shell history and ps: prefer --key-file)',
   'key-file': '--key-file FILE     read the access key from FILE, or from stdin with -',

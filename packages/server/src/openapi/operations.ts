@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { accessTokenBody } from '../routes/accounts.js';
 import { accountQuery, auditQuery, deliveryQuery } from '../routes/admin.js';
-import { clientBody, grantInput, keyBody } from '../routes/admin-clients.js';
+import { clientBody, grantBody, grantInput, keyBody } from '../routes/admin-clients.js';
 import { connectSessionBody } from '../routes/connect-sessions.js';
 import { connectPageOperations } from './connect-page-operations.js';
 import { errors, json, type Operation } from './operation-types.js';
@@ -326,9 +326,10 @@ export const operations: Operation[] = [
     method: 'post',
     path: '/v1/admin/clients/{clientId}/grants',
     tag: 'clients',
-    summary: 'Grant a role on a resource pattern (only what the caller holds itself)',
+    summary:
+      'Grant a role on a resource pattern (only what the caller holds itself); with expiresAt it stops working then, and granting it again replaces its expiry',
     auth: 'service',
-    body: grantInput,
+    body: grantBody,
     responses: { 201: json('the grant, in canonical form', s.grant), ...errors(400, 401, 403, 404, 413) },
   },
   {

@@ -199,7 +199,16 @@ export const connectPage = named(
     .strict(),
 );
 
-export const grant = named('Grant', z.object({ role: z.string(), resource: z.string() }).strict());
+export const grant = named(
+  'Grant',
+  z
+    .object({
+      role: z.string(),
+      resource: z.string(),
+      expiresAt: time.nullable().describe('when the grant stops working; null: until revoked'),
+    })
+    .strict(),
+);
 
 export const client = named(
   'Client',
