@@ -42,6 +42,7 @@ export {
   WILDCARD,
 } from './authorization/grants.js';
 export type { SessionInput } from './authorization/sessions.js';
+export type { TrustedIssuer, TrustedUser } from './authorization/trusted-issuers.js';
 export type { BackgroundOptions } from './background.js';
 export { authressAudience, type NewAccessKey } from './clients/access-keys.js';
 export { type AccessKey, parseAccessKey, signServiceToken } from './clients/client-signing.js';

@@ -12,6 +12,7 @@ import { browserSession } from './authorization/browser-session.js';
 import { createConnectSessions } from './authorization/connect-sessions.js';
 import { type Caller, resources, type Segment } from './authorization/grants.js';
 import { createSessions } from './authorization/sessions.js';
+import { createTrustedIssuers, type TrustedIssuer } from './authorization/trusted-issuers.js';
 import { type BackgroundOptions, startBackground } from './background.js';
 import { createServiceClients } from './clients/service-clients.js';
 import type { Cipher } from './crypto/cipher.js';
@@ -47,6 +48,8 @@ export interface VaultOptions {
   webhooks?: Record<string, readonly WebhookEndpoint[]>;
   webhookRetry?: Partial<WebhookRetryPolicy>;
   logger?: VaultLogger;
+  /** Per environment: the identity providers whose user JWTs the `/v1/me` routes and token exchange accept. */
+  trustedIssuers?: Record<string, readonly TrustedIssuer[]>;
   /** How long audit rows are kept; default 365 days. */
   auditRetentionDays?: number;
   now?: () => number;
@@ -88,6 +91,8 @@ export function createVault(options: VaultOptions) {
     metrics: ctx.metrics,
     sessions: createSessions(ctx.store, ctx.now),
     clients: createServiceClients(ctx),
+    /** Verifies the app's user JWTs (docs/security.md, "Trusted issuers"). */
+    trustedIssuers: createTrustedIssuers(ctx, options.trustedIssuers ?? {}),
     connectSessions: createConnectSessions(ctx),
     startConnect: (input: StartConnectInput) => startConnect(ctx, input),
     completeConnect: (input: CompleteConnectInput) => completeConnect(ctx, input),

@@ -1,4 +1,5 @@
 import { createAuthSession } from './auth-session.js';
+import { bearerFetch } from './bearer-fetch.js';
 import { createConnectedAccounts } from './connected-accounts.js';
 import { type LoginTarget, login } from './login.js';
 import { authUrl, postConnectSession, requestLogout, requestRefresh } from './protocol.js';
@@ -17,7 +18,8 @@ export function createVault(options: VaultOptions): Vault {
     return { providerBase, provider, env, vaultOrigin, flow: flow ?? 'popup', onAuthRequest } satisfies LoginTarget;
   };
   // Linking is the very login of auth(provider), with no app prompt: its caller is the prompt.
-  const accounts = createConnectedAccounts(http, baseUrl, (provider, scopes, flow) =>
+  const meHttp = options.getToken ? bearerFetch(http, options.getToken) : http;
+  const accounts = createConnectedAccounts(meHttp, baseUrl, (provider, scopes, flow) =>
     login(target(provider, flow), scopes, true),
   );
   /** Runs `effect` after `promise` fulfils, keeping its value. */

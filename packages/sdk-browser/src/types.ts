@@ -22,6 +22,12 @@ export interface VaultOptions {
   env?: string;
   /** For tests only; default the global `fetch`. */
   fetch?: typeof fetch;
+  /**
+   * The signed-in user's JWT from the app's own identity provider, asked for before each `/v1/me` request and sent
+   * as `Authorization: Bearer` instead of the vault's session cookie (the vault must trust its issuer; docs/sdk.md,
+   * "Without cookies"). Linking an account still runs in a browser session (a connect session).
+   */
+  getToken?: () => string | Promise<string>;
 }
 
 export interface AuthOptions {

@@ -42,7 +42,8 @@ export function createApp(options: ServerOptions) {
     origin: options.appOrigins.map((origin) => new URL(origin).origin),
     credentials: true,
     allowMethods: ['GET', 'POST', 'DELETE'],
-    allowHeaders: ['x-requested-with', 'content-type'],
+    // authorization: an app that signs its users in with a trusted issuer sends their JWT instead of the cookie.
+    allowHeaders: ['x-requested-with', 'content-type', 'authorization'],
     maxAge: 600,
   });
   app.use('/api/auth/*', appCors);

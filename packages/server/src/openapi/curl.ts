@@ -5,6 +5,7 @@ const AUTH_LINES: Record<Operation['auth'], string[]> = {
   none: [],
   service: ['-H "authorization: Bearer $(tokenvault token --key-file worker.key --url "$VAULT")"'],
   session: ['-H "x-requested-with: XMLHttpRequest"', '-b "tokenvault_session=$SESSION"'],
+  user: ['-H "authorization: Bearer $USER_JWT"'],
   handle: ['-H "x-requested-with: XMLHttpRequest"', '-b "$PROVIDER-refresh-token=$HANDLE"'],
 };
 

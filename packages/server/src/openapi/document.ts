@@ -15,15 +15,17 @@ const SECURITY: Record<Auth, { security: object[]; headers: object[] }> = {
   none: { security: [], headers: [] },
   service: { security: [{ serviceClient: [] }], headers: [] },
   session: { security: [{ session: [] }], headers: [xhrHeader()] },
+  // The cookie needs the CSRF header; a trusted issuer's JWT does not (docs/api.md, "/v1/me").
+  user: { security: [{ session: [] }, { userJwt: [] }], headers: [xhrHeader(false)] },
   handle: { security: [{ providerHandle: [] }], headers: [xhrHeader()] },
 };
 
-function xhrHeader() {
+function xhrHeader(required = true) {
   return {
     name: 'X-Requested-With',
     in: 'header',
-    required: true,
-    description: 'XMLHttpRequest: a header a cross-site form, link or image cannot send (the CSRF defence)',
+    required,
+    description: `XMLHttpRequest: a header a cross-site form, link or image cannot send (the CSRF defence)${required ? '' : '; required with the session cookie, not with a user JWT'}`,
     schema: { type: 'string', const: 'XMLHttpRequest' },
   };
 }
@@ -57,6 +59,12 @@ export function openApiDocument(publicUrl: string, version: string, devHome = fa
           description: 'An EdDSA JWT signed with a service-client access key (Authress format; `tokenvault token`).',
         },
         session: { type: 'apiKey', in: 'cookie', name: sessionCookieName(publicUrl) },
+        userJwt: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: "The app's own user JWT from an issuer the environment trusts (identity.trustedIssuers).",
+        },
         providerHandle: {
           type: 'apiKey',
           in: 'cookie',

@@ -148,7 +148,7 @@ export const operations: Operation[] = [
   ...(
     [
       ['service', account, '/v1/users/{userId}/providers/{provider}/access-token'],
-      ['session', mine, '/v1/me/providers/{provider}/access-token'],
+      ['user', mine, '/v1/me/providers/{provider}/access-token'],
     ] as const
   ).flatMap(([auth, at, byProvider]): Operation[] => [
     {
