@@ -266,7 +266,7 @@ describe('main: clients (dev mode)', () => {
     [
       'an unknown role',
       ['--env', 'development', '--role', 'nope'],
-      /unknown role 'nope'; known roles: credentials-reader, connections-manager, api-reader, api-caller, admin/,
+      /unknown role 'nope'; known roles: credentials-reader, connections-manager, api-reader, api-caller, agent, admin/,
     ],
     [
       'a resource pattern with a path trick',

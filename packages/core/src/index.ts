@@ -16,6 +16,11 @@ export {
 } from './accounts/connect-flow.js';
 export { type ConnectState, decodeState } from './accounts/connect-state.js';
 export type { DisconnectResult } from './accounts/disconnect.js';
+export type {
+  ExchangeErrorCode,
+  TokenExchangeRequest,
+  TokenExchangeResult,
+} from './accounts/token-exchange.js';
 export { type Actor, SYSTEM } from './authorization/audit.js';
 export type { BrowserProfile, BrowserSession } from './authorization/browser-session.js';
 export { clientCaller, type Principal } from './authorization/client-auth.js';

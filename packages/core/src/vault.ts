@@ -7,6 +7,7 @@ import {
   startConnect,
 } from './accounts/connect-flow.js';
 import { disconnect } from './accounts/disconnect.js';
+import { createTokenExchange } from './accounts/token-exchange.js';
 import { createAuditWriter } from './authorization/audit.js';
 import { browserSession } from './authorization/browser-session.js';
 import { createConnectSessions } from './authorization/connect-sessions.js';
@@ -82,6 +83,9 @@ export function createVault(options: VaultOptions) {
   const engine = createRefreshEngine(ctx);
   const deliverer = createWebhookDeliverer(ctx, { ...DEFAULT_WEBHOOK_RETRY, ...options.webhookRetry });
   const tokens = createAccessTokens(ctx, engine);
+  const clients = createServiceClients(ctx);
+  const trustedIssuers = createTrustedIssuers(ctx, options.trustedIssuers ?? {});
+  const connectSessions = createConnectSessions(ctx);
   return {
     publicUrl: ctx.publicUrl,
     /** The vault's clock (tests move it), for callers that compare against stored times. */
@@ -90,10 +94,12 @@ export function createVault(options: VaultOptions) {
     store: ctx.store,
     metrics: ctx.metrics,
     sessions: createSessions(ctx.store, ctx.now),
-    clients: createServiceClients(ctx),
+    clients,
     /** Verifies the app's user JWTs (docs/security.md, "Trusted issuers"). */
-    trustedIssuers: createTrustedIssuers(ctx, options.trustedIssuers ?? {}),
-    connectSessions: createConnectSessions(ctx),
+    trustedIssuers,
+    connectSessions,
+    /** RFC 8693 token exchange: an agent trades a user's JWT for that user's access token (docs/agents.md). */
+    exchangeToken: createTokenExchange(ctx, { trustedIssuers, clients, tokens, connectSessions }),
     startConnect: (input: StartConnectInput) => startConnect(ctx, input),
     completeConnect: (input: CompleteConnectInput) => completeConnect(ctx, input),
     /** A token of one account, authorized for `caller` and audited. */

@@ -17,6 +17,7 @@ import { connectPageRoutes } from './routes/connect-page.js';
 import { connectSessionRoutes } from './routes/connect-sessions.js';
 import { devHomeRoutes } from './routes/dev-home.js';
 import { healthRoutes } from './routes/health.js';
+import { oauthRoutes } from './routes/oauth.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { PROXY_PATH, proxyCors, proxyRoutes } from './routes/proxy.js';
 
@@ -69,6 +70,7 @@ export function createApp(options: ServerOptions) {
   app.route('/v1/connect-sessions', connectSessionRoutes(options));
   app.route('/v1/admin', adminRoutes(options));
   app.route('/v1', authressRoutes(options));
+  app.route('/', oauthRoutes(options.vault));
   if (options.ui) app.route('/', connectPageRoutes(options, cookies, options.ui));
   if (options.devHome) app.route('/', devHomeRoutes(options.vault, cookies, options.devHome));
 

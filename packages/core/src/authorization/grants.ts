@@ -6,7 +6,14 @@ import type { Actor } from './audit.js';
  * Who may do what (docs/security.md, "Authorization model"): a grant is (client, role, resource pattern). Every route asks `allows` the same
  * question — may this principal do `action` on this resource — and the answer is no unless a grant says yes.
  */
-export const ROLES = ['credentials-reader', 'connections-manager', 'api-reader', 'api-caller', 'admin'] as const;
+export const ROLES = [
+  'credentials-reader',
+  'connections-manager',
+  'api-reader',
+  'api-caller',
+  'agent',
+  'admin',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Authress's name for the credentials reader, accepted on input. A Map: a caller's string never reaches a prototype. */
@@ -14,6 +21,7 @@ const ROLE_ALIASES: ReadonlyMap<string, Role> = new Map([['UserCredentialsViewer
 
 export type Action =
   | 'credentials:read'
+  | 'credentials:exchange'
   | 'proxy:read'
   | 'proxy:write'
   | 'connections:read'
@@ -30,8 +38,11 @@ const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
   // Calls the provider's API as the account without ever holding its token; a reader only with GET, HEAD, OPTIONS.
   'api-reader': ['proxy:read'],
   'api-caller': ['proxy:read', 'proxy:write'],
+  // Acts for a user who proves themselves with a trusted issuer's JWT: a token by exchange (RFC 8693), only then.
+  agent: ['credentials:exchange'],
   admin: [
     'credentials:read',
+    'credentials:exchange',
     'proxy:read',
     'proxy:write',
     'connections:read',

@@ -25,6 +25,8 @@ export interface Operation {
   auth: Auth;
   query?: z.ZodObject;
   body?: z.ZodType;
+  /** The body is a form (application/x-www-form-urlencoded), as OAuth's token endpoint takes it. */
+  form?: true;
   responses: Record<number, Answer>;
 }
 

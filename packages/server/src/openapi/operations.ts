@@ -3,6 +3,7 @@ import { accessTokenBody } from '../routes/accounts.js';
 import { accountQuery, auditQuery, deliveryQuery } from '../routes/admin.js';
 import { clientBody, grantBody, grantInput, keyBody } from '../routes/admin-clients.js';
 import { connectSessionBody } from '../routes/connect-sessions.js';
+import { tokenExchangeForm } from '../routes/oauth.js';
 import { connectPageOperations } from './connect-page-operations.js';
 import { errors, json, type Operation } from './operation-types.js';
 import { proxyOperations } from './proxy-operations.js';
@@ -340,6 +341,32 @@ export const operations: Operation[] = [
     auth: 'service',
     query: grantInput,
     responses: { 200: json('revoked', s.revoked), ...errors(400, 401, 403, 404) },
+  },
+  {
+    method: 'post',
+    path: '/oauth2/token',
+    tag: 'agents',
+    summary: "Token exchange (RFC 8693): an agent trades a user's JWT for that user's provider access token",
+    description:
+      'The actor (actor_token, a service-client JWT) needs credentials:exchange (the agent role) on the user’s credentials. Errors are RFC 6749 §5.2 answers; invalid_target (no such account) and invalid_scope (scopes missing) carry connect_uri, a connect page link for the user. docs/agents.md.',
+    auth: 'none',
+    body: tokenExchangeForm,
+    form: true,
+    responses: {
+      200: json('an access token of the user’s account', s.exchangedToken),
+      400: json('refused; connect_uri when connecting an account would help', s.oauthError),
+      401: json('invalid_client: the actor token is not valid', s.oauthError),
+      ...errors(413),
+      503: json('temporarily_unavailable: the provider could not refresh the token; retry', s.oauthError),
+    },
+  },
+  {
+    method: 'get',
+    path: '/.well-known/oauth-authorization-server',
+    tag: 'agents',
+    summary: 'Authorization server metadata (RFC 8414): the token endpoint and its one grant type',
+    auth: 'none',
+    responses: { 200: json('the metadata', s.authorizationServerMetadata) },
   },
   ...connectPageOperations,
   ...proxyOperations(),

@@ -17,6 +17,12 @@ export const connectSessionBody = z
   })
   .strict();
 
+/** The hosted connect page for a connect-session token (docs/connect-page.md). */
+export function connectUrl(publicUrl: string, token: string): string {
+  // A fragment: browsers send it in no request line, log line or Referer.
+  return `${publicUrl}/connect#session=${token}`;
+}
+
 /**
  * `POST /v1/connect-sessions` (docs/api.md): an app backend asks for a single-use token that binds a browser to
  * its user. The app sends the user to `connectUrl`, the hosted connect page, which redeems the token from the URL
@@ -40,8 +46,7 @@ export function connectSessionRoutes(options: ServerOptions) {
     return c.json(
       {
         token: created.token,
-        // A fragment: browsers send it in no request line, log line or Referer.
-        connectUrl: `${vault.publicUrl}/connect#session=${created.token}`,
+        connectUrl: connectUrl(vault.publicUrl, created.token),
         expiresAt: isoTime(created.expiresAt),
         provider: created.provider,
         scopes: created.scopes,
