@@ -150,6 +150,32 @@ describe('trusted issuers: the app’s user JWT on /v1/me', () => {
     await expect(failing.listConnectedAccounts()).rejects.toMatchObject({ code: 'no_session' });
   });
 
+  it('makes a connect session for the JWT’s own user, but not for a cookie session', async () => {
+    // An app without a backend sends its signed-in user to the connect page with their JWT alone.
+    const idToken = await issuer.idToken('alice');
+    const created = await me(idToken, 'POST', '/connect-sessions', { provider: 'demo' });
+    expect(created.status).toBe(201);
+    expect(created.body.connectUrl).toBe(`${VAULT_URL}/connect#session=${created.body.token}`);
+    const bound = await vault.vault.connectSessions.redeem(created.body.token);
+    expect(bound).toMatchObject({ userId: 'demo:alice', provider: 'demo', createdBy: 'user:demo:alice' });
+    expect(bound.limits.actions).toContain('credentials:read');
+    // The userId is the JWT's: a body naming another user is refused as an unknown field.
+    expect((await me(idToken, 'POST', '/connect-sessions', { userId: 'demo:bob' })).status).toBe(400);
+
+    const jar = vault.newJar();
+    await vault.connect(jar, 'carol');
+    const fromCookie = await vault.me(jar, 'POST', '/connect-sessions', {});
+    expect(fromCookie).toMatchObject({ status: 403, body: { error: 'forbidden' } });
+
+    const browserVault = createVault({
+      baseUrl: VAULT_URL,
+      fetch: (input, init) => vault.request(String(input), init),
+      getToken: () => idToken,
+    });
+    const fromSdk = await browserVault.createConnectSession({ provider: 'demo' });
+    expect(fromSdk.connectUrl).toBe(`${VAULT_URL}/connect#session=${fromSdk.token}`);
+  });
+
   it('reads the bearer token on the proxy’s /v1/me routes too', async () => {
     const answer = await me(await issuer.sign(claims({ aud: 'nobody' })), 'GET', `/providers/demo/proxy/me`);
     expect(answer).toMatchObject({ status: 401, body: { error: 'unauthorized', message: /aud claim/ } });

@@ -44,6 +44,7 @@ export {
   rolesWith,
   type Segment,
   sessionCaller,
+  TRUSTED_USER_ACTIONS,
   WILDCARD,
 } from './authorization/grants.js';
 export type { SessionInput } from './authorization/sessions.js';

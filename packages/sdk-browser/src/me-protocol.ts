@@ -108,7 +108,7 @@ export function createMeApi(http: typeof fetch, baseUrl: string) {
 export type MeApi = ReturnType<typeof createMeApi>;
 
 /** A request that failed before an answer; `getToken()`'s own failure (bearer-fetch.ts) passes as it is. */
-function unreachable(cause: unknown): never {
+export function unreachable(cause: unknown): never {
   if (cause instanceof VaultAuthError) throw cause;
   throw new VaultAuthError('request_failed', 'could not reach the vault', { cause });
 }

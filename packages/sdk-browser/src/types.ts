@@ -85,4 +85,17 @@ export interface Vault {
   account(provider: string): AccessTokenSource;
   /** The accounts list as a store (`subscribe`, `getSnapshot`), reloaded after links, disconnects and sessions. */
   connectedAccounts: ConnectedAccountsStore;
+  /**
+   * With `getToken`: a connect session for that user (`POST /v1/me/connect-sessions`), to hand to `openConnect`;
+   * `no_session` without `getToken` or when the vault refuses the token.
+   */
+  createConnectSession(options?: MyConnectSessionOptions): Promise<{ token: string; connectUrl: string }>;
+}
+
+export interface MyConnectSessionOptions {
+  provider?: string;
+  scopes?: string[];
+  allowedProviders?: string[];
+  /** On an app origin: where the connect page sends the user back. */
+  returnUrl?: string;
 }

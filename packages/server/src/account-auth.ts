@@ -1,4 +1,4 @@
-import { allowsSomewhere, sessionCaller, type Vault, VaultError } from '@tokenvault/core';
+import { allowsSomewhere, sessionCaller, TRUSTED_USER_ACTIONS, type Vault, VaultError } from '@tokenvault/core';
 import type { Context, MiddlewareHandler } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { ServerEnv } from './context.js';
@@ -43,7 +43,7 @@ export function sessionAuth(vault: Vault, cookies: Cookies): AccountAuth {
         // A header the browser never adds by itself: no cross-site request can carry it, so no XHR check.
         const user = await vault.trustedIssuers.verify(bearer);
         c.set('user', { env: user.env, userId: user.userId });
-        c.set('caller', sessionCaller(user, c.get('requestId')));
+        c.set('caller', sessionCaller(user, c.get('requestId'), TRUSTED_USER_ACTIONS));
         await next();
         return;
       }

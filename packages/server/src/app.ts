@@ -14,7 +14,7 @@ import { adminRoutes } from './routes/admin.js';
 import { authRoutes } from './routes/auth.js';
 import { authressRoutes } from './routes/authress.js';
 import { connectPageRoutes } from './routes/connect-page.js';
-import { connectSessionRoutes } from './routes/connect-sessions.js';
+import { connectSessionRoutes, myConnectSessionRoutes } from './routes/connect-sessions.js';
 import { devHomeRoutes } from './routes/dev-home.js';
 import { healthRoutes } from './routes/health.js';
 import { oauthRoutes } from './routes/oauth.js';
@@ -68,6 +68,7 @@ export function createApp(options: ServerOptions) {
   app.route('/v1/users/:userId', accountRoutes(options, asClient));
   app.route('/v1/me', accountRoutes(options, asSession));
   app.route('/v1/connect-sessions', connectSessionRoutes(options));
+  app.route('/v1/me/connect-sessions', myConnectSessionRoutes(options, asSession));
   app.route('/v1/admin', adminRoutes(options));
   app.route('/v1', authressRoutes(options));
   app.route('/', oauthRoutes(options.vault));

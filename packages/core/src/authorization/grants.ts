@@ -137,6 +137,9 @@ export const SESSION_ACTIONS: readonly Action[] = [
   'proxy:write',
 ];
 
+/** What a user proved by a trusted issuer's JWT may do with their own accounts: a session's, and ask to link more. */
+export const TRUSTED_USER_ACTIONS: readonly Action[] = [...SESSION_ACTIONS, 'connect-sessions:create'];
+
 /**
  * The caller as the proxy asks it: `credentials:read` on an account's credentials also allows calling its API
  * (it can read the token anyway), whatever role or session gave it.
@@ -152,10 +155,14 @@ export function proxyCaller(caller: Caller): Caller {
   };
 }
 
-/** A browser session's user: its own connected accounts, in its own environment, within its limits if any. */
+/**
+ * A browser session's user (or one proved by a trusted issuer's JWT, with `TRUSTED_USER_ACTIONS`): its own
+ * connected accounts, in its own environment, within its limits if any.
+ */
 export function sessionCaller(
   session: { env: string; userId: string; limits?: SessionLimits | null },
   requestId: string | null = null,
+  actions: readonly Action[] = SESSION_ACTIONS,
 ): Caller {
   const { env, userId, limits } = session;
   return {
@@ -164,7 +171,7 @@ export function sessionCaller(
     ...(limits && { via: limits.createdBy }),
     ...(limits && limits.scopes.length > 0 && { scopeLimit: limits.scopes }),
     may: (action, resource) =>
-      (limits ? limits.actions.includes(action) : SESSION_ACTIONS.includes(action)) &&
+      (limits ? limits.actions : actions).includes(action) &&
       resource.env === env &&
       resource.path[0] === 'connections' &&
       (!limits?.provider || resource.path[1] === limits.provider) &&

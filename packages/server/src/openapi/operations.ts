@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { accessTokenBody } from '../routes/accounts.js';
 import { accountQuery, auditQuery, deliveryQuery } from '../routes/admin.js';
 import { clientBody, grantBody, grantInput, keyBody } from '../routes/admin-clients.js';
-import { connectSessionBody } from '../routes/connect-sessions.js';
+import { connectSessionBody, myConnectSessionBody } from '../routes/connect-sessions.js';
 import { tokenExchangeForm } from '../routes/oauth.js';
 import { connectPageOperations } from './connect-page-operations.js';
 import { errors, json, type Operation } from './operation-types.js';
@@ -212,6 +212,17 @@ export const operations: Operation[] = [
     summary: 'A single-use token binding a browser to one of your users',
     auth: 'service',
     body: connectSessionBody,
+    responses: { 201: json('created', s.connectSession), ...errors(400, 401, 403, 404, 413) },
+  },
+  {
+    method: 'post',
+    path: '/v1/me/connect-sessions',
+    tag: 'me',
+    summary: 'A connect session for the user of a trusted issuer’s JWT, to link their own accounts',
+    description:
+      'For apps that sign users in with a trusted issuer and have no backend route for connect sessions: the same answer as POST /v1/connect-sessions, for the JWT’s user. A cookie session is refused (403).',
+    auth: 'user',
+    body: myConnectSessionBody,
     responses: { 201: json('created', s.connectSession), ...errors(400, 401, 403, 404, 413) },
   },
 
