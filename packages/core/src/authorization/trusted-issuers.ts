@@ -123,9 +123,6 @@ export function createTrustedIssuers(
   }
 
   return {
-    /** Whether any environment trusts an issuer (the `/v1/me` routes then accept bearer tokens). */
-    configured: entries.length > 0,
-
     /**
      * The user a JWT names: its `iss` exactly a trusted issuer's, its `aud` one of that issuer's audiences, its
      * signature by a key of the issuer's JWKS with an asymmetric algorithm, `exp` required and `nbf` honoured.
