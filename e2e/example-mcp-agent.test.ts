@@ -169,6 +169,17 @@ describe('examples/mcp-agent', () => {
     expect(proxied[0]).toMatchObject({ principal: `client:${proxyClientId}`, provider: 'github', result: 'ok' });
   });
 
+  it('lets the app’s page call the same API with the user’s JWT through the vault’s /v1/me proxy', async () => {
+    // alice connected GitHub in the test before; her JWT alone (no cookie) reaches her account through the proxy.
+    const response = await fetch(`${vaultUrl}/v1/me/providers/github/proxy/user/repos`, {
+      headers: { authorization: `Bearer ${await issuer.idToken('alice')}` },
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual([{ full_name: 'octo/hello-world' }, { full_name: 'octo/spoon-knife' }]);
+    // The provider saw the vault's token, never the user's JWT.
+    expect(github.seen.at(-1)?.headers.authorization).toMatch(/^Bearer gho_token_/);
+  });
+
   it('hands on a connect link through the proxy too, for a user without an account', async () => {
     const client = await mcpClient(await issuer.idToken('bob'));
     try {
