@@ -85,6 +85,38 @@ describe('client management and the audit log', () => {
     }
   });
 
+  it('stops a time-boxed grant at its expiry, and lets granting it again extend it', async () => {
+    // A grant with expiresAt allows nothing from then on, however recently its client's grants were cached.
+    const created = await call('POST', '/v1/admin/clients', { name: 'boxed' });
+    const id = created.body.client.id;
+    // Half a minute, and the clock moved just past it: the audit rows it writes stay within a minute of now.
+    const expiresAt = new Date(Date.now() + 30_000).toISOString();
+    const grant = { role: 'credentials-reader', resource: `connections/demo/users/${alice.userId}` };
+    const granted = await call('POST', `/v1/admin/clients/${id}/grants`, { ...grant, expiresAt });
+    expect(granted).toMatchObject({ status: 201, body: { ...grant, expiresAt } });
+    expect((await call('GET', `/v1/admin/clients/${id}`)).body.grants).toEqual([{ ...grant, expiresAt }]);
+    expect((await readWith(created.body.accessKey)).status).toBe(200);
+    vault.clock.offsetMs = 31_000;
+    try {
+      expect(await readWith(created.body.accessKey)).toMatchObject({ status: 403, body: { error: 'forbidden' } });
+      const later = new Date(Date.now() + 2 * 60 * 60_000).toISOString();
+      const extended = await call('POST', `/v1/admin/clients/${id}/grants`, { ...grant, expiresAt: later });
+      expect(extended).toMatchObject({ status: 201, body: { expiresAt: later } });
+      expect((await readWith(created.body.accessKey)).status).toBe(200);
+      const past = new Date(Date.now()).toISOString();
+      expect(await call('POST', `/v1/admin/clients/${id}/grants`, { ...grant, expiresAt: past })).toMatchObject({
+        status: 400,
+        body: { message: 'a grant must expire in the future' },
+      });
+    } finally {
+      vault.clock.offsetMs = 0;
+    }
+    const changes = (await vault.store.listAudit('development', { limit: 200 })).filter(
+      (row) => row.action === 'grant.added' && row.detail?.includes(id),
+    );
+    expect(changes).toHaveLength(2);
+  });
+
   it('applies a grant change on the next request, and removes a deleted client entirely', async () => {
     // Granting, revoking a grant and deleting the client each take effect at once in this process.
     const created = await call('POST', '/v1/admin/clients', { name: 'grantee' });

@@ -59,7 +59,8 @@ describe('/docs for people', () => {
       ) {
         expect(documented['x-required-action']?.roles, where).toContain('admin');
       }
-      const body = documented.requestBody?.content['application/json']?.example;
+      const type = operation.form ? 'application/x-www-form-urlencoded' : 'application/json';
+      const body = documented.requestBody?.content[type]?.example;
       if (operation.body) expect(operation.body.safeParse(body).error?.issues ?? [], where).toEqual([]);
       for (const [status, answer] of Object.entries(operation.responses)) {
         if (!('schema' in answer)) continue;

@@ -3,7 +3,13 @@ import type { z } from 'zod';
 
 const matchers = [devHomeOperation, devConnectOperation, ...apiOperations].map((operation) => ({
   operation,
-  pattern: new RegExp(`^${operation.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{\w+\\?\}/g, '[^/]+')}$`),
+  // `{path}` is the proxy's rest of the path, slashes included; any other parameter is one segment.
+  pattern: new RegExp(
+    `^${operation.path
+      .replace(/[.*+?^$()|[\]\\]/g, '\\$&')
+      .replace(/\\?\{path\\?\}$/, '.+')
+      .replace(/\\?\{\w+\\?\}/g, '[^/]+')}$`,
+  ),
 }));
 
 /** The documented operation a request reaches, if any. */

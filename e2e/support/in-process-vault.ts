@@ -12,6 +12,7 @@ import {
   type ProviderSpec,
   type ProviderSpecInput,
   type Store,
+  type TrustedIssuer,
   type Vault,
   type WebhookEndpoint,
   type WebhookRetryPolicy,
@@ -66,6 +67,8 @@ export interface InProcessOptions {
   connectUi?: Record<string, ConnectUi>;
   /** Default: [APP_ORIGIN]. */
   appOrigins?: string[];
+  /** Identity providers whose user JWTs the vault accepts, per environment. */
+  trustedIssuers?: Record<string, TrustedIssuer[]>;
 }
 
 export async function startInProcessVault(options: InProcessOptions = {}) {
@@ -114,6 +117,7 @@ export async function startInProcessVault(options: InProcessOptions = {}) {
       http: { timeoutMs },
       ...(options.webhooks && { webhooks: options.webhooks }),
       ...(options.webhookRetry && { webhookRetry: options.webhookRetry }),
+      ...(options.trustedIssuers && { trustedIssuers: options.trustedIssuers }),
       now: () => Date.now() + clock.offsetMs,
     });
   const vault = await vaultOn(store);

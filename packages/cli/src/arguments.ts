@@ -13,6 +13,7 @@ export const OPTIONS = {
   role: { type: 'string', multiple: true },
   resource: { type: 'string', multiple: true },
   'expires-in-days': { type: 'string' },
+  'expires-in': { type: 'string' },
   client: { type: 'string' },
   key: { type: 'string' },
   'key-file': { type: 'string' },
@@ -122,6 +123,18 @@ export function required(value: string | undefined, flag: string): string {
 export function integer(value: string, flag: string): number {
   if (!/^\d+$/.test(value)) throw new CliError(`${flag} must be a whole number`, 2);
   return Number(value);
+}
+
+const UNIT_MS: Readonly<Record<string, number>> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** `--expires-in 90s`, `15m`, `1h`, `7d`: when a grant stops working, from now. */
+export function expiresIn(duration: string | undefined): number | null {
+  if (duration === undefined) return null;
+  const match = /^(\d{1,9})([smhd])$/.exec(duration);
+  if (!match || Number(match[1]) < 1) {
+    throw new CliError('--expires-in needs a number and a unit: 90s, 15m, 1h or 7d', 2);
+  }
+  return Date.now() + Number(match[1]) * (UNIT_MS[match[2] as string] as number);
 }
 
 export function expiresAt(days: string | undefined): number | null {

@@ -58,9 +58,23 @@ const connectUi = z
   })
   .strict();
 
+/** An identity provider whose user JWTs the vault accepts for that user (docs/configuration.md, "identity"). */
+const trustedIssuer = z
+  .object({
+    issuer: z.url(),
+    jwksUri: webUrl.optional(),
+    audiences: z.array(z.string().min(1)).min(1),
+    userIdClaim: z.string().min(1).default('sub'),
+    userIdPrefix: z.string().optional(),
+  })
+  .strict();
+
+const identity = z.object({ trustedIssuers: z.array(trustedIssuer).default([]) }).strict();
+
 const environment = z
   .object({
     connectUi: connectUi.optional(),
+    identity: identity.default({ trustedIssuers: [] }),
     providers: z
       .record(z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'lowercase letters, digits, - and _'), providerEntry)
       .default({}),

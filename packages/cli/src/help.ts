@@ -46,9 +46,9 @@ export const COMMANDS: Record<string, CommandHelp> = {
     json: true,
   },
   'clients grant': {
-    usage: `clients grant ${CONFIG} --env ENV --client ID --role ROLE [--resource PATTERN]`,
-    summary: 'add a grant to a client',
-    options: ['config', 'env', 'client', 'role', 'resource'],
+    usage: `clients grant ${CONFIG} --env ENV --client ID --role ROLE [--resource PATTERN] [--expires-in DURATION]`,
+    summary: 'add a grant to a client, or give its same grant a new expiry',
+    options: ['config', 'env', 'client', 'role', 'resource', 'expires-in'],
     json: true,
   },
   'clients revoke-grant': {
@@ -96,9 +96,10 @@ const OPTION_TEXT: Record<string, string> = {
   host: '--host H            address to listen on (default 127.0.0.1)',
   env: '--env ENV           an environment the config defines',
   name: '--name NAME         a name for people',
-  role: '--role ROLE         credentials-reader, connections-manager, api-reader, api-caller or admin; repeatable',
+  role: '--role ROLE         credentials-reader, connections-manager, api-reader, api-caller, agent or admin; repeatable',
   resource: '--resource PATTERN  narrows the --role just before it, e.g. connections/github/users/*/credentials',
   'expires-in-days': '--expires-in-days N the key stops working after N days',
+  'expires-in': '--expires-in DURATION the grant stops working after 90s, 15m, 1h, 7d…; without it, until revoked',
   client: '--client ID         a service client id (sc_…)',
   key: '--key KEY           the access key itself (lands in shell history and ps: prefer --key-file)',
   'key-file': '--key-file FILE     read the access key from FILE, or from stdin with -',
@@ -106,7 +107,7 @@ const OPTION_TEXT: Record<string, string> = {
   lifetime: '--lifetime SECONDS  1 to 86400 (the vault accepts at most 24 h); default 3600',
 };
 
-const ROLES_NOTE = `Roles: credentials-reader, connections-manager, api-reader, api-caller, admin. A --resource applies to the
+const ROLES_NOTE = `Roles: credentials-reader, connections-manager, api-reader, api-caller, agent, admin. A --resource applies to the
 --role before it; a role without one covers the whole environment. Patterns: connections/PROVIDER/users/USER/
 credentials (or .../proxy, for api-reader and api-caller) or a prefix of it, where any value may be *; clients;
 audit; webhooks.`;

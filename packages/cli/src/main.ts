@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { constants } from 'node:os';
-import { expiresAt, type Invocation, integer, parseInvocation, required } from './arguments.js';
+import { expiresAt, expiresIn, type Invocation, integer, parseInvocation, required } from './arguments.js';
 import { CliError } from './cli-error.js';
 import { addKey, createClient, grant, listClients, revokeGrant, revokeKey, withVault } from './commands/clients.js';
 import { runDemoProvider } from './commands/demo-provider.js';
@@ -113,8 +113,12 @@ async function run(command: string, { operands, values, grants }: Invocation, pr
       const client = required(values.client, '--client');
       const [one, ...more] = grants;
       if (!one || more.length > 0) throw new CliError('give exactly one --role (and optionally one --resource)', 2);
-      const change = command === 'clients grant' ? grant : revokeGrant;
-      await withVault({ ...vault, env }, (v) => change(v, env, client, one, print, json));
+      if (command === 'clients revoke-grant') {
+        await withVault({ ...vault, env }, (v) => revokeGrant(v, env, client, one, print, json));
+        return 0;
+      }
+      const input = { ...one, expiresAt: expiresIn(values['expires-in']) };
+      await withVault({ ...vault, env }, (v) => grant(v, env, client, input, print, json));
       return 0;
     }
     case 'keys rotate':

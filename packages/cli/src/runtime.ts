@@ -9,6 +9,7 @@ import {
   type ProviderHooks,
   type ProviderHttp,
   type Store,
+  type TrustedIssuer,
   type Vault,
   type VaultLogger,
   type WebhookEndpoint,
@@ -28,6 +29,8 @@ export interface Settings {
   publicUrl: string;
   environments: Record<string, ConfiguredProvider[]>;
   webhooks?: Record<string, WebhookEndpoint[]>;
+  /** Per environment: whose user JWTs are accepted. */
+  trustedIssuers?: Record<string, TrustedIssuer[]>;
   /** Per-request timeout for provider calls; default 10. */
   providerTimeoutSeconds?: number;
   /** Default 365. */
@@ -56,6 +59,7 @@ export async function openVault(settings: Settings, logger?: VaultLogger): Promi
     publicUrl: settings.publicUrl,
     http,
     ...(settings.webhooks && { webhooks: settings.webhooks }),
+    ...(settings.trustedIssuers && { trustedIssuers: settings.trustedIssuers }),
     ...(logger && { logger }),
     ...(settings.auditRetentionDays !== undefined && { auditRetentionDays: settings.auditRetentionDays }),
   });
@@ -89,6 +93,19 @@ export function previousMasterKeysFrom(config: Config): Uint8Array[] {
 
 export function webhooksFrom(config: Config): Record<string, WebhookEndpoint[]> {
   return Object.fromEntries(Object.entries(config.environments).map(([env, { webhooks }]) => [env, webhooks]));
+}
+
+export function trustedIssuersFrom(config: Config): Record<string, TrustedIssuer[]> {
+  return Object.fromEntries(
+    Object.entries(config.environments).map(([env, e]) => [
+      env,
+      e.identity.trustedIssuers.map(({ userIdPrefix, jwksUri, ...issuer }) => ({
+        ...issuer,
+        ...(jwksUri !== undefined && { jwksUri }),
+        ...(userIdPrefix !== undefined && { userIdPrefix }),
+      })),
+    ]),
+  );
 }
 
 /** Each environment's connect-page branding, where it has one. */

@@ -63,6 +63,26 @@ describe('loadConfig', () => {
     expect(config.rateLimit).toEqual({ requestsPerMinute: 300, trustProxy: false });
   });
 
+  it('reads an environment’s trusted issuers, keeping the issuer exactly as written', async () => {
+    // Issuers are compared with a token's iss exactly, so a trailing slash (Auth0's) must survive.
+    const text = `${MINIMAL}    identity:
+      trustedIssuers:
+        - issuer: https://login.example.com/
+          audiences: [https://api.example.com]
+          userIdClaim: email
+          userIdPrefix: "app:"
+`;
+    const config = loadConfig(await write(text), {});
+    expect(config.environments.production?.identity.trustedIssuers).toEqual([
+      {
+        issuer: 'https://login.example.com/',
+        audiences: ['https://api.example.com'],
+        userIdClaim: 'email',
+        userIdPrefix: 'app:',
+      },
+    ]);
+  });
+
   it('takes trustProxy as true (one proxy) or a number of proxies', async () => {
     // The number says which X-Forwarded-For entry, from the right, the outermost proxy you run appended.
     const proxies = async (value: string) =>
@@ -204,6 +224,16 @@ describe('loadConfig', () => {
     ],
     ['an app origin that is not http(s)', `${MINIMAL}appOrigins: [ws://localhost:3000]\n`, 'appOrigins.0'],
     ['an app origin with a tab', `${MINIMAL}appOrigins: ["http://local\\thost:3000"]\n`, 'appOrigins.0'],
+    [
+      'a trusted issuer without audiences',
+      `${MINIMAL}    identity: { trustedIssuers: [{ issuer: https://login.example.com/ }] }\n`,
+      'identity.trustedIssuers.0.audiences',
+    ],
+    [
+      'an unknown key of a trusted issuer',
+      `${MINIMAL}    identity: { trustedIssuers: [{ issuer: https://login.example.com/, audiences: [app], alg: HS256 }] }\n`,
+      'alg',
+    ],
   ])('rejects %s, naming it', async (_, text, named) => {
     // Every schema problem is a CliError (exit 1) whose message points at the offending key.
     const err = failure(await write(text));

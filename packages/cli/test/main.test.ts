@@ -175,6 +175,20 @@ describe('main: clients (dev mode)', () => {
     );
     expect(granted.code).toBe(0);
     expect(granted.out).toBe(`granted credentials-reader on connections/gitlab to ${clientId}`);
+    const boxed = await run(
+      ...['clients', 'grant', '--env', 'development', '--client', clientId],
+      ...['--role', 'api-reader', '--resource', 'connections/gitlab', '--expires-in', '1h'],
+    );
+    expect(boxed.code).toBe(0);
+    expect(boxed.out).toMatch(/^granted api-reader on connections\/gitlab \(expires in 59m, 20\d\d-/);
+    // The list shows what a time-boxed grant has left.
+    const listed = await run('clients', 'list', '--env', 'development');
+    expect(listed.out).toMatch(/api-reader on connections\/gitlab \(expires in 59m, /);
+    const revokedBoxed = await run(
+      ...['clients', 'revoke-grant', '--env', 'development', '--client', clientId],
+      ...['--role', 'api-reader', '--resource', 'connections/gitlab'],
+    );
+    expect(revokedBoxed.code).toBe(0);
     const revoked = await run(
       ...['clients', 'revoke-grant', '--env', 'development', '--client', clientId],
       ...['--role', 'connections-manager'],
@@ -196,7 +210,14 @@ describe('main: clients (dev mode)', () => {
       // Every change is in the audit log, by the CLI operator.
       const logged = await store.listAudit('development', { limit: 50, principal: 'cli' });
       const actions = logged.filter((r) => r.detail?.includes(clientId)).map((r) => r.action);
-      expect(actions.sort()).toEqual(['client.created', 'grant.added', 'grant.revoked', 'key.added']);
+      expect(actions.sort()).toEqual([
+        'client.created',
+        'grant.added',
+        'grant.added',
+        'grant.revoked',
+        'grant.revoked',
+        'key.added',
+      ]);
     } finally {
       await store.close();
     }
@@ -223,6 +244,11 @@ describe('main: clients (dev mode)', () => {
     ],
     ['grant without a role', ['clients', 'grant', '--env', 'd', '--client', 'sc_x']],
     ['a non-numeric expiry', ['clients', 'keys', 'add', '--env', 'd', '--client', 'sc_x', '--expires-in-days', 'soon']],
+    [
+      'a grant expiry without a unit',
+      ['clients', 'grant', '--env', 'd', '--client', 'sc_x', '--role', 'admin', '--expires-in', '60'],
+    ],
+    ['a key with a grant expiry', ['clients', 'keys', 'add', '--env', 'd', '--client', 'sc_x', '--expires-in', '1h']],
   ])('refuses %s as a usage error', async (_, argv) => {
     // Usage mistakes exit 2 before anything is opened or written.
     const { code } = await run(...argv);
@@ -240,7 +266,7 @@ describe('main: clients (dev mode)', () => {
     [
       'an unknown role',
       ['--env', 'development', '--role', 'nope'],
-      /unknown role 'nope'; known roles: credentials-reader, connections-manager, api-reader, api-caller, admin/,
+      /unknown role 'nope'; known roles: credentials-reader, connections-manager, api-reader, api-caller, agent, admin/,
     ],
     [
       'a resource pattern with a path trick',

@@ -16,6 +16,11 @@ export {
 } from './accounts/connect-flow.js';
 export { type ConnectState, decodeState } from './accounts/connect-state.js';
 export type { DisconnectResult } from './accounts/disconnect.js';
+export type {
+  ExchangeErrorCode,
+  TokenExchangeRequest,
+  TokenExchangeResult,
+} from './accounts/token-exchange.js';
 export { type Actor, SYSTEM } from './authorization/audit.js';
 export type { BrowserProfile, BrowserSession } from './authorization/browser-session.js';
 export { clientCaller, type Principal } from './authorization/client-auth.js';
@@ -39,9 +44,11 @@ export {
   rolesWith,
   type Segment,
   sessionCaller,
+  TRUSTED_USER_ACTIONS,
   WILDCARD,
 } from './authorization/grants.js';
 export type { SessionInput } from './authorization/sessions.js';
+export type { TrustedIssuer, TrustedUser } from './authorization/trusted-issuers.js';
 export type { BackgroundOptions } from './background.js';
 export { authressAudience, type NewAccessKey } from './clients/access-keys.js';
 export { type AccessKey, parseAccessKey, signServiceToken } from './clients/client-signing.js';

@@ -248,6 +248,8 @@ export interface GrantRow {
   role: string;
   /** A resource pattern; empty means the whole environment. */
   resource: string;
+  /** When the grant stops working (ms since the epoch); null: until revoked. */
+  expiresAt: number | null;
 }
 
 export interface ClientKeyRow {

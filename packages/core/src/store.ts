@@ -161,9 +161,12 @@ export interface ClientStore {
   getClient(env: string, clientId: string): Promise<ClientRow | undefined>;
   /** By role, then resource. */
   getGrants(clientId: string): Promise<GrantRow[]>;
-  /** False (and no audit rows written) if the client already has this grant. */
+  /**
+   * Adds the grant, or gives the client's same grant (role and resource) the new `expiresAt`; false (and no audit
+   * rows written) if the client already has it with that expiry.
+   */
   insertGrant(grant: GrantRow, audit: AuditRow[]): Promise<boolean>;
-  /** False (and no audit rows written) if the client had no such grant. */
+  /** By role and resource, whatever its expiry; false (and no audit rows written) if the client had no such grant. */
   deleteGrant(grant: GrantRow, audit: AuditRow[]): Promise<boolean>;
   insertClientKey(key: ClientKeyRow, audit: AuditRow[]): Promise<void>;
   getClientKey(clientId: string, keyId: string): Promise<ClientKeyRow | undefined>;

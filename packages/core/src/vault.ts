@@ -7,11 +7,13 @@ import {
   startConnect,
 } from './accounts/connect-flow.js';
 import { disconnect } from './accounts/disconnect.js';
+import { createTokenExchange } from './accounts/token-exchange.js';
 import { createAuditWriter } from './authorization/audit.js';
 import { browserSession } from './authorization/browser-session.js';
 import { createConnectSessions } from './authorization/connect-sessions.js';
 import { type Caller, resources, type Segment } from './authorization/grants.js';
 import { createSessions } from './authorization/sessions.js';
+import { createTrustedIssuers, type TrustedIssuer } from './authorization/trusted-issuers.js';
 import { type BackgroundOptions, startBackground } from './background.js';
 import { createServiceClients } from './clients/service-clients.js';
 import type { Cipher } from './crypto/cipher.js';
@@ -47,6 +49,8 @@ export interface VaultOptions {
   webhooks?: Record<string, readonly WebhookEndpoint[]>;
   webhookRetry?: Partial<WebhookRetryPolicy>;
   logger?: VaultLogger;
+  /** Per environment: the identity providers whose user JWTs the `/v1/me` routes and token exchange accept. */
+  trustedIssuers?: Record<string, readonly TrustedIssuer[]>;
   /** How long audit rows are kept; default 365 days. */
   auditRetentionDays?: number;
   now?: () => number;
@@ -79,6 +83,9 @@ export function createVault(options: VaultOptions) {
   const engine = createRefreshEngine(ctx);
   const deliverer = createWebhookDeliverer(ctx, { ...DEFAULT_WEBHOOK_RETRY, ...options.webhookRetry });
   const tokens = createAccessTokens(ctx, engine);
+  const clients = createServiceClients(ctx);
+  const trustedIssuers = createTrustedIssuers(ctx, options.trustedIssuers ?? {});
+  const connectSessions = createConnectSessions(ctx);
   return {
     publicUrl: ctx.publicUrl,
     /** The vault's clock (tests move it), for callers that compare against stored times. */
@@ -87,8 +94,12 @@ export function createVault(options: VaultOptions) {
     store: ctx.store,
     metrics: ctx.metrics,
     sessions: createSessions(ctx.store, ctx.now),
-    clients: createServiceClients(ctx),
-    connectSessions: createConnectSessions(ctx),
+    clients,
+    /** Verifies the app's user JWTs (docs/security.md, "Trusted issuers"). */
+    trustedIssuers,
+    connectSessions,
+    /** RFC 8693 token exchange: an agent trades a user's JWT for that user's access token (docs/agents.md). */
+    exchangeToken: createTokenExchange(ctx, { trustedIssuers, clients, tokens, connectSessions }),
     startConnect: (input: StartConnectInput) => startConnect(ctx, input),
     completeConnect: (input: CompleteConnectInput) => completeConnect(ctx, input),
     /** A token of one account, authorized for `caller` and audited. */

@@ -1,7 +1,11 @@
 import { createAuthSession } from './auth-session.js';
+import { bearerFetch } from './bearer-fetch.js';
 import { createConnectedAccounts } from './connected-accounts.js';
+import { VaultAuthError } from './errors.js';
 import { type LoginTarget, login } from './login.js';
+import { unreachable } from './me-protocol.js';
 import { authUrl, postConnectSession, requestLogout, requestRefresh } from './protocol.js';
+import { isRecord } from './session.js';
 import type { AuthOptions, AuthRequestOptions, Vault, VaultAuth, VaultOptions } from './types.js';
 
 /** The vault as the browser sees it: one `auth(provider)` per provider, and the session user's connected accounts. */
@@ -17,7 +21,8 @@ export function createVault(options: VaultOptions): Vault {
     return { providerBase, provider, env, vaultOrigin, flow: flow ?? 'popup', onAuthRequest } satisfies LoginTarget;
   };
   // Linking is the very login of auth(provider), with no app prompt: its caller is the prompt.
-  const accounts = createConnectedAccounts(http, baseUrl, (provider, scopes, flow) =>
+  const meHttp = options.getToken ? bearerFetch(http, options.getToken) : http;
+  const accounts = createConnectedAccounts(meHttp, baseUrl, (provider, scopes, flow) =>
     login(target(provider, flow), scopes, true),
   );
   /** Runs `effect` after `promise` fulfils, keeping its value. */
@@ -36,6 +41,27 @@ export function createVault(options: VaultOptions): Vault {
      */
     redeemConnectSession: (token: string) =>
       then(postConnectSession(http, `${baseUrl}/api/auth/connect-session`, token), accounts.invalidate),
+
+    async createConnectSession(sessionOptions = {}) {
+      if (!options.getToken) throw new VaultAuthError('no_session', 'createConnectSession() needs getToken');
+      const response = await meHttp(`${baseUrl}/v1/me/connect-sessions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(sessionOptions),
+      }).catch(unreachable);
+      const body: unknown = await response.json().catch(() => undefined);
+      if (
+        response.status === 201 &&
+        isRecord(body) &&
+        typeof body.token === 'string' &&
+        typeof body.connectUrl === 'string'
+      ) {
+        return { token: body.token, connectUrl: body.connectUrl };
+      }
+      const message = isRecord(body) && typeof body.message === 'string' ? body.message : response.statusText;
+      const code = response.status === 401 ? 'no_session' : 'request_failed';
+      throw new VaultAuthError(code, `creating a connect session answered ${response.status}: ${message}`);
+    },
 
     /** Backstage's OAuthApi for `provider`. Each call makes its own in-memory session; keep and share the result. */
     auth(provider: string, authOptions: AuthOptions = {}): VaultAuth {

@@ -31,6 +31,7 @@ export type {
   AuthOptions,
   AuthRequestOptions,
   ConnectSessionBinding,
+  MyConnectSessionOptions,
   ProfileInfo,
   Vault,
   VaultAuth,

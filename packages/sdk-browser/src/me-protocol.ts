@@ -18,9 +18,7 @@ export function createMeApi(http: typeof fetch, baseUrl: string) {
       init.headers = { 'X-Requested-With': 'XMLHttpRequest', 'content-type': 'application/json' };
       init.body = JSON.stringify(body);
     }
-    return http(url, init).catch((cause: unknown) => {
-      throw new VaultAuthError('request_failed', 'could not reach the vault', { cause });
-    });
+    return http(url, init).catch(unreachable);
   }
 
   /** The body of an answer that must be 200 (or `allowed`); 401 is `no_session`, anything else `request_failed`. */
@@ -46,9 +44,7 @@ export function createMeApi(http: typeof fetch, baseUrl: string) {
       const where = 'id' in target ? accountUrl(target.id) : `${me}/providers/${encodeURIComponent(target.provider)}`;
       const headers = new Headers(init.headers);
       headers.set('X-Requested-With', 'XMLHttpRequest');
-      return http(`${where}/proxy${path}`, { ...init, headers, credentials: 'include' }).catch((cause: unknown) => {
-        throw new VaultAuthError('request_failed', 'could not reach the vault', { cause });
-      });
+      return http(`${where}/proxy${path}`, { ...init, headers, credentials: 'include' }).catch(unreachable);
     },
     /** Every page of `GET /v1/me/connected-accounts`. */
     async list(): Promise<ConnectedAccountData[]> {
@@ -110,3 +106,9 @@ export function createMeApi(http: typeof fetch, baseUrl: string) {
 }
 
 export type MeApi = ReturnType<typeof createMeApi>;
+
+/** A request that failed before an answer; `getToken()`'s own failure (bearer-fetch.ts) passes as it is. */
+export function unreachable(cause: unknown): never {
+  if (cause instanceof VaultAuthError) throw cause;
+  throw new VaultAuthError('request_failed', 'could not reach the vault', { cause });
+}

@@ -22,6 +22,12 @@ export interface VaultOptions {
   env?: string;
   /** For tests only; default the global `fetch`. */
   fetch?: typeof fetch;
+  /**
+   * The signed-in user's JWT from the app's own identity provider, asked for before each `/v1/me` request and sent
+   * as `Authorization: Bearer` instead of the vault's session cookie (the vault must trust its issuer; docs/sdk.md,
+   * "Without cookies"). Linking an account still runs in a browser session (a connect session).
+   */
+  getToken?: () => string | Promise<string>;
 }
 
 export interface AuthOptions {
@@ -79,4 +85,17 @@ export interface Vault {
   account(provider: string): AccessTokenSource;
   /** The accounts list as a store (`subscribe`, `getSnapshot`), reloaded after links, disconnects and sessions. */
   connectedAccounts: ConnectedAccountsStore;
+  /**
+   * With `getToken`: a connect session for that user (`POST /v1/me/connect-sessions`), to hand to `openConnect`;
+   * `no_session` without `getToken` or when the vault refuses the token.
+   */
+  createConnectSession(options?: MyConnectSessionOptions): Promise<{ token: string; connectUrl: string }>;
+}
+
+export interface MyConnectSessionOptions {
+  provider?: string;
+  scopes?: string[];
+  allowedProviders?: string[];
+  /** On an app origin: where the connect page sends the user back. */
+  returnUrl?: string;
 }

@@ -14,9 +14,10 @@ import { adminRoutes } from './routes/admin.js';
 import { authRoutes } from './routes/auth.js';
 import { authressRoutes } from './routes/authress.js';
 import { connectPageRoutes } from './routes/connect-page.js';
-import { connectSessionRoutes } from './routes/connect-sessions.js';
+import { connectSessionRoutes, myConnectSessionRoutes } from './routes/connect-sessions.js';
 import { devHomeRoutes } from './routes/dev-home.js';
 import { healthRoutes } from './routes/health.js';
+import { oauthRoutes } from './routes/oauth.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { PROXY_PATH, proxyCors, proxyRoutes } from './routes/proxy.js';
 
@@ -42,7 +43,8 @@ export function createApp(options: ServerOptions) {
     origin: options.appOrigins.map((origin) => new URL(origin).origin),
     credentials: true,
     allowMethods: ['GET', 'POST', 'DELETE'],
-    allowHeaders: ['x-requested-with', 'content-type'],
+    // authorization: an app that signs its users in with a trusted issuer sends their JWT instead of the cookie.
+    allowHeaders: ['x-requested-with', 'content-type', 'authorization'],
     maxAge: 600,
   });
   app.use('/api/auth/*', appCors);
@@ -66,8 +68,10 @@ export function createApp(options: ServerOptions) {
   app.route('/v1/users/:userId', accountRoutes(options, asClient));
   app.route('/v1/me', accountRoutes(options, asSession));
   app.route('/v1/connect-sessions', connectSessionRoutes(options));
+  app.route('/v1/me/connect-sessions', myConnectSessionRoutes(options, asSession));
   app.route('/v1/admin', adminRoutes(options));
   app.route('/v1', authressRoutes(options));
+  app.route('/', oauthRoutes(options.vault));
   if (options.ui) app.route('/', connectPageRoutes(options, cookies, options.ui));
   if (options.devHome) app.route('/', devHomeRoutes(options.vault, cookies, options.devHome));
 

@@ -68,15 +68,39 @@ export function createClientStore(db: Kysely<Database>, hooks: SqlDialectHooks):
         .orderBy('role')
         .orderBy('resource')
         .execute();
-      return rows.map((row) => ({ clientId: row.client_id, role: row.role, resource: row.resource }));
+      return rows.map((row) => ({
+        clientId: row.client_id,
+        role: row.role,
+        resource: row.resource,
+        expiresAt: row.expires_at,
+      }));
     },
     async insertGrant(grant, audit) {
       try {
         return await audited(audit, async (trx) => {
-          await trx.insertInto('client_grants').values(grantToDb(grant)).execute();
+          const existing = await trx
+            .selectFrom('client_grants')
+            .select('expires_at')
+            .where('client_id', '=', grant.clientId)
+            .where('role', '=', grant.role)
+            .where('resource', '=', grant.resource)
+            .executeTakeFirst();
+          if (!existing) {
+            await trx.insertInto('client_grants').values(grantToDb(grant)).execute();
+            return true;
+          }
+          if (existing.expires_at === grant.expiresAt) return false;
+          await trx
+            .updateTable('client_grants')
+            .set({ expires_at: grant.expiresAt })
+            .where('client_id', '=', grant.clientId)
+            .where('role', '=', grant.role)
+            .where('resource', '=', grant.resource)
+            .execute();
           return true;
         });
       } catch (err) {
+        // Another process inserted the same grant between the read and the insert.
         if (hooks.isUniqueViolation(err)) return false;
         throw err;
       }
@@ -145,7 +169,7 @@ function clientFromDb(row: Selectable<Database['service_clients']>): ClientRow {
 }
 
 function grantToDb(grant: GrantRow) {
-  return { client_id: grant.clientId, role: grant.role, resource: grant.resource };
+  return { client_id: grant.clientId, role: grant.role, resource: grant.resource, expires_at: grant.expiresAt };
 }
 
 function keyToDb(key: ClientKeyRow): Insertable<Database['client_keys']> {

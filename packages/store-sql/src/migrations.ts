@@ -247,6 +247,12 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('connect_sessions').addColumn('return_url', 'text').execute();
     },
   },
+  // Time-boxed grants: a grant stops working at `expires_at`; null (every grant before this) means until revoked.
+  '0008_grant_expiry': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('client_grants').addColumn('expires_at', 'bigint').execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

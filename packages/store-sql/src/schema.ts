@@ -79,6 +79,7 @@ export interface Database {
     client_id: string;
     role: string;
     resource: string;
+    expires_at: Millis | null;
   };
   client_keys: {
     id: string;

@@ -77,7 +77,7 @@ export async function listClients(vault: Vault, env: string, print: Print, json 
       id: client.id,
       name: client.name,
       createdAt: iso(client.createdAt),
-      grants: client.grants,
+      grants: client.grants.map((g) => ({ ...g, expiresAt: iso(g.expiresAt) })),
       keys: client.keys.map((key) => ({
         id: key.id,
         revokedAt: iso(key.revokedAt),
@@ -139,7 +139,8 @@ export async function grant(
   json = false,
 ) {
   const granted = await vault.clients.grant(env, clientId, input, OPERATOR);
-  print(json ? JSON.stringify({ clientId, granted }) : `granted ${grantText(granted)} to ${clientId}`);
+  const shown = { ...granted, expiresAt: iso(granted.expiresAt) };
+  print(json ? JSON.stringify({ clientId, granted: shown }) : `granted ${grantText(granted)} to ${clientId}`);
 }
 
 export async function revokeGrant(
@@ -155,8 +156,24 @@ export async function revokeGrant(
   print(json ? JSON.stringify({ clientId, revoked }) : `revoked ${grantText(revoked)} from ${clientId}`);
 }
 
-function grantText(grant: { role: string; resource?: string }): string {
-  return grant.resource ? `${grant.role} on ${grant.resource}` : `${grant.role} (whole environment)`;
+function grantText(grant: { role: string; resource?: string; expiresAt?: number | null }): string {
+  const what = grant.resource ? `${grant.role} on ${grant.resource}` : `${grant.role} (whole environment)`;
+  return grant.expiresAt ? `${what} ${timeLeft(grant.expiresAt, Date.now())}` : what;
+}
+
+/** How long a time-boxed grant has left, for people: "(expires in 59m, 2026-…)" or "(expired 2026-…)". */
+export function timeLeft(expiresAt: number, now: number): string {
+  const seconds = Math.floor((expiresAt - now) / 1000);
+  if (seconds <= 0) return `(expired ${iso(expiresAt)})`;
+  const left =
+    seconds < 120
+      ? `${seconds}s`
+      : seconds < 7200
+        ? `${Math.floor(seconds / 60)}m`
+        : seconds < 172_800
+          ? `${Math.floor(seconds / 3600)}h`
+          : `${Math.floor(seconds / 86_400)}d`;
+  return `(expires in ${left}, ${iso(expiresAt)})`;
 }
 
 function expiry(expiresAt: number | null): string {

@@ -24,6 +24,7 @@ import {
   openVault,
   previousMasterKeysFrom,
   providersFrom,
+  trustedIssuersFrom,
   webhooksFrom,
 } from '../runtime.js';
 import { requireEveryMasterKey } from './keys.js';
@@ -93,6 +94,7 @@ export async function serve(args: ServeArgs): Promise<ServeHandle> {
           publicUrl,
           environments: await providersFrom(config),
           webhooks: webhooksFrom(config),
+          trustedIssuers: trustedIssuersFrom(config),
           providerTimeoutSeconds: config.providerTimeoutSeconds,
           auditRetentionDays: config.auditRetentionDays,
         },

@@ -1,5 +1,12 @@
 import { auditRow } from '../authorization/audit.js';
-import { authorize, authorizeScopes, type Caller, resources, type Segment } from '../authorization/grants.js';
+import {
+  type Action,
+  authorize,
+  authorizeScopes,
+  type Caller,
+  resources,
+  type Segment,
+} from '../authorization/grants.js';
 import { isVaultError, VaultError } from '../errors.js';
 import type { RefreshEngine, Refreshed } from '../refresh/refresh-engine.js';
 import { missingScopes } from '../scopes.js';
@@ -53,6 +60,17 @@ export interface AccessToken {
   accountId: string;
 }
 
+/** How a read is authorized and recorded: a plain read, or a token exchange by an agent for a user. */
+export interface ReadKind {
+  action: Action;
+  /** The audit log's name for it. */
+  audited: 'credentials.read' | 'credentials.exchange';
+  /** More for the audit row, e.g. the exchange's subject. */
+  detail?: object;
+}
+
+const READ: ReadKind = { action: 'credentials:read', audited: 'credentials.read' };
+
 /**
  * Credential reads. Each is authorized (by grant or session, docs/security.md) before anything is refreshed or decrypted,
  * and written to the audit log, failures included; a token is handed out only once its audit row is stored.
@@ -63,17 +81,17 @@ export function createAccessTokens(ctx: VaultContext<AccountStore>, engine: Refr
     issue: (row: AccountRow) => issue(row, {}),
     /** The user's best account among `rows` (healthy, then most recently linked), as provider reads pick it. */
     best,
-    get(request: AccessTokenRequest, caller: Caller): Promise<AccessToken> {
-      return audited(caller, request, async (seen) => {
+    get(request: AccessTokenRequest, caller: Caller, kind = READ): Promise<AccessToken> {
+      return audited(caller, request, kind, async (seen) => {
         authorizeScopes(caller, request.scopes ?? []);
         const resourceOf = (provider: Segment) => resources.credentials(request.env, provider, request.userId);
-        return issue(seen(await authorizedAccount(ctx, caller, 'credentials:read', resourceOf, request)), request);
+        return issue(seen(await authorizedAccount(ctx, caller, kind.action, resourceOf, request)), request);
       });
     },
 
-    getForProvider(request: ProviderTokenRequest, caller: Caller): Promise<AccessToken> {
-      return audited(caller, request, async (seen) => {
-        authorize(caller, 'credentials:read', resources.credentials(request.env, request.provider, request.userId));
+    getForProvider(request: ProviderTokenRequest, caller: Caller, kind = READ): Promise<AccessToken> {
+      return audited(caller, request, kind, async (seen) => {
+        authorize(caller, kind.action, resources.credentials(request.env, request.provider, request.userId));
         authorizeScopes(caller, request.scopes ?? []);
         const rows = await ctx.store.listAccounts(request.env, request.userId, request.provider);
         const holding = rows.filter((row) => missingScopes(row.scopes, request.scopes ?? []).length === 0);
@@ -94,6 +112,7 @@ export function createAccessTokens(ctx: VaultContext<AccountStore>, engine: Refr
   async function audited(
     caller: Caller,
     request: TokenOptions & { env: string; userId: string; accountId?: string; provider?: string },
+    kind: ReadKind,
     read: (seen: (row: AccountRow) => AccountRow) => Promise<AccessToken>,
   ): Promise<AccessToken> {
     let account: AccountRow | undefined;
@@ -101,12 +120,13 @@ export function createAccessTokens(ctx: VaultContext<AccountStore>, engine: Refr
       ctx.audit.record(
         auditRow(caller, ctx.now(), {
           env: request.env,
-          action: 'credentials.read',
+          action: kind.audited,
           result,
           userId: request.userId,
           provider: account?.provider ?? request.provider ?? null,
           accountId: account?.id ?? request.accountId ?? null,
           scopes: request.scopes ? [...request.scopes] : null,
+          ...(kind.detail && { detail: kind.detail }),
         }),
       );
     let token: AccessToken;

@@ -42,7 +42,13 @@ interface Verified {
 
 interface Credentials {
   key: ClientKeyRow | undefined;
-  grants: Grant[];
+  grants: TimedGrant[];
+}
+
+/** A parsed grant and when it stops working: expiry is checked on every use, so a cached grant cannot outlive it. */
+interface TimedGrant {
+  grant: Grant;
+  expiresAt: number | null;
 }
 
 /** `lastUsedAt` is written at most this often per key and process: a token read must not cost a write. */
@@ -80,7 +86,10 @@ export function createClientAuthenticator(
     if (cached) return cached;
     const key = await ctx.store.getClientKey(clientId, keyId);
     if (!key) return { key, grants: [] };
-    const fresh = { key, grants: (await ctx.store.getGrants(clientId)).flatMap(usableGrant) };
+    const grants = (await ctx.store.getGrants(clientId)).flatMap((row) =>
+      usableGrant(row).map((grant) => ({ grant, expiresAt: row.expiresAt })),
+    );
+    const fresh = { key, grants };
     credentials.set(id, fresh);
     return fresh;
   }
@@ -134,7 +143,7 @@ export function createClientAuthenticator(
         const { key, grants } = await credentialsOf(known.clientId, known.keyId);
         checkKey(key, ctx.now());
         await touch(key);
-        return { clientId: known.clientId, keyId: known.keyId, env: key.env, grants };
+        return { clientId: known.clientId, keyId: known.keyId, env: key.env, grants: live(grants, ctx.now()) };
       }
       let kid: unknown;
       let sub: unknown;
@@ -170,7 +179,7 @@ export function createClientAuthenticator(
       checkLifetime(payload.iat as number, payload.exp as number, ctx.now());
       verified.set(token, { clientId: sub, keyId: kid, exp: payload.exp as number });
       await touch(key);
-      return { clientId: sub, keyId: kid, env: key.env, grants };
+      return { clientId: sub, keyId: kid, env: key.env, grants: live(grants, ctx.now()) };
     },
   };
 }
@@ -203,6 +212,11 @@ function checkKey(key: ClientKeyRow | undefined, now: number): asserts key is Cl
 
 function usable(key: ClientKeyRow, now: number): boolean {
   return key.revokedAt === null && (key.expiresAt === null || key.expiresAt > now);
+}
+
+/** The grants that have not expired at `now`. */
+function live(grants: readonly TimedGrant[], now: number): Grant[] {
+  return grants.flatMap(({ grant, expiresAt }) => (expiresAt === null || expiresAt > now ? [grant] : []));
 }
 
 /** A stored grant the matcher can use; one that no longer parses (a role since removed) grants nothing. */

@@ -6,7 +6,14 @@ import type { Actor } from './audit.js';
  * Who may do what (docs/security.md, "Authorization model"): a grant is (client, role, resource pattern). Every route asks `allows` the same
  * question — may this principal do `action` on this resource — and the answer is no unless a grant says yes.
  */
-export const ROLES = ['credentials-reader', 'connections-manager', 'api-reader', 'api-caller', 'admin'] as const;
+export const ROLES = [
+  'credentials-reader',
+  'connections-manager',
+  'api-reader',
+  'api-caller',
+  'agent',
+  'admin',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Authress's name for the credentials reader, accepted on input. A Map: a caller's string never reaches a prototype. */
@@ -14,6 +21,7 @@ const ROLE_ALIASES: ReadonlyMap<string, Role> = new Map([['UserCredentialsViewer
 
 export type Action =
   | 'credentials:read'
+  | 'credentials:exchange'
   | 'proxy:read'
   | 'proxy:write'
   | 'connections:read'
@@ -30,8 +38,11 @@ const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
   // Calls the provider's API as the account without ever holding its token; a reader only with GET, HEAD, OPTIONS.
   'api-reader': ['proxy:read'],
   'api-caller': ['proxy:read', 'proxy:write'],
+  // Acts for a user who proves themselves with a trusted issuer's JWT: a token by exchange (RFC 8693), only then.
+  agent: ['credentials:exchange'],
   admin: [
     'credentials:read',
+    'credentials:exchange',
     'proxy:read',
     'proxy:write',
     'connections:read',
@@ -126,6 +137,9 @@ export const SESSION_ACTIONS: readonly Action[] = [
   'proxy:write',
 ];
 
+/** What a user proved by a trusted issuer's JWT may do with their own accounts: a session's, and ask to link more. */
+export const TRUSTED_USER_ACTIONS: readonly Action[] = [...SESSION_ACTIONS, 'connect-sessions:create'];
+
 /**
  * The caller as the proxy asks it: `credentials:read` on an account's credentials also allows calling its API
  * (it can read the token anyway), whatever role or session gave it.
@@ -141,10 +155,14 @@ export function proxyCaller(caller: Caller): Caller {
   };
 }
 
-/** A browser session's user: its own connected accounts, in its own environment, within its limits if any. */
+/**
+ * A browser session's user (or one proved by a trusted issuer's JWT, with `TRUSTED_USER_ACTIONS`): its own
+ * connected accounts, in its own environment, within its limits if any.
+ */
 export function sessionCaller(
   session: { env: string; userId: string; limits?: SessionLimits | null },
   requestId: string | null = null,
+  actions: readonly Action[] = SESSION_ACTIONS,
 ): Caller {
   const { env, userId, limits } = session;
   return {
@@ -153,7 +171,7 @@ export function sessionCaller(
     ...(limits && { via: limits.createdBy }),
     ...(limits && limits.scopes.length > 0 && { scopeLimit: limits.scopes }),
     may: (action, resource) =>
-      (limits ? limits.actions.includes(action) : SESSION_ACTIONS.includes(action)) &&
+      (limits ? limits.actions : actions).includes(action) &&
       resource.env === env &&
       resource.path[0] === 'connections' &&
       (!limits?.provider || resource.path[1] === limits.provider) &&

@@ -18,7 +18,7 @@ export interface CreatedClient {
 
 /** A client as admins see it: its grants and its keys' metadata, never a key. */
 export interface ClientDetails extends ClientRow {
-  grants: { role: string; resource: string }[];
+  grants: { role: string; resource: string; expiresAt: number | null }[];
   keys: Omit<ClientKeyRow, 'publicKey' | 'clientId' | 'env'>[];
 }
 
@@ -26,6 +26,8 @@ export interface GrantInput {
   role: string;
   /** A resource pattern (see `parseGrant`); omitted or empty: the whole environment. */
   resource?: string;
+  /** When the grant stops working (ms since the epoch); omitted or null: until revoked. */
+  expiresAt?: number | null;
 }
 
 export function createServiceClients(ctx: VaultContext<ClientStore>) {
@@ -61,7 +63,7 @@ export function createServiceClients(ctx: VaultContext<ClientStore>) {
     const [grants, keys] = await Promise.all([ctx.store.getGrants(client.id), ctx.store.listClientKeys(client.id)]);
     return {
       ...client,
-      grants: grants.map(({ role, resource }) => ({ role, resource })),
+      grants: grants.map(({ role, resource, expiresAt }) => ({ role, resource, expiresAt })),
       keys: keys.map(({ id, createdAt, revokedAt, expiresAt, lastUsedAt }) => ({
         id,
         createdAt,
@@ -88,10 +90,10 @@ export function createServiceClients(ctx: VaultContext<ClientStore>) {
       if (!name || name.length > 200) throw new VaultError('invalid_request', 'a service client needs a name');
       const client: ClientRow = { id: randomId('sc'), env: input.env, name, createdAt: ctx.now() };
       const grants = uniqueGrants(
-        input.grants.map((g) => ({ clientId: client.id, ...grantRow(caller, input.env, g) })),
+        input.grants.map((g) => ({ clientId: client.id, ...grantRow(ctx, caller, input.env, g) })),
       );
-      const { row, accessKey } = await newKey(input.env, client.id, futureExpiry(ctx, input.expiresAt));
-      const grantList = grants.map(({ role, resource }) => ({ role, resource }));
+      const { row, accessKey } = await newKey(input.env, client.id, futureExpiry(ctx, input.expiresAt, 'key'));
+      const grantList = grants.map(({ role, resource, expiresAt }) => ({ role, resource, expiresAt }));
       await ctx.store.insertClient(client, grants, row, [
         audit(caller, client.env, 'client.created', { clientId: client.id, name, grants: grantList }),
         audit(caller, client.env, 'key.added', { clientId: client.id, keyId: row.id, expiresAt: row.expiresAt }),
@@ -120,10 +122,11 @@ export function createServiceClients(ctx: VaultContext<ClientStore>) {
      */
     async addKey(env: string, clientId: string, caller: Caller, expiresAt?: number | null) {
       await requireClient(env, clientId);
-      for (const grant of (await ctx.store.getGrants(clientId)).flatMap(usableGrant)) {
+      const grants = (await ctx.store.getGrants(clientId)).filter((row) => !expired(row, ctx.now()));
+      for (const grant of grants.flatMap(usableGrant)) {
         authorizeGrant(caller, env, grant, 'add a key to a client holding');
       }
-      const { row, accessKey } = await newKey(env, clientId, futureExpiry(ctx, expiresAt));
+      const { row, accessKey } = await newKey(env, clientId, futureExpiry(ctx, expiresAt, 'key'));
       await ctx.store.insertClientKey(row, [
         audit(caller, env, 'key.added', { clientId, keyId: row.id, expiresAt: row.expiresAt }),
       ]);
@@ -142,20 +145,23 @@ export function createServiceClients(ctx: VaultContext<ClientStore>) {
       forget(clientId);
     },
 
-    /** Adds a grant the caller holds itself; granting one the client already has changes nothing. */
+    /**
+     * Adds a grant the caller holds itself; granting one the client already has gives it the new expiry (which
+     * time-boxes it, extends it, or with none makes it last until revoked) and changes nothing else.
+     */
     async grant(env: string, clientId: string, input: GrantInput, caller: Caller) {
       await requireClient(env, clientId);
-      const grant = { clientId, ...grantRow(caller, env, input) };
-      const detail = { clientId, role: grant.role, resource: grant.resource };
+      const grant = { clientId, ...grantRow(ctx, caller, env, input) };
+      const detail = { clientId, role: grant.role, resource: grant.resource, expiresAt: grant.expiresAt };
       await ctx.store.insertGrant(grant, [audit(caller, env, 'grant.added', detail)]);
       forget(clientId);
-      return { role: grant.role, resource: grant.resource };
+      return { role: grant.role, resource: grant.resource, expiresAt: grant.expiresAt };
     },
 
     async revokeGrant(env: string, clientId: string, input: GrantInput, actor: Actor) {
       await requireClient(env, clientId);
       const { role, resource } = parseGrant(input.role, input.resource ?? '');
-      const grant = { clientId, role, resource };
+      const grant = { clientId, role, resource, expiresAt: null };
       const detail = { clientId, role, resource };
       if (!(await ctx.store.deleteGrant(grant, [audit(actor, env, 'grant.revoked', detail)]))) {
         throw new VaultError('not_found', `client '${clientId}' has no grant ${grant.role} on '${grant.resource}'`);
@@ -168,10 +174,19 @@ export function createServiceClients(ctx: VaultContext<ClientStore>) {
 export type ServiceClients = ReturnType<typeof createServiceClients>;
 
 /** A grant to store, once `caller` is found to hold what it gives. */
-function grantRow(caller: Caller, env: string, input: GrantInput): Omit<GrantRow, 'clientId'> {
+function grantRow(
+  ctx: VaultContext<unknown>,
+  caller: Caller,
+  env: string,
+  input: GrantInput,
+): Omit<GrantRow, 'clientId'> {
   const grant = parseGrant(input.role, input.resource ?? '');
   authorizeGrant(caller, env, grant);
-  return { role: grant.role, resource: grant.resource };
+  return { role: grant.role, resource: grant.resource, expiresAt: futureExpiry(ctx, input.expiresAt, 'grant') };
+}
+
+function expired(grant: GrantRow, now: number): boolean {
+  return grant.expiresAt !== null && grant.expiresAt <= now;
 }
 
 function uniqueGrants(grants: GrantRow[]): GrantRow[] {
@@ -179,10 +194,14 @@ function uniqueGrants(grants: GrantRow[]): GrantRow[] {
   return grants.filter((g) => !seen.has(`${g.role}\n${g.resource}`) && seen.add(`${g.role}\n${g.resource}`));
 }
 
-function futureExpiry(ctx: VaultContext<unknown>, expiresAt: number | null | undefined): number | null {
+function futureExpiry(
+  ctx: VaultContext<unknown>,
+  expiresAt: number | null | undefined,
+  what: 'key' | 'grant',
+): number | null {
   if (expiresAt === undefined || expiresAt === null) return null;
   if (!Number.isFinite(expiresAt) || expiresAt <= ctx.now()) {
-    throw new VaultError('invalid_request', 'a key must expire in the future');
+    throw new VaultError('invalid_request', `a ${what} must expire in the future`);
   }
   return expiresAt;
 }

@@ -68,7 +68,7 @@ export const accessCases: ConformanceCase[] = [
     name: 'keeps service clients, grants and keys per environment, each change with its audit row',
     async run(store) {
       const client = { id: 'sc_1', env: 'development', name: 'worker', createdAt: 1 };
-      const admin = { clientId: 'sc_1', role: 'admin', resource: '' };
+      const admin = { clientId: 'sc_1', role: 'admin', resource: '', expiresAt: null };
       const key = clientKey('k1');
       await store.insertClient(client, [admin], key, [audit('a_created', { action: 'client.created' })]);
       await store.insertClient({ ...client, id: 'sc_0', createdAt: 2 }, [], { ...key, clientId: 'sc_0' }, []);
@@ -83,11 +83,16 @@ export const accessCases: ConformanceCase[] = [
       equal(await store.getGrants('sc_1'), [admin], 'grants');
       equal(await store.getClientKey('sc_1', 'k1'), key, 'key');
 
-      const reader = { clientId: 'sc_1', role: 'credentials-reader', resource: 'connections/github' };
+      const reader = { clientId: 'sc_1', role: 'credentials-reader', resource: 'connections/github', expiresAt: null };
       equal(await store.insertGrant(reader, [audit('a_grant', { action: 'grant.added' })]), true, 'grant');
       // A duplicate grant changes nothing and records nothing.
       equal(await store.insertGrant(reader, [audit('a_grant2', { action: 'grant.added' })]), false, 'same grant');
       equal(await store.getGrants('sc_1'), [admin, reader], 'grants by role, resource');
+      // The same grant with another expiry is time-boxed, not added twice.
+      const boxed = { ...reader, expiresAt: 3_600_000 };
+      equal(await store.insertGrant(boxed, [audit('a_box', { action: 'grant.added' })]), true, 'time-boxed');
+      equal(await store.insertGrant(boxed, [audit('a_box2', { action: 'grant.added' })]), false, 'same expiry');
+      equal(await store.getGrants('sc_1'), [admin, boxed], 'the grant with its expiry');
       equal(await store.deleteGrant(reader, [audit('a_ungrant', { action: 'grant.revoked' })]), true, 'ungrant');
       equal(await store.deleteGrant(reader, [audit('a_ungrant2', { action: 'grant.revoked' })]), false, 'again');
 
@@ -123,7 +128,7 @@ export const accessCases: ConformanceCase[] = [
       ok(await store.getClientKey('sc_0', 'k1'), 'another client’s key of the same id kept');
 
       const recorded = await store.listAudit('development', { limit: 50, principal: 'cli' });
-      const expected = ['a_created', 'a_del', 'a_grant', 'a_key', 'a_revoke', 'a_ungrant'];
+      const expected = ['a_box', 'a_created', 'a_del', 'a_grant', 'a_key', 'a_revoke', 'a_ungrant'];
       equal(recorded.map((r) => r.id).sort(), expected, 'audit rows of the changes that happened');
     },
   },

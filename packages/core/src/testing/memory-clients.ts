@@ -67,7 +67,7 @@ export function memoryClientStore(tables: Tables): ClientStore {
       requireClient(grant.clientId);
       // A duplicate is no error here: the grant is already there, and nothing is recorded.
       return audited(audit, () => {
-        if (grants.has(grantKey(grant))) return false;
+        if (grants.get(grantKey(grant))?.expiresAt === grant.expiresAt) return false;
         grants.set(grantKey(grant), copy(grant));
         return true;
       });

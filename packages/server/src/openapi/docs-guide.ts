@@ -32,6 +32,8 @@ export const SCHEME_TEXT: Record<string, string> = {
     "A backend: <code>Authorization: Bearer &lt;JWT&gt;</code>, where the JWT is signed with a service client's access key (<code>tokenvault token</code>, or the Node SDK, or <code>@authress/sdk</code>). What it may do is decided by the client's grants: each operation below names the action it needs and the roles that include it.",
   session:
     "A browser of the app: the session cookie the vault set when the user connected an account (or redeemed a connect session), plus <code>X-Requested-With: XMLHttpRequest</code>. It acts on that user's own accounts only.",
+  userJwt:
+    "The app's own sign-in: <code>Authorization: Bearer &lt;JWT&gt;</code> with the signed-in user's JWT from an identity provider the environment trusts (<code>identity.trustedIssuers</code>). It acts on that user's own accounts only, as a session would, and needs no <code>X-Requested-With</code>.",
   providerHandle:
     'The Backstage browser protocol: the per-provider cookie naming one connected account, plus <code>X-Requested-With: XMLHttpRequest</code>.',
 };

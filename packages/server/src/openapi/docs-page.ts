@@ -29,6 +29,7 @@ interface Entry {
 const TAGS: Record<string, string> = {
   accounts: 'Reading tokens and accounts (backends)',
   me: 'The signed-in user’s accounts (browsers)',
+  agents: 'Agents acting for a user (token exchange)',
   browser: 'Browser protocol (Backstage-compatible)',
   admin: 'Administration',
   clients: 'Service clients',

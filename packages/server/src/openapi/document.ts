@@ -15,15 +15,17 @@ const SECURITY: Record<Auth, { security: object[]; headers: object[] }> = {
   none: { security: [], headers: [] },
   service: { security: [{ serviceClient: [] }], headers: [] },
   session: { security: [{ session: [] }], headers: [xhrHeader()] },
+  // The cookie needs the CSRF header; a trusted issuer's JWT does not (docs/api.md, "/v1/me").
+  user: { security: [{ session: [] }, { userJwt: [] }], headers: [xhrHeader(false)] },
   handle: { security: [{ providerHandle: [] }], headers: [xhrHeader()] },
 };
 
-function xhrHeader() {
+function xhrHeader(required = true) {
   return {
     name: 'X-Requested-With',
     in: 'header',
-    required: true,
-    description: 'XMLHttpRequest: a header a cross-site form, link or image cannot send (the CSRF defence)',
+    required,
+    description: `XMLHttpRequest: a header a cross-site form, link or image cannot send (the CSRF defence)${required ? '' : '; required with the session cookie, not with a user JWT'}`,
     schema: { type: 'string', const: 'XMLHttpRequest' },
   };
 }
@@ -57,6 +59,12 @@ export function openApiDocument(publicUrl: string, version: string, devHome = fa
           description: 'An EdDSA JWT signed with a service-client access key (Authress format; `tokenvault token`).',
         },
         session: { type: 'apiKey', in: 'cookie', name: sessionCookieName(publicUrl) },
+        userJwt: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: "The app's own user JWT from an issuer the environment trusts (identity.trustedIssuers).",
+        },
         providerHandle: {
           type: 'apiKey',
           in: 'cookie',
@@ -71,7 +79,7 @@ export function openApiDocument(publicUrl: string, version: string, devHome = fa
 function operationObject(operation: Operation, schemas: Record<string, unknown>) {
   const { security, headers } = SECURITY[operation.auth];
   const required = operation.auth === 'service' ? requiredAction(operation.method, operation.path) : undefined;
-  const body = operation.body && requestBody(operation.body, schemas);
+  const body = operation.body && requestBody(operation.body, schemas, operation.form === true);
   const pathParams = [...operation.path.matchAll(/\{(\w+)\}/g)].map((match) => ({
     name: match[1],
     in: 'path',
@@ -94,21 +102,25 @@ function operationObject(operation: Operation, schemas: Record<string, unknown>)
         500: { description: 'a bug; the message is hidden', schema: errorSchema },
       }).map(([status, answer]) => [status, responseObject(answer, schemas)]),
     ),
-    'x-codeSamples': [
-      { lang: 'curl', source: curlExample(operation, body?.requestBody.content['application/json'].example) },
-    ],
+    'x-codeSamples': [{ lang: 'curl', source: curlExample(operation, body && firstExample(body.requestBody.content)) }],
   };
 }
 
 /** An empty body means "no options", so a body is required only where the schema requires a field. */
-function requestBody(body: z.ZodType, schemas: Record<string, unknown>) {
+function requestBody(body: z.ZodType, schemas: Record<string, unknown>, form: boolean) {
   const schema = inputSchema(body) as { required?: string[] };
+  const example = exampleOf(schema, schemas);
+  const type = form ? 'application/x-www-form-urlencoded' : 'application/json';
   return {
     requestBody: {
       required: (schema.required?.length ?? 0) > 0,
-      content: { 'application/json': { schema, example: exampleOf(schema, schemas) } },
+      content: { [type]: { schema, example } },
     },
   };
+}
+
+function firstExample(content: Record<string, { example: unknown }>): unknown {
+  return Object.values(content)[0]?.example;
 }
 
 function queryParameters(query: z.ZodObject | undefined) {

@@ -4,8 +4,11 @@ import * as s from './schemas.js';
 // What an entry of the operations table is, and the answers every table shares (operations.ts and the tables
 // it gathers: connect-page-operations.ts, proxy-operations.ts).
 
-/** Who may call an operation: nobody in particular, a service client's JWT, or a browser with cookies. */
-export type Auth = 'none' | 'service' | 'session' | 'handle';
+/**
+ * Who may call an operation: nobody in particular, a service client's JWT, a browser with cookies, or the user of
+ * either a browser session or a trusted issuer's JWT (`/v1/me`).
+ */
+export type Auth = 'none' | 'service' | 'session' | 'user' | 'handle';
 
 /** One answer: JSON checked against `schema`, other JSON, an HTML page, plain text, a redirect, or no body. */
 export type Answer =
@@ -22,6 +25,8 @@ export interface Operation {
   auth: Auth;
   query?: z.ZodObject;
   body?: z.ZodType;
+  /** The body is a form (application/x-www-form-urlencoded), as OAuth's token endpoint takes it. */
+  form?: true;
   responses: Record<number, Answer>;
 }
 

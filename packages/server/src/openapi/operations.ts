@@ -1,8 +1,9 @@
 import * as z from 'zod';
 import { accessTokenBody } from '../routes/accounts.js';
 import { accountQuery, auditQuery, deliveryQuery } from '../routes/admin.js';
-import { clientBody, grantInput, keyBody } from '../routes/admin-clients.js';
-import { connectSessionBody } from '../routes/connect-sessions.js';
+import { clientBody, grantBody, grantInput, keyBody } from '../routes/admin-clients.js';
+import { connectSessionBody, myConnectSessionBody } from '../routes/connect-sessions.js';
+import { tokenExchangeForm } from '../routes/oauth.js';
 import { connectPageOperations } from './connect-page-operations.js';
 import { errors, json, type Operation } from './operation-types.js';
 import { proxyOperations } from './proxy-operations.js';
@@ -148,7 +149,7 @@ export const operations: Operation[] = [
   ...(
     [
       ['service', account, '/v1/users/{userId}/providers/{provider}/access-token'],
-      ['session', mine, '/v1/me/providers/{provider}/access-token'],
+      ['user', mine, '/v1/me/providers/{provider}/access-token'],
     ] as const
   ).flatMap(([auth, at, byProvider]): Operation[] => [
     {
@@ -211,6 +212,17 @@ export const operations: Operation[] = [
     summary: 'A single-use token binding a browser to one of your users',
     auth: 'service',
     body: connectSessionBody,
+    responses: { 201: json('created', s.connectSession), ...errors(400, 401, 403, 404, 413) },
+  },
+  {
+    method: 'post',
+    path: '/v1/me/connect-sessions',
+    tag: 'me',
+    summary: 'A connect session for the user of a trusted issuer’s JWT, to link their own accounts',
+    description:
+      'For apps that sign users in with a trusted issuer and have no backend route for connect sessions: the same answer as POST /v1/connect-sessions, for the JWT’s user. A cookie session is refused (403).',
+    auth: 'user',
+    body: myConnectSessionBody,
     responses: { 201: json('created', s.connectSession), ...errors(400, 401, 403, 404, 413) },
   },
 
@@ -326,9 +338,10 @@ export const operations: Operation[] = [
     method: 'post',
     path: '/v1/admin/clients/{clientId}/grants',
     tag: 'clients',
-    summary: 'Grant a role on a resource pattern (only what the caller holds itself)',
+    summary:
+      'Grant a role on a resource pattern (only what the caller holds itself); with expiresAt it stops working then, and granting it again replaces its expiry',
     auth: 'service',
-    body: grantInput,
+    body: grantBody,
     responses: { 201: json('the grant, in canonical form', s.grant), ...errors(400, 401, 403, 404, 413) },
   },
   {
@@ -339,6 +352,32 @@ export const operations: Operation[] = [
     auth: 'service',
     query: grantInput,
     responses: { 200: json('revoked', s.revoked), ...errors(400, 401, 403, 404) },
+  },
+  {
+    method: 'post',
+    path: '/oauth2/token',
+    tag: 'agents',
+    summary: "Token exchange (RFC 8693): an agent trades a user's JWT for that user's provider access token",
+    description:
+      'The actor (actor_token, a service-client JWT) needs credentials:exchange (the agent role) on the user’s credentials. Errors are RFC 6749 §5.2 answers; invalid_target (no such account) and invalid_scope (scopes missing) carry connect_uri, a connect page link for the user. docs/agents.md.',
+    auth: 'none',
+    body: tokenExchangeForm,
+    form: true,
+    responses: {
+      200: json('an access token of the user’s account', s.exchangedToken),
+      400: json('refused; connect_uri when connecting an account would help', s.oauthError),
+      401: json('invalid_client: the actor token is not valid', s.oauthError),
+      ...errors(413),
+      503: json('temporarily_unavailable: the provider could not refresh the token; retry', s.oauthError),
+    },
+  },
+  {
+    method: 'get',
+    path: '/.well-known/oauth-authorization-server',
+    tag: 'agents',
+    summary: 'Authorization server metadata (RFC 8414): the token endpoint and its one grant type',
+    auth: 'none',
+    responses: { 200: json('the metadata', s.authorizationServerMetadata) },
   },
   ...connectPageOperations,
   ...proxyOperations(),

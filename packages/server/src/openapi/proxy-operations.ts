@@ -16,8 +16,8 @@ export function proxyOperations(): Operation[] {
   const places = [
     ['service', 'proxy', '/v1/users/{userId}/connected-accounts/{accountId}/proxy/{path}', 'as the account'],
     ['service', 'proxy', '/v1/users/{userId}/providers/{provider}/proxy/{path}', "as the user's best account"],
-    ['session', 'me', '/v1/me/connected-accounts/{accountId}/proxy/{path}', 'as the account'],
-    ['session', 'me', '/v1/me/providers/{provider}/proxy/{path}', "as the user's best account"],
+    ['user', 'me', '/v1/me/connected-accounts/{accountId}/proxy/{path}', 'as the account'],
+    ['user', 'me', '/v1/me/providers/{provider}/proxy/{path}', "as the user's best account"],
   ] as const;
   return places.flatMap(([auth, tag, path, as]) =>
     METHODS.map(

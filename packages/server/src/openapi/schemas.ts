@@ -200,7 +200,16 @@ export const connectPage = named(
     .strict(),
 );
 
-export const grant = named('Grant', z.object({ role: z.string(), resource: z.string() }).strict());
+export const grant = named(
+  'Grant',
+  z
+    .object({
+      role: z.string(),
+      resource: z.string(),
+      expiresAt: time.nullable().describe('when the grant stops working; null: until revoked'),
+    })
+    .strict(),
+);
 
 export const client = named(
   'Client',
@@ -345,6 +354,60 @@ export const jwks = named(
           })
           .strict(),
       ),
+    })
+    .strict(),
+);
+
+/** RFC 6749 §5.2's error answer, as the token endpoint gives it, with the link a user can connect an account at. */
+export const oauthError = named(
+  'OAuthError',
+  z
+    .object({
+      error: z.enum([
+        'invalid_request',
+        'invalid_client',
+        'invalid_grant',
+        'unauthorized_client',
+        'unsupported_grant_type',
+        'invalid_target',
+        'invalid_scope',
+        'temporarily_unavailable',
+      ]),
+      error_description: z.string(),
+      connect_uri: z
+        .string()
+        .optional()
+        .describe('the hosted connect page for this user (and provider): hand it to the user, then try again'),
+    })
+    .strict(),
+);
+
+export const exchangedToken = named(
+  'ExchangedToken',
+  z
+    .object({
+      access_token: z.string(),
+      issued_token_type: z.literal('urn:ietf:params:oauth:token-type:access_token'),
+      token_type: z.literal('Bearer'),
+      expires_in: z
+        .number()
+        .int()
+        .optional()
+        .describe('seconds; absent when the provider says the token does not expire'),
+      scope: z.string().describe('the scopes the account holds, space-separated'),
+    })
+    .strict(),
+);
+
+export const authorizationServerMetadata = named(
+  'AuthorizationServerMetadata',
+  z
+    .object({
+      issuer: z.string(),
+      token_endpoint: z.string(),
+      grant_types_supported: z.array(z.string()),
+      token_endpoint_auth_methods_supported: z.array(z.string()),
+      response_types_supported: z.array(z.string()),
     })
     .strict(),
 );

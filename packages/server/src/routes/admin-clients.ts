@@ -4,14 +4,18 @@ import * as z from 'zod';
 import type { ServerEnv } from '../context.js';
 import { isoInstant, isoTime, parse, parseBody } from '../wire.js';
 
+/** A grant as a DELETE names it: role and resource. */
 export const grantInput = z
   .object({ role: z.string().min(1).max(100), resource: z.string().max(1000).optional() })
   .strict();
 
+/** A grant to give: optionally time-boxed, when it stops working (docs/security.md, "Time-boxed grants"). */
+export const grantBody = grantInput.extend({ expiresAt: isoInstant.optional() }).strict();
+
 export const clientBody = z
   .object({
     name: z.string().min(1).max(200),
-    grants: z.array(grantInput).max(100).default([]),
+    grants: z.array(grantBody).max(100).default([]),
     keyExpiresAt: isoInstant.optional(),
   })
   .strict();
@@ -77,8 +81,8 @@ export function clientRoutes(vault: Vault) {
 
   app.post('/:clientId/grants', async (c) => {
     const { env, clientId } = target(c);
-    const grant = await vault.clients.grant(env, clientId, await parseBody(grantInput, c.req.raw), c.get('caller'));
-    return c.json(grant, 201);
+    const grant = await vault.clients.grant(env, clientId, await parseBody(grantBody, c.req.raw), c.get('caller'));
+    return c.json(grantJson(grant), 201);
   });
 
   // A grant is named by its role and resource, given as query parameters (a DELETE body is often dropped).
@@ -99,12 +103,16 @@ function target(c: Context<ServerEnv>) {
   return { env, clientId };
 }
 
+function grantJson(grant: { role: string; resource: string; expiresAt: number | null }) {
+  return { role: grant.role, resource: grant.resource, expiresAt: isoTime(grant.expiresAt) };
+}
+
 function clientJson(client: ClientDetails) {
   return {
     id: client.id,
     name: client.name,
     createdAt: isoTime(client.createdAt),
-    grants: client.grants,
+    grants: client.grants.map(grantJson),
     keys: client.keys.map((key) => ({
       id: key.id,
       createdAt: isoTime(key.createdAt),
