@@ -41,6 +41,21 @@ export {
   sessionCaller,
   WILDCARD,
 } from './authorization/grants.js';
+export type { OperatorLogin, OperatorLoginConfig } from './authorization/operator-login.js';
+export {
+  OPERATOR_SESSION_MAX_MS,
+  type OperatorSession,
+  type OperatorSessions,
+} from './authorization/operator-sessions.js';
+export {
+  OPERATOR_ROLES,
+  type OperatorIdentity,
+  type OperatorRole,
+  type OperatorRule,
+  operatorCaller,
+  operatorMay,
+  operatorRoles,
+} from './authorization/operators.js';
 export type { SessionInput } from './authorization/sessions.js';
 export type { BackgroundOptions } from './background.js';
 export { authressAudience, type NewAccessKey } from './clients/access-keys.js';

@@ -7,10 +7,13 @@ import {
   startConnect,
 } from './accounts/connect-flow.js';
 import { disconnect } from './accounts/disconnect.js';
+import { forceRefresh } from './accounts/force-refresh.js';
 import { createAuditWriter } from './authorization/audit.js';
 import { browserSession } from './authorization/browser-session.js';
 import { createConnectSessions } from './authorization/connect-sessions.js';
 import { type Caller, resources, type Segment } from './authorization/grants.js';
+import { createOperatorLogin, type OperatorLoginConfig } from './authorization/operator-login.js';
+import { createOperatorSessions } from './authorization/operator-sessions.js';
 import { createSessions } from './authorization/sessions.js';
 import { type BackgroundOptions, startBackground } from './background.js';
 import { createServiceClients } from './clients/service-clients.js';
@@ -120,6 +123,19 @@ export function createVault(options: VaultOptions) {
     },
     disconnect: (account: { env: string; userId: string; accountId: string }, caller: Caller) =>
       disconnect(ctx, account, caller),
+    /** Refreshes the account now, whatever its expiry (the dashboard's "refresh now"); audited. */
+    forceRefresh: (account: { env: string; userId: string; accountId: string }, caller: Caller) =>
+      forceRefresh(ctx, engine, account, caller),
+    /** An account's events in order, once the caller may read the account. */
+    async listAccountEvents(account: { env: string; userId: string; accountId: string }, caller: Caller) {
+      const resourceOf = (provider: Segment) => resources.account(account.env, provider, account.userId);
+      const row = await authorizedAccount(ctx, caller, 'connections:read', resourceOf, account);
+      return ctx.store.listEvents(row.id);
+    },
+    /** Operators' sign-in at their own OpenID provider (the dashboard). */
+    operatorLogin: (config: OperatorLoginConfig) => createOperatorLogin(ctx, config),
+    /** Operators' sessions, ending after `idleMs` without a request. */
+    operatorSessions: (idleMs: number) => createOperatorSessions(ctx, idleMs),
     /** The audit log, newest first. */
     listAudit: (env: string, query: AuditQuery) => ctx.store.listAudit(env, query),
     /** One scheduler pass (what the background loop runs); results per account. */

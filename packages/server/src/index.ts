@@ -6,5 +6,6 @@ export { devConnectOperation } from './openapi/connect-page-operations.js';
 export type { Operation } from './openapi/operation-types.js';
 export { devHomeOperation, operations as apiOperations } from './openapi/operations.js';
 export { errorSchema } from './openapi/schemas.js';
+export { type DashboardOptions, ENVIRONMENT_HEADER } from './operator-auth.js';
 export type { RateLimit } from './rate-limit.js';
 export type { DevHome } from './routes/dev-home.js';

@@ -6,6 +6,7 @@ const AUTH_LINES: Record<Operation['auth'], string[]> = {
   service: ['-H "authorization: Bearer $(tokenvault token --key-file worker.key --url "$VAULT")"'],
   session: ['-H "x-requested-with: XMLHttpRequest"', '-b "tokenvault_session=$SESSION"'],
   handle: ['-H "x-requested-with: XMLHttpRequest"', '-b "$PROVIDER-refresh-token=$HANDLE"'],
+  operator: ['-b "tokenvault_operator=$OPERATOR_COOKIE"'],
 };
 
 /** A `curl` line for the operation, path parameters as shell variables and the example body inline. */

@@ -4,8 +4,11 @@ import * as s from './schemas.js';
 // What an entry of the operations table is, and the answers every table shares (operations.ts and the tables
 // it gathers: connect-page-operations.ts, proxy-operations.ts).
 
-/** Who may call an operation: nobody in particular, a service client's JWT, or a browser with cookies. */
-export type Auth = 'none' | 'service' | 'session' | 'handle';
+/**
+ * Who may call an operation: nobody in particular, a service client's JWT, a browser with cookies, or a signed-in
+ * operator's dashboard cookie. Every `/v1/admin` operation also takes the operator's cookie (document.ts).
+ */
+export type Auth = 'none' | 'service' | 'session' | 'handle' | 'operator';
 
 /** One answer: JSON checked against `schema`, other JSON, an HTML page, plain text, a redirect, or no body. */
 export type Answer =
