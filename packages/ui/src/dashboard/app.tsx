@@ -48,6 +48,8 @@ function SignIn() {
 function SignedIn({ session }: { session: OperatorSession }) {
   const [page, setPage] = useState<PageName>(pageOf(location.hash));
   const [env, setEnv] = useState(session.environments[0]?.name ?? '');
+  // A click on the page's own link starts it afresh (the account list again, from an account's detail).
+  const [visit, setVisit] = useState(0);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     const follow = () => setPage(pageOf(location.hash));
@@ -67,7 +69,11 @@ function SignedIn({ session }: { session: OperatorSession }) {
           <ul className="tv-nav">
             {(Object.keys(PAGES) as PageName[]).map((name) => (
               <li key={name}>
-                <a href={`#/${name}`} aria-current={name === page ? 'page' : undefined}>
+                <a
+                  href={`#/${name}`}
+                  aria-current={name === page ? 'page' : undefined}
+                  onClick={() => setVisit((n) => n + 1)}
+                >
                   {s.pageTitle[name]}
                 </a>
               </li>
@@ -99,7 +105,7 @@ function SignedIn({ session }: { session: OperatorSession }) {
         <h1 tabIndex={-1} ref={heading}>
           {s.pageTitle[page]}
         </h1>
-        <Page key={`${page} ${env}`} env={env} role={role} />
+        <Page key={`${page} ${env} ${visit}`} env={env} role={role} />
       </main>
     </>
   );

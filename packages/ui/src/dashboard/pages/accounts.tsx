@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { dashboardStrings as s } from '../../strings.js';
 import { type Account, type AccountDetail, call, type Page, query } from '../admin-api.js';
-import { Field, Loaded, Outcome, Pager, StatusBadge, time } from '../parts.js';
+import { Field, Loaded, Outcome, Pager, StatusBadge, Table, time } from '../parts.js';
 import { useLoad } from '../use-load.js';
 import type { PageProps } from './page-props.js';
 
@@ -85,8 +85,7 @@ export function AccountsPage({ env, role }: PageProps) {
       <Loaded load={load} empty={(page) => page.items.length === 0} emptyText={s.noAccounts}>
         {(page) => (
           <>
-            <table className="tv-table">
-              <caption className="tv-visually-hidden">{s.accountsCaption}</caption>
+            <Table label={s.accountsCaption}>
               <thead>
                 <tr>
                   <th scope="col">{s.user}</th>
@@ -113,7 +112,7 @@ export function AccountsPage({ env, role }: PageProps) {
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </Table>
             <Pager history={history} next={page.nextCursor} go={setHistory} />
           </>
         )}

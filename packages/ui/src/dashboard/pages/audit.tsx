@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { dashboardStrings as s } from '../../strings.js';
 import { type AuditEntry, base, call, type Page, query } from '../admin-api.js';
-import { Field, Loaded, Pager, time } from '../parts.js';
+import { Field, Loaded, Pager, Table, time } from '../parts.js';
 import { useLoad } from '../use-load.js';
 import type { PageProps } from './page-props.js';
 
@@ -64,8 +64,7 @@ export function AuditPage({ env }: PageProps) {
       <Loaded load={load} empty={(page) => page.items.length === 0} emptyText={s.noAudit}>
         {(page) => (
           <>
-            <table className="tv-table">
-              <caption className="tv-visually-hidden">{s.auditCaption}</caption>
+            <Table label={s.auditCaption}>
               <thead>
                 <tr>
                   <th scope="col">{s.at}</th>
@@ -88,7 +87,7 @@ export function AuditPage({ env }: PageProps) {
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </Table>
             <Pager history={history} next={page.nextCursor} go={setHistory} />
           </>
         )}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { dashboardStrings as s } from '../../strings.js';
 import { base, type Client, call, type Page } from '../admin-api.js';
-import { CopyButton, Loaded, Outcome, time } from '../parts.js';
+import { CopyButton, Loaded, Outcome, Table, time } from '../parts.js';
 import { useLoad } from '../use-load.js';
 import { GrantsEditor } from './grants-editor.js';
 import type { PageProps } from './page-props.js';
@@ -71,8 +71,8 @@ function Clients({ env }: { env: string }) {
                   <p className="tv-muted">
                     {client.id} · {s.created} {time(client.createdAt)}
                   </p>
-                  <table className="tv-table">
-                    <caption>{s.keysOf(client.name)}</caption>
+                  <h3>{s.keysOf(client.name)}</h3>
+                  <Table label={s.keysOf(client.name)}>
                     <thead>
                       <tr>
                         <th scope="col">{s.keyId}</th>
@@ -110,7 +110,7 @@ function Clients({ env }: { env: string }) {
                         </tr>
                       ))}
                     </tbody>
-                  </table>
+                  </Table>
                   <button
                     type="button"
                     className="tv-button tv-secondary tv-small"

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { dashboardStrings as s } from '../../strings.js';
 import { call, type Delivery, type Page, query } from '../admin-api.js';
-import { Loaded, Pager, time } from '../parts.js';
+import { Loaded, Pager, Table, time } from '../parts.js';
 import { useLoad } from '../use-load.js';
 import type { PageProps } from './page-props.js';
 
@@ -17,8 +17,7 @@ export function WebhooksPage({ env }: PageProps) {
     <Loaded load={load} empty={(page) => page.items.length === 0} emptyText={s.noDeliveries}>
       {(page) => (
         <>
-          <table className="tv-table">
-            <caption className="tv-visually-hidden">{s.deliveriesCaption}</caption>
+          <Table label={s.deliveriesCaption}>
             <thead>
               <tr>
                 <th scope="col">{s.at}</th>
@@ -41,7 +40,7 @@ export function WebhooksPage({ env }: PageProps) {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </Table>
           <Pager history={history} next={page.nextCursor} go={setHistory} />
         </>
       )}
