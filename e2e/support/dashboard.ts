@@ -10,6 +10,7 @@ import { repoRoot } from './cli-process.js';
 import { demoLogin, watchConsole } from './connect-page.js';
 import { type FaultProxy, startFaultProxy } from './fault-proxy.js';
 import { type InProcessVault, startInProcessVault } from './in-process-vault.js';
+import { startWebhookReceiver, type WebhookReceiver } from './webhook-receiver.js';
 
 /** Where the dashboard tests write their screenshots (test output; docs/images/ holds the ones the docs show). */
 export const DASHBOARD_SCREENSHOTS = join(repoRoot, 'test-results', 'dashboard');
@@ -27,6 +28,8 @@ export interface DashboardStack {
   url: string;
   /** In front of the `faulty` provider's token endpoint: makes its refreshes fail on demand. */
   proxy: FaultProxy;
+  /** The development environment's webhook endpoint. */
+  receiver: WebhookReceiver;
   close(): Promise<void>;
 }
 
@@ -36,7 +39,14 @@ export async function startDashboardStack(): Promise<DashboardStack> {
   await once(server, 'listening');
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const proxy = await startFaultProxy();
-  const vault = await startInProcessVault({ publicUrl: url, tokenProxy: proxy, operators: OPERATORS });
+  const secret = 'dashboard-test-webhook-secret';
+  const receiver = await startWebhookReceiver(secret);
+  const vault = await startInProcessVault({
+    publicUrl: url,
+    tokenProxy: proxy,
+    operators: OPERATORS,
+    webhooks: { development: [{ url: receiver.url, secret }] },
+  });
   server.on(
     'request',
     getRequestListener((request) => vault.app.fetch(request)),
@@ -46,11 +56,13 @@ export async function startDashboardStack(): Promise<DashboardStack> {
     vault,
     url,
     proxy,
+    receiver,
     async close() {
       server.closeAllConnections();
       server.close();
       await vault.close();
       await proxy.close();
+      await receiver.close();
     },
   };
 }
