@@ -175,6 +175,17 @@ describe('the dashboard pages, as an admin', () => {
     expect(rows[1]).toContain('"credentials.read"');
   });
 
+  it("test-connects a provider from its card: the provider's flow, then back to the dashboard", async () => {
+    await go('providers');
+    await page.click('a:has-text("Test connect Demo")');
+    // The operator signed in at this same provider, so it asks only for consent to the connect's scopes.
+    await page.waitForSelector('text=Authorize');
+    await Promise.all([page.waitForURL(`${stack.url}/dashboard`), page.click('button[type="submit"]')]);
+    await page.waitForSelector('[data-field="role"]');
+    const accounts = await stack.vault.vault.listAccounts('development', 'demo:ada', OPERATOR);
+    expect(accounts).toMatchObject([{ provider: 'demo', status: 'active' }]);
+  });
+
   it('passes axe on every page, with data and at 768 px, with no console error', async () => {
     await stack.vault.vault.deliverWebhooks({ limit: 50, concurrency: 4 });
     for (const name of PAGES) {

@@ -65,8 +65,11 @@ export function auditRoutes(vault: Vault) {
   });
 
   app.get('/export', (c) => {
-    const { format, env: _named, ...given } = parse(auditExportQuery, c.req.query());
+    const { format, env: named, ...given } = parse(auditExportQuery, c.req.query());
     const env = c.get('env');
+    if (named !== undefined && named !== env) {
+      throw new VaultError('invalid_request', `env names '${named}', but this caller acts in '${env}'`);
+    }
     authorize(c.get('caller'), 'audit:read', resources.audit(env));
     const query = storeQuery(given);
     const encoder = new TextEncoder();
