@@ -6,7 +6,7 @@ import { launchChromium } from './support/browser.js';
 import { expectAccessible } from './support/connect-page.js';
 import { type DashboardStack, dashboardScreenshot, signIn, startDashboardStack } from './support/dashboard.js';
 
-const PAGES = ['accounts', 'providers', 'clients', 'audit', 'webhooks'] as const;
+const PAGES = ['overview', 'accounts', 'providers', 'clients', 'audit', 'webhooks'] as const;
 
 // An admin operator in Chromium: finds the connection that broke and why, refreshes a healthy one and sees its new
 // expiry, creates a service client, copies its key, sees it used, revokes it (the next call gets 401), and reads
@@ -65,6 +65,16 @@ describe('the dashboard pages, as an admin', () => {
     await expect(page.textContent('.tv-list')).resolves.toMatch(/account\.status_changed/);
     await expectAccessible(page, 'account detail');
     await dashboardScreenshot(page, 'account-detail');
+
+    // The overview says the same at a glance: one account needs reconnecting, at the provider that failed, and
+    // the refused read is in the last hour's count.
+    await go('overview');
+    await expect(page.textContent('[data-status="needs_reauth"] .tv-stat-number')).resolves.toBe('1');
+    await expect(page.textContent('[data-status="active"] .tv-stat-number')).resolves.toBe('1');
+    await expect(page.textContent('tr[data-provider="faulty"] td:nth-child(3)')).resolves.toBe('1');
+    await expect(page.textContent('tr[data-provider="demo"] td:nth-child(3)')).resolves.toBe('0');
+    await expect(page.textContent('figcaption')).resolves.toBe('0 served, 1 refused or failed');
+    await page.waitForSelector('.tv-figure canvas');
   });
 
   it('refreshes a healthy account now and shows its new expiry; disconnects only after a confirmation', async () => {

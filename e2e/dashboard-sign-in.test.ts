@@ -86,6 +86,7 @@ describe('dashboard sign-in and roles', () => {
     expect(
       await stack.vault.vault.listAccounts('development', userId, { principal: 'cli', may: () => true }),
     ).toHaveLength(1);
+    await page.click('a[href="#/accounts"]');
     await page.click(`button:has-text("${userId}")`);
     await page.waitForSelector('[data-field="expiresAt"]');
     await expect(page.locator('button:has-text("Refresh now")').count()).resolves.toBe(0);

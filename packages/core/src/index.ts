@@ -96,11 +96,14 @@ export type {
 } from './store.js';
 export type {
   AccountChange,
+  AccountCount,
   AccountKey,
   AccountQuery,
   AccountRow,
   AccountStatus,
   AttemptRow,
+  AuditCount,
+  AuditCountQuery,
   AuditQuery,
   AuditRow,
   ClaimedDelivery,

@@ -28,7 +28,7 @@ import type { ProviderRegistry } from './providers/registry.js';
 import { createProxy } from './proxy/proxy-call.js';
 import { createRefreshEngine } from './refresh/refresh-engine.js';
 import type { Store } from './store.js';
-import type { AccountQuery, AuditQuery, DeliveryQuery } from './store-rows.js';
+import type { AccountQuery, AuditCountQuery, AuditQuery, DeliveryQuery } from './store-rows.js';
 import type { VaultContext, VaultLogger, Webhooks } from './vault-context.js';
 import { createVaultMetrics } from './vault-metrics.js';
 
@@ -138,6 +138,10 @@ export function createVault(options: VaultOptions) {
     operatorSessions: (idleMs: number) => createOperatorSessions(ctx, idleMs),
     /** The audit log, newest first. */
     listAudit: (env: string, query: AuditQuery) => ctx.store.listAudit(env, query),
+    /** Audit rows of some actions counted per time bucket (the dashboard's charts). */
+    countAudit: (env: string, query: AuditCountQuery) => ctx.store.countAudit(env, query),
+    /** The environment's accounts by provider and status; `due`: to be refreshed by `dueBefore`. */
+    countAccounts: (env: string, dueBefore: number) => ctx.store.countAccounts(env, dueBefore),
     /** One scheduler pass (what the background loop runs); results per account. */
     refreshDue: (batch: { limit: number; concurrency: number }) => engine.refreshDue(batch),
     /** One webhook pass (what the background loop runs). */

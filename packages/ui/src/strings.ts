@@ -62,6 +62,7 @@ export const dashboardStrings = {
   environment: 'Environment',
   pagesNav: 'Dashboard pages',
   pageTitle: {
+    overview: 'Overview',
     accounts: 'Connected accounts',
     providers: 'Providers',
     clients: 'Service clients',
@@ -144,5 +145,15 @@ export const dashboardStrings = {
   noDeliveries: 'No webhook delivery yet.',
   deliveriesCaption: 'Webhook deliveries',
   endpoint: 'Endpoint',
+  dueWithinHour: 'refreshes due within the hour',
+  providersHeading: 'Accounts by provider',
+  accountsCount: 'Accounts',
+  failingCount: 'Last refresh failed',
+  readsHeading: 'Token reads, last 24 hours (UTC)',
+  readsOk: 'served',
+  readsFailed: 'refused or failed',
+  readsCaption: (ok: number, failed: number) => `${ok} served, ${failed} refused or failed`,
+  readsTable: 'Per hour: served / refused or failed',
+  noAuditRole: 'Your role cannot read the audit log, which these numbers come from.',
   attempts: 'Attempts',
 };

@@ -273,6 +273,15 @@ export const operations: Operation[] = [
   },
   {
     method: 'get',
+    path: '/v1/admin/overview',
+    tag: 'admin',
+    summary: 'Accounts by status and provider, refreshes due within the hour, token reads over 24 hours',
+    auth: 'service',
+    query: noQuery,
+    responses: { 200: json('the overview', s.overview), ...errors(400, 401, 403) },
+  },
+  {
+    method: 'get',
     path: '/v1/admin/audit/export',
     tag: 'admin',
     summary: 'The whole filtered audit log as NDJSON or CSV, newest first, streamed',

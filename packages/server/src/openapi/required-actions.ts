@@ -33,6 +33,7 @@ const RULES: Array<{ methods?: string[]; path: RegExp; action: Action; resource:
   { path: /^\/v1\/admin\/users\/.*\/refresh$/, action: 'connections:refresh', resource: ACCOUNT },
   { methods: ['delete'], path: /^\/v1\/admin\/users\//, action: 'connections:delete', resource: ACCOUNT },
   { path: /^\/v1\/admin\/users\//, action: 'connections:read', resource: ACCOUNT },
+  { path: /^\/v1\/admin\/overview$/, action: 'connections:read', resource: 'connections' },
   { path: /^\/v1\/admin\/webhook/, action: 'webhooks:read', resource: 'webhooks' },
   {
     path: /^\/v1\/admin\/(connected-accounts|providers)$/,

@@ -373,6 +373,31 @@ export const operatorSession = named(
   ]),
 );
 
+export const overview = named(
+  'AdminOverview',
+  z
+    .object({
+      at: time,
+      accountsByStatus: z.record(status, z.number().int()),
+      refreshesDueWithinHour: z.number().int().describe('accounts the scheduler refreshes within the next hour'),
+      providers: z.array(
+        z
+          .object({
+            provider: z.string(),
+            accounts: z.number().int(),
+            failing: z.number().int().describe('accounts whose last refresh failed'),
+            needsReauth: z.number().int(),
+          })
+          .strict(),
+      ),
+      tokenReads: z
+        .array(z.object({ hour: time, ok: z.number().int(), failed: z.number().int() }).strict())
+        .nullable()
+        .describe('the last 24 hours from the audit log, oldest first; null without audit:read'),
+    })
+    .strict(),
+);
+
 export const signedOut = named('SignedOut', z.object({ signedOut: z.literal(true) }).strict());
 
 export const clientIssuer = named('ClientIssuer', z.object({ issuer: z.string(), jwks_uri: z.string() }).strict());

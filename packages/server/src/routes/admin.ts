@@ -8,6 +8,7 @@ import { adminAccountRoutes } from './admin-accounts.js';
 import { auditRoutes } from './admin-audit.js';
 import { clientRoutes } from './admin-clients.js';
 import { operatorSessionRoutes } from './admin-operator.js';
+import { overviewRoutes } from './admin-overview.js';
 import { decodeCursor, nextCursor, pageQuery } from './cursors.js';
 
 export const deliveryQuery = z
@@ -33,6 +34,7 @@ export function adminRoutes(options: ServerOptions) {
   app.route('/clients', clientRoutes(vault));
   app.route('/users/:userId/connected-accounts', adminAccountRoutes(options));
   app.route('/audit', auditRoutes(vault));
+  app.route('/overview', overviewRoutes(vault));
 
   // Every user's accounts, oldest first: e.g. ?status=needs_reauth for the users to ask to connect again.
   app.get('/connected-accounts', async (c) => {

@@ -4,12 +4,14 @@ import { base, call, type OperatorSession } from './admin-api.js';
 import { AccountsPage } from './pages/accounts.js';
 import { AuditPage } from './pages/audit.js';
 import { ClientsPage } from './pages/clients.js';
+import { OverviewPage } from './pages/overview.js';
 import { ProvidersPage } from './pages/providers.js';
 import { WebhooksPage } from './pages/webhooks.js';
 import { Loaded } from './parts.js';
 import { useLoad } from './use-load.js';
 
 const PAGES = {
+  overview: OverviewPage,
   accounts: AccountsPage,
   providers: ProvidersPage,
   clients: ClientsPage,
@@ -20,7 +22,7 @@ type PageName = keyof typeof PAGES;
 
 const pageOf = (hash: string): PageName => {
   const name = hash.replace(/^#\/?/, '');
-  return name in PAGES ? (name as PageName) : 'accounts';
+  return name in PAGES ? (name as PageName) : 'overview';
 };
 
 /** The dashboard: the signed-in operator's session, an environment, and one page at a time (`#/<page>`). */
