@@ -1,7 +1,7 @@
 import type { Action, Caller, OperatorSession, Principal, Upstream, Vault } from '@tokenvault/core';
 import type { ConnectUi, UiAssets } from './connect-page-options.js';
+import type { DashboardOptions } from './dashboard-options.js';
 import type { Logger } from './logger.js';
-import type { DashboardOptions } from './operator-auth.js';
 import type { RateLimit } from './rate-limit.js';
 import type { DevHome } from './routes/dev-home.js';
 

@@ -1,11 +1,7 @@
 import {
   type Action,
   allowsSomewhere,
-  type OperatorIdentity,
-  type OperatorLogin,
   type OperatorRole,
-  type OperatorRule,
-  type OperatorSessions,
   operatorCaller,
   operatorMay,
   operatorRoles,
@@ -16,17 +12,8 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import type { ServerEnv } from './context.js';
+import type { DashboardOptions } from './dashboard-options.js';
 import { requireServiceClient } from './service-auth.js';
-
-/** The dashboard's sign-in and who may do what there (docs/dashboard.md). */
-export interface DashboardOptions {
-  /** The operators' OpenID provider; left out in dev mode, where `devOperator` signs in without one. */
-  login?: OperatorLogin;
-  operators: readonly OperatorRule[];
-  sessions: OperatorSessions;
-  /** Dev mode: who "Sign in" makes the local user, without asking anyone. */
-  devOperator?: OperatorIdentity;
-}
 
 /** Which environment an operator's `/v1/admin` call acts in; optional when the operator has only one. */
 export const ENVIRONMENT_HEADER = 'x-tokenvault-environment';

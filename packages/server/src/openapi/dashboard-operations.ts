@@ -12,7 +12,7 @@ export const dashboardOperations: Operation[] = [
     tag: 'dashboard',
     summary: 'The operator dashboard',
     auth: 'none',
-    responses: { 200: { description: 'the page', kind: 'html' } },
+    responses: { 200: { description: 'the page', kind: 'html' }, 404: failed('no dashboard is configured') },
   },
   {
     method: 'get',
@@ -22,6 +22,7 @@ export const dashboardOperations: Operation[] = [
     auth: 'none',
     responses: {
       302: { description: 'to the provider (or, in dev mode, back to /dashboard)', kind: 'redirect' },
+      404: failed('no dashboard is configured'),
       502: failed('the provider rejected the vault'),
       503: failed("the provider's discovery did not answer"),
     },
@@ -36,7 +37,7 @@ export const dashboardOperations: Operation[] = [
     responses: {
       302: { description: 'to /dashboard, with the operator cookie', kind: 'redirect' },
       403: failed('the sign-in failed or was refused, or no rule names this operator'),
-      404: failed('this vault has no operator sign-in (dev mode)'),
+      404: failed('no dashboard is configured, or it has no operator sign-in (dev mode)'),
     },
   },
 ];

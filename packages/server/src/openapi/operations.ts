@@ -330,7 +330,7 @@ export const operations: Operation[] = [
     tag: 'admin',
     summary: 'Whether an operator is signed in in this browser, who, and their role in each environment',
     auth: 'operator',
-    responses: { 200: json('the operator, or signedIn false', s.operatorSession) },
+    responses: { 200: json('the operator, or signedIn false', s.operatorSession), ...errors(404) },
   },
   {
     method: 'delete',
@@ -338,7 +338,7 @@ export const operations: Operation[] = [
     tag: 'admin',
     summary: "Sign out: clears the operator's cookie",
     auth: 'operator',
-    responses: { 200: json('signed out', s.signedOut), ...errors(403) },
+    responses: { 200: json('signed out', s.signedOut), ...errors(403, 404) },
   },
   {
     method: 'get',

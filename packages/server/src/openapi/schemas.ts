@@ -378,7 +378,14 @@ export const overview = named(
   z
     .object({
       at: time,
-      accountsByStatus: z.record(status, z.number().int()),
+      accountsByStatus: z
+        .object({
+          active: z.number().int(),
+          needs_reauth: z.number().int(),
+          error: z.number().int(),
+          revoked: z.number().int(),
+        })
+        .strict(),
       refreshesDueWithinHour: z.number().int().describe('accounts the scheduler refreshes within the next hour'),
       providers: z.array(
         z

@@ -1,7 +1,8 @@
 import type { Vault } from '@tokenvault/core';
 import { Hono } from 'hono';
 import type { ServerEnv } from '../context.js';
-import { type DashboardOptions, operatorCookies, operatorOf, requireSameOrigin } from '../operator-auth.js';
+import type { DashboardOptions } from '../dashboard-options.js';
+import { operatorCookies, operatorOf, requireSameOrigin } from '../operator-auth.js';
 
 /**
  * `/v1/admin/operator-session`: whether the dashboard's cookie signs someone in, who, and their role per

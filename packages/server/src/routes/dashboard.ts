@@ -2,8 +2,9 @@ import { operatorRoles, VaultError } from '@tokenvault/core';
 import { Hono } from 'hono';
 import type { UiAssets } from '../connect-page-options.js';
 import type { ServerEnv, ServerOptions } from '../context.js';
+import type { DashboardOptions } from '../dashboard-options.js';
 import { escapeHtml } from '../html.js';
-import { type DashboardOptions, operatorCookies } from '../operator-auth.js';
+import { operatorCookies } from '../operator-auth.js';
 
 /**
  * The operator dashboard (docs/dashboard.md): the page at `/dashboard`, built in `@tokenvault/ui`, which calls
