@@ -330,7 +330,8 @@ export const operations: Operation[] = [
     tag: 'admin',
     summary: 'Whether an operator is signed in in this browser, who, and their role in each environment',
     auth: 'operator',
-    responses: { 200: json('the operator, or signedIn false', s.operatorSession), ...errors(404) },
+    description: 'Without a dashboard in the configuration the route does not exist: 401 without a JWT, else 404.',
+    responses: { 200: json('the operator, or signedIn false', s.operatorSession), ...errors(401, 404) },
   },
   {
     method: 'delete',
@@ -338,7 +339,7 @@ export const operations: Operation[] = [
     tag: 'admin',
     summary: "Sign out: clears the operator's cookie",
     auth: 'operator',
-    responses: { 200: json('signed out', s.signedOut), ...errors(403, 404) },
+    responses: { 200: json('signed out', s.signedOut), ...errors(401, 403, 404) },
   },
   {
     method: 'get',
