@@ -165,6 +165,12 @@ describe('the dashboard pages, as an admin', () => {
     const actions = await page.locator('tbody tr td:nth-child(2)').allTextContents();
     expect(actions).toEqual(expect.arrayContaining(['client.created', 'grant.added', 'key.revoked']));
     expect(actions).not.toContain('credentials.read');
+    await page.fill('#a-principal', 'cli');
+    await page.fill('#a-result', 'needs_reauth');
+    await page.click('form.tv-filters button[type="submit"]');
+    await page.waitForSelector('tbody tr:has-text("faulty:bob")');
+    await expect(page.locator('tbody tr').count()).resolves.toBe(1);
+    await page.fill('#a-result', '');
     await page.fill('#a-principal', `client:${clientId}`);
     await page.fill('#a-action', 'credentials.read');
     await page.click('form.tv-filters button[type="submit"]');

@@ -147,7 +147,7 @@ describe('/openapi.json and /docs', () => {
     const audit = document.paths['/v1/admin/audit']?.get as OperationObject;
     const query = audit.parameters.filter((p) => p.in === 'query');
     expect(query.map((p) => p.name).sort()).toEqual(
-      ['action', 'clientId', 'cursor', 'limit', 'principal', 'provider', 'since', 'until', 'userId'].sort(),
+      ['action', 'clientId', 'cursor', 'limit', 'principal', 'provider', 'result', 'since', 'until', 'userId'].sort(),
     );
     expect(query.every((p) => !p.required)).toBe(true);
     // The other parameter: the environment an operator's cookie acts in (docs/dashboard.md).

@@ -319,6 +319,8 @@ export interface AuditRow {
 
 export interface AuditQuery {
   principal?: string;
+  /** `ok`, or an error code. */
+  result?: string;
   userId?: string;
   provider?: string;
   action?: string;

@@ -11,6 +11,7 @@ export function createAuditStore(db: Kysely<Database>): AuditStore {
     async listAudit(env, query) {
       let select = db.selectFrom('audit_log').selectAll().where('env', '=', env);
       if (query.principal !== undefined) select = select.where('principal', '=', query.principal);
+      if (query.result !== undefined) select = select.where('result', '=', query.result);
       if (query.userId !== undefined) select = select.where('user_id', '=', query.userId);
       if (query.provider !== undefined) select = select.where('provider', '=', query.provider);
       if (query.action !== undefined) select = select.where('action', '=', query.action);

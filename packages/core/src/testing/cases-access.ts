@@ -241,4 +241,19 @@ export const accessCases: ConformanceCase[] = [
       equal(await store.countAudit('development', { actions: [], since: 0, bucketMs: hour }), [], 'no actions');
     },
   },
+  {
+    name: 'filters the audit log by result',
+    async run(store) {
+      await store.insertAudit([
+        audit('aud_r1', { at: 1 }),
+        audit('aud_r2', { at: 2, result: 'forbidden' }),
+        audit('aud_r3', { at: 3, result: 'needs_reauth' }),
+      ]);
+      const ids = async (result: string) =>
+        (await store.listAudit('development', { limit: 10, result })).map((r) => r.id);
+      equal(await ids('forbidden'), ['aud_r2'], 'result forbidden');
+      equal(await ids('ok'), ['aud_r1'], 'result ok');
+      equal(await ids('missing_scopes'), [], 'a result no row has');
+    },
+  },
 ];

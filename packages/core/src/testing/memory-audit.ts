@@ -12,11 +12,12 @@ export function memoryAuditStore(tables: Tables): AuditStore {
       writeAudit(tables, rows);
     },
     async listAudit(env, query) {
-      const { principal, userId, provider, action, since, until, before } = query;
+      const { principal, result, userId, provider, action, since, until, before } = query;
       const rows = [...audit.values()].filter(
         (r) =>
           r.env === env &&
           (principal === undefined || r.principal === principal) &&
+          (result === undefined || r.result === result) &&
           (userId === undefined || r.userId === userId) &&
           (provider === undefined || r.provider === provider) &&
           (action === undefined || r.action === action) &&

@@ -9,6 +9,8 @@ const filters = {
   clientId: z.string().min(1).optional(),
   /** Any principal as the log writes it: `client:<id>`, `user:<id>`, `operator:<subject>`, `cli`, `system`. */
   principal: z.string().min(1).max(300).optional(),
+  /** `ok`, or the error code the caller got. */
+  result: z.string().min(1).max(100).optional(),
   userId: z.string().min(1).optional(),
   provider: z.string().min(1).optional(),
   action: z.string().min(1).optional(),
@@ -101,13 +103,14 @@ export function auditRoutes(vault: Vault) {
 
 /** The store's query from the route's filters; a client id is the principal `client:<id>`. */
 function storeQuery(given: Omit<z.infer<typeof auditExportQuery>, 'format' | 'env'>): Omit<AuditQuery, 'limit'> {
-  const { clientId, principal, userId, provider, action, since, until } = given;
+  const { clientId, principal, result, userId, provider, action, since, until } = given;
   if (clientId !== undefined && principal !== undefined && principal !== `client:${clientId}`) {
     throw new VaultError('invalid_request', 'clientId and principal name different principals');
   }
   const who = principal ?? (clientId === undefined ? undefined : `client:${clientId}`);
   return {
     ...(who !== undefined && { principal: who }),
+    ...(result !== undefined && { result }),
     ...(userId !== undefined && { userId }),
     ...(provider !== undefined && { provider }),
     ...(action !== undefined && { action }),

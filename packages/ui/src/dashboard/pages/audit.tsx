@@ -5,9 +5,9 @@ import { Field, Loaded, Pager, Table, time } from '../parts.js';
 import { useLoad } from '../use-load.js';
 import type { PageProps } from './page-props.js';
 
-const FILTERS = ['action', 'principal', 'userId', 'provider'] as const;
+const FILTERS = ['action', 'principal', 'userId', 'provider', 'result'] as const;
 type Filters = Record<(typeof FILTERS)[number] | 'since' | 'until', string>;
-const NONE: Filters = { action: '', principal: '', userId: '', provider: '', since: '', until: '' };
+const NONE: Filters = { action: '', principal: '', userId: '', provider: '', result: '', since: '', until: '' };
 
 /** The audit log, newest first: filters, a time range, cursor pages, and the same selection exported. */
 export function AuditPage({ env }: PageProps) {
