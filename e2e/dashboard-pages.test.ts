@@ -63,6 +63,9 @@ describe('the dashboard pages, as an admin', () => {
     await expect(page.textContent('[data-field="lastError"]')).resolves.toMatch(/invalid_grant/);
     await expect(page.textContent('.tv-facts')).resolves.toMatch(/needs reconnecting/);
     await expect(page.textContent('.tv-list')).resolves.toMatch(/account\.status_changed/);
+    // Its events went to the webhook too: the deliveries of this account, pending until the deliverer runs.
+    await page.waitForSelector('[data-field="deliveries"] li');
+    await expect(page.textContent('[data-field="deliveries"]')).resolves.toContain(stack.receiver.url);
     await expectAccessible(page, 'account detail');
     await dashboardScreenshot(page, 'account-detail');
 

@@ -149,6 +149,8 @@ export const dashboardStrings = {
   at: 'Time (UTC)',
   result: 'Result',
   noDeliveries: 'No webhook delivery yet.',
+  deliveriesHeading: 'Webhook deliveries',
+  attemptsCount: (n: number) => (n === 1 ? '1 attempt' : `${n} attempts`),
   deliveriesCaption: 'Webhook deliveries',
   endpoint: 'Endpoint',
   dueWithinHour: 'refreshes due within the hour',

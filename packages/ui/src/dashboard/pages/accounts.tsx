@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { dashboardStrings as s } from '../../strings.js';
-import { type Account, type AccountDetail, call, type Page, query } from '../admin-api.js';
+import { type Account, type AccountDetail, call, type Delivery, type Page, query } from '../admin-api.js';
 import { Field, Loaded, Outcome, Pager, StatusBadge, Table, time } from '../parts.js';
 import { useLoad } from '../use-load.js';
 import type { PageProps } from './page-props.js';
@@ -125,6 +125,10 @@ function AccountView(props: PageProps & { account: Account; close: () => void })
   const { env, role, account } = props;
   const path = `/users/${encodeURIComponent(account.userId)}/connected-accounts/${encodeURIComponent(account.id)}`;
   const [load, reload] = useLoad(() => call<AccountDetail>(env, 'GET', path), [env, path]);
+  const [deliveries] = useLoad(
+    () => call<Page<Delivery>>(env, 'GET', `/webhook-deliveries${query({ accountId: account.id, limit: '20' })}`),
+    [env, account.id],
+  );
   const [outcome, setOutcome] = useState<{ text: string; error?: boolean } | null>(null);
   const [confirming, setConfirming] = useState(false);
   const mayChange = role !== 'viewer';
@@ -215,6 +219,19 @@ function AccountView(props: PageProps & { account: Account; close: () => void })
               </ul>
             )}
           </>
+        )}
+      </Loaded>
+      <h3>{s.deliveriesHeading}</h3>
+      <Loaded load={deliveries} empty={(page) => page.items.length === 0} emptyText={s.noDeliveries}>
+        {(page) => (
+          <ul className="tv-list" data-field="deliveries">
+            {page.items.map((d) => (
+              <li key={d.id}>
+                {time(d.createdAt)} — {d.url}: {d.status}
+                {d.attempts.length > 0 && ` (${s.attemptsCount(d.attempts.length)})`}
+              </li>
+            ))}
+          </ul>
         )}
       </Loaded>
     </section>
