@@ -124,6 +124,7 @@ describe('grants on the service API', () => {
       refreshes: true,
       keepAliveSeconds: null,
       docs: 'https://openid.net/specs/openid-connect-core-1_0.html', // the oidc preset's
+      setup: expect.stringMatching(/^Register a confidential client/), // and its setup notes
     });
     expect(all.body.nextCursor).toBeNull();
     expect(JSON.stringify(all.body)).not.toContain('secret');

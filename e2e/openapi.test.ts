@@ -60,6 +60,8 @@ describe('/openapi.json and /docs', () => {
         vault: vault.vault,
         appOrigins: ['http://app.test'],
         ui: loadUiAssets(), // as the CLI always serves the connect page
+        // The dashboard's routes exist when it is configured (always in dev mode).
+        dashboard: { operators: [], sessions: vault.vault.operatorSessions(60_000) },
         ...(devHome && { devHome: { env: 'development', bearerCommand: 'true' } }),
       });
     const routesOf = (devHome: boolean) => {
@@ -143,10 +145,15 @@ describe('/openapi.json and /docs', () => {
     expect(tokenRead?.requestBody.required).toBe(false);
     expect(document.paths['/v1/connect-sessions']?.post?.requestBody.required).toBe(true);
     const audit = document.paths['/v1/admin/audit']?.get as OperationObject;
-    expect(audit.parameters.map((p) => p.name).sort()).toEqual(
-      ['action', 'clientId', 'cursor', 'limit', 'provider', 'since', 'until', 'userId'].sort(),
+    const query = audit.parameters.filter((p) => p.in === 'query');
+    expect(query.map((p) => p.name).sort()).toEqual(
+      ['action', 'clientId', 'cursor', 'limit', 'principal', 'provider', 'result', 'since', 'until', 'userId'].sort(),
     );
-    expect(audit.parameters.every((p) => p.in === 'query' && !p.required)).toBe(true);
+    expect(query.every((p) => !p.required)).toBe(true);
+    // The other parameter: the environment an operator's cookie acts in (docs/dashboard.md).
+    expect(audit.parameters.filter((p) => p.in !== 'query').map((p) => [p.in, p.name, p.required])).toEqual([
+      ['header', 'x-tokenvault-environment', false],
+    ]);
   });
 
   it('renders /docs as one page with every operation, no script, and the HTML security headers', async () => {

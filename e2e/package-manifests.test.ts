@@ -34,7 +34,7 @@ function importedPackages(source: string): string[] {
  * Sources compiled into static browser assets when the package is built: what they import is needed to build it
  * (devDependencies), not to run it.
  */
-const BUILT_INTO_ASSETS: Record<string, string[]> = { ui: ['connect', 'shared'] };
+const BUILT_INTO_ASSETS: Record<string, string[]> = { ui: ['connect', 'dashboard', 'shared'] };
 
 /**
  * Packages a package's published bundle imports by name although its src/ reaches them only through a workspace

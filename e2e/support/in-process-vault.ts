@@ -9,6 +9,7 @@ import {
   createProviderRegistry,
   createVault,
   OPERATOR,
+  type OperatorRule,
   type ProviderSpec,
   type ProviderSpecInput,
   type Store,
@@ -69,6 +70,8 @@ export interface InProcessOptions {
   appOrigins?: string[];
   /** Identity providers whose user JWTs the vault accepts, per environment. */
   trustedIssuers?: Record<string, TrustedIssuer[]>;
+  /** The operator dashboard, its operators signing in at the demo provider (client `vault`). */
+  operators?: OperatorRule[];
 }
 
 export async function startInProcessVault(options: InProcessOptions = {}) {
@@ -79,7 +82,10 @@ export async function startInProcessVault(options: InProcessOptions = {}) {
       {
         clientId: 'vault',
         clientSecret: 'secret',
-        redirectUris: ['demo', 'plain', 'faulty'].map((id) => `${publicUrl}/api/auth/${id}/handler/frame`),
+        redirectUris: [
+          ...['demo', 'plain', 'faulty'].map((id) => `${publicUrl}/api/auth/${id}/handler/frame`),
+          `${publicUrl}/dashboard/callback`,
+        ],
       },
     ],
     accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 60,
@@ -139,6 +145,13 @@ export async function startInProcessVault(options: InProcessOptions = {}) {
     ...(options.connectUi && { connectUi: options.connectUi }),
     ...(options.devHome && { devHome: options.devHome }),
     ...(options.rateLimit && { rateLimit: options.rateLimit }),
+    ...(options.operators && {
+      dashboard: {
+        login: vault.operatorLogin({ issuer: demo.issuer, clientId: 'vault', clientSecret: 'secret' }),
+        operators: options.operators,
+        sessions: vault.operatorSessions(30 * 60_000),
+      },
+    }),
   });
   const bodies: string[] = [];
   // Every answer is checked against /openapi.json's operations: the document cannot drift from the code.

@@ -82,6 +82,30 @@ const environment = z
   })
   .strict();
 
+/** One line of `dashboard.operators`: exactly one of email, subject and group, a role, its environments. */
+const operatorRule = z
+  .object({
+    email: z.string().min(3).optional(),
+    subject: z.string().min(1).optional(),
+    group: z.string().min(1).optional(),
+    role: z.enum(['viewer', 'operator', 'admin']),
+    environments: z.array(z.string().min(1)).min(1),
+  })
+  .strict()
+  .refine((rule) => [rule.email, rule.subject, rule.group].filter((v) => v !== undefined).length === 1, {
+    message: 'give exactly one of email, subject and group',
+  });
+
+/** The operator dashboard (docs/dashboard.md): who signs in, where, and as what. */
+const dashboard = z
+  .object({
+    oidc: z.object({ issuer: webUrl, clientId: z.string().min(1), clientSecret: z.string().min(1) }).strict(),
+    operators: z.array(operatorRule).min(1),
+    /** An operator session ends after this long without a request. */
+    idleTimeoutMinutes: z.number().int().min(1).max(720).default(30),
+  })
+  .strict();
+
 /** As the server checks it (server/src/client-address.ts), without loading the server to read a config file. */
 const MAX_PROXY_HOPS = 10;
 
@@ -123,11 +147,25 @@ export const configSchema = z
     /** How long the audit log keeps its rows. */
     auditRetentionDays: z.number().int().min(1).max(36_500).default(365),
     environments: z.record(z.string().regex(/^[^.]+$/, 'an environment id cannot contain "."'), environment),
+    dashboard: dashboard.optional(),
   })
   .strict()
   .refine((c) => Boolean(c.masterKey) !== Boolean(c.masterKeyFile), {
     message: 'set exactly one of masterKey and masterKeyFile',
     path: ['masterKey'],
+  })
+  .superRefine((c, ctx) => {
+    for (const [i, rule] of (c.dashboard?.operators ?? []).entries()) {
+      for (const env of rule.environments) {
+        if (!Object.hasOwn(c.environments, env)) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `no environment named '${env}'`,
+            path: ['dashboard', 'operators', i, 'environments'],
+          });
+        }
+      }
+    }
   });
 
 export type Config = z.output<typeof configSchema>;

@@ -283,6 +283,29 @@ describe('loadConfig', () => {
     expect(err.message).toContain(expected);
   });
 
+  it('takes a dashboard section, refusing an operator line that names no one, two people or no such environment', async () => {
+    const dashboard = `
+dashboard:
+  oidc: { issuer: https://login.example.com, clientId: dash, clientSecret: s3cret }
+  operators:
+    - { email: ada@example.com, role: admin, environments: [production] }
+`;
+    const config = loadConfig(await write(MINIMAL + dashboard));
+    expect(config.dashboard).toMatchObject({ idleTimeoutMinutes: 30, operators: [{ email: 'ada@example.com' }] });
+    const bad = `
+dashboard:
+  oidc: { issuer: https://login.example.com, clientId: dash, clientSecret: s3cret }
+  operators:
+    - { role: viewer, environments: [production] }
+    - { email: a@example.com, subject: a, role: viewer, environments: [production] }
+    - { group: ops, role: root, environments: [staging] }
+`;
+    const message = failure(await write(MINIMAL + bad)).message;
+    expect(message).toContain('dashboard.operators.0');
+    expect(message).toContain('dashboard.operators.1');
+    expect(message).toMatch(/dashboard\.operators\.2\.role/);
+  });
+
   it('reports a missing file as a CliError', () => {
     // A wrong --config path is a one-line error, not an ENOENT stack trace.
     const err = failure(join(dir, 'nope.yaml'));

@@ -47,6 +47,21 @@ export {
   TRUSTED_USER_ACTIONS,
   WILDCARD,
 } from './authorization/grants.js';
+export type { OperatorLogin, OperatorLoginConfig } from './authorization/operator-login.js';
+export {
+  OPERATOR_SESSION_MAX_MS,
+  type OperatorSession,
+  type OperatorSessions,
+} from './authorization/operator-sessions.js';
+export {
+  OPERATOR_ROLES,
+  type OperatorIdentity,
+  type OperatorRole,
+  type OperatorRule,
+  operatorCaller,
+  operatorMay,
+  operatorRoles,
+} from './authorization/operators.js';
 export type { SessionInput } from './authorization/sessions.js';
 export type { TrustedIssuer, TrustedUser } from './authorization/trusted-issuers.js';
 export type { BackgroundOptions } from './background.js';
@@ -90,11 +105,14 @@ export type {
 } from './store.js';
 export type {
   AccountChange,
+  AccountCount,
   AccountKey,
   AccountQuery,
   AccountRow,
   AccountStatus,
   AttemptRow,
+  AuditCount,
+  AuditCountQuery,
   AuditQuery,
   AuditRow,
   ClaimedDelivery,

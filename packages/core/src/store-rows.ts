@@ -150,6 +150,34 @@ export interface AccountQuery {
   after?: { createdAt: number; id: string };
 }
 
+/** How many accounts of one provider have one status (the dashboard's overview). */
+export interface AccountCount {
+  provider: string;
+  status: AccountStatus;
+  accounts: number;
+  /** Of them, those whose last refresh failed (`lastError` set). */
+  failing: number;
+  /** Of them, those the scheduler will refresh by the time asked about (`nextRefreshAt` at or before it). */
+  due: number;
+}
+
+/** Audit rows of some actions counted per time bucket. */
+export interface AuditCountQuery {
+  actions: readonly string[];
+  /** Inclusive. */
+  since: number;
+  bucketMs: number;
+}
+
+export interface AuditCount {
+  action: string;
+  /** The bucket's start: `at` rounded down to a multiple of `bucketMs`. */
+  bucket: number;
+  ok: number;
+  /** Rows whose result is not `ok`. */
+  failed: number;
+}
+
 export interface DeliveryQuery {
   status?: DeliveryStatus;
   accountId?: string;
@@ -293,6 +321,8 @@ export interface AuditRow {
 
 export interface AuditQuery {
   principal?: string;
+  /** `ok`, or an error code. */
+  result?: string;
   userId?: string;
   provider?: string;
   action?: string;

@@ -1,9 +1,12 @@
 import type {
   AccountChange,
+  AccountCount,
   AccountKey,
   AccountQuery,
   AccountRow,
   AttemptRow,
+  AuditCount,
+  AuditCountQuery,
   AuditQuery,
   AuditRow,
   ClaimedDelivery,
@@ -79,6 +82,8 @@ export interface AccountStore {
   credentialPrefixes(length: number): Promise<Array<{ prefix: string; accounts: number }>>;
   /** Every user's accounts in the environment, oldest first, optionally of one status and provider. */
   listAllAccounts(env: string, query: AccountQuery): Promise<AccountRow[]>;
+  /** The environment's accounts counted by provider and status, in no particular order; `dueBefore` sets `due`. */
+  countAccounts(env: string, dueBefore: number): Promise<AccountCount[]>;
   /** Deletes only while the row still has `expectedVersion`, writing the outbox entries in the same transaction. */
   deleteAccount(
     env: string,
@@ -186,4 +191,6 @@ export interface AuditStore {
   insertAudit(rows: AuditRow[]): Promise<void>;
   /** Newest first. */
   listAudit(env: string, query: AuditQuery): Promise<AuditRow[]>;
+  /** Rows of the actions since `since`, counted per action and bucket (only buckets with rows), in no order. */
+  countAudit(env: string, query: AuditCountQuery): Promise<AuditCount[]>;
 }

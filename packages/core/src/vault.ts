@@ -8,10 +8,13 @@ import {
 } from './accounts/connect-flow.js';
 import { disconnect } from './accounts/disconnect.js';
 import { createTokenExchange } from './accounts/token-exchange.js';
+import { forceRefresh } from './accounts/force-refresh.js';
 import { createAuditWriter } from './authorization/audit.js';
 import { browserSession } from './authorization/browser-session.js';
 import { createConnectSessions } from './authorization/connect-sessions.js';
 import { type Caller, resources, type Segment } from './authorization/grants.js';
+import { createOperatorLogin, type OperatorLoginConfig } from './authorization/operator-login.js';
+import { createOperatorSessions } from './authorization/operator-sessions.js';
 import { createSessions } from './authorization/sessions.js';
 import { createTrustedIssuers, type TrustedIssuer } from './authorization/trusted-issuers.js';
 import { type BackgroundOptions, startBackground } from './background.js';
@@ -27,7 +30,7 @@ import type { ProviderRegistry } from './providers/registry.js';
 import { createProxy } from './proxy/proxy-call.js';
 import { createRefreshEngine } from './refresh/refresh-engine.js';
 import type { Store } from './store.js';
-import type { AccountQuery, AuditQuery, DeliveryQuery } from './store-rows.js';
+import type { AccountQuery, AuditCountQuery, AuditQuery, DeliveryQuery } from './store-rows.js';
 import type { VaultContext, VaultLogger, Webhooks } from './vault-context.js';
 import { createVaultMetrics } from './vault-metrics.js';
 
@@ -131,8 +134,25 @@ export function createVault(options: VaultOptions) {
     },
     disconnect: (account: { env: string; userId: string; accountId: string }, caller: Caller) =>
       disconnect(ctx, account, caller),
+    /** Refreshes the account now, whatever its expiry (the dashboard's "refresh now"); audited. */
+    forceRefresh: (account: { env: string; userId: string; accountId: string }, caller: Caller) =>
+      forceRefresh(ctx, engine, account, caller),
+    /** An account's events in order, once the caller may read the account. */
+    async listAccountEvents(account: { env: string; userId: string; accountId: string }, caller: Caller) {
+      const resourceOf = (provider: Segment) => resources.account(account.env, provider, account.userId);
+      const row = await authorizedAccount(ctx, caller, 'connections:read', resourceOf, account);
+      return ctx.store.listEvents(row.id);
+    },
+    /** Operators' sign-in at their own OpenID provider (the dashboard). */
+    operatorLogin: (config: OperatorLoginConfig) => createOperatorLogin(ctx, config),
+    /** Operators' sessions, ending after `idleMs` without a request. */
+    operatorSessions: (idleMs: number) => createOperatorSessions(ctx, idleMs),
     /** The audit log, newest first. */
     listAudit: (env: string, query: AuditQuery) => ctx.store.listAudit(env, query),
+    /** Audit rows of some actions counted per time bucket (the dashboard's charts). */
+    countAudit: (env: string, query: AuditCountQuery) => ctx.store.countAudit(env, query),
+    /** The environment's accounts by provider and status; `due`: to be refreshed by `dueBefore`. */
+    countAccounts: (env: string, dueBefore: number) => ctx.store.countAccounts(env, dueBefore),
     /** One scheduler pass (what the background loop runs); results per account. */
     refreshDue: (batch: { limit: number; concurrency: number }) => engine.refreshDue(batch),
     /** One webhook pass (what the background loop runs). */

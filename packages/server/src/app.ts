@@ -15,6 +15,7 @@ import { authRoutes } from './routes/auth.js';
 import { authressRoutes } from './routes/authress.js';
 import { connectPageRoutes } from './routes/connect-page.js';
 import { connectSessionRoutes, myConnectSessionRoutes } from './routes/connect-sessions.js';
+import { dashboardRoutes } from './routes/dashboard.js';
 import { devHomeRoutes } from './routes/dev-home.js';
 import { healthRoutes } from './routes/health.js';
 import { oauthRoutes } from './routes/oauth.js';
@@ -73,6 +74,7 @@ export function createApp(options: ServerOptions) {
   app.route('/v1', authressRoutes(options));
   app.route('/', oauthRoutes(options.vault));
   if (options.ui) app.route('/', connectPageRoutes(options, cookies, options.ui));
+  if (options.ui && options.dashboard) app.route('/', dashboardRoutes(options, options.dashboard, options.ui));
   if (options.devHome) app.route('/', devHomeRoutes(options.vault, cookies, options.devHome));
 
   app.notFound((c) => c.json({ error: 'not_found', message: `no route for ${c.req.method} ${c.req.path}` }, 404));

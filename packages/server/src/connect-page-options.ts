@@ -4,6 +4,8 @@ export interface UiAssets {
   files: ReadonlyMap<string, { body: Uint8Array; contentType: string }>;
   /** The files the connect page loads, in order. */
   connect: { scripts: readonly string[]; styles: readonly string[] };
+  /** The files the operator dashboard loads (docs/dashboard.md). */
+  dashboard: { scripts: readonly string[]; styles: readonly string[] };
 }
 
 /** An environment's branding of the hosted connect page (`environments.X.connectUi`). */

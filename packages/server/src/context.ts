@@ -1,5 +1,6 @@
-import type { Caller, Principal, Upstream, Vault } from '@tokenvault/core';
+import type { Action, Caller, OperatorSession, Principal, Upstream, Vault } from '@tokenvault/core';
 import type { ConnectUi, UiAssets } from './connect-page-options.js';
+import type { DashboardOptions } from './dashboard-options.js';
 import type { Logger } from './logger.js';
 import type { RateLimit } from './rate-limit.js';
 import type { DevHome } from './routes/dev-home.js';
@@ -23,6 +24,8 @@ export interface ServerOptions {
   ui?: UiAssets;
   /** Per environment: the app's name, logo, accent colour and support link on the connect page. */
   connectUi?: Readonly<Record<string, ConnectUi>>;
+  /** The operator dashboard's sign-in and roles; without it `/v1/admin` takes service clients only. */
+  dashboard?: DashboardOptions;
 }
 
 export interface ServerEnv {
@@ -32,5 +35,11 @@ export interface ServerEnv {
     caller: Caller;
     /** Whose accounts the account routes act on: the path's `{userId}`, or the browser session's user. */
     user: { env: string; userId: string };
+    /** The environment a `/v1/admin` call acts in: the service client key's, or the one the operator named. */
+    env: string;
+    /** Whether the admin caller may do `action` anywhere in `env`: one that may nowhere is refused up front. */
+    mayAnywhere: (action: Action) => boolean;
+    /** The signed-in operator, on `/v1/admin` calls made with the dashboard's cookie. */
+    operator: OperatorSession;
   };
 }

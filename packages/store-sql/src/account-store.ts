@@ -1,4 +1,4 @@
-import type { AccountKey, AccountStore } from '@tokenvault/core';
+import type { AccountCount, AccountKey, AccountStore } from '@tokenvault/core';
 import { VaultError } from '@tokenvault/core';
 import { type CompiledQuery, type Kysely, sql } from 'kysely';
 import type { SqlDialectHooks } from './dialect.js';
@@ -101,6 +101,37 @@ export function createAccountStore(db: Kysely<Database>, hooks: SqlDialectHooks)
       }
       const rows = await select.orderBy('created_at').orderBy('id').limit(query.limit).execute();
       return rows.map(accountFromDb);
+    },
+    async countAccounts(env, dueBefore) {
+      const rows = await db
+        .selectFrom('connected_accounts')
+        .select((eb) => [
+          'provider',
+          'status',
+          eb.fn.countAll().as('accounts'),
+          eb.fn.sum(eb.case().when('last_error', 'is not', null).then(1).else(0).end()).as('failing'),
+          eb.fn
+            .sum(
+              eb
+                .case()
+                .when(eb.and([eb('next_refresh_at', 'is not', null), eb('next_refresh_at', '<=', dueBefore)]))
+                .then(1)
+                .else(0)
+                .end(),
+            )
+            .as('due'),
+        ])
+        .where('env', '=', env)
+        .groupBy(['provider', 'status'])
+        .execute();
+      // PostgreSQL answers counts and sums as bigint text.
+      return rows.map((row) => ({
+        provider: row.provider,
+        status: row.status as AccountCount['status'],
+        accounts: Number(row.accounts),
+        failing: Number(row.failing),
+        due: Number(row.due),
+      }));
     },
     async deleteAccount(env, userId, accountId, expectedVersion, outbox) {
       return db.transaction().execute(async (trx) => {

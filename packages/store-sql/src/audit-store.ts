@@ -1,5 +1,5 @@
-import type { AuditRow, AuditStore } from '@tokenvault/core';
-import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
+import { type AuditRow, type AuditStore, VaultError } from '@tokenvault/core';
+import { type Insertable, type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { Database } from './schema.js';
 
 /** The append-only audit log: inserts and reads; only the sweep deletes, by age. */
@@ -11,6 +11,7 @@ export function createAuditStore(db: Kysely<Database>): AuditStore {
     async listAudit(env, query) {
       let select = db.selectFrom('audit_log').selectAll().where('env', '=', env);
       if (query.principal !== undefined) select = select.where('principal', '=', query.principal);
+      if (query.result !== undefined) select = select.where('result', '=', query.result);
       if (query.userId !== undefined) select = select.where('user_id', '=', query.userId);
       if (query.provider !== undefined) select = select.where('provider', '=', query.provider);
       if (query.action !== undefined) select = select.where('action', '=', query.action);
@@ -24,6 +25,35 @@ export function createAuditStore(db: Kysely<Database>): AuditStore {
       }
       const rows = await select.orderBy('at', 'desc').orderBy('id', 'desc').limit(query.limit).execute();
       return rows.map(auditFromDb);
+    },
+    async countAudit(env, query) {
+      if (query.actions.length === 0) return [];
+      // Integer division on both databases (`at` is an integer, bigint on PostgreSQL). The size is written as a
+      // literal, not a parameter, so that PostgreSQL sees the grouped expression and the selected one as the same.
+      if (!Number.isSafeInteger(query.bucketMs) || query.bucketMs <= 0) {
+        throw new VaultError('invalid_request', 'bucketMs must be a positive integer');
+      }
+      const size = sql.lit(query.bucketMs);
+      const bucket = sql<number>`(at / ${size}) * ${size}`;
+      const rows = await db
+        .selectFrom('audit_log')
+        .select((eb) => [
+          'action',
+          bucket.as('bucket'),
+          eb.fn.sum(eb.case().when('result', '=', 'ok').then(1).else(0).end()).as('ok'),
+          eb.fn.sum(eb.case().when('result', '=', 'ok').then(0).else(1).end()).as('failed'),
+        ])
+        .where('env', '=', env)
+        .where('at', '>=', query.since)
+        .where('action', 'in', [...query.actions])
+        .groupBy(['action', bucket])
+        .execute();
+      return rows.map((row) => ({
+        action: row.action,
+        bucket: Number(row.bucket),
+        ok: Number(row.ok),
+        failed: Number(row.failed),
+      }));
     },
   };
 }

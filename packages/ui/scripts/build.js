@@ -8,7 +8,10 @@ import { build } from 'esbuild';
 import * as simpleIcons from 'simple-icons';
 
 const out = fileURLToPath(new URL('../dist/assets/', import.meta.url));
-const entry = fileURLToPath(new URL('../src/connect/main.tsx', import.meta.url));
+const entries = {
+  connect: fileURLToPath(new URL('../src/connect/main.tsx', import.meta.url)),
+  dashboard: fileURLToPath(new URL('../src/dashboard/main.tsx', import.meta.url)),
+};
 
 /**
  * The icons our presets name as their `logo` (a simple-icons slug), not the whole set, each an SVG file named by its
@@ -53,7 +56,7 @@ await rm(out, { recursive: true, force: true });
 await mkdir(out, { recursive: true });
 const icons = await writePresetIcons();
 const result = await build({
-  entryPoints: { connect: entry },
+  entryPoints: entries,
   bundle: true,
   format: 'esm',
   platform: 'browser',
@@ -72,15 +75,16 @@ const result = await build({
 
 const types = { '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
 const files = Object.fromEntries(Object.values(icons).map((name) => [name, 'image/svg+xml']));
-const connect = { scripts: [], styles: [] };
+const apps = { connect: { scripts: [], styles: [] }, dashboard: { scripts: [], styles: [] } };
 for (const [path, output] of Object.entries(result.metafile.outputs)) {
   const name = path.slice(path.lastIndexOf('/') + 1);
   const type = types[name.slice(name.lastIndexOf('.'))];
   if (!type) throw new Error(`no content type for ${name}`);
   files[name] = type;
   if (output.entryPoint) {
-    connect.scripts.push(name);
-    if (output.cssBundle) connect.styles.push(output.cssBundle.slice(output.cssBundle.lastIndexOf('/') + 1));
+    const app = apps[Object.keys(entries).find((key) => output.entryPoint.endsWith(`/${key}/main.tsx`))];
+    app.scripts.push(name);
+    if (output.cssBundle) app.styles.push(output.cssBundle.slice(output.cssBundle.lastIndexOf('/') + 1));
   }
 }
-await writeFile(`${out}manifest.json`, `${JSON.stringify({ connect, files }, null, 2)}\n`);
+await writeFile(`${out}manifest.json`, `${JSON.stringify({ ...apps, files }, null, 2)}\n`);

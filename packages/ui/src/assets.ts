@@ -10,10 +10,12 @@ const ASSETS = new URL('../dist/assets/', import.meta.url);
 export interface BuiltAssets {
   files: ReadonlyMap<string, { body: Uint8Array; contentType: string }>;
   connect: { scripts: readonly string[]; styles: readonly string[] };
+  dashboard: { scripts: readonly string[]; styles: readonly string[] };
 }
 
 interface Manifest {
   connect: { scripts: string[]; styles: string[] };
+  dashboard: { scripts: string[]; styles: string[] };
   files: Record<string, string>;
 }
 
@@ -31,5 +33,5 @@ export function loadUiAssets(): BuiltAssets {
       { body: new Uint8Array(readFileSync(new URL(name, ASSETS))), contentType },
     ]),
   );
-  return { files, connect: manifest.connect };
+  return { files, connect: manifest.connect, dashboard: manifest.dashboard };
 }

@@ -5,6 +5,7 @@ import { redirectUri, type Vault } from '@tokenvault/core';
 import { createApp } from '@tokenvault/server';
 import { loadUiAssets } from '@tokenvault/ui';
 import { DEFAULT_DRAIN_SECONDS, DEFAULT_RATE_LIMIT, loadConfig, publicUrlFromEnv } from '../config.js';
+import { dashboardFrom, devDashboard } from '../dashboard-options.js';
 import {
   DEV_ENV,
   demoProvider,
@@ -104,6 +105,7 @@ export async function serve(args: ServeArgs): Promise<ServeHandle> {
       await requireEveryMasterKey(vault);
       closers.pop();
       run(vault, config.refreshAhead);
+      const dashboard = dashboardFrom(vault, config);
       handle = createApp({
         vault,
         appOrigins: config.appOrigins,
@@ -112,6 +114,7 @@ export async function serve(args: ServeArgs): Promise<ServeHandle> {
         logger,
         ...(config.rateLimit.requestsPerMinute > 0 && { rateLimit: config.rateLimit }),
         ...(config.metricsToken !== undefined && { metricsToken: config.metricsToken }),
+        ...(dashboard && { dashboard }),
       }).fetch;
       args.print(`Tokenvault listening on ${listening}`);
       if (publicUrl !== listening) args.print(`  public URL: ${publicUrl}`);
@@ -145,6 +148,7 @@ export async function serve(args: ServeArgs): Promise<ServeHandle> {
       connectUi: { [DEV_ENV]: { name: 'Tokenvault dev mode' } },
       logger,
       rateLimit: DEFAULT_RATE_LIMIT,
+      dashboard: devDashboard(vault),
       devHome: {
         env: DEV_ENV,
         bearerCommand: `$(npx tokenvault token --url ${publicUrl} --key-file ${admin.file})`,
@@ -158,7 +162,7 @@ export async function serve(args: ServeArgs): Promise<ServeHandle> {
         ? `  admin key:      ${admin.accessKey}\n                  (shown once; saved in ${admin.file})`
         : `  admin key:      in ${admin.file}`,
     );
-    args.print(`Open ${publicUrl}/ and click Connect.`);
+    args.print(`Open ${publicUrl}/ and click Connect; the operator dashboard is at ${publicUrl}/dashboard.`);
     return { url: publicUrl, close };
   } catch (err) {
     await close();

@@ -26,6 +26,7 @@ export type Action =
   | 'proxy:write'
   | 'connections:read'
   | 'connections:delete'
+  | 'connections:refresh'
   | 'connect-sessions:create'
   | 'clients:manage'
   | 'audit:read'
@@ -34,7 +35,7 @@ export type Action =
 const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
   // It can read the token anyway, so calling the API with it gives nothing more.
   'credentials-reader': ['credentials:read', 'proxy:read', 'proxy:write'],
-  'connections-manager': ['connections:read', 'connections:delete', 'connect-sessions:create'],
+  'connections-manager': ['connections:read', 'connections:delete', 'connections:refresh', 'connect-sessions:create'],
   // Calls the provider's API as the account without ever holding its token; a reader only with GET, HEAD, OPTIONS.
   'api-reader': ['proxy:read'],
   'api-caller': ['proxy:read', 'proxy:write'],
@@ -47,6 +48,7 @@ const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
     'proxy:write',
     'connections:read',
     'connections:delete',
+    'connections:refresh',
     'connect-sessions:create',
     'clients:manage',
     'audit:read',

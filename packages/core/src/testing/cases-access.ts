@@ -214,4 +214,51 @@ export const accessCases: ConformanceCase[] = [
       equal(await store.listAudit('development', { limit: 10 }), [], 'no audit row of the refused client');
     },
   },
+  {
+    name: 'counts audit rows of some actions per time bucket, ok and failed apart, from a time on',
+    async run(store) {
+      const hour = 3_600_000;
+      const base = 1_700_000_000_000 - (1_700_000_000_000 % hour);
+      await store.insertAudit([
+        audit('aud_c1', { at: base + 10 }),
+        audit('aud_c2', { at: base + hour - 1, result: 'needs_reauth' }),
+        audit('aud_c3', { at: base + hour }),
+        audit('aud_c4', { at: base + hour + 5, action: 'account.refresh' }),
+        audit('aud_c5', { at: base + hour + 6, action: 'client.created' }),
+        audit('aud_c6', { at: base - 1 }),
+        audit('aud_c7', { at: base + 20, env: 'production' }),
+      ]);
+      const counts = await store.countAudit('development', {
+        actions: ['credentials.read', 'account.refresh'],
+        since: base,
+        bucketMs: hour,
+      });
+      const sorted = [...counts].sort((a, b) => a.bucket - b.bucket || a.action.localeCompare(b.action));
+      equal(
+        sorted,
+        [
+          { action: 'credentials.read', bucket: base, ok: 1, failed: 1 },
+          { action: 'account.refresh', bucket: base + hour, ok: 1, failed: 0 },
+          { action: 'credentials.read', bucket: base + hour, ok: 1, failed: 0 },
+        ],
+        'countAudit',
+      );
+      equal(await store.countAudit('development', { actions: [], since: 0, bucketMs: hour }), [], 'no actions');
+    },
+  },
+  {
+    name: 'filters the audit log by result',
+    async run(store) {
+      await store.insertAudit([
+        audit('aud_r1', { at: 1 }),
+        audit('aud_r2', { at: 2, result: 'forbidden' }),
+        audit('aud_r3', { at: 3, result: 'needs_reauth' }),
+      ]);
+      const ids = async (result: string) =>
+        (await store.listAudit('development', { limit: 10, result })).map((r) => r.id);
+      equal(await ids('forbidden'), ['aud_r2'], 'result forbidden');
+      equal(await ids('ok'), ['aud_r1'], 'result ok');
+      equal(await ids('missing_scopes'), [], 'a result no row has');
+    },
+  },
 ];

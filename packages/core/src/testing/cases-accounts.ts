@@ -203,4 +203,27 @@ export const accountCases: ConformanceCase[] = [
       equal(await store.deleteAccount('development', 'u_del', 'ca_del'), false, 'gone');
     },
   },
+  {
+    name: 'counts accounts by provider and status, with those failing and those due, in one environment',
+    async run(store) {
+      const at = 1_700_000_000_000;
+      await store.insertAccount(account({ id: 'ca_n1', userId: 'u_n1', nextRefreshAt: at }));
+      await store.insertAccount(account({ id: 'ca_n2', userId: 'u_n2', nextRefreshAt: at + 60_000 }));
+      await store.insertAccount(account({ id: 'ca_n3', userId: 'u_n3', status: 'needs_reauth', lastError: 'gone' }));
+      await store.insertAccount(account({ id: 'ca_n4', userId: 'u_n4', provider: 'other', lastError: 'slow' }));
+      await store.insertAccount(account({ id: 'ca_n5', userId: 'u_n5', env: 'production' }));
+      const counts = await store.countAccounts('development', at + 1);
+      const sorted = [...counts].sort((a, b) => `${a.provider} ${a.status}`.localeCompare(`${b.provider} ${b.status}`));
+      equal(
+        sorted,
+        [
+          { provider: 'demo', status: 'active', accounts: 2, failing: 0, due: 1 },
+          { provider: 'demo', status: 'needs_reauth', accounts: 1, failing: 1, due: 0 },
+          { provider: 'other', status: 'active', accounts: 1, failing: 1, due: 0 },
+        ],
+        'countAccounts',
+      );
+      equal(await store.countAccounts('staging', at), [], 'an environment without accounts');
+    },
+  },
 ];

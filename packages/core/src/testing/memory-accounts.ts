@@ -1,6 +1,6 @@
 import { VaultError } from '../errors.js';
 import type { AccountStore, LeaseStore } from '../store.js';
-import type { AccountKey, AccountRow } from '../store-rows.js';
+import type { AccountCount, AccountKey, AccountRow } from '../store-rows.js';
 import { checkOutbox, copy, sortBy, type Tables, writeOutbox } from './memory-tables.js';
 
 const sameKey = (a: AccountKey, b: AccountKey) =>
@@ -77,6 +77,24 @@ export function memoryAccountStore(tables: Tables): AccountStore {
       return sortBy(rows, (row) => [row.createdAt, row.id])
         .slice(0, query.limit)
         .map(copy);
+    },
+    async countAccounts(env, dueBefore) {
+      const counts = new Map<string, AccountCount>();
+      for (const row of list((r) => r.env === env)) {
+        const key = `${row.provider} ${row.status}`;
+        const count = counts.get(key) ?? {
+          provider: row.provider,
+          status: row.status,
+          accounts: 0,
+          failing: 0,
+          due: 0,
+        };
+        count.accounts++;
+        if (row.lastError !== null) count.failing++;
+        if (row.nextRefreshAt !== null && row.nextRefreshAt <= dueBefore) count.due++;
+        counts.set(key, count);
+      }
+      return [...counts.values()];
     },
     async deleteAccount(env, userId, accountId, expectedVersion, outbox) {
       const row = accounts.get(accountId);

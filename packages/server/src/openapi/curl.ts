@@ -7,6 +7,7 @@ const AUTH_LINES: Record<Operation['auth'], string[]> = {
   session: ['-H "x-requested-with: XMLHttpRequest"', '-b "tokenvault_session=$SESSION"'],
   user: ['-H "authorization: Bearer $USER_JWT"'],
   handle: ['-H "x-requested-with: XMLHttpRequest"', '-b "$PROVIDER-refresh-token=$HANDLE"'],
+  operator: ['-b "tokenvault_operator=$OPERATOR_COOKIE"'],
 };
 
 /** A `curl` line for the operation, path parameters as shell variables and the example body inline. */

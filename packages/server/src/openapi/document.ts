@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { sessionCookieName } from '../cookies.js';
+import { ENVIRONMENT_HEADER, operatorCookieName } from '../operator-auth.js';
 import { devConnectOperation } from './connect-page-operations.js';
 import { curlExample } from './curl.js';
 import { exampleOf } from './examples.js';
@@ -18,6 +19,23 @@ const SECURITY: Record<Auth, { security: object[]; headers: object[] }> = {
   // The cookie needs the CSRF header; a trusted issuer's JWT does not (docs/api.md, "/v1/me").
   user: { security: [{ session: [] }, { userJwt: [] }], headers: [xhrHeader(false)] },
   handle: { security: [{ providerHandle: [] }], headers: [xhrHeader()] },
+  operator: { security: [{ operator: [] }], headers: [] },
+};
+
+/** Every `/v1/admin` operation: a service client's JWT, or the dashboard's operator cookie in an environment. */
+const ADMIN = {
+  security: [{ serviceClient: [] }, { operator: [] }],
+  headers: [
+    {
+      name: ENVIRONMENT_HEADER,
+      in: 'header',
+      required: false,
+      description:
+        "With the operator's cookie: the environment acted in (optional when the operator has one); a service " +
+        "client acts in its key's. Every change with the cookie must carry the dashboard's own Origin.",
+      schema: { type: 'string' },
+    },
+  ],
 };
 
 function xhrHeader(required = true) {
@@ -65,6 +83,12 @@ export function openApiDocument(publicUrl: string, version: string, devHome = fa
           bearerFormat: 'JWT',
           description: "The app's own user JWT from an issuer the environment trusts (identity.trustedIssuers).",
         },
+        operator: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: operatorCookieName(publicUrl),
+          description: 'A signed-in operator of the dashboard (docs/dashboard.md); HttpOnly, SameSite=Strict.',
+        },
         providerHandle: {
           type: 'apiKey',
           in: 'cookie',
@@ -77,7 +101,8 @@ export function openApiDocument(publicUrl: string, version: string, devHome = fa
 }
 
 function operationObject(operation: Operation, schemas: Record<string, unknown>) {
-  const { security, headers } = SECURITY[operation.auth];
+  const { security, headers } =
+    operation.auth === 'service' && operation.path.startsWith('/v1/admin/') ? ADMIN : SECURITY[operation.auth];
   const required = operation.auth === 'service' ? requiredAction(operation.method, operation.path) : undefined;
   const body = operation.body && requestBody(operation.body, schemas, operation.form === true);
   const pathParams = [...operation.path.matchAll(/\{(\w+)\}/g)].map((match) => ({

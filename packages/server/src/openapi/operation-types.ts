@@ -5,10 +5,11 @@ import * as s from './schemas.js';
 // it gathers: connect-page-operations.ts, proxy-operations.ts).
 
 /**
- * Who may call an operation: nobody in particular, a service client's JWT, a browser with cookies, or the user of
- * either a browser session or a trusted issuer's JWT (`/v1/me`).
+ * Who may call an operation: nobody in particular, a service client's JWT, a browser with cookies, the user of
+ * either a browser session or a trusted issuer's JWT (`/v1/me`), or a signed-in operator's dashboard cookie. Every
+ * `/v1/admin` operation also takes the operator's cookie (document.ts).
  */
-export type Auth = 'none' | 'service' | 'session' | 'user' | 'handle';
+export type Auth = 'none' | 'service' | 'session' | 'user' | 'handle' | 'operator';
 
 /** One answer: JSON checked against `schema`, other JSON, an HTML page, plain text, a redirect, or no body. */
 export type Answer =

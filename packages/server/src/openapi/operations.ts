@@ -1,10 +1,12 @@
 import * as z from 'zod';
 import { accessTokenBody } from '../routes/accounts.js';
-import { accountQuery, auditQuery, deliveryQuery } from '../routes/admin.js';
+import { accountQuery, deliveryQuery } from '../routes/admin.js';
+import { auditExportQuery, auditQuery } from '../routes/admin-audit.js';
 import { clientBody, grantBody, grantInput, keyBody } from '../routes/admin-clients.js';
 import { connectSessionBody, myConnectSessionBody } from '../routes/connect-sessions.js';
 import { tokenExchangeForm } from '../routes/oauth.js';
 import { connectPageOperations } from './connect-page-operations.js';
+import { dashboardOperations } from './dashboard-operations.js';
 import { errors, json, type Operation } from './operation-types.js';
 import { proxyOperations } from './proxy-operations.js';
 import * as s from './schemas.js';
@@ -283,6 +285,76 @@ export const operations: Operation[] = [
   },
   {
     method: 'get',
+    path: '/v1/admin/overview',
+    tag: 'admin',
+    summary: 'Accounts by status and provider, refreshes due within the hour, token reads over 24 hours',
+    auth: 'service',
+    query: noQuery,
+    responses: { 200: json('the overview', s.overview), ...errors(400, 401, 403) },
+  },
+  {
+    method: 'get',
+    path: '/v1/admin/audit/export',
+    tag: 'admin',
+    summary: 'The whole filtered audit log as NDJSON or CSV, newest first, streamed',
+    auth: 'service',
+    query: auditExportQuery,
+    responses: { 200: { description: 'application/x-ndjson or text/csv', kind: 'text' }, ...errors(400, 401, 403) },
+  },
+  {
+    method: 'get',
+    path: '/v1/admin/users/{userId}/connected-accounts',
+    tag: 'admin',
+    summary: "One user's accounts",
+    auth: 'service',
+    responses: { 200: json('the accounts', s.userAccountList), ...errors(401, 403, 404) },
+  },
+  {
+    method: 'get',
+    path: '/v1/admin/users/{userId}/connected-accounts/{accountId}',
+    tag: 'admin',
+    summary: 'One account with its events (never its token)',
+    auth: 'service',
+    responses: { 200: json('the account', s.adminAccountDetail), ...errors(401, 403, 404) },
+  },
+  {
+    method: 'post',
+    path: '/v1/admin/users/{userId}/connected-accounts/{accountId}/refresh',
+    tag: 'admin',
+    summary: 'Refresh the account at the provider now, whatever its expiry (audited as account.refresh)',
+    auth: 'service',
+    responses: {
+      200: json('the account as refreshed', s.adminAccount),
+      ...errors(401, 403, 404, 409, 502, 503),
+    },
+  },
+  {
+    method: 'delete',
+    path: '/v1/admin/users/{userId}/connected-accounts/{accountId}',
+    tag: 'admin',
+    summary: 'Disconnect the account: revoke at the provider where it can, then delete',
+    auth: 'service',
+    responses: { 200: json('deleted', s.disconnected), ...errors(401, 403, 404, 409) },
+  },
+  {
+    method: 'get',
+    path: '/v1/admin/operator-session',
+    tag: 'admin',
+    summary: 'Whether an operator is signed in in this browser, who, and their role in each environment',
+    auth: 'operator',
+    description: 'Without a dashboard in the configuration the route does not exist: 401 without a JWT, else 404.',
+    responses: { 200: json('the operator, or signedIn false', s.operatorSession), ...errors(401, 404) },
+  },
+  {
+    method: 'delete',
+    path: '/v1/admin/operator-session',
+    tag: 'admin',
+    summary: "Sign out: clears the operator's cookie",
+    auth: 'operator',
+    responses: { 200: json('signed out', s.signedOut), ...errors(401, 403, 404) },
+  },
+  {
+    method: 'get',
     path: '/v1/admin/clients',
     tag: 'clients',
     summary: 'Service clients with their grants and keys (never a key itself)',
@@ -380,6 +452,7 @@ export const operations: Operation[] = [
     responses: { 200: json('the metadata', s.authorizationServerMetadata) },
   },
   ...connectPageOperations,
+  ...dashboardOperations,
   ...proxyOperations(),
 ];
 

@@ -29,7 +29,11 @@ const RULES: Array<{ methods?: string[]; path: RegExp; action: Action; resource:
   { path: /^\/v1\/users\/\{userId\}\/connected-accounts/, action: 'connections:read', resource: ACCOUNT },
   { path: /^\/v1\/connect-sessions$/, action: 'connect-sessions:create', resource: ACCOUNT },
   { path: /^\/v1\/admin\/clients/, action: 'clients:manage', resource: 'clients' },
-  { path: /^\/v1\/admin\/audit$/, action: 'audit:read', resource: 'audit' },
+  { path: /^\/v1\/admin\/audit(\/export)?$/, action: 'audit:read', resource: 'audit' },
+  { path: /^\/v1\/admin\/users\/.*\/refresh$/, action: 'connections:refresh', resource: ACCOUNT },
+  { methods: ['delete'], path: /^\/v1\/admin\/users\//, action: 'connections:delete', resource: ACCOUNT },
+  { path: /^\/v1\/admin\/users\//, action: 'connections:read', resource: ACCOUNT },
+  { path: /^\/v1\/admin\/overview$/, action: 'connections:read', resource: 'connections' },
   { path: /^\/v1\/admin\/webhook/, action: 'webhooks:read', resource: 'webhooks' },
   {
     path: /^\/v1\/admin\/(connected-accounts|providers)$/,

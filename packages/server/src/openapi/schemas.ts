@@ -266,6 +266,7 @@ export const providerList = named(
             refreshes: z.boolean(),
             keepAliveSeconds: z.number().int().nullable(),
             docs: z.string().nullable(),
+            setup: z.string().nullable().describe("the preset's setup notes: what to register at the provider"),
           })
           .strict(),
       ),
@@ -318,7 +319,7 @@ export const auditList = named(
             id: z.string(),
             at: time,
             action: z.string(),
-            principal: z.string().describe('client:<id>, user:<id>, cli or system'),
+            principal: z.string().describe('client:<id>, user:<id>, operator:<subject>, cli or system'),
             keyId: z.string().nullable(),
             via: z.string().nullable().describe("client:<id> whose connect session the user's browser acted through"),
             userId: z.string().nullable(),
@@ -335,6 +336,86 @@ export const auditList = named(
     })
     .strict(),
 );
+
+export const adminAccount = named('AdminConnectedAccount', connectedAccount.extend({ userId: z.string() }).strict());
+
+export const adminAccountDetail = named(
+  'AdminConnectedAccountDetail',
+  connectedAccount
+    .extend({
+      userId: z.string(),
+      events: z.array(
+        z
+          .object({
+            id: z.string(),
+            seq: z.number().int(),
+            type: z.string(),
+            at: time,
+            data: z.record(z.string(), z.unknown()).nullable().describe('as posted to webhooks'),
+          })
+          .strict(),
+      ),
+    })
+    .strict(),
+);
+
+export const userAccountList = named(
+  'AdminUserAccountList',
+  z.object({ items: z.array(adminAccount), nextCursor: z.null() }).strict(),
+);
+
+export const operatorSession = named(
+  'OperatorSession',
+  z.union([
+    z.object({ signedIn: z.literal(false) }).strict(),
+    z
+      .object({
+        signedIn: z.literal(true),
+        subject: z.string(),
+        email: z.string().nullable(),
+        name: z.string().nullable(),
+        principal: z.string().describe('operator:<subject>, as the audit log names the operator'),
+        signedInAt: time,
+        idleTimeoutSeconds: z.number().int(),
+        environments: z.array(z.object({ name: z.string(), role: z.enum(['viewer', 'operator', 'admin']) }).strict()),
+      })
+      .strict(),
+  ]),
+);
+
+export const overview = named(
+  'AdminOverview',
+  z
+    .object({
+      at: time,
+      accountsByStatus: z
+        .object({
+          active: z.number().int(),
+          needs_reauth: z.number().int(),
+          error: z.number().int(),
+          revoked: z.number().int(),
+        })
+        .strict(),
+      refreshesDueWithinHour: z.number().int().describe('accounts the scheduler refreshes within the next hour'),
+      providers: z.array(
+        z
+          .object({
+            provider: z.string(),
+            accounts: z.number().int(),
+            failing: z.number().int().describe('accounts whose last refresh failed'),
+            needsReauth: z.number().int(),
+          })
+          .strict(),
+      ),
+      tokenReads: z
+        .array(z.object({ hour: time, ok: z.number().int(), failed: z.number().int() }).strict())
+        .nullable()
+        .describe('the last 24 hours from the audit log, oldest first; null without audit:read'),
+    })
+    .strict(),
+);
+
+export const signedOut = named('SignedOut', z.object({ signedOut: z.literal(true) }).strict());
 
 export const clientIssuer = named('ClientIssuer', z.object({ issuer: z.string(), jwks_uri: z.string() }).strict());
 

@@ -30,13 +30,13 @@ export function clientRoutes(vault: Vault) {
   const app = new Hono<ServerEnv>();
 
   app.get('/', async (c) => {
-    const env = c.get('principal').env;
+    const env = c.get('env');
     authorize(c.get('caller'), 'clients:manage', resources.clients(env));
     return c.json({ items: (await vault.clients.list(env)).map(clientJson), nextCursor: null });
   });
 
   app.post('/', async (c) => {
-    const env = c.get('principal').env;
+    const env = c.get('env');
     authorize(c.get('caller'), 'clients:manage', resources.clients(env));
     const body = await parseBody(clientBody, c.req.raw);
     const created = await vault.clients.create(
@@ -97,7 +97,7 @@ export function clientRoutes(vault: Vault) {
 
 /** The environment and client a route acts on, once the caller may manage that client. */
 function target(c: Context<ServerEnv>) {
-  const env = c.get('principal').env;
+  const env = c.get('env');
   const clientId = c.req.param('clientId') ?? '';
   authorize(c.get('caller'), 'clients:manage', resources.clients(env, clientId));
   return { env, clientId };

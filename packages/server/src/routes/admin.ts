@@ -1,20 +1,19 @@
-import { allowsSomewhere, authorize, mergeScopes, resources, VaultError } from '@tokenvault/core';
+import { authorize, mergeScopes, resources, VaultError } from '@tokenvault/core';
 import { Hono } from 'hono';
 import * as z from 'zod';
 import type { ServerEnv, ServerOptions } from '../context.js';
-import { requireServiceClient } from '../service-auth.js';
-import { accountJson, isoInstant, isoTime, parse } from '../wire.js';
+import { adminAuth } from '../operator-auth.js';
+import { accountJson, isoTime, parse } from '../wire.js';
+import { adminAccountRoutes } from './admin-accounts.js';
+import { auditRoutes } from './admin-audit.js';
 import { clientRoutes } from './admin-clients.js';
-import { decodeCursor, nextCursor } from './cursors.js';
-
-const page = {
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().optional(),
-};
+import { operatorSessionRoutes } from './admin-operator.js';
+import { overviewRoutes } from './admin-overview.js';
+import { decodeCursor, nextCursor, pageQuery } from './cursors.js';
 
 export const deliveryQuery = z
   .object({ status: z.enum(['pending', 'delivered', 'failed']).optional(), accountId: z.string().min(1).optional() })
-  .extend(page)
+  .extend(pageQuery)
   .strict();
 
 export const accountQuery = z
@@ -22,32 +21,25 @@ export const accountQuery = z
     status: z.enum(['active', 'needs_reauth', 'error', 'revoked']).optional(),
     provider: z.string().min(1).optional(),
   })
-  .extend(page)
-  .strict();
-
-export const auditQuery = z
-  .object({
-    clientId: z.string().min(1).optional(),
-    userId: z.string().min(1).optional(),
-    provider: z.string().min(1).optional(),
-    action: z.string().min(1).optional(),
-    since: isoInstant.optional(),
-    until: isoInstant.optional(),
-  })
-  .extend(page)
+  .extend(pageQuery)
   .strict();
 
 /** `/v1/admin/…`: what operators query and manage; each route asks the grants about its own resource. */
 export function adminRoutes(options: ServerOptions) {
   const { vault } = options;
   const app = new Hono<ServerEnv>();
-  app.use('*', requireServiceClient(vault));
+  // Before the authenticator: it answers only the dashboard's cookie, and signing out needs no environment.
+  if (options.dashboard) app.route('/operator-session', operatorSessionRoutes(vault, options.dashboard));
+  app.use('*', adminAuth(vault, options.dashboard));
   app.route('/clients', clientRoutes(vault));
+  app.route('/users/:userId/connected-accounts', adminAccountRoutes(options));
+  app.route('/audit', auditRoutes(vault));
+  app.route('/overview', overviewRoutes(vault));
 
   // Every user's accounts, oldest first: e.g. ?status=needs_reauth for the users to ask to connect again.
   app.get('/connected-accounts', async (c) => {
     const { status, provider, limit, cursor } = parse(accountQuery, c.req.query());
-    const env = c.get('principal').env;
+    const env = c.get('env');
     authorize(c.get('caller'), 'connections:read', resources.connections(env, provider));
     const after = cursor === undefined ? undefined : decodeCursor(cursor);
     const accounts = await vault.listAllAccounts(env, {
@@ -66,13 +58,12 @@ export function adminRoutes(options: ServerOptions) {
   // client secret): those whose connections the client may read; a client that may read none is refused.
   app.get('/providers', (c) => {
     parse(z.object({}).strict(), c.req.query());
-    const principal = c.get('principal');
-    if (!allowsSomewhere(principal, 'connections:read')) {
+    const env = c.get('env');
+    if (!c.get('mayAnywhere')('connections:read'))
       throw new VaultError('forbidden', 'no grant allows connections:read');
-    }
     const providers = vault.providers
-      .list(principal.env)
-      .filter((p) => c.get('caller').may('connections:read', resources.connections(principal.env, p.id)));
+      .list(env)
+      .filter((p) => c.get('caller').may('connections:read', resources.connections(env, p.id)));
     return c.json({
       items: providers.map((p) => ({
         id: p.id,
@@ -85,6 +76,7 @@ export function adminRoutes(options: ServerOptions) {
         refreshes: !p.spec.noRefreshToken,
         keepAliveSeconds: p.spec.keepAliveSeconds ?? null,
         docs: p.spec.docs ?? null,
+        setup: p.spec.setup ?? null,
       })),
       nextCursor: null,
     });
@@ -93,7 +85,7 @@ export function adminRoutes(options: ServerOptions) {
   // Webhook deliveries newest first, each with its attempts (docs/api.md: every delivery attempt is queryable).
   app.get('/webhook-deliveries', async (c) => {
     const { status, accountId, limit, cursor } = parse(deliveryQuery, c.req.query());
-    const env = c.get('principal').env;
+    const env = c.get('env');
     authorize(c.get('caller'), 'webhooks:read', resources.webhooks(env));
     const before = cursor === undefined ? undefined : decodeCursor(cursor);
     const deliveries = await vault.listDeliveries(env, {
@@ -121,41 +113,6 @@ export function adminRoutes(options: ServerOptions) {
         deliveredAt: isoTime(d.deliveredAt),
       })),
       nextCursor: nextCursor(deliveries, limit, (d) => ({ at: d.createdAt, id: d.id })),
-    });
-  });
-
-  // The audit log newest first (docs/security.md, "Audit log"); `since` and `until` are inclusive ISO 8601 times.
-  app.get('/audit', async (c) => {
-    const { clientId, userId, provider, action, since, until, limit, cursor } = parse(auditQuery, c.req.query());
-    const env = c.get('principal').env;
-    authorize(c.get('caller'), 'audit:read', resources.audit(env));
-    const entries = await vault.listAudit(env, {
-      limit,
-      ...(clientId !== undefined && { principal: `client:${clientId}` }),
-      ...(userId !== undefined && { userId }),
-      ...(provider !== undefined && { provider }),
-      ...(action !== undefined && { action }),
-      ...(since !== undefined && { since }),
-      ...(until !== undefined && { until }),
-      ...(cursor !== undefined && { before: decodeCursor(cursor) }),
-    });
-    return c.json({
-      items: entries.map((e) => ({
-        id: e.id,
-        at: isoTime(e.at),
-        action: e.action,
-        principal: e.principal,
-        keyId: e.keyId,
-        via: e.via,
-        userId: e.userId,
-        provider: e.provider,
-        accountId: e.accountId,
-        scopes: e.scopes,
-        result: e.result,
-        requestId: e.requestId,
-        detail: e.detail === null ? null : JSON.parse(e.detail),
-      })),
-      nextCursor: nextCursor(entries, limit, (e) => ({ at: e.at, id: e.id })),
     });
   });
 

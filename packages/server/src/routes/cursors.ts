@@ -17,6 +17,12 @@ export function decodeCursor(cursor: string): Cursor {
   }
 }
 
+/** A list's page size and the cursor `nextCursor` gave out. */
+export const pageQuery = {
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().optional(),
+};
+
 /** The next page's cursor when the page is full. */
 export function nextCursor<T>(items: readonly T[], limit: number, key: (item: T) => Cursor): string | null {
   const last = items.at(-1);
