@@ -43,6 +43,12 @@ export interface ProviderTokenRequest extends TokenOptions {
   provider: string;
 }
 
+/** A token and the account row it came from: the row a refresh wrote, when it refreshed. */
+interface Issued {
+  token: AccessToken;
+  row: AccountRow;
+}
+
 export interface AccessToken {
   accessToken: string;
   tokenType: string;
@@ -60,16 +66,14 @@ export interface AccessToken {
 export function createAccessTokens(ctx: VaultContext<AccountStore>, engine: RefreshEngine) {
   return {
     /** The token of an account already authorized and looked up (the proxy's), refreshed first if due; not audited. */
-    issue: (row: AccountRow) => issue(row, {}),
+    issue: async (row: AccountRow): Promise<AccessToken> => (await issue(row, {})).token,
     /** The user's best account among `rows` (healthy, then most recently linked), as provider reads pick it. */
     best,
-    get(request: AccessTokenRequest, caller: Caller): Promise<AccessToken> {
-      return audited(caller, request, async (seen) => {
-        authorizeScopes(caller, request.scopes ?? []);
-        const resourceOf = (provider: Segment) => resources.credentials(request.env, provider, request.userId);
-        return issue(seen(await authorizedAccount(ctx, caller, 'credentials:read', resourceOf, request)), request);
-      });
+    async get(request: AccessTokenRequest, caller: Caller): Promise<AccessToken> {
+      return (await read(request, caller)).token;
     },
+    /** `get`, with the account row the token came from (after its refresh, if there was one). */
+    read,
 
     getForProvider(request: ProviderTokenRequest, caller: Caller): Promise<AccessToken> {
       return audited(caller, request, async (seen) => {
@@ -87,15 +91,23 @@ export function createAccessTokens(ctx: VaultContext<AccountStore>, engine: Refr
           );
         }
         return issue(seen(row), request);
-      });
+      }).then((issued) => issued.token);
     },
   };
+
+  function read(request: AccessTokenRequest, caller: Caller): Promise<Issued> {
+    return audited(caller, request, async (seen) => {
+      authorizeScopes(caller, request.scopes ?? []);
+      const resourceOf = (provider: Segment) => resources.credentials(request.env, provider, request.userId);
+      return issue(seen(await authorizedAccount(ctx, caller, 'credentials:read', resourceOf, request)), request);
+    });
+  }
 
   async function audited(
     caller: Caller,
     request: TokenOptions & { env: string; userId: string; accountId?: string; provider?: string },
-    read: (seen: (row: AccountRow) => AccountRow) => Promise<AccessToken>,
-  ): Promise<AccessToken> {
+    read: (seen: (row: AccountRow) => AccountRow) => Promise<Issued>,
+  ): Promise<Issued> {
     let account: AccountRow | undefined;
     const record = (result: string) =>
       ctx.audit.record(
@@ -109,9 +121,9 @@ export function createAccessTokens(ctx: VaultContext<AccountStore>, engine: Refr
           scopes: request.scopes ? [...request.scopes] : null,
         }),
       );
-    let token: AccessToken;
+    let issued: Issued;
     try {
-      token = await read((row) => (account = row));
+      issued = await read((row) => (account = row));
     } catch (err) {
       await record(isVaultError(err) ? err.code : 'internal').catch((failure: unknown) =>
         ctx.log.error({ err: failure }, 'writing the audit log failed'),
@@ -119,10 +131,10 @@ export function createAccessTokens(ctx: VaultContext<AccountStore>, engine: Refr
       throw err;
     }
     await record('ok'); // if the log cannot be written, the token is not handed out
-    return token;
+    return issued;
   }
 
-  async function issue(initial: AccountRow, options: TokenOptions): Promise<AccessToken> {
+  async function issue(initial: AccountRow, options: TokenOptions): Promise<Issued> {
     let row = initial;
     if (!isUsable(row.status)) {
       throw new VaultError('needs_reauth', 'the account must be connected again');
@@ -140,13 +152,14 @@ export function createAccessTokens(ctx: VaultContext<AccountStore>, engine: Refr
         throw new VaultError('needs_reauth', 'the access token expired and the provider gave no refresh token');
       }
     }
-    return {
+    const token = {
       accessToken: plaintext ?? (await openToken(ctx, row.id, 'access_token', row.accessToken)),
       tokenType: row.tokenType,
       expiresAt: row.expiresAt,
       scopes: row.scopes,
       accountId: row.id,
     };
+    return { token, row };
   }
 
   /**
