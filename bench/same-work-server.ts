@@ -8,8 +8,9 @@ import { pino } from 'pino';
  * The same-work baseline (docs/benchmarks.md): a plain node:http server doing exactly what a token read must, with
  * nothing of the vault's code. Parse the body; find the already-verified service JWT by its text; check its key is
  * not revoked (read again at most every 500 ms, as the vault does); one prepared read of the account; AES-256-GCM
- * decryption with the row's additional data; one audit row (its id sorting by time) stored with group commit before the answer; one JSON
- * log line. It reads the database a vault created (same tables and indexes) and prints its port on the first line.
+ * decryption with the row's additional data; one audit row (its id sorting by time) stored with group commit
+ * before the answer; one JSON log line. It reads the database a vault created (same tables and indexes) and
+ * prints its port on the first line.
  *
  * Environment: SAME_WORK_STORE (sqlite | postgres), SAME_WORK_DATABASE (a file path or a PostgreSQL URL),
  * SAME_WORK_MASTER_KEY (base64), SAME_WORK_JWT (the service JWT the load generator sends).
