@@ -106,7 +106,7 @@ export function createAccessTokens(ctx: VaultContext<AccountStore>, engine: Refr
   async function audited(
     caller: Caller,
     request: TokenOptions & { env: string; userId: string; accountId?: string; provider?: string },
-    read: (seen: (row: AccountRow) => AccountRow) => Promise<Issued>,
+    attempt: (seen: (row: AccountRow) => AccountRow) => Promise<Issued>,
   ): Promise<Issued> {
     let account: AccountRow | undefined;
     const record = (result: string) =>
@@ -123,7 +123,7 @@ export function createAccessTokens(ctx: VaultContext<AccountStore>, engine: Refr
       );
     let issued: Issued;
     try {
-      issued = await read((row) => (account = row));
+      issued = await attempt((row) => (account = row));
     } catch (err) {
       await record(isVaultError(err) ? err.code : 'internal').catch((failure: unknown) =>
         ctx.log.error({ err: failure }, 'writing the audit log failed'),
