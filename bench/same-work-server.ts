@@ -8,8 +8,9 @@ import { pino } from 'pino';
  * The same-work baseline (docs/benchmarks.md): a plain node:http server doing exactly what a token read must, with
  * nothing of the vault's code. Parse the body; find the already-verified service JWT by its text; check its key is
  * not revoked (read again at most every 500 ms, as the vault does); one prepared read of the account; AES-256-GCM
- * decryption with the row's additional data; one audit row stored with group commit before the answer; one JSON
- * log line. It reads the database a vault created (same tables and indexes) and prints its port on the first line.
+ * decryption with the row's additional data; one audit row (its id sorting by time) stored with group commit
+ * before the answer; one JSON log line. It reads the database a vault created (same tables and indexes) and
+ * prints its port on the first line.
  *
  * Environment: SAME_WORK_STORE (sqlite | postgres), SAME_WORK_DATABASE (a file path or a PostgreSQL URL),
  * SAME_WORK_MASTER_KEY (base64), SAME_WORK_JWT (the service JWT the load generator sends).
@@ -66,6 +67,9 @@ interface Queries {
 
 const AUDIT_COLUMNS =
   'id, env, at, action, principal, key_id, via, user_id, provider, account_id, scopes, result, request_id, detail';
+const AUDIT_UNNEST = `insert into audit_log (${AUDIT_COLUMNS}) select * from unnest(${AUDIT_COLUMNS.split(', ')
+  .map((column, c) => `$${c + 1}::${column === 'at' ? 'bigint' : 'text'}[]`)
+  .join(', ')})`;
 const ACCOUNT_SQL = 'select * from connected_accounts where id = ? and env = ? and user_id = ?';
 
 function sqliteQueries(file: string): Queries {
@@ -103,9 +107,10 @@ function postgresQueries(url: string): Queries {
     },
     account: async (id, env, userId) =>
       (await pool.query({ name: 'account', text: numbered(ACCOUNT_SQL), values: [id, env, userId] })).rows[0],
+    // One array per column, one named statement: the vault's own batch insert (store-postgres).
     insertAudit: async (rows) => {
-      const values = rows.map((_, r) => `(${Array.from({ length: 14 }, (_, c) => `$${r * 14 + c + 1}`).join(', ')})`);
-      await pool.query(`insert into audit_log (${AUDIT_COLUMNS}) values ${values.join(', ')}`, rows.flat());
+      const values = Array.from({ length: 14 }, (_, c) => rows.map((row) => row[c]));
+      await pool.query({ name: 'audit', text: AUDIT_UNNEST, values });
     },
   };
 }
@@ -173,10 +178,11 @@ async function read(req: IncomingMessage, res: ServerResponse, body: string, req
   const account = await queries.account(accountId, 'development', userId);
   if (account?.status !== 'active') return answer(res, 404, { error: 'not_found' });
   const accessToken = decrypt(account.access_token, JSON.stringify(['connected_accounts', account.id, 'access_token']));
+  const now = Date.now();
   await recordAudit([
-    `aud_${randomBytes(16).toString('base64url')}`,
+    `aud_${now.toString(16).padStart(12, '0')}${randomBytes(12).toString('base64url')}`, // sorts by time, as the vault's
     'development',
-    Date.now(),
+    now,
     'credentials.read',
     `client:${principal.clientId}`,
     principal.keyId,

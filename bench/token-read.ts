@@ -47,7 +47,7 @@ export async function tokenRead(options: { smoke: boolean }): Promise<Section[]>
   for (const store of ['sqlite', 'postgres'] as const) {
     const vault = await prepareVault({ store, processes: 1, cpus: [SERVER_CPU] });
     try {
-      const { path } = await vault.connect('reader');
+      const { path, browser } = await vault.connect('reader');
       const same = await measureBaseline(
         'same-work-server.ts',
         {
@@ -63,13 +63,30 @@ export async function tokenRead(options: { smoke: boolean }): Promise<Section[]>
       // Warm up (JIT, connection pools, key caches) before measuring.
       await load({ url, ...request(vault.jwt), ...shape, durationSeconds: 1 });
       const result = await load({ url, ...request(vault.jwt), ...shape });
+      // The browser's reads of the same account: its session cookies, the header a cross-site form cannot send.
+      const xhr = { 'x-requested-with': 'XMLHttpRequest' };
+      const server = vault.servers[0]?.url;
+      const refreshRequest = { method: 'GET', headers: { ...xhr, cookie: browser.refresh.cookie } };
+      await load({ url: `${server}${browser.refresh.path}`, ...refreshRequest, ...shape, durationSeconds: 1 });
+      const refresh = await load({ url: `${server}${browser.refresh.path}`, ...refreshRequest, ...shape });
+      const meRequest = {
+        ...request(vault.jwt),
+        headers: { ...xhr, cookie: browser.me.cookie, 'content-type': 'application/json' },
+      };
+      const me = await load({ url: `${server}${browser.me.path}`, ...meRequest, ...shape });
       sections.push({
         name: `token read (${store})`,
-        figures: figures(result, same, bare),
+        figures: [
+          ...figures(result, same, bare),
+          browserFigure('/refresh', refresh, same),
+          browserFigure('/v1/me', me, same),
+        ],
         notes: [
           `${shape.connections} connections for ${shape.durationSeconds} s; vault: ${result.total} requests, ` +
             `${result.errors} errors, ${result.non2xx} non-2xx; same-work baseline: ${same.total} requests, ` +
-            `${same.errors} errors, ${same.non2xx} non-2xx`,
+            `${same.errors} errors, ${same.non2xx} non-2xx; /refresh: ${refresh.total} requests, ${refresh.non2xx} ` +
+            `non-2xx, p50 / p99 ${refresh.p50Ms} / ${refresh.p99Ms} ms; /v1/me: ${me.total} requests, ` +
+            `${me.non2xx} non-2xx, p50 / p99 ${me.p50Ms} / ${me.p99Ms} ms`,
         ],
       });
     } finally {
@@ -125,6 +142,22 @@ function figures(result: LoadResult, same: LoadResult, bare: LoadResult): Figure
       ratio: result.requestsPerSecond / bare.requestsPerSecond,
     },
   ];
+}
+
+/**
+ * A browser read (`GET /api/auth/{provider}/refresh`, `POST /v1/me/…/access-token`) beside the same-work baseline
+ * of the service read: printed, not judged (the baseline does a service read's work), but every request must
+ * have been answered with a token.
+ */
+function browserFigure(route: string, result: LoadResult, same: LoadResult): Figure {
+  return {
+    name: `${route} requests/s`,
+    value: result.requestsPerSecond,
+    unit: 'req/s',
+    baseline: same.requestsPerSecond,
+    ratio: result.requestsPerSecond / same.requestsPerSecond,
+    pass: result.errors === 0 && result.non2xx === 0 && result.total > 0,
+  };
 }
 
 /** Starts a baseline server (its port on the first line of its output), warms it up and measures it. */

@@ -108,6 +108,9 @@ export async function prepareVault(options: {
 database: ${database}
 masterKey: \${TOKENVAULT_MASTER_KEY}
 appOrigins: [${APP_ORIGIN}]
+# The per-client limit on /api/auth/* still runs on every browser read, at a rate no load here reaches.
+rateLimit:
+  requestsPerMinute: 1000000000
 refreshAhead: ${options.refreshAhead ?? false}
 environments:
   development:
@@ -139,7 +142,10 @@ ${options.demoApi ? `        api: ${options.demoApi}\n` : ''}`,
     // The service JWT an SDK would cache and reuse (docs/sdk.md); the audience is the shared publicUrl.
     const jwt = await signServiceToken(parseAccessKey(accessKey), { baseUrl: publicUrl });
 
-    /** Connects `login` through the first process; returns its token route (path only). */
+    /**
+     * Connects `login` through the first process, as a browser's popup does; returns its token route (path only),
+     * the browser's own token routes (`/refresh` and `/v1/me`, paths only) and the `Cookie` header each needs.
+     */
     const connect = async (login: string) => {
       const jar = new CookieJar();
       const start = await jar.fetch(
@@ -152,9 +158,15 @@ ${options.demoApi ? `        api: ${options.demoApi}\n` : ''}`,
         headers: { authorization: `Bearer ${jwt}` },
       });
       const { items } = (await list.json()) as { items: { id: string }[] };
+      const refreshPath = '/api/auth/demo/refresh?env=development';
+      const mePath = `/v1/me/connected-accounts/${items[0]?.id}/access-token`;
       return {
         accountId: items[0]?.id as string,
         path: `/v1/users/${encodeURIComponent(userId)}/connected-accounts/${items[0]?.id}/access-token`,
+        browser: {
+          refresh: { path: refreshPath, cookie: jar.header(`${publicUrl}${refreshPath}`) },
+          me: { path: mePath, cookie: jar.header(`${publicUrl}${mePath}`) },
+        },
       };
     };
     return { dir, config, database, masterKey: MASTER_KEY, demo, servers, publicUrl, jwt, connect, cleanup };

@@ -27,6 +27,10 @@ describe('benchmark smoke mode', () => {
       // row has no target, so the verdict is its last cell.)
       const verdict = figure(`token read (${store})`, 'same-work requests/s')?.at(-1);
       expect(verdict, `same-work baseline on ${store}`).toBe('yes');
+      // The browser's reads, /refresh and /v1/me, each answered every request with a token.
+      for (const route of ['/refresh', '/v1/me']) {
+        expect(figure(`token read (${store})`, `${route} requests/s`)?.at(-1), `${route} on ${store}`).toBe('yes');
+      }
     }
     expect(figure('herd (postgres)', 'token endpoint calls')?.slice(2, 3)).toEqual(['1']);
     expect(figure('herd (postgres)', 'errors')?.slice(2, 3)).toEqual(['0']);

@@ -1,3 +1,8 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { aad, createCipher, type Store } from '@tokenvault/core';
+import { createSqliteStore } from '@tokenvault/store-sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CookieJar } from './support/cookie-jar.js';
 import { APP_ORIGIN, type InProcessVault, startInProcessVault, VAULT_URL } from './support/in-process-vault.js';
@@ -51,6 +56,15 @@ describe('the browser protocol: /refresh, /logout, CORS', () => {
     try {
       const body = await (await refresh(jar)).json();
       expect(body.providerInfo.accessToken).not.toBe(popupToken);
+      // The ID token the refresh stored (the account's row after the refresh, not the one read before it).
+      const [row] = await vault.store.listAccounts('development', 'demo:ned');
+      expect(row?.version).toBe(2);
+      const cipher = await createCipher([new Uint8Array(32).fill(1)]);
+      const stored = await cipher.decrypt(
+        row?.idToken as string,
+        aad('connected_accounts', row?.id as string, 'id_token'),
+      );
+      expect(body.providerInfo.idToken).toBe(stored);
       expect(body.providerInfo.expiresInSeconds).toBeGreaterThan(30);
       expect(body.providerInfo.expiresInSeconds).toBeLessThanOrEqual(60); // by the vault's clock, as the token was
     } finally {
@@ -157,5 +171,45 @@ describe('the browser protocol: /refresh, /logout, CORS', () => {
     await refresh(jar);
     const rows = await vault.store.listAudit('development', { limit: 10, principal: 'user:demo:aud' });
     expect(rows.map((r) => [r.action, r.result])).toContainEqual(['credentials.read', 'ok']);
+  });
+});
+
+describe('/refresh reads the database once per thing it needs', () => {
+  const reads: string[] = [];
+  let vault: InProcessVault;
+  beforeAll(async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tokenvault-reads-'));
+    // The real SQLite store, its reads named as they happen.
+    const counted = (store: Store): Store =>
+      new Proxy(store, {
+        get(target, name: keyof Store) {
+          const method = target[name];
+          if (typeof name === 'string' && /^(get|find|list)/.test(name) && typeof method === 'function') {
+            return (...args: unknown[]) => {
+              reads.push(name);
+              return (method as (...a: unknown[]) => unknown)(...args);
+            };
+          }
+          return method;
+        },
+      });
+    vault = await startInProcessVault({
+      dir,
+      openStore: () => counted(createSqliteStore({ filename: join(dir, 'vault.db') })),
+    });
+  });
+  afterAll(() => vault.close());
+
+  it('looks up the handle, the session and the account once each, and stores one audit row', async () => {
+    const jar = vault.newJar();
+    await vault.connect(jar, 'few');
+    reads.length = 0;
+    const response = await jar.fetch(`${VAULT_URL}/api/auth/demo/refresh?env=development`, { headers: XHR });
+    expect(response.status).toBe(200);
+    // The popup's sign-in left a handle cookie and a session cookie: one read each, then the account once.
+    expect(reads.filter((name) => name === 'getSession')).toEqual(['getSession', 'getSession']);
+    expect(reads.filter((name) => name !== 'getSession')).toEqual(['getAccount']);
+    const rows = await vault.store.listAudit('development', { limit: 10, principal: 'user:demo:few' });
+    expect(rows.filter((row) => row.action === 'credentials.read').map((row) => row.result)).toEqual(['ok']);
   });
 });

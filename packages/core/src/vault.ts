@@ -7,8 +7,8 @@ import {
   startConnect,
 } from './accounts/connect-flow.js';
 import { disconnect } from './accounts/disconnect.js';
-import { createTokenExchange } from './accounts/token-exchange.js';
 import { forceRefresh } from './accounts/force-refresh.js';
+import { createTokenExchange } from './accounts/token-exchange.js';
 import { createAuditWriter } from './authorization/audit.js';
 import { browserSession } from './authorization/browser-session.js';
 import { createConnectSessions } from './authorization/connect-sessions.js';

@@ -1,5 +1,5 @@
 import type { Store } from '@tokenvault/core';
-import { createSqlStore, type Database } from '@tokenvault/store-sql';
+import { AUDIT_COLUMNS, createSqlStore, type Database } from '@tokenvault/store-sql';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 
@@ -28,8 +28,24 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
   // Without a listener an idle connection's error would crash the process.
   pool.on('error', (err) => options.onIdleError?.(err));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return createSqlStore(db, { isUniqueViolation, skipLocked: true });
+  return createSqlStore(db, {
+    isUniqueViolation,
+    skipLocked: true,
+    insertAuditRows: async (rows) => {
+      const columns = AUDIT_COLUMNS.map((_, c) => rows.map((row) => row[c]));
+      await pool.query({ name: 'tokenvault_insert_audit', text: AUDIT_INSERT, values: columns });
+    },
+  });
 }
+
+/**
+ * A whole batch of audit rows in one statement whose text does not depend on the batch size, so each pooled
+ * connection parses and plans it once (a named prepared statement) and a batch is one round trip: one array per
+ * column, unnested into rows.
+ */
+const AUDIT_INSERT = `insert into audit_log (${AUDIT_COLUMNS.join(', ')}) select * from unnest(${AUDIT_COLUMNS.map(
+  (column, c) => `$${c + 1}::${column === 'at' ? 'bigint' : 'text'}[]`,
+).join(', ')})`;
 
 function isUniqueViolation(err: unknown): boolean {
   return (err as { code?: unknown } | null)?.code === '23505';

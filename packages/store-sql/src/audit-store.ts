@@ -1,12 +1,16 @@
 import { type AuditRow, type AuditStore, VaultError } from '@tokenvault/core';
 import { type Insertable, type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import { AUDIT_COLUMNS, type AuditValues, type SqlDialectHooks } from './dialect.js';
 import type { Database } from './schema.js';
 
 /** The append-only audit log: inserts and reads; only the sweep deletes, by age. */
-export function createAuditStore(db: Kysely<Database>): AuditStore {
+export function createAuditStore(db: Kysely<Database>, hooks: SqlDialectHooks): AuditStore {
+  const insertRows = hooks.insertAuditRows;
   return {
     async insertAudit(rows) {
-      if (rows.length > 0) await db.insertInto('audit_log').values(rows.map(auditToDb)).execute();
+      if (rows.length === 0) return;
+      if (insertRows) await insertRows(rows.map(auditValues));
+      else await db.insertInto('audit_log').values(rows.map(auditToDb)).execute();
     },
     async listAudit(env, query) {
       let select = db.selectFrom('audit_log').selectAll().where('env', '=', env);
@@ -80,6 +84,11 @@ function auditToDb(row: AuditRow): Insertable<Database['audit_log']> {
     request_id: row.requestId,
     detail: row.detail,
   };
+}
+
+function auditValues(row: AuditRow): AuditValues {
+  const values = auditToDb(row);
+  return AUDIT_COLUMNS.map((column) => values[column] ?? null);
 }
 
 function auditFromDb(row: Selectable<Database['audit_log']>): AuditRow {

@@ -253,6 +253,25 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('client_grants').addColumn('expires_at', 'bigint').execute();
     },
   },
+  // The audit log lists newest first by (at, id): an index that ends at `at` cannot give that order, and SQLite
+  // then lists a principal's or a user's rows through audit_log_env_at instead, so every row kept two indexes up to
+  // date that no query read. With `id` appended each query reads its own index, in order.
+  '0009_audit_indexes_in_listing_order': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.dropIndex('audit_log_env_principal').execute();
+      await db.schema.dropIndex('audit_log_env_user').execute();
+      await db.schema
+        .createIndex('audit_log_env_principal_at')
+        .on('audit_log')
+        .columns(['env', 'principal', 'at', 'id'])
+        .execute();
+      await db.schema
+        .createIndex('audit_log_env_user_at')
+        .on('audit_log')
+        .columns(['env', 'user_id', 'at', 'id'])
+        .execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

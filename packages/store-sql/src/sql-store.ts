@@ -21,6 +21,6 @@ export function createSqlStore(db: Kysely<Database>, hooks: SqlDialectHooks): St
     ...createFlowStore(db),
     ...createSessionStore(db),
     ...createClientStore(db, hooks),
-    ...createAuditStore(db),
+    ...createAuditStore(db, hooks),
   };
 }

@@ -50,6 +50,12 @@ export interface ProviderTokenRequest extends TokenOptions {
   provider: string;
 }
 
+/** A token and the account row it came from: the row a refresh wrote, when it refreshed. */
+interface Issued {
+  token: AccessToken;
+  row: AccountRow;
+}
+
 export interface AccessToken {
   accessToken: string;
   tokenType: string;
@@ -78,16 +84,14 @@ const READ: ReadKind = { action: 'credentials:read', audited: 'credentials.read'
 export function createAccessTokens(ctx: VaultContext<AccountStore>, engine: RefreshEngine) {
   return {
     /** The token of an account already authorized and looked up (the proxy's), refreshed first if due; not audited. */
-    issue: (row: AccountRow) => issue(row, {}),
+    issue: async (row: AccountRow): Promise<AccessToken> => (await issue(row, {})).token,
     /** The user's best account among `rows` (healthy, then most recently linked), as provider reads pick it. */
     best,
-    get(request: AccessTokenRequest, caller: Caller, kind = READ): Promise<AccessToken> {
-      return audited(caller, request, kind, async (seen) => {
-        authorizeScopes(caller, request.scopes ?? []);
-        const resourceOf = (provider: Segment) => resources.credentials(request.env, provider, request.userId);
-        return issue(seen(await authorizedAccount(ctx, caller, kind.action, resourceOf, request)), request);
-      });
+    async get(request: AccessTokenRequest, caller: Caller, kind = READ): Promise<AccessToken> {
+      return (await read(request, caller, kind)).token;
     },
+    /** `get`, with the account row the token came from (after its refresh, if there was one). */
+    read,
 
     getForProvider(request: ProviderTokenRequest, caller: Caller, kind = READ): Promise<AccessToken> {
       return audited(caller, request, kind, async (seen) => {
@@ -105,16 +109,24 @@ export function createAccessTokens(ctx: VaultContext<AccountStore>, engine: Refr
           );
         }
         return issue(seen(row), request);
-      });
+      }).then((issued) => issued.token);
     },
   };
+
+  function read(request: AccessTokenRequest, caller: Caller, kind = READ): Promise<Issued> {
+    return audited(caller, request, kind, async (seen) => {
+      authorizeScopes(caller, request.scopes ?? []);
+      const resourceOf = (provider: Segment) => resources.credentials(request.env, provider, request.userId);
+      return issue(seen(await authorizedAccount(ctx, caller, kind.action, resourceOf, request)), request);
+    });
+  }
 
   async function audited(
     caller: Caller,
     request: TokenOptions & { env: string; userId: string; accountId?: string; provider?: string },
     kind: ReadKind,
-    read: (seen: (row: AccountRow) => AccountRow) => Promise<AccessToken>,
-  ): Promise<AccessToken> {
+    attempt: (seen: (row: AccountRow) => AccountRow) => Promise<Issued>,
+  ): Promise<Issued> {
     let account: AccountRow | undefined;
     const record = (result: string) =>
       ctx.audit.record(
@@ -129,9 +141,9 @@ export function createAccessTokens(ctx: VaultContext<AccountStore>, engine: Refr
           ...(kind.detail && { detail: kind.detail }),
         }),
       );
-    let token: AccessToken;
+    let issued: Issued;
     try {
-      token = await read((row) => (account = row));
+      issued = await attempt((row) => (account = row));
     } catch (err) {
       await record(isVaultError(err) ? err.code : 'internal').catch((failure: unknown) =>
         ctx.log.error({ err: failure }, 'writing the audit log failed'),
@@ -139,10 +151,10 @@ export function createAccessTokens(ctx: VaultContext<AccountStore>, engine: Refr
       throw err;
     }
     await record('ok'); // if the log cannot be written, the token is not handed out
-    return token;
+    return issued;
   }
 
-  async function issue(initial: AccountRow, options: TokenOptions): Promise<AccessToken> {
+  async function issue(initial: AccountRow, options: TokenOptions): Promise<Issued> {
     let row = initial;
     if (!isUsable(row.status)) {
       throw new VaultError('needs_reauth', 'the account must be connected again');
@@ -160,13 +172,14 @@ export function createAccessTokens(ctx: VaultContext<AccountStore>, engine: Refr
         throw new VaultError('needs_reauth', 'the access token expired and the provider gave no refresh token');
       }
     }
-    return {
+    const token = {
       accessToken: plaintext ?? (await openToken(ctx, row.id, 'access_token', row.accessToken)),
       tokenType: row.tokenType,
       expiresAt: row.expiresAt,
       scopes: row.scopes,
       accountId: row.id,
     };
+    return { token, row };
   }
 
   /**

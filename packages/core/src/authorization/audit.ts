@@ -1,4 +1,4 @@
-import { randomId } from '../encoding.js';
+import { timeOrderedId } from '../encoding.js';
 import type { AuditStore } from '../store.js';
 import type { AuditRow } from '../store-rows.js';
 
@@ -20,7 +20,7 @@ export type AuditEntry = Pick<AuditRow, 'env' | 'action' | 'result'> &
 
 export function auditRow(actor: Actor, at: number, entry: AuditEntry): AuditRow {
   return {
-    id: randomId('aud'),
+    id: timeOrderedId('aud', at),
     env: entry.env,
     at,
     action: entry.action,

@@ -1,5 +1,5 @@
 import type { AccessToken, AccessTokenRequest, AccessTokens } from '../accounts/access-tokens.js';
-import { openToken, requireAccount } from '../accounts/accounts.js';
+import { openToken } from '../accounts/accounts.js';
 import type { AccountStore } from '../store.js';
 import type { VaultContext } from '../vault-context.js';
 import type { Caller } from './grants.js';
@@ -28,9 +28,8 @@ export async function browserSession(
   request: AccessTokenRequest,
   caller: Caller,
 ): Promise<BrowserSession> {
-  const token = await tokens.get(request, caller);
-  // Read again: a refresh above may have brought a new ID token.
-  const row = await requireAccount(ctx, request.env, request.userId, request.accountId);
+  // The row the token came from: after a refresh, the one that refresh wrote, with its new ID token.
+  const { token, row } = await tokens.read(request, caller);
   return {
     ...token,
     ...(row.idToken && { idToken: await openToken(ctx, row.id, 'id_token', row.idToken) }),
