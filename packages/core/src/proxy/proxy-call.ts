@@ -32,7 +32,7 @@ export interface UpstreamRequest {
 export interface UpstreamAnswer {
   status: number;
   headers: Headers;
-  /** A stream, or the whole body when the transport read it at once (a small answer of declared length). */
+  /** A stream, or the whole body when the transport had it all at once (a small answer that arrived whole). */
   body: ReadableStream<Uint8Array> | Uint8Array<ArrayBuffer> | null;
 }
 
