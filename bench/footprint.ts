@@ -10,7 +10,8 @@ import type { Database } from '@tokenvault/store-sql';
 import { createSqliteStore } from '@tokenvault/store-sqlite';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
-import { freePort, sleep } from '../e2e/support/net.js';
+import { type FrontDoor, openFrontDoor } from '../e2e/support/front-door.js';
+import { sleep } from '../e2e/support/net.js';
 import { BENCH_ENV, BENCH_PROVIDER, benchAccount, insertAccounts } from './background.js';
 import { load } from './load.js';
 import { check, type Section } from './report.js';
@@ -34,13 +35,15 @@ export async function footprint(options: { smoke: boolean }): Promise<Section> {
   const laterMs = options.smoke ? 200 : 10_000;
   const loadSeconds = options.smoke ? 1 : 30;
   const dir = await mkdtemp(join(tmpdir(), 'tokenvault-bench-'));
+  // The public URL (the service JWTs' audience) is a door bound first; each server listens on a port of its own
+  // (--port 0) and the door forwards to it (e2e/support/front-door.ts). Requests go to the server's own address.
+  const door: FrontDoor = await openFrontDoor();
   try {
-    const port = await freePort();
-    const small = await prepareDatabase(join(dir, 'small'), READS, port);
-    const large = await prepareDatabase(join(dir, 'large'), accounts, port);
+    const small = await prepareDatabase(join(dir, 'small'), READS, door.url);
+    const large = await prepareDatabase(join(dir, 'large'), accounts, door.url);
     const readyMs: number[] = [];
-    for (let run = 1; run < starts; run++) readyMs.push(await withServer(small.config, port, async (s) => s.readyMs));
-    const [idle, baseline, afterLoad, later] = await withServer(small.config, port, async (server) => {
+    for (let run = 1; run < starts; run++) readyMs.push(await withServer(small.config, door, async (s) => s.readyMs));
+    const [idle, baseline, afterLoad, later] = await withServer(small.config, door, async (server) => {
       readyMs.push(server.readyMs);
       await sleep(settleMs);
       const before = await server.rss();
@@ -53,7 +56,7 @@ export async function footprint(options: { smoke: boolean }): Promise<Section> {
       await sleep(laterMs - settleMs);
       return [before, read, loaded, await server.rss()];
     });
-    const loaded = await withServer(large.config, port, async (server) => {
+    const loaded = await withServer(large.config, door, async (server) => {
       await readTokens(server.url, large.jwt, accounts);
       await sleep(settleMs);
       return server.rss();
@@ -86,7 +89,7 @@ export async function footprint(options: { smoke: boolean }): Promise<Section> {
         { name: growth, value: loaded - baseline, unit: 'MB', baseline, ratio, ...judge(ratio, '<= 1.2') },
       ],
       notes: [
-        `start to ready: spawning \`tokenvault serve --config\` to the first 200 from /readyz, polled every 5 ms; ` +
+        `start to ready: spawning \`tokenvault serve --config --port 0\` to the first 200 from /readyz, polled every 5 ms; ` +
           `runs ${readyMs.map((ms) => ms.toFixed(0)).join(', ')} ms (median shown), on a migrated database`,
         `idle RSS: ${settleMs} ms after ready, before any request, on a database holding ${READS} accounts; ` +
           'baseline: a bare Node process that idles (the bin runs the bundle, no loader)',
@@ -98,15 +101,15 @@ export async function footprint(options: { smoke: boolean }): Promise<Section> {
       ],
     };
   } finally {
+    await door.close();
     await rm(dir, { recursive: true, force: true });
   }
 }
 
-/** A migrated SQLite database with an admin client and `count` accounts, and a config serving it on `port`. */
-async function prepareDatabase(dir: string, count: number, port: number) {
+/** A migrated SQLite database with an admin client and `count` accounts, and a config serving it at `publicUrl`. */
+async function prepareDatabase(dir: string, count: number, publicUrl: string) {
   await mkdir(dir);
   const filename = join(dir, 'vault.db');
-  const publicUrl = `http://127.0.0.1:${port}`;
   const masterKey = crypto.getRandomValues(new Uint8Array(32));
   const cipher = await createCipher([masterKey]);
   // Nothing here outlives a failure but the files, which footprint() removes.
@@ -129,7 +132,6 @@ async function prepareDatabase(dir: string, count: number, port: number) {
   await writeFile(
     config,
     `publicUrl: ${publicUrl}
-port: ${port}
 database: sqlite:${filename}
 masterKey: ${Buffer.from(masterKey).toString('base64')}
 refreshAhead: false
@@ -146,36 +148,50 @@ environments:
 /** `readyMs`: from spawn to the first 200 from /readyz; `rss()`: resident set size in MB, from /proc. */
 type Server = { url: string; readyMs: number; rss(): Promise<number> };
 
-/** Spawns `tokenvault serve`, polls /readyz until it answers 200, runs `work`, and stops the server. */
-async function withServer<T>(config: string, port: number, work: (server: Server) => Promise<T>): Promise<T> {
+/**
+ * Spawns `tokenvault serve --port 0`, reads the address it reports, points the door at it, polls /readyz until it
+ * answers 200, runs `work`, and stops the server.
+ */
+async function withServer<T>(config: string, door: FrontDoor, work: (server: Server) => Promise<T>): Promise<T> {
   const started = performance.now();
   // TOKENVAULT_* variables would override the config file.
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('TOKENVAULT_')));
-  const child = spawn(process.execPath, [bin, 'serve', '--config', config], {
+  const child = spawn(process.execPath, [bin, 'serve', '--config', config, '--port', '0'], {
     env: { ...env, TOKENVAULT_LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr += chunk;
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const ready = async () => {
+  let output = '';
+  const collect = (chunk: Buffer) => {
+    output += chunk;
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  const ready = async (url: string) => {
     try {
       const response = await fetch(`${url}/readyz`);
       await response.arrayBuffer();
       return response.status === 200;
     } catch {
-      return false; // not listening yet
+      return false; // not answering yet
     }
   };
   try {
-    while (!(await ready())) {
-      if (child.exitCode !== null) throw new Error(`tokenvault serve exited with ${child.exitCode}:\n${stderr}`);
-      if (performance.now() - started > 30_000) throw new Error(`tokenvault serve not ready after 30 s:\n${stderr}`);
+    const deadline = started + 30_000;
+    const listening = () => /listening on (\S+)/.exec(output)?.[1];
+    let url: string | undefined;
+    // Polled every 5 ms: first for the address it listens on, then for /readyz.
+    while (!url || !(await ready(url))) {
+      if (child.exitCode !== null) throw new Error(`tokenvault serve exited with ${child.exitCode}:\n${output}`);
+      if (performance.now() > deadline) throw new Error(`tokenvault serve not ready after 30 s:\n${output}`);
+      if (!url) {
+        url = listening();
+        if (url) door.forwardTo(url);
+      }
       await sleep(5);
     }
-    return await work({ url, readyMs: performance.now() - started, rss: () => rssOf(child) });
+    const readyMs = performance.now() - started;
+    child.stdout?.off('data', collect).resume(); // what it logs from now on is not kept
+    return await work({ url, readyMs, rss: () => rssOf(child) });
   } finally {
     await stop(child);
   }

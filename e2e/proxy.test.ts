@@ -157,6 +157,50 @@ describe('the API proxy', () => {
     expect(v.provider.refreshes).toBe(refreshes + 1);
   });
 
+  // Tokenvault-Retries: 0 means one call to the provider: a 401 comes back as it was sent, and the refresh still
+  // happens, so the next call has a fresh token.
+  it('answers a 401 without resending it when told not to retry, and refreshes for the next call', async () => {
+    const refreshes = v.provider.refreshes;
+    v.provider.expireTokens();
+    const sent = v.provider.seen.length;
+    const once = await v.call(caller, '/echo', {
+      method: 'POST',
+      body: 'small body',
+      headers: { 'tokenvault-retries': '0' },
+    });
+    expect(once.status).toBe(401);
+    expect(once.headers.get('tokenvault-attempts')).toBe('1');
+    expect(await once.json()).toEqual({ message: 'Bad credentials' });
+    expect(v.provider.seen.length - sent).toBe(1);
+    expect(v.provider.refreshes).toBe(refreshes + 1);
+    const next = await v.call(caller, '/echo', {
+      method: 'POST',
+      body: 'small body',
+      headers: { 'tokenvault-retries': '0' },
+    });
+    expect(next.status).toBe(200);
+    expect(next.headers.get('tokenvault-attempts')).toBe('1');
+  });
+
+  // A chunked answer (no declared length) arrives as the provider sent it, and its audit row counts its bytes,
+  // whether it came whole with its headers or streamed after them.
+  it('passes on a chunked answer whole and counts its bytes', async () => {
+    const response = await v.call(caller, '/chunked?parts=3');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('transfer-encoding')).toBeNull();
+    const text = await response.text();
+    expect(text).toBe('part 1;part 2;part 3;');
+    // The row is written when the body ends, in the audit writer's next batch: wait for it.
+    const chunkedRow = async () =>
+      (await v.audit(1)).find((row) => row.detail?.includes('"path":"/chunked"'))?.detail ?? null;
+    let detail = await chunkedRow();
+    while (detail === null) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      detail = await chunkedRow();
+    }
+    expect(JSON.parse(detail)).toMatchObject({ status: 200, responseBytes: text.length });
+  });
+
   it('audits each call and counts it in /metrics', async () => {
     await (await v.call(caller, '/user/repos?secret=not-in-audit')).text();
     await (await v.call(caller, '/no-such-thing')).text();

@@ -98,6 +98,7 @@ export async function startApiProvider(): Promise<ApiProvider> {
         'set-cookie': 'tracking=1; Path=/',
       });
     }
+    if (url.pathname === '/chunked') return chunked(response, Number(url.searchParams.get('parts')));
     if (url.pathname === '/echo') return json(response, 200, { method: request.method, query: url.search, bodyBytes });
     const status = /^\/status\/(\d{3})$/.exec(url.pathname);
     if (status) {
@@ -141,6 +142,13 @@ async function text(request: IncomingMessage): Promise<string> {
 }
 
 /** `bytes` bytes, written as fast as the reader takes them. */
+/** A small answer in `parts` writes with no declared length (chunked), as many APIs send JSON. */
+function chunked(response: ServerResponse, parts: number) {
+  response.writeHead(200, { 'content-type': 'text/plain' });
+  for (let part = 1; part <= parts; part++) response.write(`part ${part};`);
+  response.end();
+}
+
 function download(response: ServerResponse, bytes: number) {
   const chunk = Buffer.alloc(64 * 1024, 'd');
   let left = bytes;

@@ -32,7 +32,8 @@ export interface UpstreamRequest {
 export interface UpstreamAnswer {
   status: number;
   headers: Headers;
-  body: ReadableStream<Uint8Array> | null;
+  /** A stream, or the whole body when the transport had it all at once (a small answer that arrived whole). */
+  body: ReadableStream<Uint8Array> | Uint8Array<ArrayBuffer> | null;
 }
 
 /** Throws `provider_unavailable` when the provider cannot be reached in time, `forbidden` for a private address. */
@@ -52,7 +53,7 @@ export interface ProxyRequest {
   body: ReadableStream<Uint8Array> | null;
   /** Aborted when the caller goes away: the provider call is aborted with it. */
   signal: AbortSignal;
-  /** False when the caller sent `Tokenvault-Retries: 0`. */
+  /** False when the caller sent `Tokenvault-Retries: 0`: the provider is called once, whatever it answers. */
   retries: boolean;
 }
 
@@ -114,9 +115,11 @@ export function createProxy(ctx: VaultContext, engine: RefreshEngine, tokens: Ac
       finish(isVaultError(err) ? err.code : 'internal', 0);
       throw err;
     }
-    const body = answer.body && countedStream(answer.body, (bytes) => finish(answer.status, bytes));
-    if (!body) finish(answer.status, 0);
-    return { ...answer, body };
+    if (answer.body instanceof ReadableStream) {
+      return { ...answer, body: countedStream(answer.body, (bytes) => finish(answer.status, bytes)) };
+    }
+    finish(answer.status, answer.body?.byteLength ?? 0);
+    return answer;
   };
 
   async function call(
@@ -149,45 +152,50 @@ export function createProxy(ctx: VaultContext, engine: RefreshEngine, tokens: Ac
     seen.url = url;
     let token = (await tokens.issue(row)).accessToken;
     const held = await holdBody(request.body, api.retry.replayBodyBytes);
-    const replayable = held.kind !== 'streaming';
+    // A call is sent again only when its body can be (held whole) and the caller did not say Tokenvault-Retries: 0.
+    const resendable = held.kind !== 'streaming' && request.retries;
     const headers = forwardedRequestHeaders(request.headers);
     for (const [name, value] of Object.entries(api.headers)) headers.set(name, value);
-    const retries = request.retries && IDEMPOTENT.has(method) && replayable;
+    const passOn = (answer: UpstreamAnswer, attempts: number): ProxyAnswer => ({
+      status: answer.status,
+      headers: forwardedResponseHeaders(answer.headers),
+      body: answer.body,
+      attempts,
+    });
     let refreshed = false;
     for (let attempts = 1; ; attempts++) {
-      const sent = authorized(url, headers, api, token);
-      const body = bodyOf(held, seen);
       const answer = await upstream({
-        url: sent.url,
+        url: withToken(url, headers, api, token),
         method,
-        headers: sent.headers,
-        body,
+        headers,
+        body: bodyOf(held, seen),
         signal: request.signal,
         api,
       });
       if (answer.status === 401 && !refreshed) {
         refreshed = true;
         // The token expired or was revoked mid-life: one refresh, shared with every caller and process.
-        if (!replayable) {
+        if (!resendable) {
           await engine.refresh(row).catch((err: unknown) => ctx.log.warn({ err }, 'refresh after a 401 failed'));
-          return { ...answer, attempts };
+          return passOn(answer, attempts);
         }
-        await answer.body?.cancel().catch(() => {});
+        await discard(answer.body);
         const fresh = await engine.refresh(row);
         row = fresh.row;
         token = fresh.accessToken ?? (await openToken(ctx, row.id, 'access_token', row.accessToken));
         continue;
       }
-      if (retries && RETRIED_STATUSES.has(answer.status) && attempts < api.retry.maxAttempts) {
+      const retried = resendable && IDEMPOTENT.has(method) && RETRIED_STATUSES.has(answer.status);
+      if (retried && attempts < api.retry.maxAttempts) {
         const after = retryAfterSeconds(answer.headers.get('retry-after'), Date.now());
         const delay = after ?? 0.25 * 2 ** (attempts - 1) * (0.5 + Math.random());
         if (delay <= api.retry.maxRetryAfterSeconds) {
-          await answer.body?.cancel().catch(() => {});
+          await discard(answer.body);
           await pause(delay * 1000, request.signal);
           continue;
         }
       }
-      return { status: answer.status, headers: forwardedResponseHeaders(answer.headers), body: answer.body, attempts };
+      return passOn(answer, attempts);
     }
   }
 
@@ -207,20 +215,27 @@ export function createProxy(ctx: VaultContext, engine: RefreshEngine, tokens: Ac
 
 export type Proxy = ReturnType<typeof createProxy>;
 
-/** The token where the provider's API wants it; a caller's own value of that header or parameter is replaced. */
-function authorized(url: URL, headers: Headers, api: ApiSpec, token: string) {
-  const out = new Headers(headers);
+/**
+ * Puts the token where the provider's API wants it, replacing a caller's own value of that header or parameter:
+ * in `headers` (set again on each attempt, so a refreshed token replaces the old one), or in the returned URL.
+ */
+function withToken(url: URL, headers: Headers, api: ApiSpec, token: string): URL {
   if (api.auth.type === 'bearer') {
-    out.set('authorization', `Bearer ${token}`);
-    return { url, headers: out };
+    headers.set('authorization', `Bearer ${token}`);
+    return url;
   }
   if (api.auth.type === 'header') {
-    out.set(api.auth.name, `${api.auth.prefix}${token}`);
-    return { url, headers: out };
+    headers.set(api.auth.name, `${api.auth.prefix}${token}`);
+    return url;
   }
-  const withToken = new URL(url);
-  withToken.searchParams.set(api.auth.name, token);
-  return { url: withToken, headers: out };
+  const withQuery = new URL(url);
+  withQuery.searchParams.set(api.auth.name, token);
+  return withQuery;
+}
+
+/** An answer not passed on: a stream is cancelled, so its connection is freed. */
+async function discard(body: UpstreamAnswer['body']) {
+  if (body instanceof ReadableStream) await body.cancel().catch(() => {});
 }
 
 /** The body for one attempt: the held bytes again, or the stream (once; such a call is never replayed). */

@@ -4,9 +4,9 @@ const description = `Calls the provider's API as the account (docs/proxy.md): \`
 the query are appended to the provider's API base URL, the account's token is added where the provider wants it,
 and the body streams both ways. Answers are the provider's, status and body as it sent them, without hop-by-hop
 headers and \`Set-Cookie\`, with \`Tokenvault-Attempts\`. A 401 causes one refresh and one retry when the request
-can be replayed; 429, 502, 503 and 504 are retried for idempotent methods (send \`Tokenvault-Retries: 0\` to turn
-that off). Redirects are passed back, never followed. HEAD and OPTIONS are accepted too. Needs \`proxy:read\`
-(GET, HEAD, OPTIONS) or \`proxy:write\` on \`connections/{provider}/users/{userId}/proxy\` (roles api-reader,
+can be replayed; 429, 502, 503 and 504 are retried for idempotent methods (send \`Tokenvault-Retries: 0\` to call
+the provider once: no retry and no resend after a 401, whose refresh still happens). Redirects are passed back,
+never followed. HEAD and OPTIONS are accepted too. Needs \`proxy:read\` (GET, HEAD, OPTIONS) or \`proxy:write\` on \`connections/{provider}/users/{userId}/proxy\` (roles api-reader,
 api-caller; credentials-reader includes both). The vault's own errors are JSON with its error codes.`;
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;

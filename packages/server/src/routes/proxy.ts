@@ -34,48 +34,38 @@ export function proxyRoutes(options: ServerOptions, upstream: Upstream, auth: Ac
           path,
           query: raw.search.slice(1),
           headers: c.req.raw.headers,
-          body: c.req.raw.body,
+          // A GET or HEAD has no body in the Fetch API (and the Node adapter drops one); not asking for it spares
+          // the adapter building a whole web Request for every read.
+          body: c.req.method === 'GET' || c.req.method === 'HEAD' ? null : c.req.raw.body,
           signal: c.req.raw.signal,
           retries: retriesWanted(c.req.header('tokenvault-retries')),
         },
         c.get('caller'),
         upstream,
       );
-      return await toResponse(answer, browser);
+      return toResponse(answer, browser);
     });
   }
   return app;
 }
 
-/** `Tokenvault-Retries: 0` turns retries of 429/502/503/504 off for this call. */
+/** `Tokenvault-Retries: 0`: the provider is called once, with no resend after a 401 and no retry of 429/5xx. */
 function retriesWanted(header: string | undefined): boolean {
   if (header === undefined) return true;
   if (!/^\d+$/.test(header.trim())) throw new VaultError('invalid_request', 'Tokenvault-Retries must be a number');
   return Number(header) !== 0;
 }
 
-/** Answers up to this size with a declared length are read whole and sent in one write (docs/proxy.md). */
-const SMALL_ANSWER_BYTES = 64 * 1024;
-
-async function toResponse(answer: ProxyAnswer, browser: boolean): Promise<Response> {
+function toResponse(answer: ProxyAnswer, browser: boolean): Response {
   if (answer.status < 200 || answer.status > 599) {
-    void answer.body?.cancel();
+    if (answer.body instanceof ReadableStream) void answer.body.cancel();
     throw new VaultError('provider_error', `the provider answered HTTP ${answer.status}`);
   }
-  const headers = new Headers(answer.headers);
+  // The answer's headers are the proxy's own copy (core/src/proxy/proxy-headers.ts): set on it directly.
+  const headers = answer.headers;
   headers.set('tokenvault-attempts', String(answer.attempts));
   // A page may read the provider's own headers (pagination links, rate-limit counters), not only the safelisted.
   if (browser) headers.set('access-control-expose-headers', [...new Set(headers.keys())].join(', '));
-  // A small answer of known length is sent as one buffer: the Node adapter otherwise waits a timer tick for a
-  // stream's second chunk, which costs a small JSON answer more than everything else the proxy does.
-  // Only a declared length: an answer without one (chunked, endless, a live stream) always streams.
-  const declared = answer.headers.get('content-length');
-  if (answer.body && declared !== null && /^\d+$/.test(declared) && Number(declared) <= SMALL_ANSWER_BYTES) {
-    return new Response(new Uint8Array(await new Response(answer.body).arrayBuffer()), {
-      status: answer.status,
-      headers,
-    });
-  }
   return new Response(answer.body, { status: answer.status, headers });
 }
 
