@@ -2,19 +2,27 @@ import type { ProviderSpecInput } from '@tokenvault/core';
 import { airtable } from './presets/airtable.js';
 import { asana } from './presets/asana.js';
 import { atlassian } from './presets/atlassian.js';
+import { attio } from './presets/attio.js';
 import { bitbucket } from './presets/bitbucket.js';
 import { box } from './presets/box.js';
 import { calendly } from './presets/calendly.js';
 import { clickup } from './presets/clickup.js';
+import { close } from './presets/close.js';
 import { digitalocean } from './presets/digitalocean.js';
 import { discord } from './presets/discord.js';
 import { docusign } from './presets/docusign.js';
 import { dropbox } from './presets/dropbox.js';
 import { figma } from './presets/figma.js';
+import { freshbooks } from './presets/freshbooks.js';
+import { front } from './presets/front.js';
 import { github } from './presets/github.js';
 import { gitlab } from './presets/gitlab.js';
 import { google } from './presets/google.js';
+import { gorgias } from './presets/gorgias.js';
+import { gusto } from './presets/gusto.js';
+import { helpscout } from './presets/helpscout.js';
 import { hubspot } from './presets/hubspot.js';
+import { intercom } from './presets/intercom.js';
 import { intuit } from './presets/intuit.js';
 import { linear } from './presets/linear.js';
 import { linkedin } from './presets/linkedin.js';
@@ -27,16 +35,20 @@ import { oauth2 } from './presets/oauth2.js';
 import { oidc } from './presets/oidc.js';
 import { okta } from './presets/okta.js';
 import { onelogin } from './presets/onelogin.js';
+import { paypal } from './presets/paypal.js';
 import { pipedrive } from './presets/pipedrive.js';
 import { reddit } from './presets/reddit.js';
 import { salesforce } from './presets/salesforce.js';
 import { shopify } from './presets/shopify.js';
 import { slack } from './presets/slack.js';
 import { spotify } from './presets/spotify.js';
+import { square } from './presets/square.js';
 import { strava } from './presets/strava.js';
+import { stripe } from './presets/stripe.js';
 import { twitch } from './presets/twitch.js';
 import { x } from './presets/x.js';
 import { xero } from './presets/xero.js';
+import { zendesk } from './presets/zendesk.js';
 import { zoho } from './presets/zoho.js';
 import { zoom } from './presets/zoom.js';
 
@@ -48,19 +60,27 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   airtable,
   asana,
   atlassian,
+  attio,
   bitbucket,
   box,
   calendly,
   clickup,
+  close,
   digitalocean,
   discord,
   docusign,
   dropbox,
   figma,
+  freshbooks,
+  front,
   github,
   gitlab,
   google,
+  gorgias,
+  gusto,
+  helpscout,
   hubspot,
+  intercom,
   intuit,
   linear,
   linkedin,
@@ -73,16 +93,20 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   oidc,
   okta,
   onelogin,
+  paypal,
   pipedrive,
   reddit,
   salesforce,
   shopify,
   slack,
   spotify,
+  square,
   strava,
+  stripe,
   twitch,
   x,
   xero,
+  zendesk,
   zoho,
   zoom,
 };

@@ -36,7 +36,7 @@ way: \`errors-200\` (errors sent with HTTP 200, also Slack's \`{ok: false}\`), \
 of the token response), \`metadata\` (token-response fields kept per account), \`default-lifetime\` (no
 \`expires_in\`), \`basic-auth\` / \`body-auth\` (where the client secret goes), \`comma-scopes\`, \`scope-param\`
 (scopes sent in another authorize parameter), \`extra-params\`
-(extra authorize, token or refresh parameters), \`no-pkce\`, \`refresh-endpoint\` (refreshes not at the token
+(extra authorize, token or refresh parameters), \`json-token-requests\` (token requests sent as JSON), \`no-pkce\`, \`refresh-endpoint\` (refreshes not at the token
 endpoint) and \`userinfo-headers\` in e2e/provider-quirks.test.ts, which also covers
 form-encoded answers, array and null scopes, \`expires_in: 0\` and omitted refresh tokens for every provider;
 \`refresh-scope\` (the granted scopes sent again on refreshes; without it \`scope\` is left out, as some providers
@@ -85,6 +85,7 @@ function quirks(p: Preset): string[] {
   ];
   if (extra.length > 0) found.push(`extra-params (${[...new Set(extra)].map((k) => `\`${k}\``).join(', ')})`);
   if (p.skipPkce) found.push('no-pkce');
+  if (p.tokenRequestFormat === 'json') found.push('json-token-requests');
   if (p.refreshUri) found.push('refresh-endpoint');
   if (Object.keys(p.params ?? {}).length > 0) {
     found.push(

@@ -91,6 +91,8 @@ export const providerSpecSchema = z
       .default({ default: [], required: [], separator: ' ', param: 'scope', sendOnRefresh: false }),
     /** Where the client id and secret go on token requests. */
     clientAuthLocation: z.enum(['headers', 'body', 'both']).default('headers'),
+    /** How token requests (code exchange, refresh) are sent: a form (RFC 6749), or JSON for providers that read only JSON. */
+    tokenRequestFormat: z.enum(['form', 'json']).default('form'),
     /** For providers that reject PKCE parameters; PKCE is sent otherwise. */
     skipPkce: z.boolean().default(false),
     /** For providers whose access tokens do not expire and that issue no refresh token. */
