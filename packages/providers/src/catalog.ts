@@ -3,11 +3,13 @@ import { airtable } from './presets/airtable.js';
 import { asana } from './presets/asana.js';
 import { atlassian } from './presets/atlassian.js';
 import { attio } from './presets/attio.js';
+import { bamboohr } from './presets/bamboohr.js';
 import { bitbucket } from './presets/bitbucket.js';
 import { box } from './presets/box.js';
 import { calendly } from './presets/calendly.js';
 import { clickup } from './presets/clickup.js';
 import { close } from './presets/close.js';
+import { deel } from './presets/deel.js';
 import { digitalocean } from './presets/digitalocean.js';
 import { discord } from './presets/discord.js';
 import { docusign } from './presets/docusign.js';
@@ -24,6 +26,8 @@ import { helpscout } from './presets/helpscout.js';
 import { hubspot } from './presets/hubspot.js';
 import { intercom } from './presets/intercom.js';
 import { intuit } from './presets/intuit.js';
+import { keap } from './presets/keap.js';
+import { lever } from './presets/lever.js';
 import { linear } from './presets/linear.js';
 import { linkedin } from './presets/linkedin.js';
 import { mailchimp } from './presets/mailchimp.js';
@@ -39,6 +43,7 @@ import { paypal } from './presets/paypal.js';
 import { pipedrive } from './presets/pipedrive.js';
 import { reddit } from './presets/reddit.js';
 import { salesforce } from './presets/salesforce.js';
+import { salesloft } from './presets/salesloft.js';
 import { shopify } from './presets/shopify.js';
 import { slack } from './presets/slack.js';
 import { spotify } from './presets/spotify.js';
@@ -50,6 +55,7 @@ import { x } from './presets/x.js';
 import { xero } from './presets/xero.js';
 import { zendesk } from './presets/zendesk.js';
 import { zoho } from './presets/zoho.js';
+import { zohoCrm } from './presets/zoho-crm.js';
 import { zoom } from './presets/zoom.js';
 
 /**
@@ -61,11 +67,13 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   asana,
   atlassian,
   attio,
+  bamboohr,
   bitbucket,
   box,
   calendly,
   clickup,
   close,
+  deel,
   digitalocean,
   discord,
   docusign,
@@ -82,6 +90,8 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   hubspot,
   intercom,
   intuit,
+  keap,
+  lever,
   linear,
   linkedin,
   mailchimp,
@@ -97,6 +107,7 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   pipedrive,
   reddit,
   salesforce,
+  salesloft,
   shopify,
   slack,
   spotify,
@@ -108,5 +119,6 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   xero,
   zendesk,
   zoho,
+  'zoho-crm': zohoCrm,
   zoom,
 };
