@@ -1,4 +1,5 @@
 import type { ProviderSpecInput } from '@tokenvault/core';
+import { aircall } from './presets/aircall.js';
 import { airtable } from './presets/airtable.js';
 import { asana } from './presets/asana.js';
 import { atlassian } from './presets/atlassian.js';
@@ -7,6 +8,7 @@ import { bamboohr } from './presets/bamboohr.js';
 import { bitbucket } from './presets/bitbucket.js';
 import { box } from './presets/box.js';
 import { calendly } from './presets/calendly.js';
+import { capsule } from './presets/capsule.js';
 import { clickup } from './presets/clickup.js';
 import { close } from './presets/close.js';
 import { deel } from './presets/deel.js';
@@ -19,6 +21,7 @@ import { freshbooks } from './presets/freshbooks.js';
 import { front } from './presets/front.js';
 import { github } from './presets/github.js';
 import { gitlab } from './presets/gitlab.js';
+import { gocardless } from './presets/gocardless.js';
 import { google } from './presets/google.js';
 import { gorgias } from './presets/gorgias.js';
 import { gusto } from './presets/gusto.js';
@@ -33,6 +36,7 @@ import { linkedin } from './presets/linkedin.js';
 import { mailchimp } from './presets/mailchimp.js';
 import { microsoft } from './presets/microsoft.js';
 import { miro } from './presets/miro.js';
+import { mollie } from './presets/mollie.js';
 import { monday } from './presets/monday.js';
 import { notion } from './presets/notion.js';
 import { oauth2 } from './presets/oauth2.js';
@@ -63,6 +67,7 @@ import { zoom } from './presets/zoom.js';
  * tenant's issuer, a shop's endpoints); its `setup` note says what.
  */
 export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
+  aircall,
   airtable,
   asana,
   atlassian,
@@ -71,6 +76,7 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   bitbucket,
   box,
   calendly,
+  capsule,
   clickup,
   close,
   deel,
@@ -83,6 +89,7 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   front,
   github,
   gitlab,
+  gocardless,
   google,
   gorgias,
   gusto,
@@ -97,6 +104,7 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   mailchimp,
   microsoft,
   miro,
+  mollie,
   monday,
   notion,
   oauth2,
