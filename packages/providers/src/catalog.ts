@@ -16,6 +16,7 @@ import { digitalocean } from './presets/digitalocean.js';
 import { discord } from './presets/discord.js';
 import { docusign } from './presets/docusign.js';
 import { dropbox } from './presets/dropbox.js';
+import { dynamics365 } from './presets/dynamics365.js';
 import { figma } from './presets/figma.js';
 import { freshbooks } from './presets/freshbooks.js';
 import { front } from './presets/front.js';
@@ -43,6 +44,7 @@ import { oauth2 } from './presets/oauth2.js';
 import { oidc } from './presets/oidc.js';
 import { okta } from './presets/okta.js';
 import { onelogin } from './presets/onelogin.js';
+import { pandadoc } from './presets/pandadoc.js';
 import { paypal } from './presets/paypal.js';
 import { pipedrive } from './presets/pipedrive.js';
 import { reddit } from './presets/reddit.js';
@@ -58,6 +60,7 @@ import { twitch } from './presets/twitch.js';
 import { x } from './presets/x.js';
 import { xero } from './presets/xero.js';
 import { zendesk } from './presets/zendesk.js';
+import { zendeskSell } from './presets/zendesk-sell.js';
 import { zoho } from './presets/zoho.js';
 import { zohoCrm } from './presets/zoho-crm.js';
 import { zoom } from './presets/zoom.js';
@@ -84,6 +87,7 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   discord,
   docusign,
   dropbox,
+  dynamics365,
   figma,
   freshbooks,
   front,
@@ -111,6 +115,7 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   oidc,
   okta,
   onelogin,
+  pandadoc,
   paypal,
   pipedrive,
   reddit,
@@ -126,6 +131,7 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   x,
   xero,
   zendesk,
+  'zendesk-sell': zendeskSell,
   zoho,
   'zoho-crm': zohoCrm,
   zoom,
