@@ -7,6 +7,7 @@ import { attio } from './presets/attio.js';
 import { bamboohr } from './presets/bamboohr.js';
 import { bitbucket } from './presets/bitbucket.js';
 import { box } from './presets/box.js';
+import { brex } from './presets/brex.js';
 import { calendly } from './presets/calendly.js';
 import { capsule } from './presets/capsule.js';
 import { clickup } from './presets/clickup.js';
@@ -47,7 +48,9 @@ import { onelogin } from './presets/onelogin.js';
 import { pandadoc } from './presets/pandadoc.js';
 import { paypal } from './presets/paypal.js';
 import { pipedrive } from './presets/pipedrive.js';
+import { ramp } from './presets/ramp.js';
 import { reddit } from './presets/reddit.js';
+import { sage } from './presets/sage.js';
 import { salesforce } from './presets/salesforce.js';
 import { salesloft } from './presets/salesloft.js';
 import { shopify } from './presets/shopify.js';
@@ -78,6 +81,7 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   bamboohr,
   bitbucket,
   box,
+  brex,
   calendly,
   capsule,
   clickup,
@@ -118,7 +122,9 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   pandadoc,
   paypal,
   pipedrive,
+  ramp,
   reddit,
+  sage,
   salesforce,
   salesloft,
   shopify,
