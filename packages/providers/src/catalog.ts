@@ -35,11 +35,13 @@ import { keap } from './presets/keap.js';
 import { lever } from './presets/lever.js';
 import { linear } from './presets/linear.js';
 import { linkedin } from './presets/linkedin.js';
+import { livechat } from './presets/livechat.js';
 import { mailchimp } from './presets/mailchimp.js';
 import { microsoft } from './presets/microsoft.js';
 import { miro } from './presets/miro.js';
 import { mollie } from './presets/mollie.js';
 import { monday } from './presets/monday.js';
+import { moneybird } from './presets/moneybird.js';
 import { notion } from './presets/notion.js';
 import { oauth2 } from './presets/oauth2.js';
 import { oidc } from './presets/oidc.js';
@@ -59,6 +61,8 @@ import { spotify } from './presets/spotify.js';
 import { square } from './presets/square.js';
 import { strava } from './presets/strava.js';
 import { stripe } from './presets/stripe.js';
+import { sumup } from './presets/sumup.js';
+import { teamleader } from './presets/teamleader.js';
 import { twitch } from './presets/twitch.js';
 import { x } from './presets/x.js';
 import { xero } from './presets/xero.js';
@@ -109,11 +113,13 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   lever,
   linear,
   linkedin,
+  livechat,
   mailchimp,
   microsoft,
   miro,
   mollie,
   monday,
+  moneybird,
   notion,
   oauth2,
   oidc,
@@ -133,6 +139,8 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   square,
   strava,
   stripe,
+  sumup,
+  teamleader,
   twitch,
   x,
   xero,
