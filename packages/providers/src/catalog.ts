@@ -68,6 +68,7 @@ import { x } from './presets/x.js';
 import { xero } from './presets/xero.js';
 import { zendesk } from './presets/zendesk.js';
 import { zendeskSell } from './presets/zendesk-sell.js';
+import { zenefits } from './presets/zenefits.js';
 import { zoho } from './presets/zoho.js';
 import { zohoCrm } from './presets/zoho-crm.js';
 import { zoom } from './presets/zoom.js';
@@ -146,6 +147,7 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   xero,
   zendesk,
   'zendesk-sell': zendeskSell,
+  zenefits,
   zoho,
   'zoho-crm': zohoCrm,
   zoom,
