@@ -79,7 +79,10 @@ describe('provider quirks', () => {
   });
 
   it('sends token requests as JSON where the provider reads only JSON (Square), and fails loudly otherwise', async () => {
-    const json = await vaultFor({ jsonTokenRequests: true }, { tokenRequestFormat: 'json', clientAuthLocation: 'body' });
+    const json = await vaultFor(
+      { jsonTokenRequests: true },
+      { tokenRequestFormat: 'json', clientAuthLocation: 'body' },
+    );
     const account = await connect(json.vault);
     expect(json.provider.tokenForms[0]?.get('client_secret')).toBe('s3cret');
     expect(json.provider.tokenForms[0]?.get('grant_type')).toBe('authorization_code');
