@@ -31,13 +31,12 @@ export function nextRefreshAt(
     const lead = Math.min(Math.max(lifetime * 0.1, 5 * MINUTE), lifetime / 2);
     candidates.push(tokens.expiresAt - Math.min(lead * (1 + 0.2 * random()), lifetime * 0.6));
   }
-  const keepAlive = [keepAliveSeconds === undefined ? undefined : keepAliveSeconds * 1000];
+  const keepAlive: number[] = [];
+  if (keepAliveSeconds !== undefined) keepAlive.push(keepAliveSeconds * 1000);
   if (tokens.refreshTokenExpiresAt !== undefined) {
     keepAlive.push(Math.max(0, tokens.refreshTokenExpiresAt - tokens.obtainedAt) * 0.9);
   }
-  for (const interval of keepAlive) {
-    if (interval !== undefined) candidates.push(tokens.obtainedAt + interval * (1 - 0.1 * random()));
-  }
+  for (const interval of keepAlive) candidates.push(tokens.obtainedAt + interval * (1 - 0.1 * random()));
   return candidates.length === 0 ? null : Math.round(Math.min(...candidates));
 }
 

@@ -11,6 +11,7 @@ export const aircall = {
   displayName: 'Aircall',
   type: 'oauth2',
   category: 'support',
+  logo: 'aircall',
   // (read 2026-12-03)
   docs: 'https://developer.aircall.io/tutorials/how-aircall-oauth-flow-works',
   setup:

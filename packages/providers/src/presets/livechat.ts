@@ -11,6 +11,7 @@ export const livechat = {
   displayName: 'LiveChat',
   type: 'oauth2',
   category: 'support',
+  logo: 'livechat',
   // (read 2026-12-03)
   docs: 'https://platform.text.com/docs/authorization/authorization-in-practice',
   setup:

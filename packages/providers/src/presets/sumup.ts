@@ -10,6 +10,7 @@ export const sumup = {
   displayName: 'SumUp',
   type: 'oauth2',
   category: 'accounting',
+  logo: 'sumup',
   // (read 2026-12-03)
   docs: 'https://developer.sumup.com/tools/authorization/oauth',
   setup:
