@@ -78,6 +78,19 @@ describe('provider quirks', () => {
     await expect(connect(inBody.vault)).rejects.toMatchObject({ code: 'provider_error' });
   });
 
+  it('sends token requests as JSON where the provider reads only JSON (Square), and fails loudly otherwise', async () => {
+    const json = await vaultFor(
+      { jsonTokenRequests: true },
+      { tokenRequestFormat: 'json', clientAuthLocation: 'body' },
+    );
+    const account = await connect(json.vault);
+    expect(json.provider.tokenForms[0]?.get('client_secret')).toBe('s3cret');
+    expect(json.provider.tokenForms[0]?.get('grant_type')).toBe('authorization_code');
+    expect((await refreshed(json.vault, account.id)).accessToken).toBe(json.provider.userTokens.at(-1));
+    const form = await vaultFor({ jsonTokenRequests: true });
+    await expect(connect(form.vault)).rejects.toMatchObject({ code: 'provider_error' });
+  });
+
   it('reads scope as a JSON array (Twitch), and scope null with expires_in 0 as "never expires" (Mailchimp)', async () => {
     const twitch = await vaultFor({ scopeArray: true });
     expect((await connect(twitch.vault)).scopes).toEqual(['read', 'write']);

@@ -27,6 +27,15 @@ export interface Quirks {
   scopeArray?: boolean;
   /** Mailchimp: `scope: null` and `expires_in: 0` for a token that never expires. */
   neverExpiresAsZero?: boolean;
+  /**
+   * What a `scope` on a refresh does: `refused` answers `invalid_scope` (Railway documents this), `required`
+   * answers `invalid_scope` when it is missing.
+   */
+  scopeOnRefresh?: 'refused' | 'required';
+  /** A refresh before the last access token expires (by the provider's clock) answers that token again. */
+  sameTokenUntilExpiry?: boolean;
+  /** Token answers say how long the refresh token lives, in `refresh_token_expires_in`. */
+  refreshTokenLifetimeSeconds?: number;
   /** Answers requests to this path (e.g. `/me`) with a 302 to `to`, as a moved or hijacked endpoint would. */
   redirect?: { path: string; to: string };
   /** Answers requests to this path with a JSON body that never ends. */
@@ -45,6 +54,8 @@ export interface QuirkyProvider {
   tokenForms: URLSearchParams[];
   /** The tenant of every request under /t/<tenant>/. */
   tenants: string[];
+  /** Moves the provider's clock (what `sameTokenUntilExpiry` counts expiry by). */
+  clock: { offsetMs: number };
   /** Settles when the endless answer's connection closes, with the bytes written until then. */
   endlessEnded: Promise<number>;
   close(): Promise<void>;
@@ -59,7 +70,10 @@ export async function startQuirkyProvider(quirks: Quirks): Promise<QuirkyProvide
   const ended = new Promise<number>((resolve) => {
     endlessEnded = resolve;
   });
+  const clock = { offsetMs: 0 };
+  let lastIssue: { token: string; expiresAt: number } | undefined;
   const state = {
+    clock,
     refreshes: 0,
     userTokens: [] as string[],
     authorizeQuery: undefined as URLSearchParams | undefined,
@@ -70,7 +84,12 @@ export async function startQuirkyProvider(quirks: Quirks): Promise<QuirkyProvide
     },
   };
 
-  function tokens(): Record<string, unknown> {
+  function tokens(refreshing = false): Record<string, unknown> {
+    const now = Date.now() + clock.offsetMs;
+    if (quirks.sameTokenUntilExpiry && refreshing && lastIssue && lastIssue.expiresAt > now) {
+      const expiresIn = Math.floor((lastIssue.expiresAt - now) / 1000);
+      return { access_token: lastIssue.token, token_type: 'Bearer', expires_in: expiresIn, scope: 'read' };
+    }
     counter += 1;
     const user = `user-token-${counter}`;
     valid.add(user);
@@ -81,7 +100,9 @@ export async function startQuirkyProvider(quirks: Quirks): Promise<QuirkyProvide
       refresh_token: `refresh-${counter}`,
       scope: quirks.scopeArray ? ['read', 'write'] : quirks.neverExpiresAsZero ? null : 'read',
       ...(!quirks.noExpiresIn && { expires_in: quirks.neverExpiresAsZero ? 0 : 3600 }),
+      ...(quirks.refreshTokenLifetimeSeconds && { refresh_token_expires_in: quirks.refreshTokenLifetimeSeconds }),
     };
+    lastIssue = { token: user, expiresAt: now + 3_600_000 };
     const extra = quirks.instanceUrl ? { instance_url: quirks.instanceUrl } : {};
     if (!quirks.nestedUserToken) return { ...set, ...extra };
     return { ok: true, access_token: `bot-token-${counter}`, token_type: 'bot', team: { id: 'T1' }, authed_user: set };
@@ -158,8 +179,11 @@ export async function startQuirkyProvider(quirks: Quirks): Promise<QuirkyProvide
       return send(answer.status, answer.body);
     }
     if (form.get('grant_type') === 'refresh_token') {
+      if (quirks.scopeOnRefresh && form.has('scope') === (quirks.scopeOnRefresh === 'refused')) {
+        return send(400, { error: 'invalid_scope', error_description: `scope ${quirks.scopeOnRefresh} on refresh` });
+      }
       state.refreshes += 1;
-      const answer = tokens();
+      const answer = tokens(true);
       if (quirks.omitRefreshTokenOnRefresh) delete answer.refresh_token;
       return send(200, answer);
     }

@@ -126,7 +126,13 @@ describe('buildProviderSpec', () => {
       extra: { token: { audience: 'api' } },
       account: { idPath: 'user_id' },
     });
-    expect(spec.scopes).toEqual({ default: ['openid', 'email'], required: ['openid'], separator: ' ', param: 'scope' });
+    expect(spec.scopes).toEqual({
+      default: ['openid', 'email'],
+      required: ['openid'],
+      separator: ' ',
+      param: 'scope',
+      sendOnRefresh: false,
+    });
     expect(spec.extra).toEqual({
       authorize: { prompt: 'consent', access_type: 'offline' },
       token: { audience: 'api' },

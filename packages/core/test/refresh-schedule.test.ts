@@ -27,6 +27,18 @@ describe('nextRefreshAt', () => {
     expect(nextRefreshAt(hour, 600, high)).toBeGreaterThan(8.9 * MINUTE);
   });
 
+  it('plans a refresh before the refresh token dies, when the provider said when', () => {
+    const dies = { obtainedAt: 0, expiresAt: null, hasRefreshToken: true, refreshTokenExpiresAt: 100 * MINUTE };
+    expect(nextRefreshAt(dies, undefined, low)).toBe(90 * MINUTE);
+    expect(nextRefreshAt(dies, undefined, high)).toBeGreaterThan(80.9 * MINUTE);
+    expect(nextRefreshAt({ ...hour, refreshTokenExpiresAt: 20 * MINUTE }, undefined, low)).toBe(18 * MINUTE);
+  });
+
+  it('plans the refresh at the expiry itself when the provider hands back the same token until then', () => {
+    expect(nextRefreshAt({ ...hour, atExpiry: true }, undefined, high)).toBe(60 * MINUTE);
+    expect(nextRefreshAt({ ...hour, atExpiry: true }, 600, low)).toBe(10 * MINUTE); // keep-alive still applies
+  });
+
   it('schedules nothing without a refresh token, or for a token that never expires without keep-alive', () => {
     expect(nextRefreshAt({ ...hour, hasRefreshToken: false }, 600)).toBeNull();
     expect(nextRefreshAt({ obtainedAt: 0, expiresAt: null, hasRefreshToken: true }, undefined)).toBeNull();

@@ -36,9 +36,13 @@ way: \`errors-200\` (errors sent with HTTP 200, also Slack's \`{ok: false}\`), \
 of the token response), \`metadata\` (token-response fields kept per account), \`default-lifetime\` (no
 \`expires_in\`), \`basic-auth\` / \`body-auth\` (where the client secret goes), \`comma-scopes\`, \`scope-param\`
 (scopes sent in another authorize parameter), \`extra-params\`
-(extra authorize, token or refresh parameters), \`no-pkce\`, \`refresh-endpoint\` (refreshes not at the token
+(extra authorize, token or refresh parameters), \`json-token-requests\` (token requests sent as JSON), \`no-pkce\`, \`refresh-endpoint\` (refreshes not at the token
 endpoint) and \`userinfo-headers\` in e2e/provider-quirks.test.ts, which also covers
 form-encoded answers, array and null scopes, \`expires_in: 0\` and omitted refresh tokens for every provider;
+\`refresh-scope\` (the granted scopes sent again on refreshes; without it \`scope\` is left out, as some providers
+require), \`same-token\` (a refresh answers the held access token until it expires: refreshed at the expiry),
+\`refresh-token-expiry\` (the response field stating the refresh token's lifetime: refreshed before it, a reconnect
+asked for after it) and per-account token hosts at refresh time in e2e/provider-quirks-refresh.test.ts;
 \`keep-alive\` (refresh tokens that die unused) in e2e/refresh-scheduler.test.ts.
 
 Per-account hosts: a preset's endpoints may name \`{param}\` values entered when connecting
@@ -67,6 +71,9 @@ function quirks(p: Preset): string[] {
   if (p.metadata?.length) found.push(`metadata (${p.metadata.map((m) => `\`${m}\``).join(', ')})`);
   if (p.defaultTokenLifetimeSeconds) found.push(`default-lifetime (${p.defaultTokenLifetimeSeconds} s)`);
   if (p.keepAliveSeconds) found.push(`keep-alive (${Math.round(p.keepAliveSeconds / 86_400)} d)`);
+  if (p.refreshTokenExpiresIn) found.push(`refresh-token-expiry (\`${p.refreshTokenExpiresIn}\`)`);
+  if (p.sameTokenUntilExpiry) found.push('same-token');
+  if (p.scopes?.sendOnRefresh) found.push('refresh-scope');
   if (p.clientAuthLocation === 'body') found.push('body-auth');
   if (p.clientAuthLocation === 'both') found.push('basic-auth, body-auth');
   if (p.scopes?.separator === ',') found.push('comma-scopes');
@@ -78,6 +85,7 @@ function quirks(p: Preset): string[] {
   ];
   if (extra.length > 0) found.push(`extra-params (${[...new Set(extra)].map((k) => `\`${k}\``).join(', ')})`);
   if (p.skipPkce) found.push('no-pkce');
+  if (p.tokenRequestFormat === 'json') found.push('json-token-requests');
   if (p.refreshUri) found.push('refresh-endpoint');
   if (Object.keys(p.params ?? {}).length > 0) {
     found.push(

@@ -166,7 +166,7 @@ export function createAccessTokens(ctx: VaultContext<AccountStore>, engine: Refr
       });
     }
     let plaintext: string | undefined; // the token a refresh just brought, not decrypted again
-    if (shouldRefresh(row, options.minValiditySeconds, ctx.now())) {
+    if (shouldRefresh(row, options.minValiditySeconds, ctx.now()) && !handedBackUntilExpiry(row)) {
       if (row.refreshToken) ({ row, accessToken: plaintext } = await refreshOrKeep(row, options.minValiditySeconds));
       else if (row.expiresAt !== null && row.expiresAt <= ctx.now()) {
         throw new VaultError('needs_reauth', 'the access token expired and the provider gave no refresh token');
@@ -180,6 +180,19 @@ export function createAccessTokens(ctx: VaultContext<AccountStore>, engine: Refr
       accountId: row.id,
     };
     return { token, row };
+  }
+
+  /**
+   * A provider with `sameTokenUntilExpiry` answers a refresh before the expiry with the token already held, so a
+   * read hands that token out until it expires instead of asking again on every read.
+   */
+  function handedBackUntilExpiry(row: AccountRow): boolean {
+    if (row.expiresAt === null || row.expiresAt <= ctx.now()) return false;
+    try {
+      return ctx.providers.get(row.env, row.provider).spec.sameTokenUntilExpiry;
+    } catch {
+      return false; // no longer configured: the refresh says why
+    }
   }
 
   /**

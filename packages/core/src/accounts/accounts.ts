@@ -5,7 +5,7 @@ import { isRandomId, randomId } from '../encoding.js';
 import { quoted, VaultError } from '../errors.js';
 import { accountAudit, accountOutbox, statusOutbox } from '../events/account-events.js';
 import type { AccountIdentity } from '../oauth/identity.js';
-import type { TokenSet } from '../oauth/token-set.js';
+import { mergeMetadata, refreshTokenExpiry, type TokenSet } from '../oauth/token-set.js';
 import { nextRefreshAt } from '../refresh/refresh-schedule.js';
 import type { AccountStore } from '../store.js';
 import type { AccountKey, AccountRow, AccountStatus } from '../store-rows.js';
@@ -121,7 +121,7 @@ export async function saveLinkedAccount(
 ): Promise<AccountRow> {
   const scopes = tokens.scopes ?? requestedScopes;
   const actor: Actor = { principal: `user:${key.userId}` };
-  const { keepAliveSeconds } = ctx.providers.get(key.env, key.provider).spec;
+  const { keepAliveSeconds, sameTokenUntilExpiry } = ctx.providers.get(key.env, key.provider).spec;
   for (let attempt = 0; attempt < 3; attempt++) {
     const existing = await ctx.store.findAccount(key);
     const id = existing?.id ?? randomId('ca');
@@ -133,11 +133,12 @@ export async function saveLinkedAccount(
         : (existing?.refreshToken ?? null),
       idToken: tokens.idToken ? await sealToken(ctx, id, 'id_token', tokens.idToken) : (existing?.idToken ?? null),
     };
+    const metadata = mergeMetadata(existing?.metadata, tokens);
     const fields = {
       ...sealed,
       displayName: identity.displayName,
       email: identity.profile.email ?? null,
-      metadata: { ...existing?.metadata, ...tokens.metadata },
+      metadata,
       picture: identity.profile.picture ?? null,
       scopes,
       status: 'active' as const,
@@ -146,7 +147,15 @@ export async function saveLinkedAccount(
       expiresAt: tokens.expiresAt,
       lastError: null,
       failureCount: 0,
-      nextRefreshAt: nextRefreshAt({ ...tokens, hasRefreshToken: sealed.refreshToken !== null }, keepAliveSeconds),
+      nextRefreshAt: nextRefreshAt(
+        {
+          ...tokens,
+          hasRefreshToken: sealed.refreshToken !== null,
+          refreshTokenExpiresAt: refreshTokenExpiry(metadata),
+          atExpiry: sameTokenUntilExpiry,
+        },
+        keepAliveSeconds,
+      ),
       updatedAt: now,
     };
     if (existing) {

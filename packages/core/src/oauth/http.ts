@@ -26,9 +26,25 @@ export function requestOptions(http: ProviderHttp, endpoint: string | undefined)
   };
 }
 
-/** The same for token-endpoint calls, whose answers are first made standard (token-response.ts). */
+/**
+ * The same for token-endpoint calls: sent as JSON for providers that read only JSON (`tokenRequestFormat`), and
+ * their answers first made standard (token-response.ts).
+ */
 export function tokenRequestOptions(http: ProviderHttp, spec: ProviderSpec, endpoint: string | undefined) {
-  return { ...requestOptions(http, endpoint), [oauth.customFetch]: tokenEndpointFetch(spec, http.fetch) };
+  const out = spec.tokenRequestFormat === 'json' ? jsonBodies(http.fetch) : http.fetch;
+  return { ...requestOptions(http, endpoint), [oauth.customFetch]: tokenEndpointFetch(spec, out) };
+}
+
+/** RFC 6749 token requests are forms; this sends the same parameters as one JSON object instead. */
+function jsonBodies(providerFetch: typeof fetch): typeof fetch {
+  return (input, init) => {
+    const body = init?.body;
+    const form = body instanceof URLSearchParams ? body : typeof body === 'string' ? new URLSearchParams(body) : null;
+    if (!form) return providerFetch(input, init);
+    const headers = new Headers(init?.headers);
+    headers.set('content-type', 'application/json');
+    return providerFetch(input, { ...init, headers, body: JSON.stringify(Object.fromEntries(form)) });
+  };
 }
 
 function isLoopbackHttp(endpoint: string): boolean {

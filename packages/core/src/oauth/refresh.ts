@@ -19,6 +19,8 @@ export async function refreshTokens(
   as: oauth.AuthorizationServer,
   http: ProviderHttp,
   refreshToken: string,
+  /** What the account holds, sent as `scope` only when the spec's `scopes.sendOnRefresh` says so. */
+  grantedScopes: readonly string[],
   /** The vault's clock when the request is sent; expiry is counted from it. */
   requestedAt: number,
 ): Promise<TokenSet> {
@@ -35,7 +37,7 @@ export async function refreshTokens(
   const server = refreshUri ? { ...as, token_endpoint: refreshUri } : as;
   try {
     const response = await oauth.refreshTokenGrantRequest(server, client, clientAuth(provider), refreshToken, {
-      additionalParameters: provider.spec.extra.refresh,
+      additionalParameters: refreshParameters(provider, grantedScopes),
       ...tokenRequestOptions(http, provider.spec, server.token_endpoint),
     });
     throwIfTransient(response, 'refresh');
@@ -49,6 +51,16 @@ export async function refreshTokens(
     if (err instanceof oauth.ResponseBodyError) throw grantFailure(err.error, err);
     throw transportFailure(err, 'refresh');
   }
+}
+
+/**
+ * RFC 6749 §6 makes `scope` optional on a refresh, meaning "as granted". Some providers refuse it (`invalid_scope`),
+ * others narrow the new token to nothing without it, so the spec decides (`scopes.sendOnRefresh`).
+ */
+function refreshParameters(provider: ConfiguredProvider, grantedScopes: readonly string[]): Record<string, string> {
+  const { extra, scopes } = provider.spec;
+  if (!scopes.sendOnRefresh || grantedScopes.length === 0) return extra.refresh;
+  return { scope: grantedScopes.join(scopes.separator), ...extra.refresh };
 }
 
 /** needs_reauth when the grant is gone, provider_error (a configuration problem such as invalid_client) otherwise. */

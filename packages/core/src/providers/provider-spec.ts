@@ -81,11 +81,18 @@ export const providerSpecSchema = z
           .string()
           .regex(/^[a-z][a-z0-9_]*$/)
           .default('scope'),
+        /**
+         * Send the account's granted scopes as `scope` on refreshes. Off by default: RFC 6749 §6 reads an absent
+         * `scope` as "as granted", and some providers refuse one (`invalid_scope`).
+         */
+        sendOnRefresh: z.boolean().default(false),
       })
       .strict()
-      .default({ default: [], required: [], separator: ' ', param: 'scope' }),
+      .default({ default: [], required: [], separator: ' ', param: 'scope', sendOnRefresh: false }),
     /** Where the client id and secret go on token requests. */
     clientAuthLocation: z.enum(['headers', 'body', 'both']).default('headers'),
+    /** How token requests (code exchange, refresh) are sent: a form (RFC 6749), or JSON for providers that read only JSON. */
+    tokenRequestFormat: z.enum(['form', 'json']).default('form'),
     /** For providers that reject PKCE parameters; PKCE is sent otherwise. */
     skipPkce: z.boolean().default(false),
     /** For providers whose access tokens do not expire and that issue no refresh token. */
@@ -140,6 +147,21 @@ export const providerSpecSchema = z
      * whose refresh tokens die when unused: Google after 6 months, Xero and Box after 60 days.
      */
     keepAliveSeconds: z.number().int().positive().optional(),
+    /**
+     * The token-response field (a path) holding the refresh token's remaining lifetime in seconds
+     * (`refresh_token_expires_in`, Intuit's `x_refresh_token_expires_in`). The vault keeps the expiry in the
+     * account's metadata, refreshes before it, and past it marks the account as needing a reconnect without
+     * asking the provider.
+     */
+    refreshTokenExpiresIn: z
+      .string()
+      .regex(/^[A-Za-z_][\w.]*$/)
+      .optional(),
+    /**
+     * The provider answers a refresh with the access token it already issued until that token expires, so
+     * refreshing ahead brings nothing: the vault refreshes such an account once its token has expired.
+     */
+    sameTokenUntilExpiry: z.boolean().default(false),
     /** How to call the provider's API as an account through the vault's proxy (docs/proxy.md); none: no proxy. */
     api: apiSpecSchema.optional(),
   })

@@ -5,7 +5,7 @@ import { isVaultError, VaultError } from '../errors.js';
 import { statusOutbox } from '../events/account-events.js';
 import { authorizationServer } from '../oauth/authorization-server.js';
 import { refreshTokens } from '../oauth/refresh.js';
-import type { TokenSet } from '../oauth/token-set.js';
+import { mergeMetadata, refreshTokenExpiry, type TokenSet } from '../oauth/token-set.js';
 import { paramsOf, withParams } from '../providers/provider-params.js';
 import type { ConfiguredProvider } from '../providers/registry.js';
 import type { AccountStore, LeaseStore } from '../store.js';
@@ -108,11 +108,17 @@ export function createRefreshEngine(ctx: VaultContext<AccountStore & LeaseStore>
       const configured = ctx.providers.get(row.env, row.provider);
       provider = withParams(configured, paramsOf(configured.spec, row.metadata));
       if (!row.refreshToken) throw new VaultError('needs_reauth', 'the provider gave no refresh token');
+      // The provider said when the refresh token dies (the spec's `refreshTokenExpiresIn`): past that, asking is
+      // pointless and some providers do not answer with a clear invalid_grant, so the account waits for a reconnect.
+      const refreshExpiry = refreshTokenExpiry(row.metadata);
+      if (refreshExpiry !== undefined && refreshExpiry <= ctx.now()) {
+        throw new VaultError('needs_reauth', 'the refresh token expired; the account must be connected again');
+      }
       const refreshToken = await openToken(ctx, row.id, 'refresh_token', row.refreshToken);
       const as = await authorizationServer(provider, ctx.http);
       const sent = performance.now();
       try {
-        tokens = await refreshTokens(provider, as, ctx.http, refreshToken, ctx.now());
+        tokens = await refreshTokens(provider, as, ctx.http, refreshToken, row.scopes, ctx.now());
       } finally {
         const seconds = (performance.now() - sent) / 1000;
         ctx.metrics.providerLatency.observe({ provider: row.provider, operation: 'refresh' }, seconds);
@@ -133,12 +139,13 @@ export function createRefreshEngine(ctx: VaultContext<AccountStore & LeaseStore>
     const refreshToken = tokens.refreshToken
       ? await sealToken(ctx, row.id, 'refresh_token', tokens.refreshToken)
       : row.refreshToken; // providers often omit it on refresh: never replace it with nothing
+    const metadata = mergeMetadata(row.metadata, tokens);
     const change: AccountChange = {
       accessToken: await sealToken(ctx, row.id, 'access_token', tokens.accessToken),
       refreshToken,
       idToken: tokens.idToken ? await sealToken(ctx, row.id, 'id_token', tokens.idToken) : row.idToken,
       scopes: tokens.scopes ?? row.scopes,
-      metadata: { ...row.metadata, ...tokens.metadata },
+      metadata,
       tokenType: tokens.tokenType,
       obtainedAt: tokens.obtainedAt,
       expiresAt: tokens.expiresAt,
@@ -147,7 +154,12 @@ export function createRefreshEngine(ctx: VaultContext<AccountStore & LeaseStore>
       failureCount: 0,
       lastRefreshedAt: now,
       nextRefreshAt: nextRefreshAt(
-        { ...tokens, hasRefreshToken: refreshToken !== null },
+        {
+          ...tokens,
+          hasRefreshToken: refreshToken !== null,
+          refreshTokenExpiresAt: refreshTokenExpiry(metadata),
+          atExpiry: provider.spec.sameTokenUntilExpiry,
+        },
         provider.spec.keepAliveSeconds,
       ),
       leaseOwner: null,

@@ -6,23 +6,37 @@ const MINUTE = 60_000;
  * When the scheduler should refresh a token set ahead of its expiry (docs/reliability.md, "Refresh ahead and keep-alive"): about 10% of the lifetime
  * early, at least 5 minutes, but never more than half the lifetime (a 2-minute token would otherwise be due
  * the moment it arrives), plus up to 20% jitter so tokens obtained together are not refreshed together.
- * With `keepAliveSeconds`, at least that often, for providers whose refresh tokens die when unused
- * (Google after 6 months, Xero and Box after 60 days). Null when there is nothing to refresh ahead.
+ * `atExpiry` (the spec's `sameTokenUntilExpiry`): at the expiry itself, since the provider hands back the same
+ * token until then. With `keepAliveSeconds`, at least that often, for providers whose refresh tokens die when
+ * unused (Google after 6 months, Xero and Box after 60 days); with `refreshTokenExpiresAt`, once 90% of the
+ * refresh token's remaining life has passed, so it is used (and replaced) before it dies. Null when there is
+ * nothing to refresh ahead.
  */
 export function nextRefreshAt(
-  tokens: { obtainedAt: number; expiresAt: number | null; hasRefreshToken: boolean },
+  tokens: {
+    obtainedAt: number;
+    expiresAt: number | null;
+    hasRefreshToken: boolean;
+    refreshTokenExpiresAt?: number | undefined;
+    atExpiry?: boolean;
+  },
   keepAliveSeconds: number | undefined,
   random: () => number = Math.random,
 ): number | null {
   if (!tokens.hasRefreshToken) return null;
   const candidates: number[] = [];
-  if (tokens.expiresAt !== null) {
+  if (tokens.expiresAt !== null && tokens.atExpiry) candidates.push(tokens.expiresAt);
+  else if (tokens.expiresAt !== null) {
     const lifetime = Math.max(0, tokens.expiresAt - tokens.obtainedAt);
     const lead = Math.min(Math.max(lifetime * 0.1, 5 * MINUTE), lifetime / 2);
     candidates.push(tokens.expiresAt - Math.min(lead * (1 + 0.2 * random()), lifetime * 0.6));
   }
-  if (keepAliveSeconds !== undefined)
-    candidates.push(tokens.obtainedAt + keepAliveSeconds * 1000 * (1 - 0.1 * random()));
+  const keepAlive: number[] = [];
+  if (keepAliveSeconds !== undefined) keepAlive.push(keepAliveSeconds * 1000);
+  if (tokens.refreshTokenExpiresAt !== undefined) {
+    keepAlive.push(Math.max(0, tokens.refreshTokenExpiresAt - tokens.obtainedAt) * 0.9);
+  }
+  for (const interval of keepAlive) candidates.push(tokens.obtainedAt + interval * (1 - 0.1 * random()));
   return candidates.length === 0 ? null : Math.round(Math.min(...candidates));
 }
 

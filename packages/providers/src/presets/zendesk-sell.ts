@@ -1,0 +1,28 @@
+import type { ProviderSpecInput } from '@tokenvault/core';
+
+/**
+ * Zendesk Sell (formerly Base; sales CRM): its own OAuth server on api.getbase.com, separate from Zendesk
+ * Support's per-subdomain one. Scopes are `read`, `write` and `profile` (the user and account details); the token
+ * endpoint takes the client id and secret as HTTP Basic credentials. Access tokens last an hour and come with a
+ * refresh token.
+ */
+export const zendeskSell = {
+  id: 'zendesk-sell',
+  displayName: 'Zendesk Sell',
+  type: 'oauth2',
+  category: 'crm',
+  logo: 'zendesk',
+  // (read 2026-12-03)
+  docs: 'https://developers.getbase.com/docs/rest/articles/oauth2/requests',
+  setup:
+    'In Zendesk Sell go to Settings > Integrations > OAuth, open the Developer apps tab, add an app with the redirect URI `{publicUrl}/api/auth/zendesk-sell/handler/frame` and copy its client id and secret.',
+  authorizeUri: 'https://api.getbase.com/oauth2/authorize',
+  tokenUri: 'https://api.getbase.com/oauth2/token',
+  // `profile` lets users/self identify the user; `read` the CRM data.
+  scopes: { default: ['profile', 'read'], required: ['profile'], separator: ' ' },
+  clientAuthLocation: 'headers',
+  // GET /v2/users/self answers `{data: {id, name, email, …}}`.
+  account: { userInfoUri: 'https://api.getbase.com/v2/users/self', idPath: 'data.id', displayNamePath: 'data.name' },
+  // The provider's API for the proxy: the Sell REST API v2.
+  api: { baseUrl: 'https://api.getbase.com/v2', headers: { Accept: 'application/json' } },
+} satisfies Partial<ProviderSpecInput>;
