@@ -18,6 +18,7 @@ export const OPTIONS = {
   'key-file': { type: 'string' },
   url: { type: 'string' },
   lifetime: { type: 'string' },
+  category: { type: 'string' },
   json: { type: 'boolean' },
   verbose: { type: 'boolean' },
   version: { type: 'boolean' },
