@@ -13,23 +13,32 @@ import { dropbox } from './presets/dropbox.js';
 import { figma } from './presets/figma.js';
 import { github } from './presets/github.js';
 import { gitlab } from './presets/gitlab.js';
+import { gmail } from './presets/gmail.js';
 import { google } from './presets/google.js';
+import { googleCalendar } from './presets/google-calendar.js';
+import { googleDocs } from './presets/google-docs.js';
+import { googleDrive } from './presets/google-drive.js';
+import { googleSheets } from './presets/google-sheets.js';
 import { hubspot } from './presets/hubspot.js';
 import { intuit } from './presets/intuit.js';
 import { linear } from './presets/linear.js';
 import { linkedin } from './presets/linkedin.js';
 import { mailchimp } from './presets/mailchimp.js';
 import { microsoft } from './presets/microsoft.js';
+import { microsoftTeams } from './presets/microsoft-teams.js';
 import { miro } from './presets/miro.js';
 import { monday } from './presets/monday.js';
 import { notion } from './presets/notion.js';
 import { oauth2 } from './presets/oauth2.js';
 import { oidc } from './presets/oidc.js';
 import { okta } from './presets/okta.js';
+import { onedrive } from './presets/onedrive.js';
 import { onelogin } from './presets/onelogin.js';
+import { outlook } from './presets/outlook.js';
 import { pipedrive } from './presets/pipedrive.js';
 import { reddit } from './presets/reddit.js';
 import { salesforce } from './presets/salesforce.js';
+import { sharepoint } from './presets/sharepoint.js';
 import { shopify } from './presets/shopify.js';
 import { slack } from './presets/slack.js';
 import { spotify } from './presets/spotify.js';
@@ -59,23 +68,32 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   figma,
   github,
   gitlab,
+  gmail,
   google,
+  'google-calendar': googleCalendar,
+  'google-docs': googleDocs,
+  'google-drive': googleDrive,
+  'google-sheets': googleSheets,
   hubspot,
   intuit,
   linear,
   linkedin,
   mailchimp,
   microsoft,
+  'microsoft-teams': microsoftTeams,
   miro,
   monday,
   notion,
   oauth2,
   oidc,
   okta,
+  onedrive,
   onelogin,
+  outlook,
   pipedrive,
   reddit,
   salesforce,
+  sharepoint,
   shopify,
   slack,
   spotify,
