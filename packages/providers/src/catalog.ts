@@ -2,16 +2,19 @@ import type { ProviderSpecInput } from '@tokenvault/core';
 import { airtable } from './presets/airtable.js';
 import { asana } from './presets/asana.js';
 import { atlassian } from './presets/atlassian.js';
+import { basecamp } from './presets/basecamp.js';
 import { bitbucket } from './presets/bitbucket.js';
 import { box } from './presets/box.js';
 import { calendly } from './presets/calendly.js';
 import { clickup } from './presets/clickup.js';
+import { confluence } from './presets/confluence.js';
 import { digitalocean } from './presets/digitalocean.js';
 import { discord } from './presets/discord.js';
 import { docusign } from './presets/docusign.js';
 import { dropbox } from './presets/dropbox.js';
 import { figma } from './presets/figma.js';
 import { github } from './presets/github.js';
+import { githubApp } from './presets/github-app.js';
 import { gitlab } from './presets/gitlab.js';
 import { gmail } from './presets/gmail.js';
 import { google } from './presets/google.js';
@@ -19,8 +22,10 @@ import { googleCalendar } from './presets/google-calendar.js';
 import { googleDocs } from './presets/google-docs.js';
 import { googleDrive } from './presets/google-drive.js';
 import { googleSheets } from './presets/google-sheets.js';
+import { heroku } from './presets/heroku.js';
 import { hubspot } from './presets/hubspot.js';
 import { intuit } from './presets/intuit.js';
+import { jira } from './presets/jira.js';
 import { linear } from './presets/linear.js';
 import { linkedin } from './presets/linkedin.js';
 import { mailchimp } from './presets/mailchimp.js';
@@ -44,6 +49,7 @@ import { slack } from './presets/slack.js';
 import { spotify } from './presets/spotify.js';
 import { strava } from './presets/strava.js';
 import { twitch } from './presets/twitch.js';
+import { webex } from './presets/webex.js';
 import { x } from './presets/x.js';
 import { xero } from './presets/xero.js';
 import { zoho } from './presets/zoho.js';
@@ -57,16 +63,19 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   airtable,
   asana,
   atlassian,
+  basecamp,
   bitbucket,
   box,
   calendly,
   clickup,
+  confluence,
   digitalocean,
   discord,
   docusign,
   dropbox,
   figma,
   github,
+  'github-app': githubApp,
   gitlab,
   gmail,
   google,
@@ -74,8 +83,10 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   'google-docs': googleDocs,
   'google-drive': googleDrive,
   'google-sheets': googleSheets,
+  heroku,
   hubspot,
   intuit,
+  jira,
   linear,
   linkedin,
   mailchimp,
@@ -99,6 +110,7 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   spotify,
   strava,
   twitch,
+  webex,
   x,
   xero,
   zoho,
