@@ -12,6 +12,7 @@ import { digitalocean } from './presets/digitalocean.js';
 import { discord } from './presets/discord.js';
 import { docusign } from './presets/docusign.js';
 import { dropbox } from './presets/dropbox.js';
+import { eventbrite } from './presets/eventbrite.js';
 import { figma } from './presets/figma.js';
 import { github } from './presets/github.js';
 import { githubApp } from './presets/github-app.js';
@@ -26,6 +27,7 @@ import { heroku } from './presets/heroku.js';
 import { hubspot } from './presets/hubspot.js';
 import { intuit } from './presets/intuit.js';
 import { jira } from './presets/jira.js';
+import { klaviyo } from './presets/klaviyo.js';
 import { linear } from './presets/linear.js';
 import { linkedin } from './presets/linkedin.js';
 import { mailchimp } from './presets/mailchimp.js';
@@ -42,14 +44,18 @@ import { onelogin } from './presets/onelogin.js';
 import { outlook } from './presets/outlook.js';
 import { pipedrive } from './presets/pipedrive.js';
 import { reddit } from './presets/reddit.js';
+import { ringcentral } from './presets/ringcentral.js';
 import { salesforce } from './presets/salesforce.js';
 import { sharepoint } from './presets/sharepoint.js';
 import { shopify } from './presets/shopify.js';
 import { slack } from './presets/slack.js';
 import { spotify } from './presets/spotify.js';
 import { strava } from './presets/strava.js';
+import { todoist } from './presets/todoist.js';
 import { twitch } from './presets/twitch.js';
+import { typeform } from './presets/typeform.js';
 import { webex } from './presets/webex.js';
+import { webflow } from './presets/webflow.js';
 import { x } from './presets/x.js';
 import { xero } from './presets/xero.js';
 import { zoho } from './presets/zoho.js';
@@ -73,6 +79,7 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   discord,
   docusign,
   dropbox,
+  eventbrite,
   figma,
   github,
   'github-app': githubApp,
@@ -87,6 +94,7 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   hubspot,
   intuit,
   jira,
+  klaviyo,
   linear,
   linkedin,
   mailchimp,
@@ -103,14 +111,18 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   outlook,
   pipedrive,
   reddit,
+  ringcentral,
   salesforce,
   sharepoint,
   shopify,
   slack,
   spotify,
   strava,
+  todoist,
   twitch,
+  typeform,
   webex,
+  webflow,
   x,
   xero,
   zoho,
