@@ -8,6 +8,7 @@ import { box } from './presets/box.js';
 import { calendly } from './presets/calendly.js';
 import { clickup } from './presets/clickup.js';
 import { confluence } from './presets/confluence.js';
+import { constantContact } from './presets/constant-contact.js';
 import { digitalocean } from './presets/digitalocean.js';
 import { discord } from './presets/discord.js';
 import { docusign } from './presets/docusign.js';
@@ -19,10 +20,12 @@ import { githubApp } from './presets/github-app.js';
 import { gitlab } from './presets/gitlab.js';
 import { gmail } from './presets/gmail.js';
 import { google } from './presets/google.js';
+import { googleAds } from './presets/google-ads.js';
 import { googleCalendar } from './presets/google-calendar.js';
 import { googleDocs } from './presets/google-docs.js';
 import { googleDrive } from './presets/google-drive.js';
 import { googleSheets } from './presets/google-sheets.js';
+import { googleTasks } from './presets/google-tasks.js';
 import { heroku } from './presets/heroku.js';
 import { hubspot } from './presets/hubspot.js';
 import { intuit } from './presets/intuit.js';
@@ -33,6 +36,7 @@ import { linkedin } from './presets/linkedin.js';
 import { mailchimp } from './presets/mailchimp.js';
 import { microsoft } from './presets/microsoft.js';
 import { microsoftTeams } from './presets/microsoft-teams.js';
+import { microsoftTodo } from './presets/microsoft-todo.js';
 import { miro } from './presets/miro.js';
 import { monday } from './presets/monday.js';
 import { notion } from './presets/notion.js';
@@ -54,8 +58,10 @@ import { strava } from './presets/strava.js';
 import { todoist } from './presets/todoist.js';
 import { twitch } from './presets/twitch.js';
 import { typeform } from './presets/typeform.js';
+import { vercel } from './presets/vercel.js';
 import { webex } from './presets/webex.js';
 import { webflow } from './presets/webflow.js';
+import { wrike } from './presets/wrike.js';
 import { x } from './presets/x.js';
 import { xero } from './presets/xero.js';
 import { zoho } from './presets/zoho.js';
@@ -75,6 +81,7 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   calendly,
   clickup,
   confluence,
+  'constant-contact': constantContact,
   digitalocean,
   discord,
   docusign,
@@ -86,10 +93,12 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   gitlab,
   gmail,
   google,
+  'google-ads': googleAds,
   'google-calendar': googleCalendar,
   'google-docs': googleDocs,
   'google-drive': googleDrive,
   'google-sheets': googleSheets,
+  'google-tasks': googleTasks,
   heroku,
   hubspot,
   intuit,
@@ -100,6 +109,7 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   mailchimp,
   microsoft,
   'microsoft-teams': microsoftTeams,
+  'microsoft-todo': microsoftTodo,
   miro,
   monday,
   notion,
@@ -121,8 +131,10 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   todoist,
   twitch,
   typeform,
+  vercel,
   webex,
   webflow,
+  wrike,
   x,
   xero,
   zoho,

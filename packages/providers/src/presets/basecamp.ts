@@ -1,10 +1,10 @@
 import type { ProviderSpecInput } from '@tokenvault/core';
 
 /**
- * Basecamp (37signals Launchpad): an early OAuth 2 draft (draft 5) that wants `type=web_server` on the authorize
- * and code-exchange requests and `type=refresh` on refreshes. No scopes: a token reaches every account of the
- * user's Basecamp ID. Access tokens last two weeks and come with refresh tokens. One token serves several products
- * and accounts: `authorization.json` lists them, each with its own API `href`, which the app picks.
+ * Basecamp (37signals Launchpad): an early OAuth 2 draft (draft 5) that wants `type=web_server` on the authorize and
+ * code-exchange requests and `type=refresh` on refreshes. No scopes: a token reaches every account of the user's
+ * Basecamp ID. Access tokens last two weeks and come with refresh tokens. One token serves several products and
+ * accounts: `authorization.json` lists them, each with its own API `href`, which the app picks.
  */
 export const basecamp = {
   id: 'basecamp',

@@ -4,9 +4,9 @@ import { atlassian } from './atlassian.js';
 /**
  * Confluence Cloud through Atlassian's OAuth 2.0 (3LO): the `atlassian` preset (audience, consent prompt, rotating
  * refresh tokens with `offline_access`), spread here, with Confluence's classic read scopes. Calls go to
- * `https://api.atlassian.com/ex/confluence/{cloudId}/wiki/…`; the site's cloud id is known only after the grant
- * (`GET /oauth/token/accessible-resources`), so the app looks it up. Confluence's own space and page permissions
- * still apply: a valid token may see no pages.
+ * `https://api.atlassian.com/ex/confluence/{cloudId}/wiki/…`; the site's cloud id is known only after the grant (`GET
+ * /oauth/token/accessible-resources`), so the app looks it up. Confluence's own space and page permissions still apply:
+ * a valid token may see no pages.
  */
 export const confluence = {
   ...atlassian,

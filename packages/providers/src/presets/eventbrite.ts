@@ -1,8 +1,8 @@
 import type { ProviderSpecInput } from '@tokenvault/core';
 
 /**
- * Eventbrite: authorization code grant at www.eventbrite.com, with the app's API key as the client id. The access
- * token does not expire and comes without a refresh token; the API answers at www.eventbriteapi.com/v3.
+ * Eventbrite: authorization code grant at www.eventbrite.com, with the app's API key as the client id. The access token
+ * does not expire and comes without a refresh token; the API answers at www.eventbriteapi.com/v3.
  */
 export const eventbrite = {
   id: 'eventbrite',

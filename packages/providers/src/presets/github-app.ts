@@ -2,10 +2,10 @@ import type { ProviderSpecInput } from '@tokenvault/core';
 import { github } from './github.js';
 
 /**
- * GitHub App user access tokens: the same authorize and token endpoints as OAuth apps (`github` preset, spread
- * here, with its HTTP 200 errors and `User-Agent` header), but the app's permissions replace scopes and, unless the
- * app opts out, a user token expires after 8 hours and comes with a refresh token valid for 6 months. Using a
- * refresh token invalidates it and the old access token: refresh tokens rotate, single use.
+ * GitHub App user access tokens: the same authorize and token endpoints as OAuth apps (`github` preset, spread here,
+ * with its HTTP 200 errors and `User-Agent` header), but the app's permissions replace scopes and, unless the app opts
+ * out, a user token expires after 8 hours and comes with a refresh token valid for 6 months. Using a refresh token
+ * invalidates it and the old access token: refresh tokens rotate, single use.
  */
 export const githubApp = {
   ...github,

@@ -2,9 +2,10 @@ import type { ProviderSpecInput } from '@tokenvault/core';
 import { google } from './google.js';
 
 /**
- * Gmail: Google's OpenID provider with the Gmail API's scopes. Everything about Google's refresh tokens
- * (offline access, consent on reconnect, death after 6 months unused, 7 days while the consent screen is in
- * "Testing") is the `google` preset's, spread here. `gmail.readonly` is a restricted scope (support.google.com/cloud/answer/13464325): a public app needs Google's verification and a security assessment; `gmail.send` alone is only sensitive.
+ * Gmail: Google's OpenID provider with the Gmail API's scopes. Everything about Google's refresh tokens (offline
+ * access, consent on reconnect, death after 6 months unused, 7 days while the consent screen is in "Testing") is the
+ * `google` preset's, spread here. `gmail.readonly` is a restricted scope (support.google.com/cloud/answer/13464325): a
+ * public app needs Google's verification and a security assessment; `gmail.send` alone is only sensitive.
  */
 export const gmail = {
   ...google,

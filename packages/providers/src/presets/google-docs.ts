@@ -3,8 +3,9 @@ import { google } from './google.js';
 
 /**
  * Google Docs: Google's OpenID provider with the Google Docs API's scopes. Everything about Google's refresh tokens
- * (offline access, consent on reconnect, death after 6 months unused, 7 days while the consent screen is in
- * "Testing") is the `google` preset's, spread here. `documents.readonly` reads every document the user can (sensitive); `drive.file` limits the app to the files it is given.
+ * (offline access, consent on reconnect, death after 6 months unused, 7 days while the consent screen is in "Testing")
+ * is the `google` preset's, spread here. `documents.readonly` reads every document the user can (sensitive);
+ * `drive.file` limits the app to the files it is given.
  */
 export const googleDocs = {
   ...google,
@@ -15,7 +16,8 @@ export const googleDocs = {
   docs: 'https://developers.google.com/docs/api/auth',
   setup:
     'In Google Cloud Console enable the Google Docs API, add its scopes to the OAuth consent screen, and create an OAuth client ID of type "Web application" with the authorized redirect URI `{publicUrl}/api/auth/google-docs/handler/frame`. Publish the consent screen ("In production"): while it is in "Testing", refresh tokens expire after 7 days.',
-  // openid, email and profile identify the account from the ID token; the Google Docs API scope is the smallest useful one.
+  // openid, email and profile identify the account from the ID token; the Google Docs API scope is the smallest useful
+  // one.
   scopes: {
     default: ['openid', 'email', 'profile', 'https://www.googleapis.com/auth/documents.readonly'],
     required: ['openid'],

@@ -1,9 +1,9 @@
 import type { ProviderSpecInput } from '@tokenvault/core';
 
 /**
- * Heroku: web application authorization at id.heroku.com. Access tokens (`HRKU-…`) expire after 8 hours and come
- * with a refresh token; scopes name levels of access (`identity`, `read`, `write`, `global`). The Platform API wants
- * its version in the Accept header on every call, the userinfo call included.
+ * Heroku: web application authorization at id.heroku.com. Access tokens (`HRKU-…`) expire after 8 hours and come with a
+ * refresh token; scopes name levels of access (`identity`, `read`, `write`, `global`). The Platform API wants its
+ * version in the Accept header on every call, the userinfo call included.
  */
 export const heroku = {
   id: 'heroku',

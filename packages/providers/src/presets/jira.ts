@@ -4,9 +4,9 @@ import { atlassian } from './atlassian.js';
 /**
  * Jira Cloud through Atlassian's OAuth 2.0 (3LO): the `atlassian` preset (audience, consent prompt, rotating refresh
  * tokens with `offline_access`), spread here, with Jira's classic scopes, which Atlassian recommends over granular
- * ones. Calls go to `https://api.atlassian.com/ex/jira/{cloudId}/rest/api/3/…`; the site's cloud id is known only
- * after the grant (`GET /oauth/token/accessible-resources`), so no `params` entered at connect time can hold it:
- * the app looks it up (a metadata field filled by a post-connect call would be needed to keep it per account).
+ * ones. Calls go to `https://api.atlassian.com/ex/jira/{cloudId}/rest/api/3/…`; the site's cloud id is known only after
+ * the grant (`GET /oauth/token/accessible-resources`), so no `params` entered at connect time can hold it: the app
+ * looks it up (a metadata field filled by a post-connect call would be needed to keep it per account).
  */
 export const jira = {
   ...atlassian,

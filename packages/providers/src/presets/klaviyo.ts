@@ -1,10 +1,10 @@
 import type { ProviderSpecInput } from '@tokenvault/core';
 
 /**
- * Klaviyo OAuth apps: authorization code grant with PKCE required, authorized at www.klaviyo.com but with tokens
- * only at a.klaviyo.com (Klaviyo blocks token traffic through www.klaviyo.com since March 2025). The client
- * authenticates with HTTP Basic; access tokens last an hour and come with a refresh token. Every API call names an
- * API revision in a `revision` header, the userinfo call included.
+ * Klaviyo OAuth apps: authorization code grant with PKCE required, authorized at www.klaviyo.com but with tokens only
+ * at a.klaviyo.com (Klaviyo blocks token traffic through www.klaviyo.com since March 2025). The client authenticates
+ * with HTTP Basic; access tokens last an hour and come with a refresh token. Every API call names an API revision in a
+ * `revision` header, the userinfo call included.
  */
 export const klaviyo = {
   id: 'klaviyo',

@@ -2,9 +2,11 @@ import type { ProviderSpecInput } from '@tokenvault/core';
 import { microsoft } from './microsoft.js';
 
 /**
- * Microsoft Teams through Microsoft Graph; work or school accounts only (`/me/joinedTeams` does not support personal accounts, learn.microsoft.com/en-us/graph/api/user-list-joinedteams). The Microsoft identity platform's rules (tenants, `offline_access`, refresh tokens that replace
- * themselves on every use) are the `microsoft` preset's, spread here; this one asks for Team.ReadBasic.All.
- * `Team.ReadBasic.All` is the least-privileged delegated permission for listing the user's teams.
+ * Microsoft Teams through Microsoft Graph; work or school accounts only (`/me/joinedTeams` does not support personal
+ * accounts, learn.microsoft.com/en-us/graph/api/user-list-joinedteams). The Microsoft identity platform's rules
+ * (tenants, `offline_access`, refresh tokens that replace themselves on every use) are the `microsoft` preset's, spread
+ * here; this one asks for Team.ReadBasic.All. `Team.ReadBasic.All` is the least-privileged delegated permission for
+ * listing the user's teams.
  */
 export const microsoftTeams = {
   ...microsoft,

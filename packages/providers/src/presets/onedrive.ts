@@ -2,9 +2,10 @@ import type { ProviderSpecInput } from '@tokenvault/core';
 import { microsoft } from './microsoft.js';
 
 /**
- * OneDrive (personal and for Business) through Microsoft Graph. The Microsoft identity platform's rules (tenants, `offline_access`, refresh tokens that replace
- * themselves on every use) are the `microsoft` preset's, spread here; this one asks for Files.Read.
- * `Files.Read` reads the user's own files; `Files.Read.All` adds files shared with them (learn.microsoft.com/en-us/graph/permissions-reference).
+ * OneDrive (personal and for Business) through Microsoft Graph. The Microsoft identity platform's rules (tenants,
+ * `offline_access`, refresh tokens that replace themselves on every use) are the `microsoft` preset's, spread here;
+ * this one asks for Files.Read. `Files.Read` reads the user's own files; `Files.Read.All` adds files shared with them
+ * (learn.microsoft.com/en-us/graph/permissions-reference).
  */
 export const onedrive = {
   ...microsoft,

@@ -2,9 +2,10 @@ import type { ProviderSpecInput } from '@tokenvault/core';
 import { microsoft } from './microsoft.js';
 
 /**
- * Outlook mail and calendar through Microsoft Graph (work, school and personal Microsoft accounts). The Microsoft identity platform's rules (tenants, `offline_access`, refresh tokens that replace
- * themselves on every use) are the `microsoft` preset's, spread here; this one asks for Mail.Read and Calendars.Read.
- * `Mail.Read` and `Calendars.Read` are delegated permissions a user may grant without an admin (learn.microsoft.com/en-us/graph/permissions-reference).
+ * Outlook mail and calendar through Microsoft Graph (work, school and personal Microsoft accounts). The Microsoft
+ * identity platform's rules (tenants, `offline_access`, refresh tokens that replace themselves on every use) are the
+ * `microsoft` preset's, spread here; this one asks for Mail.Read and Calendars.Read. `Mail.Read` and `Calendars.Read`
+ * are delegated permissions a user may grant without an admin (learn.microsoft.com/en-us/graph/permissions-reference).
  */
 export const outlook = {
   ...microsoft,

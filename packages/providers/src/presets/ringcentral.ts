@@ -3,8 +3,8 @@ import type { ProviderSpecInput } from '@tokenvault/core';
 /**
  * RingCentral REST API apps: authorization code grant (PKCE recommended) at platform.ringcentral.com, the client
  * authenticated with HTTP Basic. Permissions are chosen on the app, not requested as scopes. Access tokens last an
- * hour; a refresh token is single-use and, by default, dies after 7 days, so an idle account must be refreshed
- * well within that. The app must have "Issue refresh tokens" on.
+ * hour; a refresh token is single-use and, by default, dies after 7 days, so an idle account must be refreshed well
+ * within that. The app must have "Issue refresh tokens" on.
  */
 export const ringcentral = {
   id: 'ringcentral',

@@ -2,9 +2,10 @@ import type { ProviderSpecInput } from '@tokenvault/core';
 import { microsoft } from './microsoft.js';
 
 /**
- * SharePoint Online sites, lists and document libraries through Microsoft Graph; work or school accounts only. The Microsoft identity platform's rules (tenants, `offline_access`, refresh tokens that replace
- * themselves on every use) are the `microsoft` preset's, spread here; this one asks for Sites.Read.All.
- * `Sites.Read.All` (delegated) reads the sites the user can (learn.microsoft.com/en-us/graph/permissions-reference).
+ * SharePoint Online sites, lists and document libraries through Microsoft Graph; work or school accounts only. The
+ * Microsoft identity platform's rules (tenants, `offline_access`, refresh tokens that replace themselves on every use)
+ * are the `microsoft` preset's, spread here; this one asks for Sites.Read.All. `Sites.Read.All` (delegated) reads the
+ * sites the user can (learn.microsoft.com/en-us/graph/permissions-reference).
  */
 export const sharepoint = {
   ...microsoft,

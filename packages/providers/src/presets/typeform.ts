@@ -1,10 +1,10 @@
 import type { ProviderSpecInput } from '@tokenvault/core';
 
 /**
- * Typeform: authorization code grant at api.typeform.com. A refresh token comes only with the `offline` scope
- * ("Always add the offline scope to receive a refresh token"). Scopes are space-separated (`+` in Typeform's
- * examples, the URL form of a space). Accounts on Typeform's EU data center (api.typeform.eu) have their own
- * authorization server and need the endpoints overridden.
+ * Typeform: authorization code grant at api.typeform.com. A refresh token comes only with the `offline` scope ("Always
+ * add the offline scope to receive a refresh token"). Scopes are space-separated (`+` in Typeform's examples, the URL
+ * form of a space). Accounts on Typeform's EU data center (api.typeform.eu) have their own authorization server and
+ * need the endpoints overridden.
  */
 export const typeform = {
   id: 'typeform',

@@ -2,8 +2,8 @@ import type { ProviderSpecInput } from '@tokenvault/core';
 
 /**
  * Webex integrations: authorization code grant at webexapis.com. Access tokens last 14 days and come with a refresh
- * token that lasts 90 days; scopes are space-separated (`spark:…`, `meeting:…`). The account is the Webex person
- * of the token (`GET /v1/people/me`).
+ * token that lasts 90 days; scopes are space-separated (`spark:…`, `meeting:…`). The account is the Webex person of the
+ * token (`GET /v1/people/me`).
  */
 export const webex = {
   id: 'webex',
