@@ -1,4 +1,5 @@
 import type { ProviderSpecInput } from '@tokenvault/core';
+import { aircall } from './presets/aircall.js';
 import { airtable } from './presets/airtable.js';
 import { asana } from './presets/asana.js';
 import { atlassian } from './presets/atlassian.js';
@@ -9,12 +10,14 @@ import { calendly } from './presets/calendly.js';
 import { clickup } from './presets/clickup.js';
 import { confluence } from './presets/confluence.js';
 import { constantContact } from './presets/constant-contact.js';
+import { dialpad } from './presets/dialpad.js';
 import { digitalocean } from './presets/digitalocean.js';
 import { discord } from './presets/discord.js';
 import { docusign } from './presets/docusign.js';
 import { dropbox } from './presets/dropbox.js';
 import { eventbrite } from './presets/eventbrite.js';
 import { figma } from './presets/figma.js';
+import { gitea } from './presets/gitea.js';
 import { github } from './presets/github.js';
 import { githubApp } from './presets/github-app.js';
 import { gitlab } from './presets/gitlab.js';
@@ -22,9 +25,12 @@ import { gmail } from './presets/gmail.js';
 import { google } from './presets/google.js';
 import { googleAds } from './presets/google-ads.js';
 import { googleCalendar } from './presets/google-calendar.js';
+import { googleChat } from './presets/google-chat.js';
 import { googleDocs } from './presets/google-docs.js';
 import { googleDrive } from './presets/google-drive.js';
+import { googleMeet } from './presets/google-meet.js';
 import { googleSheets } from './presets/google-sheets.js';
+import { googleSlides } from './presets/google-slides.js';
 import { googleTasks } from './presets/google-tasks.js';
 import { heroku } from './presets/heroku.js';
 import { hubspot } from './presets/hubspot.js';
@@ -72,6 +78,7 @@ import { zoom } from './presets/zoom.js';
  * tenant's issuer, a shop's endpoints); its `setup` note says what.
  */
 export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
+  aircall,
   airtable,
   asana,
   atlassian,
@@ -82,12 +89,14 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   clickup,
   confluence,
   'constant-contact': constantContact,
+  dialpad,
   digitalocean,
   discord,
   docusign,
   dropbox,
   eventbrite,
   figma,
+  gitea,
   github,
   'github-app': githubApp,
   gitlab,
@@ -95,9 +104,12 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   google,
   'google-ads': googleAds,
   'google-calendar': googleCalendar,
+  'google-chat': googleChat,
   'google-docs': googleDocs,
   'google-drive': googleDrive,
+  'google-meet': googleMeet,
   'google-sheets': googleSheets,
+  'google-slides': googleSlides,
   'google-tasks': googleTasks,
   heroku,
   hubspot,
