@@ -41,6 +41,7 @@ import { linear } from './presets/linear.js';
 import { linkedin } from './presets/linkedin.js';
 import { mailchimp } from './presets/mailchimp.js';
 import { microsoft } from './presets/microsoft.js';
+import { microsoftOnenote } from './presets/microsoft-onenote.js';
 import { microsoftTeams } from './presets/microsoft-teams.js';
 import { microsoftTodo } from './presets/microsoft-todo.js';
 import { miro } from './presets/miro.js';
@@ -59,12 +60,15 @@ import { salesforce } from './presets/salesforce.js';
 import { sharepoint } from './presets/sharepoint.js';
 import { shopify } from './presets/shopify.js';
 import { slack } from './presets/slack.js';
+import { snyk } from './presets/snyk.js';
 import { spotify } from './presets/spotify.js';
 import { strava } from './presets/strava.js';
+import { surveymonkey } from './presets/surveymonkey.js';
 import { todoist } from './presets/todoist.js';
 import { twitch } from './presets/twitch.js';
 import { typeform } from './presets/typeform.js';
 import { vercel } from './presets/vercel.js';
+import { wakatime } from './presets/wakatime.js';
 import { webex } from './presets/webex.js';
 import { webflow } from './presets/webflow.js';
 import { wrike } from './presets/wrike.js';
@@ -120,6 +124,7 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   linkedin,
   mailchimp,
   microsoft,
+  'microsoft-onenote': microsoftOnenote,
   'microsoft-teams': microsoftTeams,
   'microsoft-todo': microsoftTodo,
   miro,
@@ -138,12 +143,15 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   sharepoint,
   shopify,
   slack,
+  snyk,
   spotify,
   strava,
+  surveymonkey,
   todoist,
   twitch,
   typeform,
   vercel,
+  wakatime,
   webex,
   webflow,
   wrike,
