@@ -220,9 +220,11 @@ provider's API documentation beside it, with its quirks (headers, where the toke
 no single API host the vault can know (the account's own host, a generic provider): the configuration sets
 \`api\` for it.
 
-Known gaps (the provider catalog issue): a userinfo header whose value is the client id (Twitch's \`Client-Id\`:
-Twitch identifies the account from its ID token instead) and an ID-token issuer without discovery (Intuit with
-\`openid\`). Their setup notes say what to do today.
+Known gaps, each stated in the preset's own comment and setup note with what to do today: a userinfo header whose
+value is the client id (Twitch's \`Client-Id\`: Twitch identifies the account from its ID token instead); an ID-token
+issuer without discovery (Intuit with \`openid\`); a value known only after connecting, such as Atlassian's cloud id
+(Jira, Confluence: the app looks it up); and a data center named in the token response that the userinfo call would
+need (Wrike's \`host\`, SurveyMonkey's \`access_url\`: accounts outside the US override \`account.userInfoUri\`).
 
 ## Setting up each provider
 
