@@ -23,12 +23,8 @@ export const aircall = {
   clientAuthLocation: 'body',
   // "a permanent access_token": it does not expire and there is no refresh token.
   noRefreshToken: true,
-  // https://developer.aircall.io/api-references/#retrieve-integration: the installation's company.
-  account: {
-    userInfoUri: 'https://api.aircall.io/v1/integrations/me',
-    idPath: 'integration.company_id',
-    displayNamePath: 'integration.company_name',
-  },
+  // https://developer.aircall.io/api-references/#retrieve-integration: the installation, naming its company by id.
+  account: { userInfoUri: 'https://api.aircall.io/v1/integrations/me', idPath: 'integration.company_id' },
   // The provider's API for the proxy: https://developer.aircall.io/api-references/
   api: { baseUrl: 'https://api.aircall.io/v1' },
 } satisfies Partial<ProviderSpecInput>;
