@@ -130,7 +130,9 @@ describe('tokenvault CLI for operators', () => {
       { id: body.clientId, name: 'ci', keys: [{ id: body.keyId, revokedAt: null }] },
     ]);
     const providers = JSON.parse((await runCli(['providers', 'list', '--json'])).stdout);
-    expect(providers.items).toContainEqual({ id: 'github', displayName: 'GitHub', type: 'oauth2' });
+    expect(providers.items).toContainEqual(
+      expect.objectContaining({ id: 'github', displayName: 'GitHub', type: 'oauth2' }),
+    );
     const shown = JSON.parse((await runCli(['providers', 'show', 'oidc', '--json'])).stdout);
     expect(shown).toMatchObject({ id: 'oidc', type: 'oidc' });
     const rotated = JSON.parse((await runCli(['keys', 'rotate', '--json'], env)).stdout);
@@ -166,20 +168,89 @@ describe('tokenvault CLI for operators', () => {
     expect(emptyStdin.stderr).toContain('stdin holds no access key');
   });
 
-  // Regression: `providers list | head -1` and `clients create | head` died on an unhandled EPIPE.
+  it('lists the catalog as a table by category, one category with --category, and as JSON', async () => {
+    const all = await runCli(['providers', 'list']);
+    expect(all.code, all.stderr).toBe(0);
+    const [header, ...rows] = all.stdout.trimEnd().split('\n');
+    expect(header).toMatch(/^ID +NAME +CATEGORY +REFRESH +API HOST$/);
+    expect(all.stdout).toMatch(/^github +GitHub +dev-tools +no +api\.github\.com$/m);
+    expect(all.stdout).toMatch(/^shopify +Shopify +e-commerce +rotating +\{shop\}\.myshopify\.com$/m);
+    // Grouped: once a category's rows end (a blank line), it does not come back.
+    const categories = rows.filter(Boolean).map((row) => row.split(/ {2,}/)[2]);
+    expect(categories.filter((c, i) => c !== categories[i - 1])).toEqual([...new Set(categories)]);
+
+    const devTools = await runCli(['providers', 'list', '--category', 'dev-tools', '--json']);
+    expect(devTools.code, devTools.stderr).toBe(0);
+    const { items } = JSON.parse(devTools.stdout);
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((item: { category: string }) => item.category === 'dev-tools')).toBe(true);
+    expect(items).toContainEqual(
+      expect.objectContaining({ id: 'github', displayName: 'GitHub', refresh: 'no', apiHost: 'api.github.com' }),
+    );
+
+    const typo = await runCli(['providers', 'list', '--category', 'devtools']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain("tokenvault: unknown category 'devtools'; did you mean dev-tools?");
+    expect(typo.stderr).toContain('(categories: crm, support, dev-tools,');
+    expect(typo.stdout).toBe('');
+  });
+
+  it('shows how to set up a preset with the redirect URI to register, from the config or the dev default', async () => {
+    const dev = await runCli(['providers', 'show', 'slack'], { TOKENVAULT_CONFIG: '', TOKENVAULT_PUBLIC_URL: '' });
+    expect(dev.code, dev.stderr).toBe(0);
+    expect(dev.stdout).toMatch(
+      /^ {2}redirect URI: +http:\/\/127\.0\.0\.1:7007\/api\/auth\/slack\/handler\/frame \(the dev-mode default/m,
+    );
+    expect(dev.stdout).toMatch(/^ {2}docs: +https:\/\/docs\.slack\.dev\//m);
+    expect(dev.stdout).toMatch(/^ {2}scopes: +users:read$/m);
+    expect(dev.stdout).toMatch(/^ {2}quirks: +errors-200, nested-tokens \(authed_user\),/m);
+    expect(dev.stdout).toContain('Setup:\n  Create an app at https://api.slack.com/apps');
+
+    const withUrl = join(dir, 'public-url.yaml');
+    await writeFile(
+      withUrl,
+      `publicUrl: https://vault.example.com/tv\ndatabase: sqlite:./vault.db\nmasterKey: ${KEY}\nenvironments: {}\n`,
+    );
+    const configured = await runCli(['providers', 'show', 'slack', '--config', withUrl, '--json']);
+    expect(configured.code, configured.stderr).toBe(0);
+    expect(JSON.parse(configured.stdout)).toMatchObject({
+      id: 'slack',
+      redirectUri: 'https://vault.example.com/tv/api/auth/slack/handler/frame',
+      redirectUriFrom: `publicUrl of ${withUrl}`,
+      quirks: expect.arrayContaining(['errors-200']),
+    });
+
+    const unknown = await runCli(['providers', 'show', 'slak']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("unknown provider 'slak'; did you mean slack?");
+  });
+
+  // Regression: `providers list | head -1` and `clients create | head` died on an unhandled EPIPE. The reader goes
+  // away before the first line (as `| true` does) or after reading the first chunk (as `| head -1` does).
   it.each([
-    [['providers', 'list']],
-    [['providers', 'show', 'github']],
-    [['clients', 'create', '--env', 'staging', '--name', 'piped']],
-  ])('ends normally when the reader of %j goes away', async (args) => {
+    ['before', ['providers', 'list']],
+    ['before', ['providers', 'show', 'github']],
+    ['before', ['clients', 'create', '--env', 'staging', '--name', 'piped']],
+    ['after', ['providers', 'list']],
+    ['after', ['providers', 'show', 'github']],
+    ['after', ['help']],
+  ])('ends normally when the reader goes away %s the first chunk of %j', async (when, args) => {
     const env = { ...process.env, TOKENVAULT_CONFIG: config };
     const child = spawn(process.execPath, [bin, ...args], { cwd: repoRoot, env });
-    child.stdout.destroy(); // as `| head -1` does once it has its line
+    let stdout = '';
+    if (when === 'before') child.stdout.destroy();
+    else {
+      child.stdout.once('data', (chunk) => {
+        stdout += chunk;
+        child.stdout.destroy();
+      });
+    }
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
     const [code] = await once(child, 'exit');
     expect(stderr).not.toMatch(/EPIPE|Unhandled|at /);
     expect(code).toBe(0);
+    if (when === 'after') expect(stdout.length).toBeGreaterThan(0);
   });
 
   it('checks a whole config file once, naming every problem with its path and the key meant', async () => {

@@ -19,6 +19,7 @@ export const OPTIONS = {
   'key-file': { type: 'string' },
   url: { type: 'string' },
   lifetime: { type: 'string' },
+  category: { type: 'string' },
   json: { type: 'boolean' },
   verbose: { type: 'boolean' },
   version: { type: 'boolean' },

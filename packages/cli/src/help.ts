@@ -1,3 +1,5 @@
+import { PROVIDER_CATEGORIES } from '@tokenvault/core';
+
 /** Every command, its usage line, what it does and the options it takes (beyond --help, --verbose). */
 export interface CommandHelp {
   usage: string;
@@ -69,11 +71,16 @@ export const COMMANDS: Record<string, CommandHelp> = {
     options: ['config'],
     json: true,
   },
-  'providers list': { usage: 'providers list', summary: 'the provider presets', options: [], json: true },
+  'providers list': {
+    usage: 'providers list [--category C]',
+    summary: 'the provider presets, a table by category (id, name, refresh, API host)',
+    options: ['category'],
+    json: true,
+  },
   'providers show': {
-    usage: 'providers show ID',
-    summary: 'one preset as data, with its docs and setup note',
-    options: [],
+    usage: `providers show ID ${CONFIG}`,
+    summary: 'how to set up one preset: docs, scopes, quirks, setup note and the redirect URI to register',
+    options: ['config'],
     json: true,
   },
   'providers validate': {
@@ -105,6 +112,7 @@ const OPTION_TEXT: Record<string, string> = {
   'key-file': '--key-file FILE     read the access key from FILE, or from stdin with -',
   url: '--url URL           the vault, as the JWT names it (default $TOKENVAULT_PUBLIC_URL or http://127.0.0.1:7007)',
   lifetime: '--lifetime SECONDS  1 to 86400 (the vault accepts at most 24 h); default 3600',
+  category: `--category C        only one category: ${PROVIDER_CATEGORIES.join(', ')}`,
 };
 
 const ROLES_NOTE = `Roles: credentials-reader, connections-manager, api-reader, api-caller, agent, admin. A --resource applies to the

@@ -125,10 +125,10 @@ async function run(command: string, { operands, values, grants }: Invocation, pr
       await withVault(vault, (v) => rotateKeys(v, print, json));
       return 0;
     case 'providers list':
-      listProviders(print, json);
+      listProviders(print, { json, ...(values.category !== undefined && { category: values.category }) });
       return 0;
     case 'providers show':
-      showProvider(operand, print, json);
+      showProvider(operand, print, { json, ...(config !== undefined && { config }) });
       return 0;
     case 'providers validate':
       return (await validateProvider(operand, print, json)) ? 0 : 1;

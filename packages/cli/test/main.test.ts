@@ -330,16 +330,17 @@ describe('main: migrate', () => {
 
 describe('main: providers', () => {
   it('lists the presets and shows one with its docs and setup note', async () => {
-    // The catalog is browsable from the CLI, one line per preset.
+    // The catalog is browsable from the CLI, a table row per preset.
     const listed = await run('providers', 'list');
     expect(listed.code).toBe(0);
-    expect(listed.out).toMatch(/^oidc +oidc \(oidc\)$/m);
+    expect(listed.out).toMatch(/^oidc +oidc +identity +yes +-$/m);
     const shown = await run('providers', 'show', 'oidc');
     expect(shown.code).toBe(0);
-    expect(JSON.parse(shown.out.slice(0, shown.out.lastIndexOf('}') + 1))).toMatchObject({ id: 'oidc', type: 'oidc' });
-    expect(shown.out).toMatch(/^docs: +https:\/\/openid\.net\//m);
+    expect(shown.out).toMatch(/^ {2}docs: +https:\/\/openid\.net\//m);
+    const asJson = await run('providers', 'show', 'oidc', '--json');
+    expect(JSON.parse(asJson.out)).toMatchObject({ id: 'oidc', type: 'oidc' });
     const unknown = await run('providers', 'show', 'nope');
-    expect(unknown.code).toBe(1);
+    expect(unknown.code).toBe(2);
     expect(unknown.err).toMatch(/unknown provider 'nope'/);
   });
 

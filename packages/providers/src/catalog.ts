@@ -5,6 +5,7 @@ import { asana } from './presets/asana.js';
 import { atlassian } from './presets/atlassian.js';
 import { attio } from './presets/attio.js';
 import { bamboohr } from './presets/bamboohr.js';
+import { basecamp } from './presets/basecamp.js';
 import { bitbucket } from './presets/bitbucket.js';
 import { box } from './presets/box.js';
 import { brex } from './presets/brex.js';
@@ -12,32 +13,54 @@ import { calendly } from './presets/calendly.js';
 import { capsule } from './presets/capsule.js';
 import { clickup } from './presets/clickup.js';
 import { close } from './presets/close.js';
+import { confluence } from './presets/confluence.js';
+import { constantContact } from './presets/constant-contact.js';
 import { deel } from './presets/deel.js';
+import { dialpad } from './presets/dialpad.js';
 import { digitalocean } from './presets/digitalocean.js';
 import { discord } from './presets/discord.js';
 import { docusign } from './presets/docusign.js';
 import { dropbox } from './presets/dropbox.js';
 import { dynamics365 } from './presets/dynamics365.js';
+import { eventbrite } from './presets/eventbrite.js';
 import { figma } from './presets/figma.js';
 import { freshbooks } from './presets/freshbooks.js';
 import { front } from './presets/front.js';
+import { gitea } from './presets/gitea.js';
 import { github } from './presets/github.js';
+import { githubApp } from './presets/github-app.js';
 import { gitlab } from './presets/gitlab.js';
+import { gmail } from './presets/gmail.js';
 import { gocardless } from './presets/gocardless.js';
 import { google } from './presets/google.js';
+import { googleAds } from './presets/google-ads.js';
+import { googleCalendar } from './presets/google-calendar.js';
+import { googleChat } from './presets/google-chat.js';
+import { googleDocs } from './presets/google-docs.js';
+import { googleDrive } from './presets/google-drive.js';
+import { googleMeet } from './presets/google-meet.js';
+import { googleSheets } from './presets/google-sheets.js';
+import { googleSlides } from './presets/google-slides.js';
+import { googleTasks } from './presets/google-tasks.js';
 import { gorgias } from './presets/gorgias.js';
 import { gusto } from './presets/gusto.js';
 import { helpscout } from './presets/helpscout.js';
+import { heroku } from './presets/heroku.js';
 import { hubspot } from './presets/hubspot.js';
 import { intercom } from './presets/intercom.js';
 import { intuit } from './presets/intuit.js';
+import { jira } from './presets/jira.js';
 import { keap } from './presets/keap.js';
+import { klaviyo } from './presets/klaviyo.js';
 import { lever } from './presets/lever.js';
 import { linear } from './presets/linear.js';
 import { linkedin } from './presets/linkedin.js';
 import { livechat } from './presets/livechat.js';
 import { mailchimp } from './presets/mailchimp.js';
 import { microsoft } from './presets/microsoft.js';
+import { microsoftOnenote } from './presets/microsoft-onenote.js';
+import { microsoftTeams } from './presets/microsoft-teams.js';
+import { microsoftTodo } from './presets/microsoft-todo.js';
 import { miro } from './presets/miro.js';
 import { mollie } from './presets/mollie.js';
 import { monday } from './presets/monday.js';
@@ -46,24 +69,37 @@ import { notion } from './presets/notion.js';
 import { oauth2 } from './presets/oauth2.js';
 import { oidc } from './presets/oidc.js';
 import { okta } from './presets/okta.js';
+import { onedrive } from './presets/onedrive.js';
 import { onelogin } from './presets/onelogin.js';
+import { outlook } from './presets/outlook.js';
 import { pandadoc } from './presets/pandadoc.js';
 import { paypal } from './presets/paypal.js';
 import { pipedrive } from './presets/pipedrive.js';
 import { ramp } from './presets/ramp.js';
 import { reddit } from './presets/reddit.js';
+import { ringcentral } from './presets/ringcentral.js';
 import { sage } from './presets/sage.js';
 import { salesforce } from './presets/salesforce.js';
 import { salesloft } from './presets/salesloft.js';
+import { sharepoint } from './presets/sharepoint.js';
 import { shopify } from './presets/shopify.js';
 import { slack } from './presets/slack.js';
+import { snyk } from './presets/snyk.js';
 import { spotify } from './presets/spotify.js';
 import { square } from './presets/square.js';
 import { strava } from './presets/strava.js';
 import { stripe } from './presets/stripe.js';
 import { sumup } from './presets/sumup.js';
+import { surveymonkey } from './presets/surveymonkey.js';
 import { teamleader } from './presets/teamleader.js';
+import { todoist } from './presets/todoist.js';
 import { twitch } from './presets/twitch.js';
+import { typeform } from './presets/typeform.js';
+import { vercel } from './presets/vercel.js';
+import { wakatime } from './presets/wakatime.js';
+import { webex } from './presets/webex.js';
+import { webflow } from './presets/webflow.js';
+import { wrike } from './presets/wrike.js';
 import { x } from './presets/x.js';
 import { xero } from './presets/xero.js';
 import { zendesk } from './presets/zendesk.js';
@@ -84,6 +120,7 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   atlassian,
   attio,
   bamboohr,
+  basecamp,
   bitbucket,
   box,
   brex,
@@ -91,32 +128,54 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   capsule,
   clickup,
   close,
+  confluence,
+  'constant-contact': constantContact,
   deel,
+  dialpad,
   digitalocean,
   discord,
   docusign,
   dropbox,
   dynamics365,
+  eventbrite,
   figma,
   freshbooks,
   front,
+  gitea,
   github,
+  'github-app': githubApp,
   gitlab,
+  gmail,
   gocardless,
   google,
+  'google-ads': googleAds,
+  'google-calendar': googleCalendar,
+  'google-chat': googleChat,
+  'google-docs': googleDocs,
+  'google-drive': googleDrive,
+  'google-meet': googleMeet,
+  'google-sheets': googleSheets,
+  'google-slides': googleSlides,
+  'google-tasks': googleTasks,
   gorgias,
   gusto,
   helpscout,
+  heroku,
   hubspot,
   intercom,
   intuit,
+  jira,
   keap,
+  klaviyo,
   lever,
   linear,
   linkedin,
   livechat,
   mailchimp,
   microsoft,
+  'microsoft-onenote': microsoftOnenote,
+  'microsoft-teams': microsoftTeams,
+  'microsoft-todo': microsoftTodo,
   miro,
   mollie,
   monday,
@@ -125,24 +184,37 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   oauth2,
   oidc,
   okta,
+  onedrive,
   onelogin,
+  outlook,
   pandadoc,
   paypal,
   pipedrive,
   ramp,
   reddit,
+  ringcentral,
   sage,
   salesforce,
   salesloft,
+  sharepoint,
   shopify,
   slack,
+  snyk,
   spotify,
   square,
   strava,
   stripe,
   sumup,
+  surveymonkey,
   teamleader,
+  todoist,
   twitch,
+  typeform,
+  vercel,
+  wakatime,
+  webex,
+  webflow,
+  wrike,
   x,
   xero,
   zendesk,

@@ -1,4 +1,4 @@
 export { presets } from './catalog.js';
-export { providersMarkdown } from './docs.js';
+export { logoFile, logoSvg, presetQuirks, presetsIn, providersMarkdown, QUIRKS } from './docs.js';
 export { oauth2 } from './presets/oauth2.js';
 export { oidc } from './presets/oidc.js';

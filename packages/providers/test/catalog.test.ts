@@ -1,8 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { buildProviderSpec, PROVIDER_CATEGORIES, type ProviderSpecInput } from '@tokenvault/core';
+import * as simpleIcons from 'simple-icons';
 import { describe, expect, it } from 'vitest';
 import { presets } from '../src/catalog.js';
-import { providersMarkdown } from '../src/docs.js';
+import { logoFile, logoSvg, providersMarkdown, QUIRKS } from '../src/docs.js';
+
+const docsFolder = new URL('../../../docs/', import.meta.url);
 
 const TENANT = 'https://tenant.example.com';
 
@@ -22,8 +25,8 @@ function configured(preset: Partial<ProviderSpecInput>): Partial<ProviderSpecInp
 // The catalog is typed data: every preset validates against the spec, cites the provider's documentation and says
 // how to set it up; a field the engine does not know is refused, and docs/providers.md is what the catalog says.
 describe('the provider catalog', () => {
-  it('ships at least 40 presets', () => {
-    expect(Object.keys(presets).length).toBeGreaterThanOrEqual(40);
+  it('ships at least 77 presets', () => {
+    expect(Object.keys(presets).length).toBeGreaterThanOrEqual(77);
   });
 
   it.each(Object.keys(presets).sort())('%s validates, cites its docs, has a category and explains its setup', (id) => {
@@ -36,6 +39,38 @@ describe('the provider catalog', () => {
     expect(spec.id).toBe(id);
   });
 
+  it('gives no two presets the same id or display name, in any letter case', () => {
+    const all = Object.values(presets);
+    const ids = all.map((preset) => preset.id?.toLowerCase());
+    const names = all.map((preset) => (preset.displayName ?? preset.id)?.toLowerCase());
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+    expect(names.filter((name, i) => names.indexOf(name) !== i)).toEqual([]);
+  });
+
+  it("writes each preset's logo beside docs/providers.md as simple-icons draws it, and no other", () => {
+    const icons = Object.values(simpleIcons).filter(
+      (icon): icon is simpleIcons.SimpleIcon => typeof icon === 'object' && icon !== null && 'slug' in icon,
+    );
+    const slugs = [...new Set(Object.values(presets).flatMap((preset) => (preset.logo ? [preset.logo] : [])))];
+    for (const slug of slugs) {
+      const icon = icons.find((candidate) => candidate.slug === slug);
+      expect(icon, `simple-icons has no "${slug}"`).toBeDefined();
+      const written = readFileSync(new URL(logoFile(slug), docsFolder), 'utf8');
+      expect(written, slug).toBe(logoSvg(icon as simpleIcons.SimpleIcon));
+    }
+    const files = readdirSync(new URL(logoFile('x').replace(/[^/]+$/, ''), docsFolder));
+    expect(files.sort()).toEqual(slugs.map((slug) => `${slug}.svg`).sort());
+  });
+
+  it('names a test for every quirk in the index, and the test exists', () => {
+    for (const quirk of QUIRKS) {
+      expect(
+        readFileSync(new URL(`../../../${quirk.test}`, import.meta.url), 'utf8').length,
+        quirk.name,
+      ).toBeGreaterThan(0);
+    }
+  });
+
   it('refuses a preset with a quirk the engine does not know', () => {
     const [first] = Object.values(presets);
     expect(() => buildProviderSpec({ ...first, acceptsAnyToken: true } as never, configured(first ?? {}))).toThrow(
@@ -44,7 +79,7 @@ describe('the provider catalog', () => {
   });
 
   it('matches docs/providers.md (run `npm run docs:providers` after changing a preset)', () => {
-    const written = readFileSync(new URL('../../../docs/providers.md', import.meta.url), 'utf8');
+    const written = readFileSync(new URL('providers.md', docsFolder), 'utf8');
     expect(written).toBe(providersMarkdown(presets));
   });
 });

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { presets } from '@tokenvault/providers';
+import { logoSvg, presets } from '@tokenvault/providers';
 import { build } from 'esbuild';
 import * as simpleIcons from 'simple-icons';
 
@@ -29,8 +29,8 @@ async function writePresetIcons() {
     if (!preset.logo || files[preset.logo]) continue;
     const icon = bySlug.get(preset.logo);
     if (!icon) throw new Error(`preset ${id}: simple-icons has no icon "${preset.logo}"`);
-    const title = icon.title.replace(/[<>&"]/g, '');
-    const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><title>${title}</title><path fill="#${icon.hex}" d="${icon.path}"/></svg>\n`;
+    // The same file docs/providers.md shows (packages/providers/src/docs.ts).
+    const svg = logoSvg(icon);
     const hash = createHash('sha256').update(svg).digest('hex').slice(0, 10);
     const name = `icon-${preset.logo}-${hash}.svg`;
     await writeFile(`${out}${name}`, svg);
