@@ -2,23 +2,29 @@ import type { ProviderSpecInput } from '@tokenvault/core';
 import { airtable } from './presets/airtable.js';
 import { asana } from './presets/asana.js';
 import { atlassian } from './presets/atlassian.js';
+import { auth0 } from './presets/auth0.js';
 import { bitbucket } from './presets/bitbucket.js';
 import { box } from './presets/box.js';
 import { calendly } from './presets/calendly.js';
 import { clickup } from './presets/clickup.js';
+import { cognito } from './presets/cognito.js';
 import { digitalocean } from './presets/digitalocean.js';
 import { discord } from './presets/discord.js';
 import { docusign } from './presets/docusign.js';
 import { dropbox } from './presets/dropbox.js';
+import { facebook } from './presets/facebook.js';
 import { figma } from './presets/figma.js';
 import { github } from './presets/github.js';
 import { gitlab } from './presets/gitlab.js';
 import { google } from './presets/google.js';
 import { hubspot } from './presets/hubspot.js';
+import { instagram } from './presets/instagram.js';
 import { intuit } from './presets/intuit.js';
+import { keycloak } from './presets/keycloak.js';
 import { linear } from './presets/linear.js';
 import { linkedin } from './presets/linkedin.js';
 import { mailchimp } from './presets/mailchimp.js';
+import { mastodon } from './presets/mastodon.js';
 import { microsoft } from './presets/microsoft.js';
 import { miro } from './presets/miro.js';
 import { monday } from './presets/monday.js';
@@ -27,6 +33,8 @@ import { oauth2 } from './presets/oauth2.js';
 import { oidc } from './presets/oidc.js';
 import { okta } from './presets/okta.js';
 import { onelogin } from './presets/onelogin.js';
+import { pingone } from './presets/pingone.js';
+import { pinterest } from './presets/pinterest.js';
 import { pipedrive } from './presets/pipedrive.js';
 import { reddit } from './presets/reddit.js';
 import { salesforce } from './presets/salesforce.js';
@@ -34,9 +42,11 @@ import { shopify } from './presets/shopify.js';
 import { slack } from './presets/slack.js';
 import { spotify } from './presets/spotify.js';
 import { strava } from './presets/strava.js';
+import { threads } from './presets/threads.js';
 import { twitch } from './presets/twitch.js';
 import { x } from './presets/x.js';
 import { xero } from './presets/xero.js';
+import { youtube } from './presets/youtube.js';
 import { zoho } from './presets/zoho.js';
 import { zoom } from './presets/zoom.js';
 
@@ -48,23 +58,29 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   airtable,
   asana,
   atlassian,
+  auth0,
   bitbucket,
   box,
   calendly,
   clickup,
+  cognito,
   digitalocean,
   discord,
   docusign,
   dropbox,
+  facebook,
   figma,
   github,
   gitlab,
   google,
   hubspot,
+  instagram,
   intuit,
+  keycloak,
   linear,
   linkedin,
   mailchimp,
+  mastodon,
   microsoft,
   miro,
   monday,
@@ -73,6 +89,8 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   oidc,
   okta,
   onelogin,
+  pingone,
+  pinterest,
   pipedrive,
   reddit,
   salesforce,
@@ -80,9 +98,11 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   slack,
   spotify,
   strava,
+  threads,
   twitch,
   x,
   xero,
+  youtube,
   zoho,
   zoom,
 };
