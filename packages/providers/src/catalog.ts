@@ -1,22 +1,27 @@
 import type { ProviderSpecInput } from '@tokenvault/core';
 import { airtable } from './presets/airtable.js';
+import { amazon } from './presets/amazon.js';
 import { asana } from './presets/asana.js';
 import { atlassian } from './presets/atlassian.js';
 import { auth0 } from './presets/auth0.js';
 import { bitbucket } from './presets/bitbucket.js';
+import { bitly } from './presets/bitly.js';
 import { box } from './presets/box.js';
 import { calendly } from './presets/calendly.js';
+import { canva } from './presets/canva.js';
 import { clickup } from './presets/clickup.js';
 import { cognito } from './presets/cognito.js';
 import { digitalocean } from './presets/digitalocean.js';
 import { discord } from './presets/discord.js';
 import { docusign } from './presets/docusign.js';
 import { dropbox } from './presets/dropbox.js';
+import { etsy } from './presets/etsy.js';
 import { facebook } from './presets/facebook.js';
 import { figma } from './presets/figma.js';
 import { github } from './presets/github.js';
 import { gitlab } from './presets/gitlab.js';
 import { google } from './presets/google.js';
+import { gumroad } from './presets/gumroad.js';
 import { hubspot } from './presets/hubspot.js';
 import { instagram } from './presets/instagram.js';
 import { intuit } from './presets/intuit.js';
@@ -28,6 +33,7 @@ import { mastodon } from './presets/mastodon.js';
 import { microsoft } from './presets/microsoft.js';
 import { miro } from './presets/miro.js';
 import { monday } from './presets/monday.js';
+import { mural } from './presets/mural.js';
 import { notion } from './presets/notion.js';
 import { oauth2 } from './presets/oauth2.js';
 import { oidc } from './presets/oidc.js';
@@ -56,23 +62,28 @@ import { zoom } from './presets/zoom.js';
  */
 export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   airtable,
+  amazon,
   asana,
   atlassian,
   auth0,
   bitbucket,
+  bitly,
   box,
   calendly,
+  canva,
   clickup,
   cognito,
   digitalocean,
   discord,
   docusign,
   dropbox,
+  etsy,
   facebook,
   figma,
   github,
   gitlab,
   google,
+  gumroad,
   hubspot,
   instagram,
   intuit,
@@ -84,6 +95,7 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   microsoft,
   miro,
   monday,
+  mural,
   notion,
   oauth2,
   oidc,
