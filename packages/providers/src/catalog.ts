@@ -11,10 +11,12 @@ import { calendly } from './presets/calendly.js';
 import { canva } from './presets/canva.js';
 import { clickup } from './presets/clickup.js';
 import { cognito } from './presets/cognito.js';
+import { databricks } from './presets/databricks.js';
 import { digitalocean } from './presets/digitalocean.js';
 import { discord } from './presets/discord.js';
 import { docusign } from './presets/docusign.js';
 import { dropbox } from './presets/dropbox.js';
+import { ecwid } from './presets/ecwid.js';
 import { etsy } from './presets/etsy.js';
 import { facebook } from './presets/facebook.js';
 import { figma } from './presets/figma.js';
@@ -26,10 +28,12 @@ import { hubspot } from './presets/hubspot.js';
 import { instagram } from './presets/instagram.js';
 import { intuit } from './presets/intuit.js';
 import { keycloak } from './presets/keycloak.js';
+import { lightspeed } from './presets/lightspeed.js';
 import { linear } from './presets/linear.js';
 import { linkedin } from './presets/linkedin.js';
 import { mailchimp } from './presets/mailchimp.js';
 import { mastodon } from './presets/mastodon.js';
+import { mercadolibre } from './presets/mercadolibre.js';
 import { microsoft } from './presets/microsoft.js';
 import { miro } from './presets/miro.js';
 import { monday } from './presets/monday.js';
@@ -39,6 +43,7 @@ import { oauth2 } from './presets/oauth2.js';
 import { oidc } from './presets/oidc.js';
 import { okta } from './presets/okta.js';
 import { onelogin } from './presets/onelogin.js';
+import { patreon } from './presets/patreon.js';
 import { pingone } from './presets/pingone.js';
 import { pinterest } from './presets/pinterest.js';
 import { pipedrive } from './presets/pipedrive.js';
@@ -50,9 +55,12 @@ import { spotify } from './presets/spotify.js';
 import { strava } from './presets/strava.js';
 import { threads } from './presets/threads.js';
 import { twitch } from './presets/twitch.js';
+import { wordpress } from './presets/wordpress.js';
 import { x } from './presets/x.js';
 import { xero } from './presets/xero.js';
+import { yahoo } from './presets/yahoo.js';
 import { youtube } from './presets/youtube.js';
+import { zitadel } from './presets/zitadel.js';
 import { zoho } from './presets/zoho.js';
 import { zoom } from './presets/zoom.js';
 
@@ -73,10 +81,12 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   canva,
   clickup,
   cognito,
+  databricks,
   digitalocean,
   discord,
   docusign,
   dropbox,
+  ecwid,
   etsy,
   facebook,
   figma,
@@ -88,10 +98,12 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   instagram,
   intuit,
   keycloak,
+  lightspeed,
   linear,
   linkedin,
   mailchimp,
   mastodon,
+  mercadolibre,
   microsoft,
   miro,
   monday,
@@ -101,6 +113,7 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   oidc,
   okta,
   onelogin,
+  patreon,
   pingone,
   pinterest,
   pipedrive,
@@ -112,9 +125,12 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   strava,
   threads,
   twitch,
+  wordpress,
   x,
   xero,
+  yahoo,
   youtube,
+  zitadel,
   zoho,
   zoom,
 };
