@@ -51,10 +51,13 @@ import { reddit } from './presets/reddit.js';
 import { salesforce } from './presets/salesforce.js';
 import { shopify } from './presets/shopify.js';
 import { slack } from './presets/slack.js';
+import { snapchat } from './presets/snapchat.js';
 import { spotify } from './presets/spotify.js';
 import { strava } from './presets/strava.js';
+import { stytch } from './presets/stytch.js';
 import { threads } from './presets/threads.js';
 import { twitch } from './presets/twitch.js';
+import { vimeo } from './presets/vimeo.js';
 import { wordpress } from './presets/wordpress.js';
 import { x } from './presets/x.js';
 import { xero } from './presets/xero.js';
@@ -121,10 +124,13 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   salesforce,
   shopify,
   slack,
+  snapchat,
   spotify,
   strava,
+  stytch,
   threads,
   twitch,
+  vimeo,
   wordpress,
   x,
   xero,
