@@ -25,9 +25,11 @@ import { gitlab } from './presets/gitlab.js';
 import { google } from './presets/google.js';
 import { gumroad } from './presets/gumroad.js';
 import { hubspot } from './presets/hubspot.js';
+import { imgur } from './presets/imgur.js';
 import { instagram } from './presets/instagram.js';
 import { intuit } from './presets/intuit.js';
 import { keycloak } from './presets/keycloak.js';
+import { kick } from './presets/kick.js';
 import { lightspeed } from './presets/lightspeed.js';
 import { linear } from './presets/linear.js';
 import { linkedin } from './presets/linkedin.js';
@@ -53,11 +55,13 @@ import { shopify } from './presets/shopify.js';
 import { slack } from './presets/slack.js';
 import { snapchat } from './presets/snapchat.js';
 import { spotify } from './presets/spotify.js';
+import { squarespace } from './presets/squarespace.js';
 import { strava } from './presets/strava.js';
 import { stytch } from './presets/stytch.js';
 import { threads } from './presets/threads.js';
 import { twitch } from './presets/twitch.js';
 import { vimeo } from './presets/vimeo.js';
+import { webflow } from './presets/webflow.js';
 import { wordpress } from './presets/wordpress.js';
 import { x } from './presets/x.js';
 import { xero } from './presets/xero.js';
@@ -98,9 +102,11 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   google,
   gumroad,
   hubspot,
+  imgur,
   instagram,
   intuit,
   keycloak,
+  kick,
   lightspeed,
   linear,
   linkedin,
@@ -126,11 +132,13 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   slack,
   snapchat,
   spotify,
+  squarespace,
   strava,
   stytch,
   threads,
   twitch,
   vimeo,
+  webflow,
   wordpress,
   x,
   xero,
