@@ -12,11 +12,13 @@ import { canva } from './presets/canva.js';
 import { clickup } from './presets/clickup.js';
 import { cognito } from './presets/cognito.js';
 import { databricks } from './presets/databricks.js';
+import { deviantart } from './presets/deviantart.js';
 import { digitalocean } from './presets/digitalocean.js';
 import { discord } from './presets/discord.js';
 import { docusign } from './presets/docusign.js';
 import { dropbox } from './presets/dropbox.js';
 import { ecwid } from './presets/ecwid.js';
+import { egnyte } from './presets/egnyte.js';
 import { etsy } from './presets/etsy.js';
 import { facebook } from './presets/facebook.js';
 import { figma } from './presets/figma.js';
@@ -25,6 +27,7 @@ import { gitlab } from './presets/gitlab.js';
 import { google } from './presets/google.js';
 import { gumroad } from './presets/gumroad.js';
 import { hubspot } from './presets/hubspot.js';
+import { huggingface } from './presets/huggingface.js';
 import { imgur } from './presets/imgur.js';
 import { instagram } from './presets/instagram.js';
 import { intuit } from './presets/intuit.js';
@@ -89,11 +92,13 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   clickup,
   cognito,
   databricks,
+  deviantart,
   digitalocean,
   discord,
   docusign,
   dropbox,
   ecwid,
+  egnyte,
   etsy,
   facebook,
   figma,
@@ -102,6 +107,7 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   google,
   gumroad,
   hubspot,
+  huggingface,
   imgur,
   instagram,
   intuit,
