@@ -12,7 +12,7 @@ export const auth0 = {
   type: 'oidc',
   category: 'identity',
   logo: 'auth0',
-  // (read 2026-12-03)
+  // Auth0's guide to OIDC discovery (read 2026-12-03)
   docs: 'https://auth0.com/docs/get-started/applications/configure-applications-with-oidc-discovery',
   setup:
     'In the Auth0 Dashboard create a Regular Web Application, add `{publicUrl}/api/auth/auth0/handler/frame` to Allowed Callback URLs and enable the Refresh Token grant (Advanced Settings > Grant Types). Pass the tenant domain when connecting (`/start?domain=acme.eu.auth0.com`) or set `params.domain.default`.',

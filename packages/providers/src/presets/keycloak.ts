@@ -2,9 +2,7 @@ import type { ProviderSpecInput } from '@tokenvault/core';
 
 /**
  * Keycloak: an OpenID provider per realm on a self-hosted server, discovered from `https://<host>/realms/<realm>`;
- * host and realm are entered when connecting. Both run on your own infrastructure, so their values are whatever the
- * server's administrator chose. `offline_access` asks for an offline token, a refresh token that outlives the
- * browser session.
+ * host and realm are entered when connecting. Keycloak is self-hosted, so both are whatever its administrator chose.
  */
 export const keycloak = {
   id: 'keycloak',
@@ -24,6 +22,10 @@ export const keycloak = {
     },
     realm: { pattern: '[A-Za-z0-9_-]+', description: 'the realm name, e.g. acme' },
   },
+  // `scope=offline_access` asks for an offline token, a refresh token not bound to the SSO session; the user needs the
+  // realm's offline_access role, and the offline_access client scope is an optional client scope by default
+  // (Red Hat build of Keycloak, Server Administration Guide, "Offline access",
+  // https://docs.redhat.com/zh-cn/documentation/red_hat_build_of_keycloak/26.2/html/server_administration_guide/offline-access).
   scopes: {
     default: ['openid', 'profile', 'email', 'offline_access'],
     required: ['openid'],

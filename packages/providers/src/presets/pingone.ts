@@ -14,12 +14,13 @@ export const pingone = {
   docs: 'https://developer.pingidentity.com/pingone-api/auth/openid-connect-oauth-2/discovery-openid-configuration.html',
   setup:
     'In the PingOne admin console add an OIDC Web App with the redirect URI `{publicUrl}/api/auth/pingone/handler/frame`, grant types Authorization Code and Refresh Token, and token endpoint authentication Client Secret Basic. Pass the region and environment id when connecting (`/start?region=eu&environmentId=<uuid>`) or set their defaults.',
-  // Regions by domain, e.g. auth.pingone.com, auth.pingone.eu (docs.pingidentity.com/pingone/integrations/p1_discovery_document_uri.html).
+  // `https://auth.pingone.<region>/<envID>/…` by region domain:
+  // https://docs.pingidentity.com/pingone/integrations/p1_discovery_document_uri.html
   issuer: 'https://auth.pingone.{region}/{environmentId}/as',
   params: {
     region: {
-      pattern: 'com|eu|ca|asia|com\\.au|sg',
-      description: 'the region top-level domain: com, eu, ca, asia, com.au or sg',
+      pattern: 'com|eu|ca|asia',
+      description: 'the region top-level domain: com (North America), eu, ca or asia',
       default: 'com',
     },
     environmentId: {

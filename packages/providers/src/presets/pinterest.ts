@@ -11,7 +11,7 @@ export const pinterest = {
   type: 'oauth2',
   category: 'social',
   logo: 'pinterest',
-  // (read 2026-12-03)
+  // Pinterest's authentication guide: authorize URL, token exchange and refresh (read 2026-12-03)
   docs: 'https://developers.pinterest.com/docs/getting-started/set-up-authentication-and-authorization/',
   setup:
     'Register an app at developers.pinterest.com, add `{publicUrl}/api/auth/pinterest/handler/frame` as a redirect URI, and use its app ID and app secret key as client id and secret.',
