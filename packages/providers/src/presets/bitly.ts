@@ -3,7 +3,7 @@ import type { ProviderSpecInput } from '@tokenvault/core';
 /**
  * Bitly: the OAuth web flow at bitly.com/oauth/authorize, code exchange at api-ssl.bitly.com. Tokens do not expire
  * and there is no refresh token; Bitly has no scopes. The token endpoint answers form-encoded unless the request
- * accepts JSON (the vault's token requests do).
+ * accepts JSON; the vault reads either.
  */
 export const bitly = {
   id: 'bitly',

@@ -11,12 +11,15 @@ export const gumroad = {
   type: 'oauth2',
   category: 'e-commerce',
   logo: 'gumroad',
-  // Authorization code flow at gumroad.com/oauth/authorize (read 2026-12-03)
-  docs: 'https://www.mintlify.com/antiwork/gumroad/api/authentication',
+  // Gumroad Help, "Create an application for the API": "Sign in with Gumroad", application id and secret, "we do
+  // not expire the access_token until it is revoked manually" (read 2026-12-03)
+  docs: 'https://help.gumroad.com/article/280-create-application-api',
   setup:
     'Create an application under Gumroad Settings > Advanced > Applications with the redirect URI `{publicUrl}/api/auth/gumroad/handler/frame`; its application id and secret are the client id and secret.',
+  // Authorize and token endpoints as in the API reference generated from Gumroad's source
+  // (https://www.mintlify.com/antiwork/gumroad/api/authentication).
   authorizeUri: 'https://gumroad.com/oauth/authorize',
-  tokenUri: 'https://api.gumroad.com/oauth/token',
+  tokenUri: 'https://gumroad.com/oauth/token',
   // Scope names and token lifetimes: github.com/antiwork/gumroad/blob/main/config/initializers/doorkeeper.rb
   // (`access_token_expires_in nil`, `use_refresh_token`).
   scopes: { default: ['view_profile'], required: ['view_profile'], separator: ' ' },
