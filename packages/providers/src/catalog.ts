@@ -1,28 +1,39 @@
 import type { ProviderSpecInput } from '@tokenvault/core';
 import { aircall } from './presets/aircall.js';
 import { airtable } from './presets/airtable.js';
+import { amazon } from './presets/amazon.js';
 import { asana } from './presets/asana.js';
 import { atlassian } from './presets/atlassian.js';
 import { attio } from './presets/attio.js';
+import { auth0 } from './presets/auth0.js';
 import { bamboohr } from './presets/bamboohr.js';
 import { basecamp } from './presets/basecamp.js';
 import { bitbucket } from './presets/bitbucket.js';
+import { bitly } from './presets/bitly.js';
 import { box } from './presets/box.js';
 import { brex } from './presets/brex.js';
 import { calendly } from './presets/calendly.js';
+import { canva } from './presets/canva.js';
 import { capsule } from './presets/capsule.js';
 import { clickup } from './presets/clickup.js';
 import { close } from './presets/close.js';
+import { cognito } from './presets/cognito.js';
 import { confluence } from './presets/confluence.js';
 import { constantContact } from './presets/constant-contact.js';
+import { databricks } from './presets/databricks.js';
 import { deel } from './presets/deel.js';
+import { deviantart } from './presets/deviantart.js';
 import { dialpad } from './presets/dialpad.js';
 import { digitalocean } from './presets/digitalocean.js';
 import { discord } from './presets/discord.js';
 import { docusign } from './presets/docusign.js';
 import { dropbox } from './presets/dropbox.js';
 import { dynamics365 } from './presets/dynamics365.js';
+import { ecwid } from './presets/ecwid.js';
+import { egnyte } from './presets/egnyte.js';
+import { etsy } from './presets/etsy.js';
 import { eventbrite } from './presets/eventbrite.js';
+import { facebook } from './presets/facebook.js';
 import { figma } from './presets/figma.js';
 import { freshbooks } from './presets/freshbooks.js';
 import { front } from './presets/front.js';
@@ -43,20 +54,29 @@ import { googleSheets } from './presets/google-sheets.js';
 import { googleSlides } from './presets/google-slides.js';
 import { googleTasks } from './presets/google-tasks.js';
 import { gorgias } from './presets/gorgias.js';
+import { gumroad } from './presets/gumroad.js';
 import { gusto } from './presets/gusto.js';
 import { helpscout } from './presets/helpscout.js';
 import { heroku } from './presets/heroku.js';
 import { hubspot } from './presets/hubspot.js';
+import { huggingface } from './presets/huggingface.js';
+import { imgur } from './presets/imgur.js';
+import { instagram } from './presets/instagram.js';
 import { intercom } from './presets/intercom.js';
 import { intuit } from './presets/intuit.js';
 import { jira } from './presets/jira.js';
 import { keap } from './presets/keap.js';
+import { keycloak } from './presets/keycloak.js';
+import { kick } from './presets/kick.js';
 import { klaviyo } from './presets/klaviyo.js';
 import { lever } from './presets/lever.js';
+import { lightspeed } from './presets/lightspeed.js';
 import { linear } from './presets/linear.js';
 import { linkedin } from './presets/linkedin.js';
 import { livechat } from './presets/livechat.js';
 import { mailchimp } from './presets/mailchimp.js';
+import { mastodon } from './presets/mastodon.js';
+import { mercadolibre } from './presets/mercadolibre.js';
 import { microsoft } from './presets/microsoft.js';
 import { microsoftOnenote } from './presets/microsoft-onenote.js';
 import { microsoftTeams } from './presets/microsoft-teams.js';
@@ -65,6 +85,7 @@ import { miro } from './presets/miro.js';
 import { mollie } from './presets/mollie.js';
 import { monday } from './presets/monday.js';
 import { moneybird } from './presets/moneybird.js';
+import { mural } from './presets/mural.js';
 import { notion } from './presets/notion.js';
 import { oauth2 } from './presets/oauth2.js';
 import { oidc } from './presets/oidc.js';
@@ -73,7 +94,10 @@ import { onedrive } from './presets/onedrive.js';
 import { onelogin } from './presets/onelogin.js';
 import { outlook } from './presets/outlook.js';
 import { pandadoc } from './presets/pandadoc.js';
+import { patreon } from './presets/patreon.js';
 import { paypal } from './presets/paypal.js';
+import { pingone } from './presets/pingone.js';
+import { pinterest } from './presets/pinterest.js';
 import { pipedrive } from './presets/pipedrive.js';
 import { ramp } from './presets/ramp.js';
 import { reddit } from './presets/reddit.js';
@@ -84,27 +108,36 @@ import { salesloft } from './presets/salesloft.js';
 import { sharepoint } from './presets/sharepoint.js';
 import { shopify } from './presets/shopify.js';
 import { slack } from './presets/slack.js';
+import { snapchat } from './presets/snapchat.js';
 import { snyk } from './presets/snyk.js';
 import { spotify } from './presets/spotify.js';
 import { square } from './presets/square.js';
+import { squarespace } from './presets/squarespace.js';
 import { strava } from './presets/strava.js';
 import { stripe } from './presets/stripe.js';
+import { stytch } from './presets/stytch.js';
 import { sumup } from './presets/sumup.js';
 import { surveymonkey } from './presets/surveymonkey.js';
 import { teamleader } from './presets/teamleader.js';
+import { threads } from './presets/threads.js';
 import { todoist } from './presets/todoist.js';
 import { twitch } from './presets/twitch.js';
 import { typeform } from './presets/typeform.js';
 import { vercel } from './presets/vercel.js';
+import { vimeo } from './presets/vimeo.js';
 import { wakatime } from './presets/wakatime.js';
 import { webex } from './presets/webex.js';
 import { webflow } from './presets/webflow.js';
+import { wordpress } from './presets/wordpress.js';
 import { wrike } from './presets/wrike.js';
 import { x } from './presets/x.js';
 import { xero } from './presets/xero.js';
+import { yahoo } from './presets/yahoo.js';
+import { youtube } from './presets/youtube.js';
 import { zendesk } from './presets/zendesk.js';
 import { zendeskSell } from './presets/zendesk-sell.js';
 import { zenefits } from './presets/zenefits.js';
+import { zitadel } from './presets/zitadel.js';
 import { zoho } from './presets/zoho.js';
 import { zohoCrm } from './presets/zoho-crm.js';
 import { zoom } from './presets/zoom.js';
@@ -116,28 +149,39 @@ import { zoom } from './presets/zoom.js';
 export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   aircall,
   airtable,
+  amazon,
   asana,
   atlassian,
   attio,
+  auth0,
   bamboohr,
   basecamp,
   bitbucket,
+  bitly,
   box,
   brex,
   calendly,
+  canva,
   capsule,
   clickup,
   close,
+  cognito,
   confluence,
   'constant-contact': constantContact,
+  databricks,
   deel,
+  deviantart,
   dialpad,
   digitalocean,
   discord,
   docusign,
   dropbox,
   dynamics365,
+  ecwid,
+  egnyte,
+  etsy,
   eventbrite,
+  facebook,
   figma,
   freshbooks,
   front,
@@ -158,20 +202,29 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   'google-slides': googleSlides,
   'google-tasks': googleTasks,
   gorgias,
+  gumroad,
   gusto,
   helpscout,
   heroku,
   hubspot,
+  huggingface,
+  imgur,
+  instagram,
   intercom,
   intuit,
   jira,
   keap,
+  keycloak,
+  kick,
   klaviyo,
   lever,
+  lightspeed,
   linear,
   linkedin,
   livechat,
   mailchimp,
+  mastodon,
+  mercadolibre,
   microsoft,
   'microsoft-onenote': microsoftOnenote,
   'microsoft-teams': microsoftTeams,
@@ -180,6 +233,7 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   mollie,
   monday,
   moneybird,
+  mural,
   notion,
   oauth2,
   oidc,
@@ -188,7 +242,10 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   onelogin,
   outlook,
   pandadoc,
+  patreon,
   paypal,
+  pingone,
+  pinterest,
   pipedrive,
   ramp,
   reddit,
@@ -199,27 +256,36 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   sharepoint,
   shopify,
   slack,
+  snapchat,
   snyk,
   spotify,
   square,
+  squarespace,
   strava,
   stripe,
+  stytch,
   sumup,
   surveymonkey,
   teamleader,
+  threads,
   todoist,
   twitch,
   typeform,
   vercel,
+  vimeo,
   wakatime,
   webex,
   webflow,
+  wordpress,
   wrike,
   x,
   xero,
+  yahoo,
+  youtube,
   zendesk,
   'zendesk-sell': zendeskSell,
   zenefits,
+  zitadel,
   zoho,
   'zoho-crm': zohoCrm,
   zoom,

@@ -26,6 +26,7 @@ export const airtable = {
   rotatesRefreshTokens: true,
   // Refresh tokens expire 60 days after issue (`refresh_expires_in`); 14 days.
   keepAliveSeconds: 1_209_600,
-  // The provider's API for the proxy: https://airtable.com/developers/web/api/introduction
+  // The provider's API for the proxy: https://airtable.com/developers/web/api/authentication (read 2026-12-03)
+  // Calls are `https://api.airtable.com/v0/…` with the OAuth token as a bearer token.
   api: { baseUrl: 'https://api.airtable.com' },
 } satisfies Partial<ProviderSpecInput>;

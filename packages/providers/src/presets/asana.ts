@@ -23,6 +23,7 @@ export const asana = {
   // Asana's token exchange sends client_id and client_secret as form parameters.
   clientAuthLocation: 'body',
   account: { userInfoUri: 'https://app.asana.com/api/1.0/users/me', idPath: 'data.gid', displayNamePath: 'data.name' },
-  // The provider's API for the proxy: https://developers.asana.com/reference/rest-api-reference
+  // The provider's API for the proxy: https://developers.asana.com/docs/using-curl (read 2026-12-03)
+  // "API endpoints are relative to the following base URL: https://app.asana.com/api/1.0"; bearer token.
   api: { baseUrl: 'https://app.asana.com/api/1.0' },
 } satisfies Partial<ProviderSpecInput>;

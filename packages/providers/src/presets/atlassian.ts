@@ -29,7 +29,8 @@ export const atlassian = {
   rotatesRefreshTokens: true,
   // Inactivity expiry of 90 days (community.developer.atlassian.com, "Deprecating persistent refresh tokens"); 30 days.
   keepAliveSeconds: 2_592_000,
-  // The provider's API for the proxy: https://developer.atlassian.com/cloud/jira/platform/oauth-2-3lo-apps/
+  // The provider's API for the proxy: https://developer.atlassian.com/cloud/oauth/getting-started/making-calls-to-api/ (read 2026-12-03)
+  // OAuth 2.0 (3LO) calls go via api.atlassian.com, not the site's own host, with a bearer token.
   // Calls name the site: `/ex/jira/{cloudId}/rest/api/3/…` (the cloud id from `/oauth/token/accessible-resources`).
   api: { baseUrl: 'https://api.atlassian.com' },
 } satisfies Partial<ProviderSpecInput>;

@@ -22,6 +22,7 @@ export const bitbucket = {
   clientAuthLocation: 'headers',
   // `uuid` is stable across username changes.
   account: { userInfoUri: 'https://api.bitbucket.org/2.0/user', idPath: 'uuid', displayNamePath: 'display_name' },
-  // The provider's API for the proxy: https://developer.atlassian.com/cloud/bitbucket/rest/intro/
+  // The provider's API for the proxy: https://confluence.atlassian.com/bitbucket/use-the-bitbucket-cloud-rest-apis-222724129.html
+  // (read 2026-12-03): every request starts with https://api.bitbucket.org/2.0; OAuth tokens as bearer tokens.
   api: { baseUrl: 'https://api.bitbucket.org/2.0' },
 } satisfies Partial<ProviderSpecInput>;

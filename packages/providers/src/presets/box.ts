@@ -27,7 +27,7 @@ export const box = {
   rotatesRefreshTokens: true,
   // "A Refresh Token is valid for 60 days" (developer.box.com/guides/authentication/tokens/refresh); 14 days.
   keepAliveSeconds: 1_209_600,
-  // The provider's API for the proxy: https://developer.box.com/reference/
+  // The provider's API for the proxy: https://developer.box.com/reference/ (read 2026-12-03): base URL https://api.box.com/2.0, bearer token.
   // Uploads go to upload.box.com, another host: configure a second provider entry for them.
   api: { baseUrl: 'https://api.box.com/2.0' },
 } satisfies Partial<ProviderSpecInput>;

@@ -33,6 +33,7 @@ export const calendly = {
   metadata: ['owner', 'organization'],
   // https://developer.calendly.com/refresh-token-rotation-guide
   rotatesRefreshTokens: true,
-  // The provider's API for the proxy: https://developer.calendly.com/api-docs
+  // The provider's API for the proxy: https://developer.calendly.com/api-docs/calendly-api/users/get-user (read 2026-12-03):
+  // `GET https://api.calendly.com/users/{uuid}` with an `Authorization` bearer token.
   api: { baseUrl: 'https://api.calendly.com' },
 } satisfies Partial<ProviderSpecInput>;

@@ -23,7 +23,7 @@ export const clickup = {
   clientAuthLocation: 'body',
   noRefreshToken: true,
   account: { userInfoUri: 'https://api.clickup.com/api/v2/user', idPath: 'user.id', displayNamePath: 'user.username' },
-  // The provider's API for the proxy: https://developer.clickup.com/docs/authentication
+  // The provider's API for the proxy: https://developer.clickup.com/docs/authentication (read 2026-12-03)
   // ClickUp takes the raw token as `Authorization: {access_token}`, without `Bearer`.
   api: { baseUrl: 'https://api.clickup.com/api/v2', auth: { type: 'header', name: 'Authorization', prefix: '' } },
 } satisfies Partial<ProviderSpecInput>;

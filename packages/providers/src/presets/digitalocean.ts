@@ -26,6 +26,7 @@ export const digitalocean = {
     idPath: 'account.uuid',
     displayNamePath: 'account.email',
   },
-  // The provider's API for the proxy: https://docs.digitalocean.com/reference/api/
+  // The provider's API for the proxy: https://docs.digitalocean.com/reference/api/example-usage (read 2026-12-03):
+  // `https://api.digitalocean.com/v2/…` with `Authorization: Bearer $TOKEN`.
   api: { baseUrl: 'https://api.digitalocean.com/v2' },
 } satisfies Partial<ProviderSpecInput>;

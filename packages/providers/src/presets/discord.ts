@@ -23,6 +23,7 @@ export const discord = {
   // The docs accept HTTP Basic or the form body; Basic keeps the secret out of the body.
   clientAuthLocation: 'headers',
   account: { userInfoUri: 'https://discord.com/api/users/@me', idPath: 'id', displayNamePath: 'username' },
-  // The provider's API for the proxy: https://discord.com/developers/docs/reference
+  // The provider's API for the proxy: https://discord.com/developers/docs/reference (read 2026-12-03): base URL
+  // https://discord.com/api, versioned (`/v10`); OAuth2 user tokens as bearer tokens.
   api: { baseUrl: 'https://discord.com/api/v10' },
 } satisfies Partial<ProviderSpecInput>;

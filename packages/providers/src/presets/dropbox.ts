@@ -25,7 +25,8 @@ export const dropbox = {
   // Without offline access Dropbox issues no refresh token (dropbox.tech, "Using OAuth 2.0 with offline access").
   extra: { authorize: { token_access_type: 'offline' } },
   account: { idPath: 'sub', displayNamePath: 'email' },
-  // The provider's API for the proxy: https://www.dropbox.com/developers/documentation/http/documentation
+  // The provider's API for the proxy: https://www.dropbox.com/developers/documentation/http/documentation (read 2026-12-03):
+  // RPC endpoints are on api.dropboxapi.com, authenticated with the `Authorization` header.
   // File content goes to content.dropboxapi.com, another host: configure a second provider entry for it.
   api: { baseUrl: 'https://api.dropboxapi.com/2' },
 } satisfies Partial<ProviderSpecInput>;

@@ -24,6 +24,7 @@ export const figma = {
   // Figma's token and refresh endpoints take the client id and secret through HTTP Basic.
   clientAuthLocation: 'headers',
   account: { userInfoUri: 'https://api.figma.com/v1/me', idPath: 'id', displayNamePath: 'handle' },
-  // The provider's API for the proxy: https://developers.figma.com/docs/rest-api/
+  // The provider's API for the proxy: https://developers.figma.com/docs/rest-api (read 2026-12-03): all endpoints on
+  // https://api.figma.com; OAuth tokens as bearer tokens (personal tokens use `X-Figma-Token` instead).
   api: { baseUrl: 'https://api.figma.com' },
 } satisfies Partial<ProviderSpecInput>;

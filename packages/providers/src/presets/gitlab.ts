@@ -21,7 +21,8 @@ export const gitlab = {
   account: { idPath: 'sub' },
   // "This request invalidates the existing access_token and refresh_token; sends new tokens" (docs, refresh step).
   rotatesRefreshTokens: true,
-  // The provider's API for the proxy: https://docs.gitlab.com/api/rest/
+  // The provider's API for the proxy: https://docs.gitlab.com/api/rest/authentication (read 2026-12-03): OAuth 2.0
+  // tokens in `Authorization: Bearer`, calls below `/api/v4`.
   // For a self-managed GitLab, override `api.baseUrl` with your host.
   api: { baseUrl: 'https://gitlab.com/api/v4' },
 } satisfies Partial<ProviderSpecInput>;

@@ -32,7 +32,8 @@ export const google = {
   account: { idPath: 'sub' },
   // Refresh tokens unused for 6 months stop working (developers.google.com/identity/protocols/oauth2); 30 days.
   keepAliveSeconds: 2_592_000,
-  // The provider's API for the proxy: https://developers.google.com/workspace/drive/api/reference/rest/v3
+  // The provider's API for the proxy: https://developers.google.com/drive/api/v3/reference (read 2026-12-03): service
+  // endpoint https://www.googleapis.com, Drive paths below `/drive/v3`.
   // Drive (`/drive/v3`), Calendar (`/calendar/v3`) and Gmail (`/gmail/v1`) answer on www.googleapis.com; APIs only on
   // their own host need their own provider entry.
   api: { baseUrl: 'https://www.googleapis.com' },

@@ -23,6 +23,7 @@ export const hubspot = {
   clientAuthLocation: 'body',
   // developers.hubspot.com/docs/api-reference/latest/account/account-information/get-account-details (scope `oauth`).
   account: { userInfoUri: 'https://api.hubapi.com/account-info/2026-03/details', idPath: 'portalId' },
-  // The provider's API for the proxy: https://developers.hubspot.com/docs/api-reference/overview
+  // The provider's API for the proxy: https://developers.hubspot.com/docs/apps/legacy-apps/authentication/intro-to-auth
+  // (read 2026-12-03): `https://api.hubapi.com/…` with the OAuth token in `Authorization: Bearer`.
   api: { baseUrl: 'https://api.hubapi.com' },
 } satisfies Partial<ProviderSpecInput>;

@@ -29,7 +29,8 @@ export const linear = {
   },
   // Each refresh returns a new refresh token; the old one is spent.
   rotatesRefreshTokens: true,
-  // The provider's API for the proxy: https://linear.app/developers/graphql
+  // The provider's API for the proxy: https://linear.app/developers/graphql (read 2026-12-03): OAuth tokens as
+  // `Authorization: Bearer <ACCESS_TOKEN>` (personal API keys go without `Bearer`).
   // One GraphQL endpoint: POST `/graphql`.
   api: { baseUrl: 'https://api.linear.app' },
 } satisfies Partial<ProviderSpecInput>;

@@ -26,7 +26,9 @@ export const linkedin = {
   skipPkce: true,
   account: { idPath: 'sub', displayNamePath: 'name' },
   // Refresh tokens for MDP partners: https://learn.microsoft.com/en-us/linkedin/shared/authentication/programmatic-refresh-tokens
-  // The provider's API for the proxy: https://learn.microsoft.com/en-us/linkedin/shared/api-guide/concepts
+  // The provider's API for the proxy: https://learn.microsoft.com/en-us/linkedin/shared/api-guide/concepts (read 2026-12-03):
+  // host api.linkedin.com, base path `/v2` for most calls; versioned APIs live under `/rest/`
+  // (learn.microsoft.com/en-us/linkedin/talent/versioning-announcement).
   // Versioned `/rest/…` calls need a `LinkedIn-Version: YYYYMM` header, which the caller sends.
   api: { baseUrl: 'https://api.linkedin.com' },
 } satisfies Partial<ProviderSpecInput>;

@@ -35,7 +35,8 @@ export const microsoft = {
   // "Refresh tokens replace themselves with a fresh token upon every use" (learn.microsoft.com/en-us/entra/
   // identity-platform/refresh-tokens).
   rotatesRefreshTokens: true,
-  // The provider's API for the proxy: https://learn.microsoft.com/en-us/graph/use-the-api
+  // The provider's API for the proxy: https://learn.microsoft.com/graph/use-the-api (read 2026-12-03):
+  // `https://graph.microsoft.com/{version}/{resource}`.
   // Microsoft Graph: `/v1.0/me`, `/v1.0/me/drive`…
   api: { baseUrl: 'https://graph.microsoft.com' },
 } satisfies Partial<ProviderSpecInput>;

@@ -27,6 +27,7 @@ export const miro = {
   rotatesRefreshTokens: true,
   // Refresh tokens expire after 60 days.
   keepAliveSeconds: 30 * 24 * 3600,
-  // The provider's API for the proxy: https://developers.miro.com/reference/api-reference
+  // The provider's API for the proxy: https://developers.miro.com/reference/ne-use-access-token-for-rest-api-requests
+  // (read 2026-12-03): `Authorization: Bearer` on api.miro.com (REST API v2 under `/v2`).
   api: { baseUrl: 'https://api.miro.com' },
 } satisfies Partial<ProviderSpecInput>;

@@ -34,7 +34,9 @@ export const monday = {
   // "Token rotation is handled by the platform":
   // https://developer-community.monday.com/product-updates/join-the-beta-oauth-2-1-for-monday-apps-5273
   rotatesRefreshTokens: true,
-  // The provider's API for the proxy: https://developer.monday.com/api-reference/docs/authentication
+  // The provider's API for the proxy: https://developer.monday.com/api-reference/docs/getting-started (read 2026-12-03):
+  // "Our API endpoint is: https://api.monday.com/v2", token in the `Authorization` header; an `API-Version`
+  // header picks a version (the caller may send one).
   // One GraphQL endpoint: POST to the base URL itself.
   api: { baseUrl: 'https://api.monday.com/v2' },
 } satisfies Partial<ProviderSpecInput>;

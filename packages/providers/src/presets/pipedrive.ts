@@ -25,7 +25,8 @@ export const pipedrive = {
   metadata: ['api_domain'],
   // Refresh tokens expire after 60 days without use (API reference: https://developers.pipedrive.com/docs/api/v1/Oauth).
   keepAliveSeconds: 30 * 24 * 3600,
-  // The provider's API for the proxy: https://pipedrive.readme.io/docs/marketplace-oauth-authorization
+  // The provider's API for the proxy: https://pipedrive.readme.io/docs/marketplace-oauth-api (read 2026-12-03): every request
+  // carries the OAuth access token, which is bound to one company.
   // Each company's API lives on the `api_domain` of its token response (`https://<company>.pipedrive.com`).
   api: { baseUrl: '{metadata.api_domain}/api', allowedHosts: ['*.pipedrive.com'] },
 } satisfies Partial<ProviderSpecInput>;

@@ -28,7 +28,7 @@ export const reddit = {
     refresh: {},
   },
   account: { userInfoUri: 'https://oauth.reddit.com/api/v1/me', idPath: 'id', displayNamePath: 'name' },
-  // The provider's API for the proxy: https://github.com/reddit-archive/reddit/wiki/OAuth2
+  // The provider's API for the proxy: https://github.com/reddit/reddit/wiki/API (read 2026-12-03)
   // OAuth calls go to oauth.reddit.com; Reddit throttles requests without a descriptive `User-Agent` (set your app's
   // in `api.headers`).
   api: { baseUrl: 'https://oauth.reddit.com', headers: { 'User-Agent': 'tokenvault' } },

@@ -24,6 +24,7 @@ export const spotify = {
   account: { userInfoUri: 'https://api.spotify.com/v1/me', idPath: 'id', displayNamePath: 'display_name' },
   // 6-month refresh-token lifetime counted from consent, not from last use:
   // https://developer.spotify.com/blog/2026-06-18-refresh-token-expiration
-  // The provider's API for the proxy: https://developer.spotify.com/documentation/web-api
+  // The provider's API for the proxy: https://developer.spotify.com/documentation/web-api/concepts/api-calls
+  // (read 2026-12-03): "The base address of Web API is https://api.spotify.com"; endpoints below `/v1`.
   api: { baseUrl: 'https://api.spotify.com/v1' },
 } satisfies Partial<ProviderSpecInput>;

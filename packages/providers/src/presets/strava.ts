@@ -25,6 +25,7 @@ export const strava = {
   // A refresh may return a changed refresh token:
   // https://code.dblock.org/2018/11/17/dealing-with-strava-api-token-migration.html
   rotatesRefreshTokens: true,
-  // The provider's API for the proxy: https://developers.strava.com/docs/reference/
+  // The provider's API for the proxy: https://developers.strava.com/docs (read 2026-12-03): API endpoint
+  // https://www.strava.com/api, resources below `/v3`.
   api: { baseUrl: 'https://www.strava.com/api/v3' },
 } satisfies Partial<ProviderSpecInput>;

@@ -29,7 +29,8 @@ export const twitch = {
   },
   account: { idPath: 'sub', displayNamePath: 'preferred_username' },
   // Refresh behaviour: https://dev.twitch.tv/docs/authentication/refresh-tokens/
-  // The provider's API for the proxy: https://dev.twitch.tv/docs/api/
+  // The provider's API for the proxy: https://dev.twitch.tv/docs/api/ (read 2026-12-03); Twitch's developer forum
+  // (discuss.dev.twitch.tv/t/authenticating-with-the-twitch-api/29237) states both headers are needed.
   // Helix also wants the app's `Client-Id` header: add it in the configuration (`api: {headers: {Client-Id:
   // <clientId>}}`).
   api: { baseUrl: 'https://api.twitch.tv/helix' },

@@ -27,6 +27,7 @@ export const x = {
   clientAuthLocation: 'headers',
   account: { userInfoUri: 'https://api.x.com/2/users/me', idPath: 'data.id', displayNamePath: 'data.username' },
   rotatesRefreshTokens: true,
-  // The provider's API for the proxy: https://docs.x.com/x-api/introduction
+  // The provider's API for the proxy: https://docs.x.com/fundamentals/authentication/oauth-2-0/overview (read 2026-12-03):
+  // `https://api.x.com/2/…` with `Authorization: Bearer`.
   api: { baseUrl: 'https://api.x.com/2' },
 } satisfies Partial<ProviderSpecInput>;

@@ -31,6 +31,7 @@ export const xero = {
   rotatesRefreshTokens: true,
   keepAliveSeconds: 30 * 24 * 3600,
   // The provider's API for the proxy: https://developer.xero.com/documentation/guides/oauth2/auth-flow
+  // (api.xero.com with `Authorization: Bearer`; `GET /connections` lists the organisations the token may reach).
   // Accounting calls (`/api.xro/2.0/…`) name the organisation in a `Xero-Tenant-Id` header, which the caller sends.
   api: { baseUrl: 'https://api.xero.com' },
 } satisfies Partial<ProviderSpecInput>;

@@ -28,6 +28,7 @@ export const zoom = {
   rotatesRefreshTokens: true,
   // Refresh tokens expire about 90 days after issue unless renewed; 30 days.
   keepAliveSeconds: 2_592_000,
-  // The provider's API for the proxy: https://developers.zoom.us/docs/api/
+  // The provider's API for the proxy: https://developers.zoom.us/docs/api/ (read 2026-12-03): "Send HTTP requests to the
+  // base URL https://api.zoom.us/v2/ with your access token in the Authorization header".
   api: { baseUrl: 'https://api.zoom.us/v2' },
 } satisfies Partial<ProviderSpecInput>;

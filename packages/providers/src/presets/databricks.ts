@@ -1,0 +1,36 @@
+import type { ProviderSpecInput } from '@tokenvault/core';
+
+/**
+ * Databricks OAuth user-to-machine (U2M): authorization code with PKCE against the workspace's own host, entered when
+ * connecting (`/oidc/v1/authorize`, `/oidc/v1/token`). Access tokens last one hour; `offline_access` asks for a
+ * refresh token and `all-apis` for the REST APIs. The workspace's SCIM `Me` endpoint names the user.
+ */
+export const databricks = {
+  id: 'databricks',
+  displayName: 'Databricks',
+  type: 'oauth2',
+  category: 'data',
+  logo: 'databricks',
+  // "Authorize user access to Databricks with OAuth": (read 2026-12-03)
+  docs: 'https://docs.databricks.com/aws/en/dev-tools/auth/oauth-u2m',
+  setup:
+    'In the Databricks account console add an app connection (Settings > App connections) with the redirect URL `{publicUrl}/api/auth/databricks/handler/frame`, a client secret and the scopes all-apis and offline_access. Pass the workspace host when connecting (`/start?host=dbc-a1b2345c-d6e7.cloud.databricks.com`) or set `params.host.default`.',
+  authorizeUri: 'https://{host}/oidc/v1/authorize',
+  tokenUri: 'https://{host}/oidc/v1/token',
+  params: {
+    host: {
+      pattern:
+        '[a-z0-9][a-z0-9-]*(\\.[0-9]+)?\\.(cloud\\.databricks\\.com|azuredatabricks\\.net|gcp\\.databricks\\.com)',
+      description: 'the workspace host, e.g. dbc-a1b2345c-d6e7.cloud.databricks.com',
+    },
+  },
+  scopes: { default: ['all-apis', 'offline_access'], required: ['offline_access'], separator: ' ' },
+  clientAuthLocation: 'headers',
+  account: {
+    userInfoUri: 'https://{host}/api/2.0/preview/scim/v2/Me',
+    idPath: 'id',
+    displayNamePath: 'userName',
+  },
+  // The workspace REST API (`/api/2.0/…`, `/api/2.1/…`) is on the same host.
+  api: { baseUrl: 'https://{host}/api' },
+} satisfies Partial<ProviderSpecInput>;
