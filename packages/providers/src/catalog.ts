@@ -6,6 +6,7 @@ import { asana } from './presets/asana.js';
 import { atlassian } from './presets/atlassian.js';
 import { attio } from './presets/attio.js';
 import { auth0 } from './presets/auth0.js';
+import { autodesk } from './presets/autodesk.js';
 import { bamboohr } from './presets/bamboohr.js';
 import { basecamp } from './presets/basecamp.js';
 import { bitbucket } from './presets/bitbucket.js';
@@ -20,6 +21,7 @@ import { close } from './presets/close.js';
 import { cognito } from './presets/cognito.js';
 import { confluence } from './presets/confluence.js';
 import { constantContact } from './presets/constant-contact.js';
+import { dailymotion } from './presets/dailymotion.js';
 import { databricks } from './presets/databricks.js';
 import { deel } from './presets/deel.js';
 import { deviantart } from './presets/deviantart.js';
@@ -56,6 +58,7 @@ import { googleTasks } from './presets/google-tasks.js';
 import { gorgias } from './presets/gorgias.js';
 import { gumroad } from './presets/gumroad.js';
 import { gusto } from './presets/gusto.js';
+import { harvest } from './presets/harvest.js';
 import { helpscout } from './presets/helpscout.js';
 import { heroku } from './presets/heroku.js';
 import { hubspot } from './presets/hubspot.js';
@@ -92,6 +95,7 @@ import { oidc } from './presets/oidc.js';
 import { okta } from './presets/okta.js';
 import { onedrive } from './presets/onedrive.js';
 import { onelogin } from './presets/onelogin.js';
+import { oura } from './presets/oura.js';
 import { outlook } from './presets/outlook.js';
 import { pandadoc } from './presets/pandadoc.js';
 import { patreon } from './presets/patreon.js';
@@ -99,6 +103,7 @@ import { paypal } from './presets/paypal.js';
 import { pingone } from './presets/pingone.js';
 import { pinterest } from './presets/pinterest.js';
 import { pipedrive } from './presets/pipedrive.js';
+import { procore } from './presets/procore.js';
 import { ramp } from './presets/ramp.js';
 import { reddit } from './presets/reddit.js';
 import { ringcentral } from './presets/ringcentral.js';
@@ -128,6 +133,7 @@ import { vimeo } from './presets/vimeo.js';
 import { wakatime } from './presets/wakatime.js';
 import { webex } from './presets/webex.js';
 import { webflow } from './presets/webflow.js';
+import { whoop } from './presets/whoop.js';
 import { wordpress } from './presets/wordpress.js';
 import { wrike } from './presets/wrike.js';
 import { x } from './presets/x.js';
@@ -140,6 +146,8 @@ import { zenefits } from './presets/zenefits.js';
 import { zitadel } from './presets/zitadel.js';
 import { zoho } from './presets/zoho.js';
 import { zohoCrm } from './presets/zoho-crm.js';
+import { zohoDesk } from './presets/zoho-desk.js';
+import { zohoWorkdrive } from './presets/zoho-workdrive.js';
 import { zoom } from './presets/zoom.js';
 
 /**
@@ -154,6 +162,7 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   atlassian,
   attio,
   auth0,
+  autodesk,
   bamboohr,
   basecamp,
   bitbucket,
@@ -168,6 +177,7 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   cognito,
   confluence,
   'constant-contact': constantContact,
+  dailymotion,
   databricks,
   deel,
   deviantart,
@@ -204,6 +214,7 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   gorgias,
   gumroad,
   gusto,
+  harvest,
   helpscout,
   heroku,
   hubspot,
@@ -240,6 +251,7 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   okta,
   onedrive,
   onelogin,
+  oura,
   outlook,
   pandadoc,
   patreon,
@@ -247,6 +259,7 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   pingone,
   pinterest,
   pipedrive,
+  procore,
   ramp,
   reddit,
   ringcentral,
@@ -276,6 +289,7 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   wakatime,
   webex,
   webflow,
+  whoop,
   wordpress,
   wrike,
   x,
@@ -288,5 +302,7 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   zitadel,
   zoho,
   'zoho-crm': zohoCrm,
+  'zoho-desk': zohoDesk,
+  'zoho-workdrive': zohoWorkdrive,
   zoom,
 };

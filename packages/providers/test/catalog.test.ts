@@ -25,8 +25,8 @@ function configured(preset: Partial<ProviderSpecInput>): Partial<ProviderSpecInp
 // The catalog is typed data: every preset validates against the spec, cites the provider's documentation and says
 // how to set it up; a field the engine does not know is refused, and docs/providers.md is what the catalog says.
 describe('the provider catalog', () => {
-  it('ships at least 77 presets', () => {
-    expect(Object.keys(presets).length).toBeGreaterThanOrEqual(77);
+  it('ships at least 150 presets', () => {
+    expect(Object.keys(presets).length).toBeGreaterThanOrEqual(150);
   });
 
   it.each(Object.keys(presets).sort())('%s validates, cites its docs, has a category and explains its setup', (id) => {

@@ -1,0 +1,30 @@
+import type { ProviderSpecInput } from '@tokenvault/core';
+
+/**
+ * Autodesk Platform Services (APS, formerly Forge): three-legged authorization code grant at
+ * developer.api.autodesk.com/authentication/v2. Access tokens last 60 minutes and refresh tokens 15 days; scopes
+ * are space-separated (`user-profile:read`, `data:read`, `data:write` …). The userinfo endpoint sits on its own
+ * host, api.userprofile.autodesk.com.
+ */
+export const autodesk = {
+  id: 'autodesk',
+  displayName: 'Autodesk Platform Services',
+  type: 'oauth2',
+  category: 'other',
+  logo: 'autodesk',
+  // (read 2026-12-03); token lifetimes: https://aps.autodesk.com/en/docs/oauth/v2/reference/typescript-sdk/classes/AuthenticationClient/
+  docs: 'https://aps.autodesk.com/en/docs/oauth/v2',
+  setup:
+    'Create a "Traditional Web App" in the APS developer portal (https://aps.autodesk.com/myapps) with the callback URL {publicUrl}/api/auth/autodesk/handler/frame and the APIs the app uses.',
+  authorizeUri: 'https://developer.api.autodesk.com/authentication/v2/authorize',
+  tokenUri: 'https://developer.api.autodesk.com/authentication/v2/token',
+  // The OIDC discovery document (https://developer.api.autodesk.com/.well-known/openid-configuration) names the
+  // userinfo endpoint below; `user-profile:read` lets it answer, `data:read` reads the user's files.
+  scopes: { default: ['user-profile:read', 'data:read'], required: ['user-profile:read'] },
+  // Confidential clients send the client id and secret with HTTP Basic on the token endpoint.
+  clientAuthLocation: 'headers',
+  account: { userInfoUri: 'https://api.userprofile.autodesk.com/userinfo', idPath: 'sub', displayNamePath: 'name' },
+  // The provider's API for the proxy: every APS API (Data Management, Model Derivative …) is below
+  // https://developer.api.autodesk.com.
+  api: { baseUrl: 'https://developer.api.autodesk.com' },
+} satisfies Partial<ProviderSpecInput>;

@@ -1,0 +1,35 @@
+import type { ProviderSpecInput } from '@tokenvault/core';
+
+/**
+ * Harvest (time tracking): authorization code grant at Harvest ID (id.getharvest.com), one login for the Harvest
+ * and Forecast accounts a user belongs to. Access tokens last about 18 hours and come with a refresh token. Quirk:
+ * every call to the Harvest API names the account in a `Harvest-Account-Id` header and needs a `User-Agent` naming
+ * the app, so the proxy cannot fix them: the app sends both. The list of the user's accounts (and their ids) is
+ * Harvest ID's `GET /api/v2/accounts`, which needs no account header and serves as the userinfo call.
+ */
+export const harvest = {
+  id: 'harvest',
+  displayName: 'Harvest',
+  type: 'oauth2',
+  category: 'productivity',
+  // (read 2026-12-03)
+  docs: 'https://help.getharvest.com/api-v2/authentication-api/authentication/authentication/',
+  setup:
+    'Create an OAuth2 application in the Developers section of Harvest ID (https://id.getharvest.com/developers) with the redirect URL {publicUrl}/api/auth/harvest/handler/frame; choose the products (Harvest, Forecast) and whether one or several accounts may be connected.',
+  // Server-side apps send the user to https://id.getharvest.com/oauth2/authorize (same page, "OAuth2 application").
+  authorizeUri: 'https://id.getharvest.com/oauth2/authorize',
+  tokenUri: 'https://id.getharvest.com/api/v2/oauth2/token',
+  // Scopes name accounts (`harvest:{ACCOUNT_ID}`, `harvest:all`, `all`); none asked: the app's registration decides.
+  scopes: { default: [], required: [] },
+  // The code exchange sends client_id and client_secret as form fields.
+  clientAuthLocation: 'body',
+  // GET /api/v2/accounts: the user (`user.id`, `user.first_name` …) and the accounts the token reaches.
+  account: {
+    userInfoUri: 'https://id.getharvest.com/api/v2/accounts',
+    idPath: 'user.id',
+    displayNamePath: 'user.email',
+  },
+  // The provider's API for the proxy: https://help.getharvest.com/api-v2/introduction/overview/general/ (read
+  // 2026-12-03): https://api.harvestapp.com/v2/…, Bearer token plus the Harvest-Account-Id and User-Agent headers.
+  api: { baseUrl: 'https://api.harvestapp.com/v2' },
+} satisfies Partial<ProviderSpecInput>;

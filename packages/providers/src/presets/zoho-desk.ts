@@ -1,0 +1,31 @@
+import type { ProviderSpecInput } from '@tokenvault/core';
+import { zoho } from './zoho.js';
+
+/**
+ * Zoho Desk: the Zoho accounts server (the `zoho` preset: data centers, offline access, errors with HTTP 200) with
+ * Desk's scopes and its REST API on the data center's desk host (desk.zoho.com, desk.zoho.eu …). Quirk: every call
+ * except `/organizations` names the help desk in an `orgId` header, which the app sends (a user may belong to
+ * several organizations).
+ */
+export const zohoDesk = {
+  ...zoho,
+  id: 'zoho-desk',
+  displayName: 'Zoho Desk',
+  category: 'support',
+  // (read 2026-12-03)
+  docs: 'https://desk.zoho.com/DeskAPIDocument',
+  setup:
+    'Register a "Server-based Application" in the Zoho API Console with the redirect URI {publicUrl}/api/auth/zoho-desk/handler/frame. The data center defaults to zoho.com (US); pass another when connecting (`/start?dataCenter=zoho.eu&…`) or set `params.dataCenter.default`. Add the Desk scopes the app needs (Desk.contacts.READ …) in the configuration.',
+  // Desk scopes read `Desk.<module>.<operation>` (Desk.tickets.READ, Desk.tickets.CREATE …).
+  scopes: {
+    default: ['AaaServer.profile.Read', 'Desk.tickets.READ'],
+    required: ['AaaServer.profile.Read'],
+    separator: ',',
+  },
+  // API root desk.zoho.com/api/v1 (same page) with `Authorization: Zoho-oauthtoken …`; each data center has its
+  // own desk host.
+  api: {
+    baseUrl: 'https://desk.{dataCenter}/api/v1',
+    auth: { type: 'header', name: 'Authorization', prefix: 'Zoho-oauthtoken ' },
+  },
+} satisfies Partial<ProviderSpecInput>;
