@@ -3,8 +3,7 @@ import type { ProviderSpecInput } from '@tokenvault/core';
 /**
  * Autodesk Platform Services (APS, formerly Forge): three-legged authorization code grant at
  * developer.api.autodesk.com/authentication/v2. Access tokens last 60 minutes and refresh tokens 15 days; scopes
- * are space-separated (`user-profile:read`, `data:read`, `data:write` …). The userinfo endpoint sits on its own
- * host, api.userprofile.autodesk.com.
+ * are space-separated (`user-profile:read`, `data:read`, `data:write` …).
  */
 export const autodesk = {
   id: 'autodesk',
@@ -18,12 +17,13 @@ export const autodesk = {
     'Create a "Traditional Web App" in the APS developer portal (https://aps.autodesk.com/myapps) with the callback URL {publicUrl}/api/auth/autodesk/handler/frame and the APIs the app uses.',
   authorizeUri: 'https://developer.api.autodesk.com/authentication/v2/authorize',
   tokenUri: 'https://developer.api.autodesk.com/authentication/v2/token',
-  // The OIDC discovery document (https://developer.api.autodesk.com/.well-known/openid-configuration) names the
-  // userinfo endpoint below; `user-profile:read` lets it answer, `data:read` reads the user's files.
+  // `user-profile:read` lets the userinfo endpoint answer, `data:read` reads the user's files.
   scopes: { default: ['user-profile:read', 'data:read'], required: ['user-profile:read'] },
   // Confidential clients send the client id and secret with HTTP Basic on the token endpoint.
   clientAuthLocation: 'headers',
-  account: { userInfoUri: 'https://api.userprofile.autodesk.com/userinfo', idPath: 'sub', displayNamePath: 'name' },
+  // OIDC userinfo (sub, name, email …), three-legged tokens only:
+  // https://aps.autodesk.com/en/docs/profile/v2/tutorials/tutorial_01/task2/
+  account: { userInfoUri: 'https://api.aps.autodesk.com/userinfo', idPath: 'sub', displayNamePath: 'name' },
   // The provider's API for the proxy: every APS API (Data Management, Model Derivative …) is below
   // https://developer.api.autodesk.com.
   api: { baseUrl: 'https://developer.api.autodesk.com' },

@@ -21,8 +21,9 @@ export const dailymotion = {
   tokenUri: 'https://api.dailymotion.com/oauth/token',
   scopes: { default: [], required: [] },
   clientAuthLocation: 'body',
-  // GET /user/me: the authenticated user; `id` and `screenname` are public fields that need no scope.
-  account: { userInfoUri: 'https://api.dailymotion.com/user/me', idPath: 'id', displayNamePath: 'screenname' },
+  // GET /auth describes the token's user (id, username, screenname, granted scopes):
+  // https://developers.dailymotion.com/guides/retrieve-access-token-details
+  account: { userInfoUri: 'https://api.dailymotion.com/auth', idPath: 'id', displayNamePath: 'screenname' },
   // The provider's API for the proxy: https://developers.dailymotion.com/guides/platform-api-authentication
   // (public API keys call https://api.dailymotion.com/).
   api: { baseUrl: 'https://api.dailymotion.com' },

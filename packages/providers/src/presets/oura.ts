@@ -19,7 +19,8 @@ export const oura = {
   tokenUri: 'https://api.ouraring.com/oauth/token',
   // `personal` covers the personal info document used to identify the user; without it age, weight … come back null.
   scopes: { default: ['personal'], required: [] },
-  // GET /v2/usercollection/personal_info: `id` (always present), age, weight, height, biological_sex, email.
+  // "Single Personal Info Document" (https://cloud.ouraring.com/v2/docs): `id` (always present), age, weight,
+  // height, biological_sex, email.
   account: { userInfoUri: 'https://api.ouraring.com/v2/usercollection/personal_info', idPath: 'id' },
   // The provider's API for the proxy: https://cloud.ouraring.com/v2/docs: https://api.ouraring.com/v2/usercollection/…
   api: { baseUrl: 'https://api.ouraring.com/v2' },

@@ -20,12 +20,13 @@ export const whoop = {
   scopes: { default: ['offline', 'read:profile'], required: ['offline'], sendOnRefresh: true },
   // The refresh request sends client_id and client_secret as form fields (the refresh tutorial above).
   clientAuthLocation: 'body',
-  // GET /developer/v2/user/profile/basic: user_id, email, first_name, last_name.
+  // "Get Basic User Profile" (https://developer.whoop.com/api, read:profile): user_id, email, first_name, last_name.
   account: {
     userInfoUri: 'https://api.prod.whoop.com/developer/v2/user/profile/basic',
     idPath: 'user_id',
     displayNamePath: 'email',
   },
-  // The provider's API for the proxy: https://developer.whoop.com/api: resources below /developer/v2.
+  // The provider's API for the proxy: https://developer.whoop.com/api (its OpenAPI server is
+  // https://api.prod.whoop.com/developer; resources below /v2).
   api: { baseUrl: 'https://api.prod.whoop.com/developer' },
 } satisfies Partial<ProviderSpecInput>;
