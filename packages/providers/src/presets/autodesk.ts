@@ -19,7 +19,9 @@ export const autodesk = {
   tokenUri: 'https://developer.api.autodesk.com/authentication/v2/token',
   // `user-profile:read` lets the userinfo endpoint answer, `data:read` reads the user's files.
   scopes: { default: ['user-profile:read', 'data:read'], required: ['user-profile:read'] },
-  // Confidential clients send the client id and secret with HTTP Basic on the token endpoint.
+  // The token endpoint reads the client id and secret as HTTP Basic
+  // (https://aps.autodesk.com/en/docs/oauth/v2/tutorials/get-2-legged-token; the 3-legged exchange:
+  // https://aps.autodesk.com/en/docs/oauth/v2/tutorials/get-3-legged-token).
   clientAuthLocation: 'headers',
   // OIDC userinfo (sub, name, email …), three-legged tokens only:
   // https://aps.autodesk.com/en/docs/profile/v2/tutorials/tutorial_01/task2/

@@ -2,9 +2,9 @@ import type { ProviderSpecInput } from '@tokenvault/core';
 
 /**
  * Dailymotion: authorization code grant on the Platform API host (api.dailymotion.com/oauth/…), with an API key and
- * secret made in Dailymotion Studio. Scopes are space-separated (`manage_videos`, `email`, `userinfo` …); the
- * newer API v2 token endpoint (oauth2.dailymotion.com) serves only private keys with client credentials, so the
- * user flow stays on the Platform API.
+ * secret made in Dailymotion Studio. Scopes name extended permissions (`userinfo`, `manage_videos`,
+ * `manage_comments` …). API v2 documents its own token endpoint (oauth2.dailymotion.com/v2/token) for private API
+ * keys; this preset is the authorization code flow of the Platform API.
  */
 export const dailymotion = {
   id: 'dailymotion',

@@ -2,7 +2,7 @@ import type { ProviderSpecInput } from '@tokenvault/core';
 
 /**
  * Harvest (time tracking): authorization code grant at Harvest ID (id.getharvest.com), one login for the Harvest
- * and Forecast accounts a user belongs to. Access tokens last about 18 hours and come with a refresh token. Quirk:
+ * and Forecast accounts a user belongs to; the code exchange returns a refresh token. Quirk:
  * every call to the Harvest API names the account in a `Harvest-Account-Id` header and needs a `User-Agent` naming
  * the app, so the proxy cannot fix them: the app sends both. The list of the user's accounts (and their ids) is
  * Harvest ID's `GET /api/v2/accounts`, which needs no account header and serves as the userinfo call.

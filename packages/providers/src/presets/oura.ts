@@ -4,7 +4,7 @@ import type { ProviderSpecInput } from '@tokenvault/core';
  * Oura (ring health data): authorization code grant; the authorize page is on cloud.ouraring.com and the token
  * endpoint on api.ouraring.com. Scopes are space-separated (`email`, `personal`, `daily`, `heartrate`, `workout`,
  * `tag`, `session`, `spo2`), and the user may untick any of them on the consent page, so a call may find a scope
- * missing. Personal access tokens are gone; OAuth is the only way in.
+ * missing.
  */
 export const oura = {
   id: 'oura',

@@ -17,7 +17,7 @@ export const procore = {
     'Create an app in the Procore Developer Portal (https://developers.procore.com, My Apps) and add {publicUrl}/api/auth/procore/handler/frame as a redirect URI on its production OAuth credentials.',
   authorizeUri: 'https://login.procore.com/oauth/authorize',
   tokenUri: 'https://login.procore.com/oauth/token',
-  // Procore has no OAuth scopes: an app reaches what the user's Procore permissions allow.
+  // The authorize endpoint needs only response_type, client_id and redirect_uri; it names no scopes.
   scopes: { default: [], required: [] },
   // The token endpoint takes client_id and client_secret as request fields.
   clientAuthLocation: 'body',
