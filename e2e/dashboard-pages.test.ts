@@ -138,6 +138,12 @@ describe('the dashboard pages, as an admin', () => {
     await card.locator('input[name="resource"]').fill('connections/demo');
     await card.locator('button:has-text("Add grant")').click();
     await card.locator('li:has-text("credentials-reader — connections/demo")').waitFor();
+    // A time-boxed grant is listed with the time it has left.
+    await card.locator('select[name="role"]').selectOption('agent');
+    await card.locator('input[name="resource"]').fill('connections/demo');
+    await card.locator('select[name="lifetime"]').selectOption({ label: 'for 30 days' });
+    await card.locator('button:has-text("Add grant")').click();
+    await card.locator('li', { hasText: /^agent — connections\/demo \(expires in (30 d|29 d 23 h)\)/ }).waitFor();
 
     const read = async () => {
       const jwt = await signServiceToken(parseAccessKey(accessKey), {

@@ -134,6 +134,11 @@ export const dashboardStrings = {
   role: 'Role',
   resource: 'Resource pattern (empty: the whole environment)',
   addGrant: 'Add grant',
+  grantLifetime: 'Lasts',
+  grantForever: 'until removed',
+  grantFor: (span: string) => `for ${span}`,
+  grantExpiresIn: (span: string) => `expires in ${span}`,
+  grantExpired: 'expired',
   auditFilter: {
     action: 'Action',
     principal: 'Principal',

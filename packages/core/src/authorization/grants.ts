@@ -32,6 +32,21 @@ export type Action =
   | 'audit:read'
   | 'webhooks:read';
 
+/** Every action: the service `admin` role's, and the dashboard's admin operators'. */
+export const ADMIN_ACTIONS: readonly Action[] = [
+  'credentials:read',
+  'credentials:exchange',
+  'proxy:read',
+  'proxy:write',
+  'connections:read',
+  'connections:delete',
+  'connections:refresh',
+  'connect-sessions:create',
+  'clients:manage',
+  'audit:read',
+  'webhooks:read',
+];
+
 const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
   // It can read the token anyway, so calling the API with it gives nothing more.
   'credentials-reader': ['credentials:read', 'proxy:read', 'proxy:write'],
@@ -41,19 +56,7 @@ const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
   'api-caller': ['proxy:read', 'proxy:write'],
   // Acts for a user who proves themselves with a trusted issuer's JWT: a token by exchange (RFC 8693), only then.
   agent: ['credentials:exchange'],
-  admin: [
-    'credentials:read',
-    'credentials:exchange',
-    'proxy:read',
-    'proxy:write',
-    'connections:read',
-    'connections:delete',
-    'connections:refresh',
-    'connect-sessions:create',
-    'clients:manage',
-    'audit:read',
-    'webhooks:read',
-  ],
+  admin: ADMIN_ACTIONS,
 };
 
 /** The roles whose grants allow `action`, for documentation (the API reference names them per operation). */

@@ -1,4 +1,4 @@
-import type { Action, Caller } from './grants.js';
+import { ADMIN_ACTIONS, type Action, type Caller } from './grants.js';
 
 /** The dashboard's roles (docs/dashboard.md, "Roles"), least to most. */
 export const OPERATOR_ROLES = ['viewer', 'operator', 'admin'] as const;
@@ -14,14 +14,7 @@ const OPERATOR_ACTIONS: readonly Action[] = [...VIEWER, 'connections:delete', 'c
 const ROLE_ACTIONS: Readonly<Record<OperatorRole, readonly Action[]>> = {
   viewer: VIEWER,
   operator: OPERATOR_ACTIONS,
-  admin: [
-    ...OPERATOR_ACTIONS,
-    'credentials:read',
-    'proxy:read',
-    'proxy:write',
-    'connect-sessions:create',
-    'clients:manage',
-  ],
+  admin: ADMIN_ACTIONS,
 };
 
 /** Who signed in at the operators' identity provider, from its validated ID token. */

@@ -63,7 +63,7 @@ export interface Client {
   id: string;
   name: string;
   createdAt: string;
-  grants: { role: string; resource: string }[];
+  grants: { role: string; resource: string; expiresAt: string | null }[];
   keys: ClientKey[];
 }
 
