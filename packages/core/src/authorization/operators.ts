@@ -1,4 +1,4 @@
-import { ADMIN_ACTIONS, type Action, type Caller } from './grants.js';
+import { type Action, ADMIN_ACTIONS, type Caller } from './grants.js';
 
 /** The dashboard's roles (docs/dashboard.md, "Roles"), least to most. */
 export const OPERATOR_ROLES = ['viewer', 'operator', 'admin'] as const;
