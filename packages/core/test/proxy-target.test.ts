@@ -55,6 +55,12 @@ describe('targetUrl', () => {
     expect(refusal(() => targetUrl(evil, '/x', '', salesforce))).toMatch(/not one the provider's API allows/);
     const lookalike = accountBaseUrl(salesforce, [], { instance_url: 'https://my.salesforce.com.evil.example' });
     expect(refusal(() => targetUrl(lookalike, '/x', '', salesforce))).toMatch(/not one/);
+    // A placeholder inside the host (not only a whole-URL one) is bounded the same way.
+    const inHost = api({ baseUrl: 'https://{metadata.host}/api', allowedHosts: ['*.wrike.com'] });
+    const ok = accountBaseUrl(inHost, [], { host: 'app-eu.wrike.com' });
+    expect(targetUrl(ok, '/v4/tasks', '', inHost).host).toBe('app-eu.wrike.com');
+    const chosen = accountBaseUrl(inHost, [], { host: 'evil.example' });
+    expect(refusal(() => targetUrl(chosen, '/x', '', inHost))).toMatch(/not one the provider's API allows/);
   });
 });
 

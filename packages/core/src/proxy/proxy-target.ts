@@ -25,9 +25,13 @@ export function accountBaseUrl(api: ApiSpec, params: readonly string[], metadata
   return url;
 }
 
-/** Whether a host name is the base URL's (when the template names it) or one of `allowedHosts`. */
+/**
+ * Whether a host name is the base URL's (when the template fixes it) or one of `allowedHosts`. A `{metadata.…}`
+ * placeholder anywhere before the path lets the token response choose the host, so then only `allowedHosts` count.
+ */
 export function hostAllowed(host: string, api: ApiSpec, base: URL): boolean {
-  const templateHostIsFixed = !/^\{metadata\./.test(api.baseUrl);
+  const origin = /^(?:[a-z][a-z0-9+.-]*:\/\/)?[^/]*/i.exec(api.baseUrl)?.[0] ?? '';
+  const templateHostIsFixed = !origin.includes('{metadata.');
   if (templateHostIsFixed && host === base.hostname) return true;
   return api.allowedHosts.some((pattern) =>
     pattern.startsWith('*.') ? host.endsWith(pattern.slice(1)) && host.length > pattern.length - 1 : host === pattern,
