@@ -27,6 +27,10 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
   });
   // Without a listener an idle connection's error would crash the process.
   pool.on('error', (err) => options.onIdleError?.(err));
+  // A connection that dies while checked out (the server restarted between two statements of a request) emits
+  // `error` on its client, not on the pool, and with no listener that crashes the process. Its next statement fails
+  // and the request answers with the mapped error, so there is nothing more to do here; an idle one is the pool's.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return createSqlStore(db, {
     isUniqueViolation,
