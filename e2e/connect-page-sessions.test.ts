@@ -3,7 +3,7 @@ import { OPERATOR } from '@tokenvault/core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './support/browser.js';
-import { buildBundle } from './support/browser-app.js';
+import { buildBundle, clickThatCloses } from './support/browser-app.js';
 import {
   type ConnectPageStack,
   demoLogin,
@@ -124,7 +124,7 @@ describe('connect page sessions', () => {
     await Promise.all([consent.waitForEvent('close'), consent.click('button[type="submit"]')]);
     await connect.waitForSelector('[data-outcome="connected"]');
     await expect(connect.textContent('[data-action="back"]')).resolves.toBe('Back to Acme CRM');
-    await Promise.all([connect.waitForEvent('close'), connect.click('[data-action="back"]')]);
+    await clickThatCloses(connect, '[data-action="back"]');
 
     await app.waitForFunction(() => document.getElementById('result')?.textContent !== '');
     const [account] = await stack.vault.vault.listAccounts('development', 'u_popup', OPERATOR);

@@ -146,6 +146,19 @@ export async function approveInPopup(popup: Page, login: string): Promise<void> 
   await Promise.all([popup.waitForEvent('close'), popup.click('button[type="submit"]')]);
 }
 
+/**
+ * Clicks a control whose handler closes its own window (`window.close()` in the click): the page may be gone before
+ * Playwright's click returns, which it reports as an error although the click happened. Resolves once it closed.
+ */
+export async function clickThatCloses(page: Page, selector: string): Promise<void> {
+  const closed = page.waitForEvent('close');
+  closed.catch(() => {}); // awaited below; a failed click is the error to report, not this one's timeout
+  await page.click(selector, { noWaitAfter: true }).catch((err: unknown) => {
+    if (!page.isClosed()) throw err;
+  });
+  await closed;
+}
+
 /** Refuses the consent screen (the demo provider's "Cancel"), so the flow ends with access_denied. */
 export async function denyInPopup(popup: Page, login: string): Promise<void> {
   await loginInPopup(popup, login);
