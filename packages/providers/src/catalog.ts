@@ -1,4 +1,5 @@
 import type { ProviderSpecInput } from '@tokenvault/core';
+import { adobe } from './presets/adobe.js';
 import { aircall } from './presets/aircall.js';
 import { airtable } from './presets/airtable.js';
 import { amazon } from './presets/amazon.js';
@@ -113,11 +114,10 @@ import { salesloft } from './presets/salesloft.js';
 import { sharepoint } from './presets/sharepoint.js';
 import { shopify } from './presets/shopify.js';
 import { slack } from './presets/slack.js';
-import { snapchat } from './presets/snapchat.js';
+import { snapchatAds } from './presets/snapchat-ads.js';
 import { snyk } from './presets/snyk.js';
 import { spotify } from './presets/spotify.js';
 import { square } from './presets/square.js';
-import { squarespace } from './presets/squarespace.js';
 import { strava } from './presets/strava.js';
 import { stripe } from './presets/stripe.js';
 import { stytch } from './presets/stytch.js';
@@ -126,6 +126,7 @@ import { surveymonkey } from './presets/surveymonkey.js';
 import { teamleader } from './presets/teamleader.js';
 import { threads } from './presets/threads.js';
 import { todoist } from './presets/todoist.js';
+import { tumblr } from './presets/tumblr.js';
 import { twitch } from './presets/twitch.js';
 import { typeform } from './presets/typeform.js';
 import { vercel } from './presets/vercel.js';
@@ -138,7 +139,6 @@ import { wordpress } from './presets/wordpress.js';
 import { wrike } from './presets/wrike.js';
 import { x } from './presets/x.js';
 import { xero } from './presets/xero.js';
-import { yahoo } from './presets/yahoo.js';
 import { youtube } from './presets/youtube.js';
 import { zendesk } from './presets/zendesk.js';
 import { zendeskSell } from './presets/zendesk-sell.js';
@@ -155,6 +155,7 @@ import { zoom } from './presets/zoom.js';
  * tenant's issuer, a shop's endpoints); its `setup` note says what.
  */
 export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
+  adobe,
   aircall,
   airtable,
   amazon,
@@ -269,11 +270,10 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   sharepoint,
   shopify,
   slack,
-  snapchat,
+  'snapchat-ads': snapchatAds,
   snyk,
   spotify,
   square,
-  squarespace,
   strava,
   stripe,
   stytch,
@@ -282,6 +282,7 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   teamleader,
   threads,
   todoist,
+  tumblr,
   twitch,
   typeform,
   vercel,
@@ -294,7 +295,6 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   wrike,
   x,
   xero,
-  yahoo,
   youtube,
   zendesk,
   'zendesk-sell': zendeskSell,

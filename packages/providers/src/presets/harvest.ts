@@ -16,14 +16,18 @@ export const harvest = {
   docs: 'https://help.getharvest.com/api-v2/authentication-api/authentication/authentication/',
   setup:
     'Create an OAuth2 application in the Developers section of Harvest ID (https://id.getharvest.com/developers) with the redirect URL {publicUrl}/api/auth/harvest/handler/frame; choose the products (Harvest, Forecast) and whether one or several accounts may be connected.',
-  // Server-side apps send the user to https://id.getharvest.com/oauth2/authorize (same page, "OAuth2 application").
+  // Harvest's own OAuth sample sends the user to https://id.getharvest.com/oauth2/authorize (read 2026-12-03):
+  // https://github.com/harvesthq/harvest_api_samples/blob/HEAD/v2/oauth/src/Main.elm
   authorizeUri: 'https://id.getharvest.com/oauth2/authorize',
+  // Not confirmed from Harvest's documentation (the OAuth2 section of the page above was not readable, and the sample
+  // uses the implicit flow): the Harvest ID token endpoint as third-party integrations call it.
   tokenUri: 'https://id.getharvest.com/api/v2/oauth2/token',
   // Scopes name accounts (`harvest:{ACCOUNT_ID}`, `harvest:all`, `all`); none asked: the app's registration decides.
   scopes: { default: [], required: [] },
   // The code exchange sends client_id and client_secret as form fields.
   clientAuthLocation: 'body',
-  // GET /api/v2/accounts: the user (`user.id`, `user.first_name` …) and the accounts the token reaches.
+  // The accounts list: `{"user": {"id", "first_name", "last_name", "email"}, "accounts": […]}` as decoded by the same
+  // sample, which calls /api/v1/accounts; the /api/v2/accounts path is not confirmed from Harvest's documentation.
   account: {
     userInfoUri: 'https://id.getharvest.com/api/v2/accounts',
     idPath: 'user.id',

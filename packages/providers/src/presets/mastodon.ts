@@ -12,7 +12,8 @@ export const mastodon = {
   type: 'oauth2',
   category: 'social',
   logo: 'mastodon',
-  // OAuth endpoints `/oauth/authorize`, `/oauth/token`, `/oauth/revoke`: (read 2026-12-03)
+  // OAuth endpoints `/oauth/authorize`, `/oauth/token` (client_id and client_secret as form fields), `/oauth/revoke`;
+  // grant types authorization_code and client_credentials only, no refresh (read 2026-12-03)
   docs: 'https://docs.joinmastodon.org/methods/oauth/',
   setup:
     'Register an application on the instance (Preferences > Development > New application, or `POST /api/v1/apps`) with the redirect URI `{publicUrl}/api/auth/mastodon/handler/frame` and the scopes your app needs. Client ids belong to one instance: set `params.instance.default` to it.',
@@ -25,11 +26,12 @@ export const mastodon = {
       description: 'the Mastodon server host, e.g. mastodon.social',
     },
   },
-  // Granular scopes: https://docs.joinmastodon.org/api/oauth-scopes/
+  // Granular scopes, space-separated: https://docs.joinmastodon.org/api/oauth-scopes/ (read 2026-12-03)
   scopes: { default: ['read:accounts'], required: [], separator: ' ' },
   clientAuthLocation: 'body',
   noRefreshToken: true,
-  // https://docs.joinmastodon.org/client/authorized (verify_credentials after logging in).
+  // "Verify account credentials" needs `profile` or `read:accounts`; the Account has `id` and `acct` (read 2026-12-03):
+  // https://docs.joinmastodon.org/methods/accounts/#verify_credentials
   account: {
     userInfoUri: 'https://{instance}/api/v1/accounts/verify_credentials',
     idPath: 'id',

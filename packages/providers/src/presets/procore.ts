@@ -21,7 +21,10 @@ export const procore = {
   scopes: { default: [], required: [] },
   // The token endpoint takes client_id and client_secret as request fields.
   clientAuthLocation: 'body',
-  // "Show User Info", GET /rest/v1.0/me: the authenticated user (id, login, name); no company header needed.
+  // Procore's OAuth guide calls GET https://api.procore.com/rest/v1.0/me with only the bearer token, and its implicit
+  // grant sample reads `login` from the answer (read 2026-12-03):
+  // https://github.com/procore/documentation/blob/main/oauth/oauth_auth_grant_flow.md; "Show User Info" returns a
+  // user `id` unique across companies (Procore's API reference, as reproduced in the generated procore_sdk docs).
   account: { userInfoUri: 'https://api.procore.com/rest/v1.0/me', idPath: 'id', displayNamePath: 'login' },
   // The provider's API for the proxy: https://developers.procore.com/documentation/content/oauth-endpoints
   // (API host api.procore.com, REST resources under /rest/v1.0, /rest/v1.1 …).

@@ -11,17 +11,21 @@ export const vimeo = {
   type: 'oauth2',
   category: 'social',
   logo: 'vimeo',
-  // "Authentication": (read 2026-12-03)
+  // "Authentication" (scopes such as public and private), the page Vimeo's own SDKs link (read 2026-12-03)
   docs: 'https://developer.vimeo.com/api/authentication',
   setup:
     "Create an app at developer.vimeo.com/apps and add `{publicUrl}/api/auth/vimeo/handler/frame` to its callback URLs; the app's client identifier and secret are the client id and secret.",
+  // Vimeo's official Node SDK: host api.vimeo.com, `/oauth/authorize`, `/oauth/access_token`, HTTP Basic with the
+  // client id and secret, scopes joined with spaces and `public` by default (read 2026-12-03):
+  // https://github.com/vimeo/vimeo.js/blob/master/lib/vimeo.js
   authorizeUri: 'https://api.vimeo.com/oauth/authorize',
   tokenUri: 'https://api.vimeo.com/oauth/access_token',
   scopes: { default: ['public', 'private'], required: [], separator: ' ' },
-  // Vimeo authenticates the token request with the client id and secret in HTTP Basic.
   clientAuthLocation: 'headers',
+  // Not confirmed from Vimeo's documentation (the parts read state no lifetime): the same SDK exchanges the code
+  // once and has no refresh call.
   noRefreshToken: true,
-  // `Authorization: bearer <TOKEN>` against https://api.vimeo.com/me (vimeoapi.tumblr.com/post/79372096771).
+  // `/me` with `uri` and `name`, the fields the same SDK asks Vimeo for (`fields=uri,name`).
   account: { userInfoUri: 'https://api.vimeo.com/me', idPath: 'uri', displayNamePath: 'name' },
   api: { baseUrl: 'https://api.vimeo.com' },
 } satisfies Partial<ProviderSpecInput>;

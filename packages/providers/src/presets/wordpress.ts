@@ -1,9 +1,9 @@
 import type { ProviderSpecInput } from '@tokenvault/core';
 
 /**
- * WordPress.com (and Jetpack-connected sites): authorization code at public-api.wordpress.com/oauth2. The token
- * does not expire and comes without a refresh token; by default it is bound to the one site the user picks, and
- * `scope=global` asks for all of the user's sites. `/rest/v1.1/me` names the user.
+ * WordPress.com (and Jetpack-connected sites): authorization code at public-api.wordpress.com/oauth2. By default the
+ * token is bound to the one site the user picks, and `scope=global` asks for all of the user's sites.
+ * `/rest/v1.1/me` names the user.
  */
 export const wordpress = {
   id: 'wordpress',
@@ -11,15 +11,22 @@ export const wordpress = {
   type: 'oauth2',
   category: 'social',
   logo: 'wordpress',
-  // "Getting Started with the API" and its OAuth2 guide: (read 2026-12-03)
-  docs: 'https://developer.wordpress.com/docs/api/getting-started/',
+  // "OAuth2 authentication": the authorize and token endpoints under public-api.wordpress.com/oauth2/, per-blog or
+  // global tokens (read 2026-12-03)
+  docs: 'https://developer.wordpress.com/docs/api/oauth2/',
   setup:
     'Create an application at developer.wordpress.com/apps with the redirect URL `{publicUrl}/api/auth/wordpress/handler/frame`; set `scopes.default: [global]` to reach every site of the user rather than one.',
   authorizeUri: 'https://public-api.wordpress.com/oauth2/authorize',
   tokenUri: 'https://public-api.wordpress.com/oauth2/token',
   scopes: { default: [], required: [], separator: ' ' },
+  // client_id and client_secret as form fields, as Automattic's own wpcom-oauth module sends them (read 2026-12-03):
+  // https://github.com/Automattic/node-wpcom-oauth/blob/HEAD/index.js
   clientAuthLocation: 'body',
+  // Not confirmed from WordPress.com's current documentation: its token response example (access_token,
+  // token_type, scope, blog_id, blog_url: no expiry, no refresh token) is from its developer blog's "OAuth2 Global
+  // Scope Tokens" post, read through a copy.
   noRefreshToken: true,
+  // "GET /me": ID, display_name, username (https://developer.wordpress.com/docs/api/1.1/get/me/, read 2026-12-03).
   account: { userInfoUri: 'https://public-api.wordpress.com/rest/v1.1/me', idPath: 'ID', displayNamePath: 'username' },
   // REST API v1.1 (`/rest/v1.1/…`) and the WP REST API (`/wp/v2/sites/<site>/…`) share the host.
   api: { baseUrl: 'https://public-api.wordpress.com' },
