@@ -139,6 +139,7 @@ import { wordpress } from './presets/wordpress.js';
 import { wrike } from './presets/wrike.js';
 import { x } from './presets/x.js';
 import { xero } from './presets/xero.js';
+import { yahoo } from './presets/yahoo.js';
 import { youtube } from './presets/youtube.js';
 import { zendesk } from './presets/zendesk.js';
 import { zendeskSell } from './presets/zendesk-sell.js';
@@ -295,6 +296,7 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   wrike,
   x,
   xero,
+  yahoo,
   youtube,
   zendesk,
   'zendesk-sell': zendeskSell,
