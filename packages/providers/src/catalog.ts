@@ -16,7 +16,6 @@ import { box } from './presets/box.js';
 import { brex } from './presets/brex.js';
 import { calendly } from './presets/calendly.js';
 import { canva } from './presets/canva.js';
-import { capsule } from './presets/capsule.js';
 import { clickup } from './presets/clickup.js';
 import { close } from './presets/close.js';
 import { cognito } from './presets/cognito.js';
@@ -38,6 +37,7 @@ import { etsy } from './presets/etsy.js';
 import { eventbrite } from './presets/eventbrite.js';
 import { facebook } from './presets/facebook.js';
 import { figma } from './presets/figma.js';
+import { freeagent } from './presets/freeagent.js';
 import { freshbooks } from './presets/freshbooks.js';
 import { front } from './presets/front.js';
 import { gitea } from './presets/gitea.js';
@@ -45,7 +45,6 @@ import { github } from './presets/github.js';
 import { githubApp } from './presets/github-app.js';
 import { gitlab } from './presets/gitlab.js';
 import { gmail } from './presets/gmail.js';
-import { gocardless } from './presets/gocardless.js';
 import { google } from './presets/google.js';
 import { googleAds } from './presets/google-ads.js';
 import { googleCalendar } from './presets/google-calendar.js';
@@ -98,6 +97,7 @@ import { onedrive } from './presets/onedrive.js';
 import { onelogin } from './presets/onelogin.js';
 import { oura } from './presets/oura.js';
 import { outlook } from './presets/outlook.js';
+import { pagerduty } from './presets/pagerduty.js';
 import { pandadoc } from './presets/pandadoc.js';
 import { patreon } from './presets/patreon.js';
 import { paypal } from './presets/paypal.js';
@@ -143,7 +143,7 @@ import { yahoo } from './presets/yahoo.js';
 import { youtube } from './presets/youtube.js';
 import { zendesk } from './presets/zendesk.js';
 import { zendeskSell } from './presets/zendesk-sell.js';
-import { zenefits } from './presets/zenefits.js';
+import { zettle } from './presets/zettle.js';
 import { zitadel } from './presets/zitadel.js';
 import { zoho } from './presets/zoho.js';
 import { zohoCrm } from './presets/zoho-crm.js';
@@ -173,7 +173,6 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   brex,
   calendly,
   canva,
-  capsule,
   clickup,
   close,
   cognito,
@@ -195,6 +194,7 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   eventbrite,
   facebook,
   figma,
+  freeagent,
   freshbooks,
   front,
   gitea,
@@ -202,7 +202,6 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   'github-app': githubApp,
   gitlab,
   gmail,
-  gocardless,
   google,
   'google-ads': googleAds,
   'google-calendar': googleCalendar,
@@ -255,6 +254,7 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   onelogin,
   oura,
   outlook,
+  pagerduty,
   pandadoc,
   patreon,
   paypal,
@@ -300,7 +300,7 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   youtube,
   zendesk,
   'zendesk-sell': zendeskSell,
-  zenefits,
+  zettle,
   zitadel,
   zoho,
   'zoho-crm': zohoCrm,

@@ -14,14 +14,20 @@ export const dialpad = {
   docs: 'https://developers.dialpad.com/docs/oauth',
   setup:
     "Register an OAuth application with Dialpad's form (linked from the OAuth guide) with the redirect URI `{publicUrl}/api/auth/dialpad/handler/frame`; Dialpad sends the client id and secret.",
+  // Both endpoints: https://developers.dialpad.com/docs/oauth (read 2026-12-03), and Dialpad's OpenAPI description
+  // in its official SDK (https://github.com/dialpad/dialpad-python-sdk, dialpad_api_spec.json: PKCE parameters on
+  // /oauth2/authorize, client_id and client_secret in the body or as HTTP Basic on /oauth2/token).
   authorizeUri: 'https://dialpad.com/oauth2/authorize',
   tokenUri: 'https://dialpad.com/oauth2/token',
-  // The default access needs no scope; special scopes are requested at registration.
+  // The default access needs no scope; the additional ones are space-separated (the description's `scope`).
   scopes: { default: [], required: [], separator: ' ' },
-  // The token request carries client_id and client_secret as parameters.
   clientAuthLocation: 'body',
-  // https://developers.dialpad.com/reference/usersget: `me` is the token's own user.
+  // "exchange a refresh token for a short-lived access token and another refresh token" (the refresh grant's body
+  // schema in the same description).
+  rotatesRefreshTokens: true,
+  // GET /api/v2/users/{id} ("User -- Get"), `me` naming the token's own user, `id` and `display_name` in its answer
+  // (the description's users path and UserProto schema, read 2026-12-03).
   account: { userInfoUri: 'https://dialpad.com/api/v2/users/me', idPath: 'id', displayNamePath: 'display_name' },
-  // The provider's API for the proxy: https://developers.dialpad.com/docs/authentication-basics
+  // The provider's API for the proxy: the description's server https://dialpad.com with /api/v2 paths.
   api: { baseUrl: 'https://dialpad.com/api/v2' },
 } satisfies Partial<ProviderSpecInput>;

@@ -18,13 +18,18 @@ export const gorgias = {
   params: {
     subdomain: { pattern: '[a-z0-9][a-z0-9-]*', description: 'the Gorgias account, as in <account>.gorgias.com' },
   },
+  // The account's own authorization endpoint: https://developers.gorgias.com/docs/set-up-oauth2-app-store (read
+  // 2026-12-03); its /oauth/token beside it, with the client id and secret as HTTP Basic credentials (Authlib's
+  // default) in Gorgias's demo app (https://github.com/gorgias/appstore-demo-app, Python/Flask/app.py).
   authorizeUri: 'https://{subdomain}.gorgias.com/oauth/authorize',
   tokenUri: 'https://{subdomain}.gorgias.com/oauth/token',
-  // https://developers.gorgias.com/docs/oauth2-scopes: `offline` for a refresh token, `account:read` for the
-  // account call below.
+  // https://developers.gorgias.com/docs/oauth2-scopes (read 2026-12-03): `offline` for a refresh token,
+  // `account:read` for the account call below. Access tokens last 24 hours; refresh tokens do not expire
+  // (https://developers.gorgias.com/docs/oauth2-authentication-for-creating-apps-with-gorgias).
   scopes: { default: ['offline', 'account:read'], required: ['offline'], separator: ' ' },
   clientAuthLocation: 'headers',
-  // "Retrieve your account" (GET /api/account): the helpdesk account, named by its domain.
+  // "Retrieve your account" (GET /api/account): the helpdesk account, named by its `domain`
+  // (https://developers.gorgias.com/reference/the-account-object, read 2026-12-03).
   account: { userInfoUri: 'https://{subdomain}.gorgias.com/api/account', idPath: 'domain', displayNamePath: 'domain' },
   // The provider's API for the proxy: https://developers.gorgias.com/docs/oauth2-bearer-token (bearer tokens on the
   // account's host).

@@ -16,16 +16,23 @@ export const gusto = {
   docs: 'https://docs.gusto.com/app-integrations/docs/oauth2',
   setup:
     'Create an application in the Gusto Developer Portal with the redirect URI `{publicUrl}/api/auth/gusto/handler/frame`. Until Gusto approves production access, override `authorizeUri`, `tokenUri`, `account.userInfoUri` and `api.baseUrl` with https://api.gusto-demo.com.',
+  // The authorization URL with client_id, redirect_uri and response_type: http://docs.gusto.com/v1/examples/authentication
+  // (read 2026-12-03); the token endpoint with client_id and client_secret in the body: Gusto's OpenAPI description in
+  // its official client (https://github.com/Gusto/gusto-typescript-client, .speakeasy/logs/changes/new.openapi.yaml).
   authorizeUri: 'https://api.gusto.com/oauth/authorize',
   tokenUri: 'https://api.gusto.com/oauth/token',
   scopes: { default: [], required: [], separator: ' ' },
   clientAuthLocation: 'body',
+  // "The previous refresh_token will be revoked on the first usage of the new access_token"
+  // (https://docs.gusto.com/app-integrations/v2024-04-01/reference/refresh-access-token, read 2026-12-03).
+  rotatesRefreshTokens: true,
   // Gusto documents redirect_uri as a parameter of the refresh request too
   // (https://docs.gusto.com/embedded-payroll/v2023-04-01/docs/authentication). The vault's redirect URI depends on
   // publicUrl, which a preset's static `extra.refresh` cannot name: a configuration adds
   // `extra.refresh.redirect_uri` with its own `{publicUrl}/api/auth/gusto/handler/frame`.
-  // GET /v1/token_info names the company (`resource`) the token reaches.
+  // GET /v1/token_info names the company (`resource: {type, uuid}`) the token reaches
+  // (https://docs.gusto.com/embedded-payroll/reference/get-v1-token-info, read 2026-12-03).
   account: { userInfoUri: 'https://api.gusto.com/v1/token_info', idPath: 'resource.uuid' },
-  // The provider's API for the proxy: https://docs.gusto.com/app-integrations/docs/authentication
+  // The provider's API for the proxy: the OpenAPI description's production server.
   api: { baseUrl: 'https://api.gusto.com' },
 } satisfies Partial<ProviderSpecInput>;

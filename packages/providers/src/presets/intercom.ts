@@ -16,15 +16,19 @@ export const intercom = {
   docs: 'https://developers.intercom.com/docs/build-an-integration/learn-more/authentication/setting-up-oauth',
   setup:
     'In the Intercom Developer Hub open your app, tick "Use OAuth" on its Authentication page, add the redirect URL `{publicUrl}/api/auth/intercom/handler/frame` (https only) and tick the permissions your app needs; the client id and secret are on its Basic Information page.',
-  // "Using OAuth": https://intercom-developer-hub.readme.io/reference/using-oauth
+  // Both endpoints and the token request's code, client_id and client_secret parameters: "Using OAuth",
+  // https://intercom-developer-hub.readme.io/reference/using-oauth (Intercom's reference; read 2026-12-03).
   authorizeUri: 'https://app.intercom.io/oauth',
   tokenUri: 'https://api.intercom.io/auth/eagle/token',
   scopes: { default: [], required: [], separator: ' ' },
   clientAuthLocation: 'body',
+  // The token is used like an Access Token and Intercom documents no refresh grant (the pages above).
   noRefreshToken: true,
-  // GET /me describes the admin who installed the app.
+  // GET /me ("Identify an admin"): the admin who authorized, `{type: 'admin', id, name, email, app}`, in Intercom's
+  // OpenAPI description (https://github.com/intercom/Intercom-OpenAPI, descriptions/2.14/api.intercom.io.yaml, read
+  // 2026-12-03).
   account: { userInfoUri: 'https://api.intercom.io/me', idPath: 'id', displayNamePath: 'name' },
-  // The provider's API for the proxy: https://developers.intercom.com/docs/build-an-integration/learn-more/authentication
-  // (the US region's host; a workspace hosted in another region needs its own `api.baseUrl`).
+  // The provider's API for the proxy: the OpenAPI description's production server (the US region's host; it lists
+  // api.eu.intercom.io and api.au.intercom.io for workspaces hosted there, which need their own `api.baseUrl`).
   api: { baseUrl: 'https://api.intercom.io', headers: { Accept: 'application/json' } },
 } satisfies Partial<ProviderSpecInput>;

@@ -14,19 +14,23 @@ export const keap = {
   docs: 'https://developer.infusionsoft.com/getting-started-oauth-keys',
   setup:
     'Create an app in the Keap developer portal (https://keys.developer.keap.com) with the redirect URI `{publicUrl}/api/auth/keap/handler/frame` (https only) and copy its client id and secret.',
+  // Both endpoints: https://developer.keap.com/getting-started-oauth-keys/ (read 2026-12-03) and the oauth2 scheme of
+  // Keap's OpenAPI description (https://github.com/infusionsoft/keap-sdk, sdks/v2/swagger.yml). The code exchange
+  // sends client_id and client_secret as form parameters.
   authorizeUri: 'https://accounts.infusionsoft.com/app/oauth/authorize',
   tokenUri: 'https://api.infusionsoft.com/token',
-  // "The only current valid value is scope=full" (https://developer.infusionsoft.com/authentication).
+  // "The only current valid value is scope=full" (the getting-started page above).
   scopes: { default: ['full'], required: ['full'], separator: ' ' },
   clientAuthLocation: 'body',
   // "the Refresh Token grant (securing tokens by requiring rotation)".
   rotatesRefreshTokens: true,
-  // Retrieve User Info: the Keap user who authorized, by their global user id.
+  // Retrieve User Info (REST v2): the Keap user who authorized, `id` being the global user id, in Keap's OpenAPI
+  // description (sdks/v2/swagger.yml and docs/GetUserInfoResponse.md, read 2026-12-03).
   account: {
-    userInfoUri: 'https://api.infusionsoft.com/crm/rest/v1/oauth/connect/userinfo',
-    idPath: 'global_user_id',
+    userInfoUri: 'https://api.keap.com/crm/rest/v2/oauth/connect/userinfo',
+    idPath: 'id',
     displayNamePath: 'email',
   },
-  // The provider's API for the proxy: REST v1 and v2 under https://api.infusionsoft.com/crm/rest.
-  api: { baseUrl: 'https://api.infusionsoft.com/crm/rest' },
+  // The provider's API for the proxy: the OpenAPI description's server; paths start with /rest/v2/….
+  api: { baseUrl: 'https://api.keap.com/crm' },
 } satisfies Partial<ProviderSpecInput>;

@@ -15,16 +15,22 @@ export const pandadoc = {
   docs: 'https://developers.pandadoc.com/reference/authentication-process',
   setup:
     'Register an application in the PandaDoc Developer Dashboard (Settings > API dashboard; production API access must be enabled) with the redirect URI `{publicUrl}/api/auth/pandadoc/handler/frame` and copy its client id and secret.',
+  // The authorization URL with `scope=read+write` (form-encoded: the scopes read and write, space-separated):
+  // https://developers.pandadoc.com/reference/authorize-a-user (read 2026-12-03).
   authorizeUri: 'https://app.pandadoc.com/oauth2/authorize',
+  // Create/refresh access token with client_id and client_secret as form fields:
+  // https://developers.pandadoc.com/reference/create-an-access_token and PandaDoc's official client
+  // (https://github.com/PandaDoc/pandadoc-api-python-client, pandadoc_client/api/o_auth_2_0_authentication_api.py).
   tokenUri: 'https://api.pandadoc.com/oauth2/access_token',
-  scopes: { default: ['read+write'], required: [], separator: ' ' },
+  scopes: { default: ['read', 'write'], required: [], separator: ' ' },
   clientAuthLocation: 'body',
-  // GET /public/v1/members/current/: the member who authorized (`user_id`, `email`, workspace).
+  // GET /public/v1/members/current ("Current member details"): the member who authorized (`user_id`, `email`,
+  // workspace), as the official client calls it (pandadoc_client/api/members_api.py, read 2026-12-03).
   account: {
-    userInfoUri: 'https://api.pandadoc.com/public/v1/members/current/',
+    userInfoUri: 'https://api.pandadoc.com/public/v1/members/current',
     idPath: 'user_id',
     displayNamePath: 'email',
   },
-  // The provider's API for the proxy: https://developers.pandadoc.com/reference/authentication (bearer tokens).
+  // The provider's API for the proxy: the official client's host, https://api.pandadoc.com (bearer tokens).
   api: { baseUrl: 'https://api.pandadoc.com/public/v1' },
 } satisfies Partial<ProviderSpecInput>;

@@ -13,20 +13,28 @@ export const paypal = {
   category: 'accounting',
   logo: 'paypal',
   // (read 2026-12-03)
-  docs: 'https://developer.paypal.com/log-in/build',
+  docs: 'https://developer.paypal.com/docs/log-in-with-paypal/integrate/',
   setup:
-    'In the PayPal Developer Dashboard > Apps & Credentials open your app, tick "Log in with PayPal" under Other features, set the Return URL to `{publicUrl}/api/auth/paypal/handler/frame` in its Advanced Settings and choose the user information to share. For sandbox apps override `authorizeUri`, `tokenUri` and `account.userInfoUri` with the sandbox hosts.',
-  // https://developer.paypal.com/log-in/build-button: the authorization endpoint template (live host).
+    'In the PayPal Developer Dashboard > Apps & Credentials open your app, tick "Log in with PayPal" under Other features, set the Return URL to `{publicUrl}/api/auth/paypal/handler/frame` in its Advanced Settings and choose the user information to share (at least Full name and Email). For sandbox apps override `authorizeUri`, `tokenUri` and `account.userInfoUri` with the sandbox hosts.',
+  // The authorization endpoint and its space-separated scopes, openid required:
+  // https://developer.paypal.com/docs/log-in-with-paypal/integrate/build-button (read 2026-12-03; the live host from
+  // https://developer.paypal.com/docs/integration/direct/identity/get-user-consent/).
   authorizeUri: 'https://www.paypal.com/signin/authorize',
+  // The token endpoint with the client id and secret as HTTP Basic credentials:
+  // https://developer.paypal.com/docs/api/get-an-access-token-postman (read 2026-12-03).
   tokenUri: 'https://api-m.paypal.com/v1/oauth2/token',
-  scopes: { default: ['openid', 'email'], required: ['openid'], separator: ' ' },
+  // `profile` brings the full name and `email` the address
+  // (https://developer.paypal.com/docs/log-in-with-paypal/integrate/reference, read 2026-12-03).
+  scopes: { default: ['openid', 'profile', 'email'], required: ['openid'], separator: ' ' },
   clientAuthLocation: 'headers',
-  // The Identity API's user info (https://developer.paypal.com/api/identity/v1/): `user_id` is the stable id.
+  // The user info API (https://developer.paypal.com/docs/api/identity/v1/, read 2026-12-03): `user_id` is the
+  // Private Personal Identifier, unique for the user and the app; `name` the full name.
   account: {
     userInfoUri: 'https://api-m.paypal.com/v1/identity/oauth2/userinfo?schema=paypalv1.1',
     idPath: 'user_id',
     displayNamePath: 'name',
   },
-  // The provider's API for the proxy: https://developer.paypal.com/api/rest/ (the REST APIs on api-m.paypal.com).
+  // The provider's API for the proxy: https://developer.paypal.com/api/rest/ (read 2026-12-03; the REST APIs on
+  // api-m.paypal.com).
   api: { baseUrl: 'https://api-m.paypal.com' },
 } satisfies Partial<ProviderSpecInput>;

@@ -16,6 +16,8 @@ export const square = {
   docs: 'https://developer.squareup.com/docs/oauth-api/overview',
   setup:
     "In the Square Developer Console open your application's OAuth page, set the redirect URL to `{publicUrl}/api/auth/square/handler/frame` and copy the Application ID and Application secret (production or sandbox; for the sandbox override the endpoints with https://connect.squareupsandbox.com).",
+  // Both endpoints, ObtainToken's JSON body with client_id and client_secret, the scopes and RetrieveMerchant below:
+  // Square's OpenAPI description (https://github.com/square/connect-api-specification, api.json, read 2026-12-03).
   authorizeUri: 'https://connect.squareup.com/oauth2/authorize',
   // ObtainToken (https://developer.squareup.com/reference/square/o-auth/obtain-token): JSON only.
   tokenUri: 'https://connect.squareup.com/oauth2/token',
@@ -23,20 +25,22 @@ export const square = {
   // MERCHANT_PROFILE_READ lets the merchant call below identify the seller.
   scopes: { default: ['MERCHANT_PROFILE_READ'], required: ['MERCHANT_PROFILE_READ'], separator: ' ' },
   clientAuthLocation: 'body',
-  // "OAuth access tokens expire in 30 days" (ObtainTokenResponse); the answer has expires_at, not expires_in.
+  // Access tokens expire in 30 days unless short-lived (ObtainTokenResponse's `short_lived`); the answer has
+  // expires_at, not expires_in.
   defaultTokenLifetimeSeconds: 30 * 24 * 3600,
   // "Square recommends that your application automatically renew OAuth access tokens every 7 days or less"
-  // (https://developer.squareup.com/docs/oauth-api/refresh-revoke-limit-scope).
+  // (https://developer.squareup.com/docs/oauth-api/refresh-revoke-limit-scope, read 2026-12-03).
   keepAliveSeconds: 7 * 24 * 3600,
   // The seller's business: https://developer.squareup.com/reference/square/objects/ObtainTokenResponse
   metadata: ['merchant_id'],
-  // RetrieveMerchant with `me`: the merchant the token can access, `{merchant: {id, business_name}}`.
+  // RetrieveMerchant with `me`: the merchant the token can access, `{merchant: {id, business_name}}`; it needs
+  // MERCHANT_PROFILE_READ.
   account: {
     userInfoUri: 'https://connect.squareup.com/v2/merchants/me',
     idPath: 'merchant.id',
     displayNamePath: 'merchant.business_name',
   },
-  // The provider's API for the proxy: https://developer.squareup.com/docs/oauth-api/overview (bearer tokens on the
-  // Connect API host).
+  // The provider's API for the proxy: the OpenAPI description's server, https://connect.squareup.com, with /v2 paths
+  // (bearer tokens).
   api: { baseUrl: 'https://connect.squareup.com/v2' },
 } satisfies Partial<ProviderSpecInput>;

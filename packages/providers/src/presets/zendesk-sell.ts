@@ -16,13 +16,20 @@ export const zendeskSell = {
   docs: 'https://developers.getbase.com/docs/rest/articles/oauth2/requests',
   setup:
     'In Zendesk Sell go to Settings > Integrations > OAuth, open the Developer apps tab, add an app with the redirect URI `{publicUrl}/api/auth/zendesk-sell/handler/frame` and copy its client id and secret.',
+  // GET /oauth2/authorize and the token endpoint with the client id and secret as HTTP Basic credentials:
+  // https://developer.zendesk.com/api-reference/sales-crm/authentication/requests and
+  // https://developer.zendesk.com/api-reference/sales-crm/authentication/reference/ (read 2026-12-03).
   authorizeUri: 'https://api.getbase.com/oauth2/authorize',
   tokenUri: 'https://api.getbase.com/oauth2/token',
-  // `profile` lets users/self identify the user; `read` the CRM data.
+  // `profile` lets users/self identify the user; `read` the CRM data. Not confirmed from Zendesk's documentation (its
+  // OAuth reference makes `scope` optional and names no values in the part we could read): the names are those
+  // third-party Sell connectors request (read, write, profile).
   scopes: { default: ['profile', 'read'], required: ['profile'], separator: ' ' },
   clientAuthLocation: 'headers',
-  // GET /v2/users/self answers `{data: {id, name, email, …}}`.
+  // GET /v2/users/self ("Retrieve an authenticating user") answers `{data: {id, name, email, …}}`, as Zendesk's
+  // official Sell client calls it (https://github.com/zendesk/basecrm-python, basecrm/services.py and
+  // basecrm/http_client.py, read 2026-12-03).
   account: { userInfoUri: 'https://api.getbase.com/v2/users/self', idPath: 'data.id', displayNamePath: 'data.name' },
-  // The provider's API for the proxy: the Sell REST API v2.
+  // The provider's API for the proxy: the Sell REST API v2 (the official client's base URL and `/v2` prefix).
   api: { baseUrl: 'https://api.getbase.com/v2', headers: { Accept: 'application/json' } },
 } satisfies Partial<ProviderSpecInput>;

@@ -19,14 +19,18 @@ export const zendesk = {
   params: {
     subdomain: { pattern: '[a-z0-9][a-z0-9-]*', description: 'the Zendesk subdomain, as in <subdomain>.zendesk.com' },
   },
+  // The authorization page on the account's host: "Using OAuth authentication with your application",
+  // https://support.zendesk.com/hc/en-us/articles/203663836 (read 2026-12-03).
   authorizeUri: 'https://{subdomain}.zendesk.com/oauth/authorizations/new',
-  // One endpoint for the code and refresh grants (the grant-type tokens API above).
+  // One endpoint for the code and refresh grants, PKCE's code_verifier accepted (the grant-type tokens API above).
   tokenUri: 'https://{subdomain}.zendesk.com/oauth/tokens',
   // `read` covers the users/me call; the configuration adds `write` or resource scopes (tickets:read …).
   scopes: { default: ['read'], required: [], separator: ' ' },
   clientAuthLocation: 'body',
   // "Working with OAuth refresh tokens": https://developer.zendesk.com/documentation/api-basics/authentication/refresh-token
-  // GET /api/v2/users/me answers `{user: {id, name, …}}` for the token's user.
+  // GET /api/v2/users/me answers `{user: {id, name, …}}` for the token's user: the user fields at
+  // https://developer.zendesk.com/api-reference/ticketing/users/users/ (read 2026-12-03), `me` as Zendesk's official
+  // client asks for the current user (https://github.com/zendesk/zendesk_api_client_rb, lib/zendesk_api/client.rb).
   account: {
     userInfoUri: 'https://{subdomain}.zendesk.com/api/v2/users/me',
     idPath: 'user.id',
