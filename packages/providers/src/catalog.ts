@@ -115,6 +115,7 @@ import { shopify } from './presets/shopify.js';
 import { slack } from './presets/slack.js';
 import { snapchat } from './presets/snapchat.js';
 import { snyk } from './presets/snyk.js';
+import { soundcloud } from './presets/soundcloud.js';
 import { spotify } from './presets/spotify.js';
 import { square } from './presets/square.js';
 import { squarespace } from './presets/squarespace.js';
@@ -139,6 +140,7 @@ import { wrike } from './presets/wrike.js';
 import { x } from './presets/x.js';
 import { xero } from './presets/xero.js';
 import { yahoo } from './presets/yahoo.js';
+import { yandex } from './presets/yandex.js';
 import { youtube } from './presets/youtube.js';
 import { zendesk } from './presets/zendesk.js';
 import { zendeskSell } from './presets/zendesk-sell.js';
@@ -271,6 +273,7 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   slack,
   snapchat,
   snyk,
+  soundcloud,
   spotify,
   square,
   squarespace,
@@ -295,6 +298,7 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   x,
   xero,
   yahoo,
+  yandex,
   youtube,
   zendesk,
   'zendesk-sell': zendeskSell,

@@ -20,10 +20,10 @@ export const gusto = {
   tokenUri: 'https://api.gusto.com/oauth/token',
   scopes: { default: [], required: [], separator: ' ' },
   clientAuthLocation: 'body',
-  // Gusto documents redirect_uri as a parameter of the refresh request too
-  // (https://docs.gusto.com/embedded-payroll/v2023-04-01/docs/authentication). The vault's redirect URI depends on
-  // publicUrl, which a preset's static `extra.refresh` cannot name: a configuration adds
-  // `extra.refresh.redirect_uri` with its own `{publicUrl}/api/auth/gusto/handler/frame`.
+  // "To refresh the access token, you will need the client_id, client_secret, and redirect_uri" (read 2026-12-03):
+  // https://docs.gusto.com/embedded-payroll/docs/authentication; the refresh endpoint's body lists redirect_uri:
+  // https://docs.gusto.com/embedded-payroll/reference/oauth-access-token
+  refreshSendsRedirectUri: true,
   // GET /v1/token_info names the company (`resource`) the token reaches.
   account: { userInfoUri: 'https://api.gusto.com/v1/token_info', idPath: 'resource.uuid' },
   // The provider's API for the proxy: https://docs.gusto.com/app-integrations/docs/authentication

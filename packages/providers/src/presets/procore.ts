@@ -2,9 +2,10 @@ import type { ProviderSpecInput } from '@tokenvault/core';
 
 /**
  * Procore (construction management): authorization code grant at login.procore.com. Production and sandbox are
- * separate worlds with their own credentials, login host and tokens; this preset is production. Quirk: most calls
- * name the company in a `Procore-Company-Id` header, which the app sends (it differs per call); `GET
- * /rest/v1.0/me` needs none and returns a user id that is unique across companies.
+ * separate worlds with their own credentials, login host and tokens; this preset is production. Most calls name the
+ * company in a `Procore-Company-Id` header: the first company the user sees is kept when connecting and sent by
+ * default (an app sends its own header for another). `GET /rest/v1.0/me` needs none and returns a user id that is
+ * unique across companies.
  */
 export const procore = {
   id: 'procore',
@@ -22,8 +23,15 @@ export const procore = {
   // The token endpoint takes client_id and client_secret as request fields.
   clientAuthLocation: 'body',
   // "Show User Info", GET /rest/v1.0/me: the authenticated user (id, login, name); no company header needed.
-  account: { userInfoUri: 'https://api.procore.com/rest/v1.0/me', idPath: 'id', displayNamePath: 'login' },
+  account: {
+    userInfoUri: 'https://api.procore.com/rest/v1.0/me',
+    idPath: 'id',
+    displayNamePath: 'login',
+    // "List Companies" (GET /rest/v1.0/companies, a JSON array) needs no company header: the first one is kept.
+    metadata: { uri: 'https://api.procore.com/rest/v1.0/companies', fields: { procore_company_id: '0.id' } },
+  },
   // The provider's API for the proxy: https://developers.procore.com/documentation/content/oauth-endpoints
   // (API host api.procore.com, REST resources under /rest/v1.0, /rest/v1.1 …).
-  api: { baseUrl: 'https://api.procore.com' },
+  // The Procore-Company-Id header: https://developers.procore.com/documentation/tutorial-mpz (read 2026-12-03)
+  api: { baseUrl: 'https://api.procore.com', headers: { 'Procore-Company-Id': '{metadata.procore_company_id}' } },
 } satisfies Partial<ProviderSpecInput>;
