@@ -48,6 +48,31 @@ describe('provider quirks of the API', () => {
     expect(provider.apiCalls.at(-1)?.path).toBe('/ex/cloud-1/rest/api/3/myself');
   });
 
+  it("asks each account's own host for the values it keeps (a per-account param in account.metadata.uri)", async () => {
+    // Zoho Desk lists organizations on the data center's desk host.
+    const { vault, provider } = await vaultFor({}, (url) => ({
+      params: { region: { pattern: 'us|eu', description: 'the data region', default: 'us' } },
+      account: {
+        userInfoUri: `${url}/me`,
+        idPath: 'id',
+        metadata: { uri: `${url}/t/{region}/sites`, fields: { cloud_id: '0.id' } },
+      },
+    }));
+    const started = await vault.startConnect({
+      ...{ env: ENV, provider: 'quirky', scopes: [], origin: 'http://app.test', mode: 'popup', userId: 'u1' },
+      params: { region: 'eu' },
+    });
+    const approved = await fetch(started.authorizationUrl, { redirect: 'manual' });
+    const callback = new URL(approved.headers.get('location') as string);
+    const done = await vault.completeConnect({
+      provider: 'quirky',
+      params: callback.searchParams,
+      nonceCookie: started.nonce,
+    });
+    expect(done.account.metadata).toMatchObject({ region: 'eu', cloud_id: 'cloud-1' });
+    expect(provider.tenants).toEqual(['eu']);
+  });
+
   it('fills API headers from account metadata and configured secrets, and never shows the secret', async () => {
     const lines: string[] = [];
     const logger = {
