@@ -121,5 +121,9 @@ describe('account values in the path and in headers', () => {
     expect(sent(chosen, { account_id: '42' })).toEqual({ ...chosen, 'developer-token': 's3', fixed: 'f' });
     expect(refusal(() => sent({}, {}))).toMatch(/no metadata\.account_id for the Harvest-Account-Id header/);
     expect(sent({ 'harvest-account-id': '7' }, {})['harvest-account-id']).toBe('7');
+    // A provider's answer cannot smuggle a header in, nor make the call fail as a bug.
+    for (const account_id of ['1\r\nCookie: x', 'ünï']) {
+      expect(() => sent({}, { account_id })).toThrow(/not usable/);
+    }
   });
 });

@@ -33,8 +33,9 @@ export function setApiHeaders(
     if (missing.length > 0) {
       throw new VaultError('invalid_request', `the account has no ${missing.join(', ')} for the ${name} header`);
     }
-    // A value from a provider's answer must not split the request's headers.
-    if (/[\r\n\0]/.test(value)) throw new VaultError('provider_error', `the ${name} header's value is not usable`);
+    // A value from a provider's answer must not split the request's headers, nor be what a header cannot carry.
+    if (/[^\t\x20-\x7e]/.test(value))
+      throw new VaultError('provider_error', `the ${name} header's value is not usable`);
     headers.set(name, value);
   }
 }
