@@ -168,8 +168,9 @@ export function createAccessTokens(ctx: VaultContext<AccountStore>, engine: Refr
       });
     }
     let plaintext: string | undefined; // the token a refresh just brought, not decrypted again
-    const spec = specOf(row);
-    if (shouldRefresh(row, options.minValiditySeconds, ctx.now()) && !handedBackUntilExpiry(row, spec)) {
+    // The spec is looked up only when a refresh is in question: the common read stays as short as it was.
+    const spec = shouldRefresh(row, options.minValiditySeconds, ctx.now()) ? specOf(row) : null;
+    if (spec !== null && !handedBackUntilExpiry(row, spec)) {
       if (row.refreshToken || spec?.longLivedToken) {
         ({ row, accessToken: plaintext } = await refreshOrKeep(row, options.minValiditySeconds));
       } else if (row.expiresAt !== null && row.expiresAt <= ctx.now()) {
