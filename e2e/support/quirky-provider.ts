@@ -40,6 +40,18 @@ export interface Quirks {
   redirect?: { path: string; to: string };
   /** Answers requests to this path with a JSON body that never ends. */
   endless?: string;
+  /** Yandex, SoundCloud: `/me` and the API take the token only as `Authorization: <scheme> <token>`. */
+  tokenScheme?: string;
+  /** Square: token answers state the expiry as an ISO time in `expires_at` (two hours on), with no `expires_in`. */
+  expiresAt?: boolean;
+  /** Gusto: a refresh without the redirect URI of the code exchange is refused (invalid_request). */
+  redirectUriOnRefresh?: boolean;
+  /**
+   * Instagram: the code brings a one-hour token and no refresh token; `GET /access_token?grant_type=ig_exchange_token`
+   * swaps it for a 60-day one, and `GET /refresh_access_token?grant_type=ig_refresh_token` renews a 60-day token that
+   * is at least a day old (by the provider's clock) and unexpired; anything else is refused, as Graph errors are.
+   */
+  longLived?: boolean;
 }
 
 export interface QuirkyProvider {
@@ -58,6 +70,13 @@ export interface QuirkyProvider {
   clock: { offsetMs: number };
   /** Settles when the endless answer's connection closes, with the bytes written until then. */
   endlessEnded: Promise<number>;
+  /** `longLived`: every exchange and renewal request's query, in order. */
+  exchanges: URLSearchParams[];
+  renewals: URLSearchParams[];
+  /** `longLived`: makes every token issued so far invalid, as a user removing the app would. */
+  revokeAll(): void;
+  /** Every request to the API (`/ex/…`), with its path and headers. */
+  apiCalls: { path: string; headers: IncomingMessage['headers'] }[];
   close(): Promise<void>;
 }
 
@@ -79,9 +98,32 @@ export async function startQuirkyProvider(quirks: Quirks): Promise<QuirkyProvide
     authorizeQuery: undefined as URLSearchParams | undefined,
     tenants: [] as string[],
     tokenForms: [] as URLSearchParams[],
+    exchanges: [] as URLSearchParams[],
+    renewals: [] as URLSearchParams[],
+    apiCalls: [] as { path: string; headers: IncomingMessage['headers'] }[],
+    revokeAll: () => valid.clear(),
     nextAnswer(status: number, body: Record<string, unknown>) {
       override = { status, body };
     },
+  };
+  /** Long-lived tokens and when (by the provider's clock) each was issued and expires. */
+  const longLivedTokens = new Map<string, { issuedAt: number; expiresAt: number }>();
+  const DAY = 86_400_000;
+  const issueLongLived = () => {
+    const now = Date.now() + clock.offsetMs;
+    counter += 1;
+    const token = `long-token-${counter}`;
+    valid.add(token);
+    state.userTokens.push(token);
+    longLivedTokens.set(token, { issuedAt: now, expiresAt: now + 60 * DAY });
+    return { access_token: token, token_type: 'bearer', expires_in: 60 * 86_400 };
+  };
+  const graphError = (message: string) => ({ error: { message, type: 'OAuthException', code: 190 } });
+  let exchangeRedirectUri: string | null = null;
+  /** The token a request carries, in the scheme the provider wants. */
+  const tokenOf = (request: IncomingMessage) => {
+    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
+    return scheme === (quirks.tokenScheme ?? 'Bearer') ? (token ?? '') : '';
   };
 
   function tokens(refreshing = false): Record<string, unknown> {
@@ -97,9 +139,10 @@ export async function startQuirkyProvider(quirks: Quirks): Promise<QuirkyProvide
     const set: Record<string, unknown> = {
       access_token: user,
       token_type: quirks.nestedUserToken ? 'user' : 'Bearer',
-      refresh_token: `refresh-${counter}`,
+      ...(!quirks.longLived && { refresh_token: `refresh-${counter}` }),
       scope: quirks.scopeArray ? ['read', 'write'] : quirks.neverExpiresAsZero ? null : 'read',
-      ...(!quirks.noExpiresIn && { expires_in: quirks.neverExpiresAsZero ? 0 : 3600 }),
+      ...(!quirks.noExpiresIn && !quirks.expiresAt && { expires_in: quirks.neverExpiresAsZero ? 0 : 3600 }),
+      ...(quirks.expiresAt && { expires_at: new Date(now + 2 * 3_600_000).toISOString().replace(/\.\d+Z$/, 'Z') }),
       ...(quirks.refreshTokenLifetimeSeconds && { refresh_token_expires_in: quirks.refreshTokenLifetimeSeconds }),
     };
     lastIssue = { token: user, expiresAt: now + 3_600_000 };
@@ -131,8 +174,19 @@ export async function startQuirkyProvider(quirks: Quirks): Promise<QuirkyProvide
       back.searchParams.set('state', url.searchParams.get('state') ?? '');
       return void response.writeHead(302, { location: back.href }).end();
     }
+    if (quirks.longLived && (url.pathname === '/access_token' || url.pathname === '/refresh_access_token')) {
+      return longLivedAnswer(url, response);
+    }
+    if (url.pathname === '/sites' || url.pathname.startsWith('/ex/')) {
+      // An API: Atlassian's accessible-resources, and calls below /ex/ that echo what reached them.
+      if (!valid.has(tokenOf(request))) return void response.writeHead(401).end();
+      response.writeHead(200, { 'content-type': 'application/json' });
+      if (url.pathname === '/sites') return void response.end(JSON.stringify([{ id: 'cloud-1', name: 'Acme' }]));
+      state.apiCalls.push({ path: url.pathname, headers: request.headers });
+      return void response.end(JSON.stringify({ path: url.pathname }));
+    }
     if (url.pathname === '/me') {
-      const token = (request.headers.authorization ?? '').replace(/^Bearer /, '');
+      const token = tokenOf(request);
       if (!valid.has(token)) return void response.writeHead(401).end();
       const [name, value] = quirks.userinfoHeader ?? [];
       if (name && request.headers[name.toLowerCase()] !== value) return void response.writeHead(400).end();
@@ -178,6 +232,10 @@ export async function startQuirkyProvider(quirks: Quirks): Promise<QuirkyProvide
       override = undefined;
       return send(answer.status, answer.body);
     }
+    if (!refreshing) exchangeRedirectUri = form.get('redirect_uri');
+    if (refreshing && quirks.redirectUriOnRefresh && form.get('redirect_uri') !== exchangeRedirectUri) {
+      return send(400, { error: 'invalid_request', error_description: 'redirect_uri is missing or differs' });
+    }
     if (form.get('grant_type') === 'refresh_token') {
       if (quirks.scopeOnRefresh && form.has('scope') === (quirks.scopeOnRefresh === 'refused')) {
         return send(400, { error: 'invalid_scope', error_description: `scope ${quirks.scopeOnRefresh} on refresh` });
@@ -189,6 +247,36 @@ export async function startQuirkyProvider(quirks: Quirks): Promise<QuirkyProvide
     }
     return send(200, tokens());
   });
+  /** Instagram's two GETs: the exchange of a short-lived token, and the renewal of a long-lived one. */
+  function longLivedAnswer(url: URL, response: ServerResponse) {
+    const query = url.searchParams;
+    const token = query.get('access_token') ?? '';
+    const now = Date.now() + clock.offsetMs;
+    const refuse = (message: string) => {
+      response.writeHead(400, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(graphError(message)));
+    };
+    const answer = (body: Record<string, unknown>) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(body));
+    };
+    if (url.pathname === '/access_token') {
+      state.exchanges.push(query);
+      if (query.get('grant_type') !== 'ig_exchange_token' || query.get('client_secret') !== 's3cret') {
+        return refuse('Invalid exchange request');
+      }
+      if (!valid.has(token) || longLivedTokens.has(token)) return refuse('Invalid OAuth access token');
+      return answer(issueLongLived());
+    }
+    state.renewals.push(query);
+    const held = longLivedTokens.get(token);
+    if (query.get('grant_type') !== 'ig_refresh_token' || !held || !valid.has(token) || held.expiresAt <= now) {
+      return refuse('Error validating access token');
+    }
+    if (now - held.issuedAt < DAY) return refuse('The access token must be at least 24 hours old');
+    return answer(issueLongLived());
+  }
+
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   return Object.assign(state, {

@@ -10,6 +10,7 @@ import {
   type ProviderSpecInput,
   type Store,
   type Vault,
+  type VaultLogger,
 } from '@tokenvault/core';
 import { oauth2 } from '@tokenvault/providers';
 import { createSqliteStore } from '@tokenvault/store-sqlite';
@@ -26,6 +27,8 @@ afterAll(async () => {
 export async function vaultFor(
   quirks: Quirks,
   spec: Partial<ProviderSpecInput> | ((providerUrl: string) => Partial<ProviderSpecInput>) = {},
+  /** The configuration's secrets for the provider (`{secrets.name}` in its API headers), and where logs go. */
+  options: { secrets?: Record<string, string>; logger?: VaultLogger } = {},
 ) {
   const provider: QuirkyProvider = await startQuirkyProvider(quirks);
   const dir = await mkdtemp(join(tmpdir(), 'tokenvault-quirks-'));
@@ -57,6 +60,7 @@ export async function vaultFor(
     clientId: 'vault',
     clientSecret: 's3cret',
     scopes: ['read'],
+    ...(options.secrets && { secrets: options.secrets }),
   };
   /** Moves the vaults' clock (not the provider's). */
   const clock = { offsetMs: 0 };
@@ -68,6 +72,7 @@ export async function vaultFor(
       cipher,
       providers: createProviderRegistry({ [ENV]: [configured] }),
       publicUrl: 'http://vault.test',
+      ...(options.logger && { logger: options.logger }),
     });
   /** Another vault over its own connection to the same database, as another process would be. */
   const twin = () => vaultOn(open());

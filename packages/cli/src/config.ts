@@ -39,6 +39,10 @@ const providerEntry = z
     hooks: z.string().min(1).optional(),
     clientId: z.string().min(1),
     clientSecret: z.string().min(1).optional(),
+    /** Secrets the provider's API headers name as `{secrets.name}` (Google Ads' developer token); never shown. */
+    secrets: z
+      .record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'letters, digits and _'), z.string().min(1))
+      .optional(),
   })
   // Every other key is a provider-spec field (docs/configuration.md, "Providers"); the spec's own schema rejects unknown ones.
   .catchall(z.unknown());

@@ -23,6 +23,9 @@ const SECRET_KEYS = [
   'masterKey',
   'accessKey',
   'secret',
+  // Configuration secrets of providers (`secrets`), and the header Google Ads reads one from.
+  'secrets',
+  'developer-token',
 ];
 
 const SECRETS: ReadonlySet<string> = new Set(SECRET_KEYS.map((key) => key.toLowerCase()));

@@ -19,6 +19,7 @@ import type { ConnectUi } from '@tokenvault/server';
 import { CliError } from './cli-error.js';
 import type { Config, ProviderEntry } from './config.js';
 import { nodeAead } from './node-aead.js';
+import { missingSecrets } from './provider-problems.js';
 
 /** Everything a command needs, whether it came from a config file or from dev mode. */
 export interface Settings {
@@ -164,7 +165,7 @@ export function configuredProvider(
   entry: ProviderEntry,
   hooks?: ProviderHooks,
 ): ConfiguredProvider {
-  const { preset: presetId, hooks: _hooksFile, clientId, clientSecret, scopes, ...overrides } = entry;
+  const { preset: presetId, hooks: _hooksFile, clientId, clientSecret, secrets, scopes, ...overrides } = entry;
   // Own properties only: `preset: constructor` must not find Object.prototype's.
   const preset = presetId === undefined ? {} : Object.hasOwn(presets, presetId) ? presets[presetId] : undefined;
   if (!preset) {
@@ -181,5 +182,15 @@ export function configuredProvider(
     ...(scopes !== undefined && !scopeList && { scopes }),
     id,
   } as Parameters<typeof buildProviderSpec>[1]);
-  return { env, id, spec, clientId, clientSecret, scopes: scopeList ?? spec.scopes.default, ...(hooks && { hooks }) };
+  const missing = missingSecrets(spec.api, secrets);
+  if (missing.length > 0) {
+    throw new CliError(
+      `environments.${env}.providers.${id}.secrets.${missing[0]}: required: the provider's api.headers name {secrets.${missing[0]}}`,
+    );
+  }
+  return {
+    ...{ env, id, spec, clientId, clientSecret, scopes: scopeList ?? spec.scopes.default },
+    ...(secrets && { secrets }),
+    ...(hooks && { hooks }),
+  };
 }

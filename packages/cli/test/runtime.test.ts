@@ -2,6 +2,7 @@ import { VaultError } from '@tokenvault/core';
 import { describe, expect, it } from 'vitest';
 import { CliError } from '../src/cli-error.js';
 import type { ProviderEntry } from '../src/config.js';
+import { providerProblems } from '../src/provider-problems.js';
 import { configuredProvider, decodeMasterKey } from '../src/runtime.js';
 
 const entry = (fields: Partial<ProviderEntry> = {}): ProviderEntry => ({
@@ -100,6 +101,26 @@ describe('configuredProvider', () => {
     expect(err).toBeInstanceOf(VaultError);
     expect((err as VaultError).code).toBe('invalid_request');
     expect((err as VaultError).message).toContain('issuerUrl');
+  });
+});
+
+describe('provider secrets', () => {
+  it("gives the API headers' {secrets.name} from the entry's secrets, and refuses an entry that lacks one", () => {
+    // Google Ads' developer token: a secret of the configuration, sent by the proxy, never part of the spec.
+    const ads = (fields: Partial<ProviderEntry>) =>
+      configuredProvider('production', 'ads', { preset: 'google-ads', clientId: 'x', ...fields } as ProviderEntry);
+    const provider = ads({ secrets: { developer_token: 'dt' } });
+    expect(provider.secrets).toEqual({ developer_token: 'dt' });
+    expect(provider.spec.api?.headers).toEqual({ 'developer-token': '{secrets.developer_token}' });
+    // A configuration adds a header without dropping the preset's.
+    const manager = ads({ secrets: { developer_token: 'dt' }, api: { headers: { 'login-customer-id': '123' } } });
+    expect(Object.keys(manager.spec.api?.headers ?? {}).sort()).toEqual(['developer-token', 'login-customer-id']);
+    const missing = thrown(() => ads({}));
+    expect(missing).toBeInstanceOf(CliError);
+    expect((missing as Error).message).toMatch(/providers\.ads\.secrets\.developer_token: required/);
+    expect(
+      providerProblems({ environments: { production: { providers: { ads: { preset: 'google-ads' } } } } }),
+    ).toEqual(expect.arrayContaining([expect.stringMatching(/ads\.secrets\.developer_token: required/)]));
   });
 });
 

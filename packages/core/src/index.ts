@@ -87,7 +87,7 @@ export {
   providerSpecSchema,
 } from './providers/provider-spec.js';
 export { type ConfiguredProvider, createProviderRegistry, type ProviderRegistry } from './providers/registry.js';
-export { type ApiSpec, apiSpecSchema } from './proxy/api-spec.js';
+export { type ApiSpec, apiSpecSchema, secretsNamed } from './proxy/api-spec.js';
 export type { ProxyAnswer, ProxyRequest, Upstream, UpstreamAnswer, UpstreamRequest } from './proxy/proxy-call.js';
 export { forwardedRequestHeaders, forwardedResponseHeaders } from './proxy/proxy-headers.js';
 export type { RefreshResult } from './refresh/refresh-engine.js';

@@ -243,7 +243,66 @@ describe('the api field', () => {
     [{ baseUrl: 'https://api.acme.example', headers: { 'Bad Header': 'x' } }, /api\.headers/],
     [{ baseUrl: 'https://api.acme.example', allowedHosts: ['*.Evil..com'] }, /api\.allowedHosts/],
     [{ baseUrl: 'https://api.acme.example', retries: 3 }, /api: .*retries/],
+    [{ baseUrl: 'https://api.acme.example', headers: { 'X-Org': '{org}' } }, /api\.headers\.X-Org: \{org\} is not/],
+    [{ baseUrl: 'https://api.acme.example', headers: { 'X-Org': 'a\r\nCookie: x' } }, /api\.headers\.X-Org: must not/],
   ])('refuses %j with a clear error', (api, message) => {
     expect(problems(api)).toMatch(message);
+  });
+});
+
+describe('providerSpecSchema quirk fields', () => {
+  const build = (fields: Record<string, unknown>) => () => buildProviderSpec(oauth2Spec, fields);
+
+  it('takes the quirk fields of Square, Gusto, Instagram, Yandex and Atlassian', () => {
+    const spec = buildProviderSpec(oauth2Spec, {
+      expiresAtField: 'expires_at',
+      refreshSendsRedirectUri: true,
+      longLivedToken: {
+        exchangeUri: 'https://graph.forge.example.com/access_token',
+        exchangeGrantType: 'ig_exchange_token',
+        refreshUri: 'https://graph.forge.example.com/refresh_access_token',
+        refreshGrantType: 'ig_refresh_token',
+      },
+      account: {
+        userInfoUri: 'https://api.forge.example.com/user',
+        tokenScheme: 'OAuth',
+        metadata: { uri: 'https://api.forge.example.com/sites', fields: { cloud_id: '0.id' } },
+      },
+      api: { baseUrl: 'https://api.forge.example.com/ex/{metadata.cloud_id}', headers: { Key: '{secrets.key}' } },
+    });
+    expect(spec.longLivedToken?.minAgeSeconds).toBe(86_400); // Instagram and Threads: a day
+    expect(spec.account.metadata?.fields).toEqual({ cloud_id: '0.id' });
+  });
+
+  it.each([
+    [{ expiresAtField: 'expires at' }, /expiresAtField/],
+    [{ account: { userInfoUri: 'https://api.forge.example.com/user', tokenScheme: 'O Auth' } }, /tokenScheme/],
+    [
+      { account: { userInfoUri: 'https://x.example/u', metadata: { uri: 'http://evil.example/s', fields: {} } } },
+      /account\.metadata\.uri: must be an https/,
+    ],
+    [
+      { account: { userInfoUri: 'https://x.example/u', metadata: { fields: { 'a.b': 'id' } } } },
+      /account\.metadata\.fields/,
+    ],
+    [
+      {
+        params: { shop: { pattern: '[a-z]+', description: 'shop' } },
+        account: { userInfoUri: 'https://x.example/u', metadata: { fields: { shop: 'id' } } },
+      },
+      /'shop' is a param/,
+    ],
+    [{ longLivedToken: { exchangeUri: 'https://x.example/a', exchangeGrantType: 'x' } }, /longLivedToken\.refreshUri/],
+    [
+      {
+        longLivedToken: {
+          ...{ exchangeUri: 'https://x.example/a', exchangeGrantType: 'x y' },
+          ...{ refreshUri: 'https://x.example/r', refreshGrantType: 'r' },
+        },
+      },
+      /longLivedToken\.exchangeGrantType/,
+    ],
+  ])('refuses %j with a clear error', (fields, message) => {
+    expect(build(fields)).toThrow(message);
   });
 });

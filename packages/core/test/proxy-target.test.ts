@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isVaultError } from '../src/errors.js';
+import { setApiHeaders } from '../src/proxy/api-headers.js';
 import { type ApiSpec, apiSpecSchema } from '../src/proxy/api-spec.js';
 import { forwardedRequestHeaders, forwardedResponseHeaders } from '../src/proxy/proxy-headers.js';
 import { accountBaseUrl, targetUrl } from '../src/proxy/proxy-target.js';
@@ -94,5 +95,35 @@ describe('forwarded headers', () => {
       ]),
     );
     expect([...back.keys()]).toEqual(['link', 'x-ratelimit-remaining']);
+  });
+});
+
+describe('account values in the path and in headers', () => {
+  it('makes a metadata value in the path one segment (an Atlassian cloud id cannot climb out)', () => {
+    const jira = api({ baseUrl: 'https://api.atlassian.com/ex/jira/{metadata.cloud_id}' });
+    expect(accountBaseUrl(jira, [], { cloud_id: 'c-1' }).href).toBe('https://api.atlassian.com/ex/jira/c-1');
+    expect(accountBaseUrl(jira, [], { cloud_id: '../../admin' }).pathname).toBe('/ex/jira/..%2F..%2Fadmin');
+    expect(refusal(() => accountBaseUrl(jira, [], {}))).toMatch(/no metadata\.cloud_id/);
+  });
+
+  it('fills headers from metadata and secrets; the caller may choose another account value, never a secret', () => {
+    const harvest = api({
+      baseUrl: 'https://api.harvestapp.com/v2',
+      headers: { 'Harvest-Account-Id': '{metadata.account_id}', 'developer-token': '{secrets.token}', Fixed: 'f' },
+    });
+    const sent = (incoming: Record<string, string>, metadata: Record<string, string>) => {
+      const headers = new Headers(incoming);
+      setApiHeaders(headers, harvest, metadata, { token: 's3' });
+      return Object.fromEntries(headers);
+    };
+    expect(sent({}, { account_id: '42' })).toEqual({ 'harvest-account-id': '42', 'developer-token': 's3', fixed: 'f' });
+    const chosen = { 'harvest-account-id': '7', 'developer-token': 'mine', fixed: 'mine' };
+    expect(sent(chosen, { account_id: '42' })).toEqual({ ...chosen, 'developer-token': 's3', fixed: 'f' });
+    expect(refusal(() => sent({}, {}))).toMatch(/no metadata\.account_id for the Harvest-Account-Id header/);
+    expect(sent({ 'harvest-account-id': '7' }, {})['harvest-account-id']).toBe('7');
+    // A provider's answer cannot smuggle a header in, nor make the call fail as a bug.
+    for (const account_id of ['1\r\nCookie: x', 'ünï']) {
+      expect(() => sent({}, { account_id })).toThrow(/not usable/);
+    }
   });
 });

@@ -21,6 +21,12 @@ describe('nextRefreshAt', () => {
     expect(nextRefreshAt(short, undefined, high)).toBeGreaterThanOrEqual(0.4 * 2 * MINUTE); // capped at 60 %
   });
 
+  it('never plans a renewal before notBefore (a long-lived token the provider renews only once a day old)', () => {
+    const short = { obtainedAt: 0, expiresAt: 2 * MINUTE, hasRefreshToken: true, notBefore: 24 * 60 * MINUTE };
+    expect(nextRefreshAt(short, undefined, low)).toBe(24 * 60 * MINUTE);
+    expect(nextRefreshAt({ ...hour, notBefore: 1 }, undefined, low)).toBe(54 * MINUTE);
+  });
+
   it('keeps idle refresh tokens alive, also for tokens that never expire', () => {
     expect(nextRefreshAt({ obtainedAt: 0, expiresAt: null, hasRefreshToken: true }, 600, low)).toBe(10 * MINUTE);
     expect(nextRefreshAt(hour, 600, low)).toBe(10 * MINUTE); // the earlier of the two

@@ -116,6 +116,7 @@ import { shopify } from './presets/shopify.js';
 import { slack } from './presets/slack.js';
 import { snapchatAds } from './presets/snapchat-ads.js';
 import { snyk } from './presets/snyk.js';
+import { soundcloud } from './presets/soundcloud.js';
 import { spotify } from './presets/spotify.js';
 import { square } from './presets/square.js';
 import { strava } from './presets/strava.js';
@@ -140,6 +141,7 @@ import { wrike } from './presets/wrike.js';
 import { x } from './presets/x.js';
 import { xero } from './presets/xero.js';
 import { yahoo } from './presets/yahoo.js';
+import { yandex } from './presets/yandex.js';
 import { youtube } from './presets/youtube.js';
 import { zendesk } from './presets/zendesk.js';
 import { zendeskSell } from './presets/zendesk-sell.js';
@@ -273,6 +275,7 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   slack,
   'snapchat-ads': snapchatAds,
   snyk,
+  soundcloud,
   spotify,
   square,
   strava,
@@ -297,6 +300,7 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   x,
   xero,
   yahoo,
+  yandex,
   youtube,
   zendesk,
   'zendesk-sell': zendeskSell,

@@ -131,6 +131,45 @@ export const QUIRKS: readonly {
     found: (p) => (p.account?.userInfoBody ? '' : undefined),
   },
   {
+    name: 'auth-scheme',
+    means:
+      'the token goes after another scheme than `Bearer` (`Authorization: OAuth …`), to the userinfo call or the API',
+    test: 'e2e/provider-quirks-api.test.ts',
+    found: (p) => code(p.account?.tokenScheme ?? schemeOf(p.api?.auth)),
+  },
+  {
+    name: 'account-metadata',
+    means:
+      'values of the account learned when it connects and kept in its metadata for the API (a site, an organization)',
+    test: 'e2e/provider-quirks-api.test.ts',
+    found: (p) => list(Object.keys(p.account?.metadata?.fields ?? {})),
+  },
+  {
+    name: 'api-headers',
+    means: "headers on every API call filled from the account's metadata or from secrets of the configuration",
+    test: 'e2e/provider-quirks-api.test.ts',
+    found: (p) =>
+      list(Object.entries(p.api?.headers ?? {}).flatMap(([name, value]) => (/\{[^}]+\}/.test(value) ? [name] : []))),
+  },
+  {
+    name: 'long-lived-token',
+    means: 'no refresh token: the short-lived token is swapped for a long-lived one that renews itself',
+    test: 'e2e/provider-quirks-tokens.test.ts',
+    found: (p) => code(p.longLivedToken?.refreshGrantType),
+  },
+  {
+    name: 'expires-at',
+    means: 'the expiry comes as a time in a field of the token response, not as `expires_in`',
+    test: 'e2e/provider-quirks-tokens.test.ts',
+    found: (p) => code(p.expiresAtField),
+  },
+  {
+    name: 'refresh-redirect-uri',
+    means: 'refreshes carry the redirect URI too',
+    test: 'e2e/provider-quirks-tokens.test.ts',
+    found: (p) => (p.refreshSendsRedirectUri ? '' : undefined),
+  },
+  {
     name: 'userinfo-headers',
     means: 'fixed headers the userinfo call needs',
     test: 'e2e/provider-quirks.test.ts',
@@ -247,9 +286,9 @@ no single API host the vault can know (the account's own host, a generic provide
 
 Known gaps, each stated in the preset's own comment and setup note with what to do today: a userinfo header whose
 value is the client id (Twitch's \`Client-Id\`: Twitch identifies the account from its ID token instead); an ID-token
-issuer without discovery (Intuit with \`openid\`); a value known only after connecting, such as Atlassian's cloud id
-(Jira, Confluence: the app looks it up); and a data center named in the token response that the userinfo call would
-need (Wrike's \`host\`, SurveyMonkey's \`access_url\`: accounts outside the US override \`account.userInfoUri\`).
+issuer without discovery (Intuit with \`openid\`); and a data center named in the token response that the userinfo
+call would need (Wrike's \`host\`, SurveyMonkey's \`access_url\`: accounts outside the US override
+\`account.userInfoUri\`).
 
 ## Setting up each provider
 
@@ -261,7 +300,7 @@ function row(id: string, p: Preset): string {
   const logo = p.logo ? `<img src="${logoFile(p.logo)}" width="16" height="16" alt="">` : '';
   const docs = p.docs ? `[docs](${p.docs})` : '';
   return `| ${logo} | \`${id}\` | ${p.displayName ?? id} | ${p.type ?? ''} | ${p.skipPkce ? 'no' : 'S256'} | ${
-    p.noRefreshToken ? 'no' : 'yes'
+    p.longLivedToken ? 'renews' : p.noRefreshToken ? 'no' : 'yes'
   } | ${p.rotatesRefreshTokens ? 'yes' : ''} | ${presetQuirks(p).join(', ')} | ${p.api ? `\`${p.api.baseUrl}\`` : ''} | ${docs} |`;
 }
 
@@ -271,6 +310,12 @@ function anchor(category: ProviderCategory): string {
     .toLowerCase()
     .replace(/[^a-z0-9 -]/g, '')
     .replace(/ /g, '-');
+}
+
+/** The scheme a header-borne API token goes after, when that header is `Authorization` (Zoho's `Zoho-oauthtoken`). */
+function schemeOf(auth: NonNullable<Preset['api']>['auth'] | undefined): string | undefined {
+  if (auth?.type !== 'header' || auth.name.toLowerCase() !== 'authorization') return undefined;
+  return auth.prefix?.trim() || undefined;
 }
 
 function code(value: string | undefined): string | undefined {

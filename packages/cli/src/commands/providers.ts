@@ -75,7 +75,12 @@ export function showProvider(id: string, print: Print, options: { json?: boolean
     ['  required', scopes?.required?.length ? scopes.required.join(' ') : undefined],
     [
       'refresh',
-      { no: 'no refresh token', yes: 'yes', rotating: 'yes, rotating (single-use refresh tokens)' }[refreshOf(preset)],
+      {
+        no: 'no refresh token',
+        yes: 'yes',
+        rotating: 'yes, rotating (single-use refresh tokens)',
+        renews: 'no refresh token: the long-lived access token renews itself',
+      }[refreshOf(preset)],
     ],
     ['quirks', quirks.length > 0 ? quirks.join(', ') : 'none'],
     ...Object.entries(preset.params ?? {}).map(([name, param]): [string, string] => [
@@ -98,7 +103,8 @@ function knownCategory(category: string): ProviderCategory {
   );
 }
 
-function refreshOf(preset: Preset): 'no' | 'yes' | 'rotating' {
+function refreshOf(preset: Preset): 'no' | 'yes' | 'rotating' | 'renews' {
+  if (preset.longLivedToken) return 'renews';
   if (preset.noRefreshToken) return 'no';
   return preset.rotatesRefreshTokens ? 'rotating' : 'yes';
 }

@@ -8,6 +8,8 @@ import {
   type Segment,
 } from '../authorization/grants.js';
 import { isVaultError, VaultError } from '../errors.js';
+import { renewalTooEarly } from '../oauth/long-lived-token.js';
+import type { ProviderSpec } from '../providers/provider-spec.js';
 import type { RefreshEngine, Refreshed } from '../refresh/refresh-engine.js';
 import { missingScopes } from '../scopes.js';
 import type { AccountStore } from '../store.js';
@@ -166,9 +168,12 @@ export function createAccessTokens(ctx: VaultContext<AccountStore>, engine: Refr
       });
     }
     let plaintext: string | undefined; // the token a refresh just brought, not decrypted again
-    if (shouldRefresh(row, options.minValiditySeconds, ctx.now()) && !handedBackUntilExpiry(row)) {
-      if (row.refreshToken) ({ row, accessToken: plaintext } = await refreshOrKeep(row, options.minValiditySeconds));
-      else if (row.expiresAt !== null && row.expiresAt <= ctx.now()) {
+    // The spec is looked up only when a refresh is in question: the common read stays as short as it was.
+    const spec = shouldRefresh(row, options.minValiditySeconds, ctx.now()) ? specOf(row) : null;
+    if (spec !== null && !handedBackUntilExpiry(row, spec)) {
+      if (row.refreshToken || spec?.longLivedToken) {
+        ({ row, accessToken: plaintext } = await refreshOrKeep(row, options.minValiditySeconds));
+      } else if (row.expiresAt !== null && row.expiresAt <= ctx.now()) {
         throw new VaultError('needs_reauth', 'the access token expired and the provider gave no refresh token');
       }
     }
@@ -186,12 +191,18 @@ export function createAccessTokens(ctx: VaultContext<AccountStore>, engine: Refr
    * A provider with `sameTokenUntilExpiry` answers a refresh before the expiry with the token already held, so a
    * read hands that token out until it expires instead of asking again on every read.
    */
-  function handedBackUntilExpiry(row: AccountRow): boolean {
-    if (row.expiresAt === null || row.expiresAt <= ctx.now()) return false;
+  function handedBackUntilExpiry(row: AccountRow, spec: ProviderSpec | undefined): boolean {
+    if (row.expiresAt === null || row.expiresAt <= ctx.now() || !spec) return false;
+    // A long-lived token too young to renew (Instagram: 24 hours) is the best there is, as the held token is.
+    return spec.sameTokenUntilExpiry || renewalTooEarly(spec, row, ctx.now());
+  }
+
+  /** The account's provider spec; undefined when the provider is no longer configured (the refresh says why). */
+  function specOf(row: AccountRow): ProviderSpec | undefined {
     try {
-      return ctx.providers.get(row.env, row.provider).spec.sameTokenUntilExpiry;
+      return ctx.providers.get(row.env, row.provider).spec;
     } catch {
-      return false; // no longer configured: the refresh says why
+      return undefined;
     }
   }
 

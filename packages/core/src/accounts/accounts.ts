@@ -5,8 +5,8 @@ import { isRandomId, randomId } from '../encoding.js';
 import { quoted, VaultError } from '../errors.js';
 import { accountAudit, accountOutbox, statusOutbox } from '../events/account-events.js';
 import type { AccountIdentity } from '../oauth/identity.js';
-import { mergeMetadata, refreshTokenExpiry, type TokenSet } from '../oauth/token-set.js';
-import { nextRefreshAt } from '../refresh/refresh-schedule.js';
+import { mergeMetadata, type TokenSet } from '../oauth/token-set.js';
+import { nextRefreshAt, renewalPlan } from '../refresh/refresh-schedule.js';
 import type { AccountStore } from '../store.js';
 import type { AccountKey, AccountRow, AccountStatus } from '../store-rows.js';
 import type { VaultContext } from '../vault-context.js';
@@ -121,7 +121,7 @@ export async function saveLinkedAccount(
 ): Promise<AccountRow> {
   const scopes = tokens.scopes ?? requestedScopes;
   const actor: Actor = { principal: `user:${key.userId}` };
-  const { keepAliveSeconds, sameTokenUntilExpiry } = ctx.providers.get(key.env, key.provider).spec;
+  const spec = ctx.providers.get(key.env, key.provider).spec;
   for (let attempt = 0; attempt < 3; attempt++) {
     const existing = await ctx.store.findAccount(key);
     const id = existing?.id ?? randomId('ca');
@@ -148,13 +148,8 @@ export async function saveLinkedAccount(
       lastError: null,
       failureCount: 0,
       nextRefreshAt: nextRefreshAt(
-        {
-          ...tokens,
-          hasRefreshToken: sealed.refreshToken !== null,
-          refreshTokenExpiresAt: refreshTokenExpiry(metadata),
-          atExpiry: sameTokenUntilExpiry,
-        },
-        keepAliveSeconds,
+        renewalPlan(spec, tokens, sealed.refreshToken !== null, metadata),
+        spec.keepAliveSeconds,
       ),
       updatedAt: now,
     };

@@ -5,6 +5,7 @@ import { VaultError } from '../errors.js';
 import { authorizationUrl, exchangeCode } from '../oauth/authorization-code.js';
 import { authorizationServer, hookClient } from '../oauth/authorization-server.js';
 import { type AccountIdentity, accountIdentity } from '../oauth/identity.js';
+import { exchangeForLongLived } from '../oauth/long-lived-token.js';
 import { runHook } from '../oauth/provider-hooks.js';
 import { resolveParams, withParams } from '../providers/provider-params.js';
 import { mergeScopes } from '../scopes.js';
@@ -151,7 +152,7 @@ async function finishConnect(
   const as = await authorizationServer(provider, ctx.http);
   const codeVerifier =
     flow.codeVerifier && (await ctx.cipher.decrypt(flow.codeVerifier, aad('auth_flows', flow.id, 'code_verifier')));
-  const { tokens, claims } = await exchangeCode(provider, as, ctx.http, {
+  const exchanged = await exchangeCode(provider, as, ctx.http, {
     params: input.params,
     state: rawState,
     redirectUri: redirectUri(ctx.publicUrl, provider.id),
@@ -159,6 +160,11 @@ async function finishConnect(
     oidcNonce: flow.oidcNonce,
     requestedAt: ctx.now(),
   });
+  const { claims } = exchanged;
+  // Instagram and Threads: the code brings a token of one hour, swapped at once for one that renews itself.
+  const tokens = provider.spec.longLivedToken
+    ? await exchangeForLongLived(provider, ctx.http, exchanged.tokens, ctx.now())
+    : exchanged.tokens;
   const identity = await accountIdentity(provider, ctx.http, tokens, claims);
   const check = provider.hooks?.test;
   if (check) await runHook('test', () => check({ ...hookClient(provider, ctx.http), accessToken: tokens.accessToken }));
@@ -167,8 +173,9 @@ async function finishConnect(
     ctx,
     { env: flow.env, userId, provider: provider.id, providerAccountId: identity.providerAccountId },
     identity,
-    // The values it was connected with stay with the account: its refreshes go to the same host.
-    { ...tokens, metadata: { ...tokens.metadata, ...flow.params } },
+    // The values it was connected with stay with the account (its refreshes go to the same host), over anything
+    // learned from the provider's answers.
+    { ...tokens, metadata: { ...identity.metadata, ...tokens.metadata, ...flow.params } },
     flow.scopes,
   );
   return {

@@ -10,6 +10,8 @@ export interface AccountIdentity {
   displayName: string | null;
   /** Backstage's profile shape, for the browser. */
   profile: { displayName?: string; email?: string; picture?: string };
+  /** Values kept in the account's metadata (the spec's `account.metadata`), as strings. */
+  metadata: Record<string, string>;
 }
 
 /** Finds who the account is: from a userinfo endpoint when the spec names one, else from the ID token. */
@@ -20,10 +22,11 @@ export async function accountIdentity(
   claims: oauth.IDToken | undefined,
 ): Promise<AccountIdentity> {
   const { account } = provider.spec;
-  // Shopify wants the raw token in a header of its own rather than as a bearer token.
-  const auth = account.tokenHeader
-    ? { [account.tokenHeader]: tokens.accessToken }
-    : { authorization: `Bearer ${tokens.accessToken}` };
+  // Shopify wants the raw token in a header of its own; Yandex and SoundCloud another scheme than Bearer.
+  const scheme = account.tokenScheme ?? (account.tokenHeader ? undefined : 'Bearer');
+  const auth = {
+    [account.tokenHeader ?? 'authorization']: scheme ? `${scheme} ${tokens.accessToken}` : tokens.accessToken,
+  };
   const source = account.userInfoUri
     ? await userInfo(account.userInfoUri, { ...account.headers, ...auth }, account.userInfoBody, http)
     : { ...claims };
@@ -41,7 +44,39 @@ export async function accountIdentity(
     providerAccountId: String(id),
     displayName,
     profile: { ...(displayName && { displayName }), ...(email && { email }), ...(picture && { picture }) },
+    metadata: await keptValues(provider, http, tokens.accessToken, source),
   };
+}
+
+/**
+ * The spec's `account.metadata` fields, from the userinfo answer or from a GET to its own `uri` (Atlassian's
+ * accessible-resources), made with the token the way the provider's API takes it. A field the answer lacks is
+ * left out: the proxy then names it when a call needs it.
+ */
+async function keptValues(
+  provider: ConfiguredProvider,
+  http: ProviderHttp,
+  token: string,
+  userInfoAnswer: Record<string, unknown>,
+): Promise<Record<string, string>> {
+  const kept = provider.spec.account.metadata;
+  if (!kept) return {};
+  let answer = userInfoAnswer;
+  if (kept.uri) {
+    const url = new URL(kept.uri);
+    const auth = provider.spec.api?.auth ?? { type: 'bearer' };
+    const headers: Record<string, string> = {};
+    if (auth.type === 'query') url.searchParams.set(auth.name, token);
+    else if (auth.type === 'header') headers[auth.name] = `${auth.prefix}${token}`;
+    else headers.authorization = `Bearer ${token}`;
+    answer = await userInfo(url.href, headers, undefined, http);
+  }
+  const values: Record<string, string> = {};
+  for (const [name, path] of Object.entries(kept.fields)) {
+    const value = valueAt(answer, path);
+    if (typeof value === 'string' || typeof value === 'number') values[name] = String(value);
+  }
+  return values;
 }
 
 /** Not OIDC userinfo (GitHub's /user has no `sub`), so it is read as a plain JSON resource. */

@@ -4,6 +4,7 @@ import type { ConfiguredProvider } from '../providers/registry.js';
 import { asTokenResponse, credentialsFrom } from './authorization-code.js';
 import { clientAuth, hookClient, oauthClient } from './authorization-server.js';
 import { type ProviderHttp, requestOptions, throwIfTransient, tokenRequestOptions, transportFailure } from './http.js';
+import { renewLongLived } from './long-lived-token.js';
 import { runHook, type TokenResponseData } from './provider-hooks.js';
 import { type TokenSet, toTokenSet } from './token-set.js';
 
@@ -18,12 +19,16 @@ export async function refreshTokens(
   provider: ConfiguredProvider,
   as: oauth.AuthorizationServer,
   http: ProviderHttp,
+  /** The refresh token; for a provider with `longLivedToken`, the held access token, which renews itself. */
   refreshToken: string,
   /** What the account holds, sent as `scope` only when the spec's `scopes.sendOnRefresh` says so. */
   grantedScopes: readonly string[],
   /** The vault's clock when the request is sent; expiry is counted from it. */
   requestedAt: number,
+  /** Sent as `redirect_uri` when the spec's `refreshSendsRedirectUri` says so (Gusto). */
+  redirectUri?: string,
 ): Promise<TokenSet> {
+  if (provider.spec.longLivedToken) return renewLongLived(provider, http, refreshToken, requestedAt);
   const refreshCredentials = provider.hooks?.refreshCredentials;
   if (refreshCredentials) {
     const data = await runHook('refreshCredentials', () =>
@@ -37,7 +42,7 @@ export async function refreshTokens(
   const server = refreshUri ? { ...as, token_endpoint: refreshUri } : as;
   try {
     const response = await oauth.refreshTokenGrantRequest(server, client, clientAuth(provider), refreshToken, {
-      additionalParameters: refreshParameters(provider, grantedScopes),
+      additionalParameters: refreshParameters(provider, grantedScopes, redirectUri),
       ...tokenRequestOptions(http, provider.spec, server.token_endpoint),
     });
     throwIfTransient(response, 'refresh');
@@ -57,10 +62,17 @@ export async function refreshTokens(
  * RFC 6749 §6 makes `scope` optional on a refresh, meaning "as granted". Some providers refuse it (`invalid_scope`),
  * others narrow the new token to nothing without it, so the spec decides (`scopes.sendOnRefresh`).
  */
-function refreshParameters(provider: ConfiguredProvider, grantedScopes: readonly string[]): Record<string, string> {
-  const { extra, scopes } = provider.spec;
-  if (!scopes.sendOnRefresh || grantedScopes.length === 0) return extra.refresh;
-  return { scope: grantedScopes.join(scopes.separator), ...extra.refresh };
+function refreshParameters(
+  provider: ConfiguredProvider,
+  grantedScopes: readonly string[],
+  redirectUri: string | undefined,
+): Record<string, string> {
+  const { extra, scopes, refreshSendsRedirectUri } = provider.spec;
+  return {
+    ...(scopes.sendOnRefresh && grantedScopes.length > 0 && { scope: grantedScopes.join(scopes.separator) }),
+    ...(refreshSendsRedirectUri && redirectUri !== undefined && { redirect_uri: redirectUri }),
+    ...extra.refresh,
+  };
 }
 
 /** needs_reauth when the grant is gone, provider_error (a configuration problem such as invalid_client) otherwise. */

@@ -39,6 +39,7 @@ export function toTokenSet(
   requestedAt: number,
 ): TokenSet {
   const lifetime = typeof response.expires_in === 'number' ? response.expires_in : spec.defaultTokenLifetimeSeconds;
+  const statedExpiry = spec.expiresAtField ? isoTime(valueAt(response, spec.expiresAtField)) : undefined;
   const refreshLifetime = spec.refreshTokenExpiresIn && seconds(valueAt(response, spec.refreshTokenExpiresIn));
   const refreshTokenExpiresAt = refreshLifetime ? requestedAt + refreshLifetime * 1000 : undefined;
   const metadata = pick(response, spec.metadata);
@@ -52,7 +53,7 @@ export function toTokenSet(
     idToken: response.id_token || undefined,
     scopes: response.scope === undefined ? undefined : parseScopes(response.scope),
     obtainedAt: requestedAt,
-    expiresAt: lifetime === undefined ? null : requestedAt + lifetime * 1000,
+    expiresAt: expiryOf(response.expires_in, statedExpiry, lifetime, requestedAt),
     refreshTokenExpiresAt,
     metadata,
   };
@@ -71,6 +72,27 @@ export function mergeMetadata(stored: Record<string, string> | undefined, tokens
 /** The held refresh token's expiry from an account's metadata (ms since epoch), when the provider stated one. */
 export function refreshTokenExpiry(metadata: Record<string, string>): number | undefined {
   const at = Date.parse(metadata[REFRESH_TOKEN_EXPIRES_AT] ?? '');
+  return Number.isNaN(at) ? undefined : at;
+}
+
+/**
+ * `expires_in` first; then an absolute time the provider stated (`expiresAtField`, Square's `expires_at`); then the
+ * assumed lifetime. Null when nothing says the token expires.
+ */
+function expiryOf(expiresIn: unknown, stated: number | undefined, lifetime: number | undefined, requestedAt: number) {
+  if (typeof expiresIn !== 'number' && stated !== undefined) return stated;
+  return lifetime === undefined ? null : requestedAt + lifetime * 1000;
+}
+
+/** An ISO 8601 date-time with a zone (`2026-12-03T10:00:00Z`) as ms since the epoch; anything else undefined. */
+function isoTime(value: unknown): number | undefined {
+  if (
+    typeof value !== 'string' ||
+    !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(value)
+  ) {
+    return undefined;
+  }
+  const at = Date.parse(value);
   return Number.isNaN(at) ? undefined : at;
 }
 

@@ -73,7 +73,20 @@ export function withParams(provider: ConfiguredProvider, values: Readonly<Record
         tokenUri: fill(spec.tokenUri),
         refreshUri: fill(spec.refreshUri),
         revokeUri: fill(spec.revokeUri),
-        account: { ...spec.account, userInfoUri: fill(spec.account.userInfoUri) },
+        account: {
+          ...spec.account,
+          userInfoUri: fill(spec.account.userInfoUri),
+          ...(spec.account.metadata && {
+            metadata: { ...spec.account.metadata, uri: fill(spec.account.metadata.uri) },
+          }),
+        },
+        ...(spec.longLivedToken && {
+          longLivedToken: {
+            ...spec.longLivedToken,
+            exchangeUri: fill(spec.longLivedToken.exchangeUri) as string,
+            refreshUri: fill(spec.longLivedToken.refreshUri) as string,
+          },
+        }),
       },
     };
     byValues.set(key, filled);

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { VaultError } from '../errors.js';
-import { apiSpecSchema, baseUrlProblems } from '../proxy/api-spec.js';
+import { apiSpecSchema, baseUrlProblems, headerValueProblems } from '../proxy/api-spec.js';
 
 /** `{name}` in an endpoint: a per-account value from the spec's `params`, entered at connect time. */
 const PLACEHOLDER = /\{([a-z][A-Za-z0-9_]*)\}/g;
@@ -21,6 +21,18 @@ const param = z
   .strict();
 
 const params = z.record(z.string(), z.string());
+
+/** A dotted path into a JSON answer (`data.0.id`); digits index arrays. */
+const answerPath = z.string().regex(/^[A-Za-z0-9_][\w.]*$/, 'a dotted path such as data.0.id');
+
+/** A name a base URL or header can use as `{metadata.name}`. */
+const metadataName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'letters, digits and _');
+
+/** An HTTP authentication scheme (RFC 9110 §11.1), such as Yandex's and SoundCloud's `OAuth`. */
+const authScheme = z.string().regex(/^[A-Za-z][A-Za-z0-9!#$%&'*+.^_`|~-]*$/, 'a scheme name such as OAuth');
+
+/** A grant type a provider invented (Instagram's `ig_exchange_token`). */
+const grantType = z.string().regex(/^[A-Za-z][A-Za-z0-9_:.-]*$/, 'a grant_type value');
 
 /** The catalog's categories, in the order `tokenvault providers list` and docs/providers.md show them. */
 export const PROVIDER_CATEGORIES = [
@@ -112,10 +124,21 @@ export const providerSpecSchema = z
           .string()
           .regex(/^[A-Za-z0-9-]+$/)
           .optional(),
+        /** The scheme before the token instead of `Bearer` (`Authorization: OAuth …`: Yandex, SoundCloud). */
+        tokenScheme: authScheme.optional(),
         /** Fixed headers the userinfo call needs besides the token: Notion's `Notion-Version`. */
         headers: z.record(z.string().regex(/^[A-Za-z0-9-]+$/), z.string()).default({}),
         idPath: z.string().default('sub'),
         displayNamePath: z.string().optional(),
+        /**
+         * Values of the account learned when it connects and kept in its metadata, for `{metadata.name}` in the
+         * API's base URL and headers: fields (name → path) of the answer of a GET to `uri` with the new token
+         * (Atlassian's cloud id from accessible-resources), or of the userinfo answer when `uri` is left out.
+         */
+        metadata: z
+          .object({ uri: endpointUrl.optional(), fields: z.record(metadataName, answerPath) })
+          .strict()
+          .optional(),
       })
       .strict()
       .default({ idPath: 'sub', headers: {} }),
@@ -140,6 +163,29 @@ export const providerSpecSchema = z
     metadata: z.array(z.string().regex(/^[A-Za-z_][\w.]*$/)).default([]),
     /** Whether the provider rotates refresh tokens on use (documentation; the engine always keeps the newest). */
     rotatesRefreshTokens: z.boolean().default(false),
+    /**
+     * The token-response field (a path) holding the access token's expiry as an ISO 8601 time, read when there is
+     * no `expires_in`: Square's `expires_at`.
+     */
+    expiresAtField: answerPath.optional(),
+    /** Send the redirect URI (`redirect_uri`) on refreshes too, as Gusto documents. */
+    refreshSendsRedirectUri: z.boolean().default(false),
+    /**
+     * Providers without refresh tokens whose access tokens renew themselves (Instagram, Threads): right after the
+     * code exchange the short-lived token is swapped for a long-lived one (`GET exchangeUri` with `grant_type`,
+     * `client_secret` and `access_token`), and the vault's refreshes send the held long-lived token (`GET
+     * refreshUri` with `grant_type` and `access_token`), never before it is `minAgeSeconds` old.
+     */
+    longLivedToken: z
+      .object({
+        exchangeUri: endpointUrl,
+        exchangeGrantType: grantType,
+        refreshUri: endpointUrl,
+        refreshGrantType: grantType,
+        minAgeSeconds: z.number().int().min(0).default(86_400),
+      })
+      .strict()
+      .optional(),
     /** Lifetime assumed when a token response has no `expires_in`; none means "does not expire". */
     defaultTokenLifetimeSeconds: z.number().int().positive().optional(),
     /**
@@ -174,6 +220,9 @@ export const providerSpecSchema = z
       spec.refreshUri,
       spec.revokeUri,
       spec.account.userInfoUri,
+      spec.account.metadata?.uri,
+      spec.longLivedToken?.exchangeUri,
+      spec.longLivedToken?.refreshUri,
     ]) {
       for (const [, name] of url?.matchAll(PLACEHOLDER) ?? []) {
         if (!Object.hasOwn(spec.params, name as string)) {
@@ -193,9 +242,23 @@ export const providerSpecSchema = z
         ctx.addIssue({ code: 'custom', message: 'the default does not match the pattern', path: ['params', name] });
       }
     }
+    for (const name of Object.keys(spec.account.metadata?.fields ?? {})) {
+      // A param's value decides where refreshes go: nothing an API answers may replace it.
+      if (Object.hasOwn(spec.params, name)) {
+        ctx.addIssue({ code: 'custom', message: `'${name}' is a param`, path: ['account', 'metadata', 'fields'] });
+      }
+    }
+    if (spec.longLivedToken && spec.rotatesRefreshTokens) {
+      ctx.addIssue({ code: 'custom', message: 'a long-lived token has no refresh token', path: ['longLivedToken'] });
+    }
     if (spec.api) {
       for (const message of baseUrlProblems(spec.api.baseUrl, Object.keys(spec.params), isLoopback)) {
         ctx.addIssue({ code: 'custom', message, path: ['api', 'baseUrl'] });
+      }
+      for (const [header, value] of Object.entries(spec.api.headers)) {
+        for (const message of headerValueProblems(value, Object.keys(spec.params))) {
+          ctx.addIssue({ code: 'custom', message, path: ['api', 'headers', header] });
+        }
       }
       if (/^\{metadata\./.test(spec.api.baseUrl) && spec.api.allowedHosts.length === 0) {
         ctx.addIssue({
@@ -273,8 +336,14 @@ function mergeSpec(preset: Partial<ProviderSpecInput>, overrides: Partial<Provid
     scopes: { ...preset.scopes, ...overrides.scopes },
     extra: { ...preset.extra, ...overrides.extra },
     account: { ...preset.account, ...overrides.account },
+    ...((preset.longLivedToken ?? overrides.longLivedToken) && {
+      longLivedToken: { ...preset.longLivedToken, ...overrides.longLivedToken },
+    }),
     tokenResponse: { ...preset.tokenResponse, ...overrides.tokenResponse },
-    ...((preset.api ?? overrides.api) && { api: { ...preset.api, ...overrides.api } }),
+    // Two levels for api.headers, so a configuration adds a header (login-customer-id) without dropping the preset's.
+    ...((preset.api ?? overrides.api) && {
+      api: { ...preset.api, ...overrides.api, headers: { ...preset.api?.headers, ...overrides.api?.headers } },
+    }),
     // Two levels for params, so a configuration can give one a default without repeating its pattern.
     params: Object.fromEntries(
       [...new Set([...Object.keys(preset.params ?? {}), ...Object.keys(overrides.params ?? {})])].map((name) => [

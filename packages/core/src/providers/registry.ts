@@ -9,6 +9,8 @@ export interface ConfiguredProvider {
   readonly spec: ProviderSpec;
   readonly clientId: string;
   readonly clientSecret: string | undefined;
+  /** Secrets of the configuration the API headers name as `{secrets.name}` (Google Ads' developer token). */
+  readonly secrets?: Readonly<Record<string, string>>;
   /** Requested on every authorization, with the spec's required scopes. */
   readonly scopes: readonly string[];
   /** Code for what the spec cannot say, from a custom provider's `hooks` module. */

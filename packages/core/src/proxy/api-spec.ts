@@ -59,7 +59,12 @@ export const apiSpecSchema = z
     /** Hosts besides `baseUrl`'s that paths may not reach anyway: only for APIs that name other hosts. */
     allowedHosts: z.array(hostPattern).default([]),
     auth: auth.default({ type: 'bearer' }),
-    /** Fixed headers sent on every call: Notion's `Notion-Version`, GitHub's `Accept`. */
+    /**
+     * Headers sent on every call: fixed (Notion's `Notion-Version`), or naming per-account values
+     * (`{metadata.name}`, `{param}`: Harvest's `Harvest-Account-Id`) or secrets of the configuration
+     * (`{secrets.name}`: Google Ads' `developer-token`). A header naming account values is a default the caller
+     * may send otherwise; the others replace the caller's.
+     */
     headers: z.record(headerName, z.string()).default({}),
     retry: retry.default({ maxAttempts: 3, maxRetryAfterSeconds: 10, replayBodyBytes: 64 * 1024 }),
     timeouts: timeouts.default({ connectMs: 10_000, headersMs: 30_000, idleMs: 60_000 }),
@@ -93,4 +98,27 @@ export function baseUrlProblems(baseUrl: string, params: readonly string[], isLo
     problems.push('must be an https:// URL (http:// only for 127.0.0.1, ::1 or localhost)');
   }
   return problems;
+}
+
+/** `{name}` (a spec param), `{metadata.name}` (account metadata) or `{secrets.name}` (configuration) in a header value. */
+export const HEADER_PLACEHOLDER = /\{(metadata\.|secrets\.)?([A-Za-z_][A-Za-z0-9_]*)\}/g;
+
+/** Problems of a header value: `{name}` must be a declared param, and no line breaks may get in. */
+export function headerValueProblems(value: string, params: readonly string[]): string[] {
+  const problems: string[] = [];
+  for (const [, source, name] of value.matchAll(HEADER_PLACEHOLDER)) {
+    if (!source && !params.includes(name as string)) problems.push(`{${name}} is not one of params`);
+  }
+  if (/[\r\n\0]/.test(value)) problems.push('must not contain line breaks');
+  return problems;
+}
+
+/** The configuration secrets a spec's API headers name (`{secrets.name}`), which the configuration must give. */
+export function secretsNamed(api: { headers?: Readonly<Record<string, string>> } | undefined): string[] {
+  const names = new Set<string>();
+  for (const value of Object.values(api?.headers ?? {})) {
+    for (const [, source, name] of value.matchAll(HEADER_PLACEHOLDER))
+      if (source === 'secrets.') names.add(name as string);
+  }
+  return [...names];
 }

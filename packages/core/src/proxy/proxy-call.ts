@@ -13,6 +13,7 @@ import { isVaultError, VaultError } from '../errors.js';
 import type { RefreshEngine } from '../refresh/refresh-engine.js';
 import type { AccountRow } from '../store-rows.js';
 import type { VaultContext } from '../vault-context.js';
+import { setApiHeaders } from './api-headers.js';
 import type { ApiSpec } from './api-spec.js';
 import { countedStream, type HeldBody, holdBody, retryAfterSeconds } from './proxy-body.js';
 import { forwardedRequestHeaders, forwardedResponseHeaders } from './proxy-headers.js';
@@ -150,12 +151,12 @@ export function createProxy(ctx: VaultContext, engine: RefreshEngine, tokens: Ac
       api,
     );
     seen.url = url;
+    const headers = forwardedRequestHeaders(request.headers);
+    setApiHeaders(headers, api, row.metadata, configured.secrets ?? {});
     let token = (await tokens.issue(row)).accessToken;
     const held = await holdBody(request.body, api.retry.replayBodyBytes);
     // A call is sent again only when its body can be (held whole) and the caller did not say Tokenvault-Retries: 0.
     const resendable = held.kind !== 'streaming' && request.retries;
-    const headers = forwardedRequestHeaders(request.headers);
-    for (const [name, value] of Object.entries(api.headers)) headers.set(name, value);
     const passOn = (answer: UpstreamAnswer, attempts: number): ProxyAnswer => ({
       status: answer.status,
       headers: forwardedResponseHeaders(answer.headers),

@@ -8,12 +8,19 @@ import { API_PLACEHOLDER, type ApiSpec } from './api-spec.js';
  */
 export function accountBaseUrl(api: ApiSpec, params: readonly string[], metadata: Readonly<Record<string, string>>) {
   const missing: string[] = [];
-  const filled = api.baseUrl.replace(API_PLACEHOLDER, (_, fromMetadata: string | undefined, name: string) => {
-    const value = own(metadata, name);
-    if (value === undefined || value === '') missing.push(fromMetadata ? `metadata.${name}` : name);
-    // A param is a host label or a path segment; a metadata value (an instance URL) keeps its slashes.
-    return fromMetadata || !params.includes(name) ? (value ?? '') : encodeURIComponent(value ?? '');
-  });
+  // Where the path starts: a metadata value before it is (part of) an origin, bounded by the host check below.
+  const pathStart = api.baseUrl.indexOf('/', api.baseUrl.indexOf('://') + 3);
+  const filled = api.baseUrl.replace(
+    API_PLACEHOLDER,
+    (_, fromMetadata: string | undefined, name: string, offset: number) => {
+      const value = own(metadata, name);
+      if (value === undefined || value === '') missing.push(fromMetadata ? `metadata.${name}` : name);
+      // A metadata value in the origin (Salesforce's instance URL) keeps its slashes; in the path (Atlassian's
+      // cloud id) it is one segment, like a param.
+      const inOrigin = fromMetadata && (pathStart === -1 || offset < pathStart);
+      return inOrigin || (!fromMetadata && !params.includes(name)) ? (value ?? '') : encodeURIComponent(value ?? '');
+    },
+  );
   if (missing.length > 0) {
     throw new VaultError('invalid_request', `the account has no ${missing.join(', ')} to build the API URL from`);
   }

@@ -4,14 +4,16 @@ import { mapConcurrently, sleep } from '../concurrency.js';
 import { isVaultError, VaultError } from '../errors.js';
 import { statusOutbox } from '../events/account-events.js';
 import { authorizationServer } from '../oauth/authorization-server.js';
+import { renewalTooEarly } from '../oauth/long-lived-token.js';
 import { refreshTokens } from '../oauth/refresh.js';
 import { mergeMetadata, refreshTokenExpiry, type TokenSet } from '../oauth/token-set.js';
 import { paramsOf, withParams } from '../providers/provider-params.js';
+import type { ProviderSpec } from '../providers/provider-spec.js';
 import type { ConfiguredProvider } from '../providers/registry.js';
 import type { AccountStore, LeaseStore } from '../store.js';
 import type { AccountChange, AccountRow } from '../store-rows.js';
-import type { VaultContext } from '../vault-context.js';
-import { backoffMs, nextRefreshAt } from './refresh-schedule.js';
+import { redirectUri, type VaultContext } from '../vault-context.js';
+import { backoffMs, nextRefreshAt, renewalPlan } from './refresh-schedule.js';
 
 export type RefreshTrigger = 'on_demand' | 'scheduled';
 
@@ -44,6 +46,8 @@ export function createRefreshEngine(ctx: VaultContext<AccountStore & LeaseStore>
 
   /** On demand: a row whose access token is newer than `seen`'s (see `Refreshed`), or throws why there is none. */
   function refresh(seen: AccountRow): Promise<Refreshed> {
+    // The provider would refuse to renew a long-lived token this young (and the refusal would read as a dead grant).
+    if (renewalTooEarly(specOf(seen), seen, ctx.now())) return Promise.resolve({ row: seen });
     let pending = inFlight.get(seen.id);
     if (!pending) {
       pending = refreshShared(seen).finally(() => inFlight.delete(seen.id));
@@ -107,18 +111,22 @@ export function createRefreshEngine(ctx: VaultContext<AccountStore & LeaseStore>
     try {
       const configured = ctx.providers.get(row.env, row.provider);
       provider = withParams(configured, paramsOf(configured.spec, row.metadata));
-      if (!row.refreshToken) throw new VaultError('needs_reauth', 'the provider gave no refresh token');
+      // A long-lived token (Instagram, Threads) renews itself: the access token is what is sent.
+      const renewsItself = configured.spec.longLivedToken !== undefined;
+      const sealed = renewsItself ? row.accessToken : row.refreshToken;
+      if (!sealed) throw new VaultError('needs_reauth', 'the provider gave no refresh token');
       // The provider said when the refresh token dies (the spec's `refreshTokenExpiresIn`): past that, asking is
       // pointless and some providers do not answer with a clear invalid_grant, so the account waits for a reconnect.
       const refreshExpiry = refreshTokenExpiry(row.metadata);
       if (refreshExpiry !== undefined && refreshExpiry <= ctx.now()) {
         throw new VaultError('needs_reauth', 'the refresh token expired; the account must be connected again');
       }
-      const refreshToken = await openToken(ctx, row.id, 'refresh_token', row.refreshToken);
+      const credential = await openToken(ctx, row.id, renewsItself ? 'access_token' : 'refresh_token', sealed);
       const as = await authorizationServer(provider, ctx.http);
       const sent = performance.now();
       try {
-        tokens = await refreshTokens(provider, as, ctx.http, refreshToken, row.scopes, ctx.now());
+        const redirect = redirectUri(ctx.publicUrl, row.provider);
+        tokens = await refreshTokens(provider, as, ctx.http, credential, row.scopes, ctx.now(), redirect);
       } finally {
         const seconds = (performance.now() - sent) / 1000;
         ctx.metrics.providerLatency.observe({ provider: row.provider, operation: 'refresh' }, seconds);
@@ -154,12 +162,7 @@ export function createRefreshEngine(ctx: VaultContext<AccountStore & LeaseStore>
       failureCount: 0,
       lastRefreshedAt: now,
       nextRefreshAt: nextRefreshAt(
-        {
-          ...tokens,
-          hasRefreshToken: refreshToken !== null,
-          refreshTokenExpiresAt: refreshTokenExpiry(metadata),
-          atExpiry: provider.spec.sameTokenUntilExpiry,
-        },
+        renewalPlan(provider.spec, tokens, refreshToken !== null, metadata),
         provider.spec.keepAliveSeconds,
       ),
       leaseOwner: null,
@@ -301,13 +304,18 @@ export function createRefreshEngine(ctx: VaultContext<AccountStore & LeaseStore>
 
   function skipReason(row: AccountRow): string | undefined {
     if (!isUsable(row.status)) return `the account is ${row.status}`;
-    if (!row.refreshToken) return 'no refresh token';
-    try {
-      ctx.providers.get(row.env, row.provider);
-    } catch {
-      return 'the provider is not configured';
-    }
+    const spec = specOf(row);
+    if (!spec) return 'the provider is not configured';
+    if (!row.refreshToken && !spec.longLivedToken) return 'no refresh token';
     return undefined;
+  }
+
+  function specOf(row: AccountRow): ProviderSpec | undefined {
+    try {
+      return ctx.providers.get(row.env, row.provider).spec;
+    } catch {
+      return undefined;
+    }
   }
 
   /** Resolves once no on-demand refresh of this process is in flight (scheduled ones end with their pass). */

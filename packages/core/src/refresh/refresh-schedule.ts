@@ -1,5 +1,8 @@
 /** When to refresh next and how long to back off: pure functions, so the rules are testable on their own. */
 
+import { refreshTokenExpiry, type TokenSet } from '../oauth/token-set.js';
+import type { ProviderSpec } from '../providers/provider-spec.js';
+
 const MINUTE = 60_000;
 
 /**
@@ -19,11 +22,22 @@ export function nextRefreshAt(
     hasRefreshToken: boolean;
     refreshTokenExpiresAt?: number | undefined;
     atExpiry?: boolean;
+    /** Never before this (a long-lived token the provider renews only once it is a day old). */
+    notBefore?: number | undefined;
   },
   keepAliveSeconds: number | undefined,
   random: () => number = Math.random,
 ): number | null {
   if (!tokens.hasRefreshToken) return null;
+  const planned = plannedAt(tokens, keepAliveSeconds, random);
+  return planned === null ? null : Math.max(planned, tokens.notBefore ?? planned);
+}
+
+function plannedAt(
+  tokens: Parameters<typeof nextRefreshAt>[0],
+  keepAliveSeconds: number | undefined,
+  random: () => number,
+): number | null {
   const candidates: number[] = [];
   if (tokens.expiresAt !== null && tokens.atExpiry) candidates.push(tokens.expiresAt);
   else if (tokens.expiresAt !== null) {
@@ -49,4 +63,25 @@ export function backoffMs(failures: number, retryAfterSeconds?: number, random: 
   const ceiling = Math.min(2_000 * 2 ** Math.max(0, failures - 1), 5 * MINUTE);
   const jittered = Math.round(ceiling / 2 + (ceiling / 2) * random());
   return Math.max(jittered, (retryAfterSeconds ?? 0) * 1000);
+}
+
+/**
+ * What `nextRefreshAt` needs to know of a token set just stored, by the spec's rules: a long-lived token (Instagram,
+ * Threads) is renewable without a refresh token, but not before it is `minAgeSeconds` old.
+ */
+export function renewalPlan(
+  spec: ProviderSpec,
+  tokens: Pick<TokenSet, 'obtainedAt' | 'expiresAt'>,
+  hasRefreshToken: boolean,
+  metadata: Record<string, string>,
+) {
+  const renewal = spec.longLivedToken;
+  return {
+    obtainedAt: tokens.obtainedAt,
+    expiresAt: tokens.expiresAt,
+    hasRefreshToken: hasRefreshToken || renewal !== undefined,
+    refreshTokenExpiresAt: refreshTokenExpiry(metadata),
+    atExpiry: spec.sameTokenUntilExpiry,
+    notBefore: renewal && tokens.obtainedAt + renewal.minAgeSeconds * 1000,
+  };
 }

@@ -5,8 +5,8 @@ import { atlassian } from './atlassian.js';
  * Confluence Cloud through Atlassian's OAuth 2.0 (3LO): the `atlassian` preset (audience, consent prompt, rotating
  * refresh tokens with `offline_access`), spread here, with Confluence's classic read scopes. Calls go to
  * `https://api.atlassian.com/ex/confluence/{cloudId}/wiki/…`; the site's cloud id is known only after the grant (`GET
- * /oauth/token/accessible-resources`), so the app looks it up. Confluence's own space and page permissions still apply:
- * a valid token may see no pages.
+ * /oauth/token/accessible-resources`): the `atlassian` preset keeps the first site's when the account connects, and
+ * the API base URL names it. Confluence's own space and page permissions still apply: a valid token may see no pages.
  */
 export const confluence = {
   ...atlassian,
@@ -17,7 +17,7 @@ export const confluence = {
   // (read 2026-12-03)
   docs: 'https://developer.atlassian.com/cloud/confluence/scopes-for-oauth-2-3LO-and-forge-apps/',
   setup:
-    "Create an OAuth 2.0 integration in the Atlassian developer console, add the Confluence API (`read:confluence-content.summary`, `read:confluence-space.summary`) and the User identity API (`read:me`) under Permissions, and the callback URL `{publicUrl}/api/auth/confluence/handler/frame` under Authorization. The app finds each site's cloud id at `https://api.atlassian.com/oauth/token/accessible-resources`.",
+    "Create an OAuth 2.0 integration in the Atlassian developer console, add the Confluence API (`read:confluence-content.summary`, `read:confluence-space.summary`) and the User identity API (`read:me`) under Permissions, and the callback URL `{publicUrl}/api/auth/confluence/handler/frame` under Authorization. The proxy calls the first site the user granted (its cloud id is kept as the account's `metadata.cloud_id`); for another site, the app reads `https://api.atlassian.com/oauth/token/accessible-resources`.",
   // Summaries of spaces and content: the smallest classic read scopes; read:me lets /me identify the account.
   scopes: {
     default: ['read:confluence-content.summary', 'read:confluence-space.summary', 'read:me', 'offline_access'],
@@ -26,5 +26,5 @@ export const confluence = {
   },
   // The provider's API for the proxy: https://developer.atlassian.com/cloud/confluence/rest/v2/intro/
   // `/ex/confluence/{cloudId}/wiki/api/v2/…` on api.atlassian.com.
-  api: { baseUrl: 'https://api.atlassian.com/ex/confluence' },
+  api: { baseUrl: 'https://api.atlassian.com/ex/confluence/{metadata.cloud_id}' },
 } satisfies Partial<ProviderSpecInput>;

@@ -26,10 +26,10 @@ export const gusto = {
   // "The previous refresh_token will be revoked on the first usage of the new access_token"
   // (https://docs.gusto.com/app-integrations/v2024-04-01/reference/refresh-access-token, read 2026-12-03).
   rotatesRefreshTokens: true,
-  // Gusto documents redirect_uri as a parameter of the refresh request too
-  // (https://docs.gusto.com/embedded-payroll/v2023-04-01/docs/authentication). The vault's redirect URI depends on
-  // publicUrl, which a preset's static `extra.refresh` cannot name: a configuration adds
-  // `extra.refresh.redirect_uri` with its own `{publicUrl}/api/auth/gusto/handler/frame`.
+  // "To refresh the access token, you will need the client_id, client_secret, and redirect_uri" (read 2026-12-03):
+  // https://docs.gusto.com/embedded-payroll/docs/authentication; the refresh endpoint's body lists redirect_uri:
+  // https://docs.gusto.com/embedded-payroll/reference/oauth-access-token
+  refreshSendsRedirectUri: true,
   // GET /v1/token_info names the company (`resource: {type, uuid}`) the token reaches
   // (https://docs.gusto.com/embedded-payroll/reference/get-v1-token-info, read 2026-12-03).
   account: { userInfoUri: 'https://api.gusto.com/v1/token_info', idPath: 'resource.uuid' },

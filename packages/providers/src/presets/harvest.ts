@@ -2,10 +2,10 @@ import type { ProviderSpecInput } from '@tokenvault/core';
 
 /**
  * Harvest (time tracking): authorization code grant at Harvest ID (id.getharvest.com), one login for the Harvest
- * and Forecast accounts a user belongs to; the code exchange returns a refresh token. Quirk:
- * every call to the Harvest API names the account in a `Harvest-Account-Id` header and needs a `User-Agent` naming
- * the app, so the proxy cannot fix them: the app sends both. The list of the user's accounts (and their ids) is
- * Harvest ID's `GET /api/v2/accounts`, which needs no account header and serves as the userinfo call.
+ * and Forecast accounts a user belongs to; the code exchange returns a refresh token. Every call to the Harvest API
+ * names the account in a `Harvest-Account-Id` header: the first account of the userinfo answer is kept and sent by
+ * default (an app sends its own header for another account). The `User-Agent` Harvest asks for names the app, so
+ * the app sends it (or the configuration adds it to `api.headers`).
  */
 export const harvest = {
   id: 'harvest',
@@ -32,8 +32,10 @@ export const harvest = {
     userInfoUri: 'https://id.getharvest.com/api/v2/accounts',
     idPath: 'user.id',
     displayNamePath: 'user.email',
+    // The first account the token reaches, for the Harvest-Account-Id header.
+    metadata: { fields: { harvest_account_id: 'accounts.0.id' } },
   },
   // The provider's API for the proxy: https://help.getharvest.com/api-v2/introduction/overview/general/ (read
   // 2026-12-03): https://api.harvestapp.com/v2/…, Bearer token plus the Harvest-Account-Id and User-Agent headers.
-  api: { baseUrl: 'https://api.harvestapp.com/v2' },
+  api: { baseUrl: 'https://api.harvestapp.com/v2', headers: { 'Harvest-Account-Id': '{metadata.harvest_account_id}' } },
 } satisfies Partial<ProviderSpecInput>;

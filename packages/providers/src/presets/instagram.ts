@@ -3,10 +3,9 @@ import type { ProviderSpecInput } from '@tokenvault/core';
 /**
  * Instagram API with Instagram Login (professional accounts): authorization code at www.instagram.com, code
  * exchange at api.instagram.com, Graph calls at graph.instagram.com. The exchange returns a short-lived token (one
- * hour) and no refresh token. Instagram's own renewal is not an OAuth refresh: the short-lived token is swapped for
- * a 60-day one (`GET /access_token?grant_type=ig_exchange_token`) and that one is extended with
- * `GET /refresh_access_token?grant_type=ig_refresh_token`; the vault has no field for either yet, so an account lasts
- * until its token expires and is then reconnected. Scopes are comma-separated.
+ * hour) and no refresh token. Instagram's renewal is not an OAuth refresh: the vault swaps the short-lived token for
+ * a 60-day one when connecting and renews that one with itself before it expires (never before it is a day old).
+ * Scopes are comma-separated.
  */
 export const instagram = {
   id: 'instagram',
@@ -23,7 +22,16 @@ export const instagram = {
   // The scope values renamed in January 2025 (instagram_business_*).
   scopes: { default: ['instagram_business_basic'], required: ['instagram_business_basic'], separator: ',' },
   clientAuthLocation: 'body',
-  noRefreshToken: true,
+  // https://developers.facebook.com/documentation/instagram-platform/reference/access_token and
+  // .../reference/refresh_access_token (read 2026-12-03): GET on graph.instagram.com; a long-lived token "at least 24
+  // hours old but has not expired" can be refreshed, for 60 days from then.
+  longLivedToken: {
+    exchangeUri: 'https://graph.instagram.com/access_token',
+    exchangeGrantType: 'ig_exchange_token',
+    refreshUri: 'https://graph.instagram.com/refresh_access_token',
+    refreshGrantType: 'ig_refresh_token',
+    minAgeSeconds: 86_400,
+  },
   // Token exchange and `/me` live on graph.instagram.com:
   // https://developers.facebook.com/documentation/instagram-platform/reference/access_token
   account: {

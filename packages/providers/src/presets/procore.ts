@@ -2,9 +2,10 @@ import type { ProviderSpecInput } from '@tokenvault/core';
 
 /**
  * Procore (construction management): authorization code grant at login.procore.com. Production and sandbox are
- * separate worlds with their own credentials, login host and tokens; this preset is production. Quirk: most calls
- * name the company in a `Procore-Company-Id` header, which the app sends (it differs per call); `GET
- * /rest/v1.0/me` needs none and returns a user id that is unique across companies.
+ * separate worlds with their own credentials, login host and tokens; this preset is production. Most calls name the
+ * company in a `Procore-Company-Id` header: the first company the user sees is kept when connecting and sent by
+ * default (an app sends its own header for another). `GET /rest/v1.0/me` needs none and returns a user id that is
+ * unique across companies.
  */
 export const procore = {
   id: 'procore',
@@ -25,8 +26,15 @@ export const procore = {
   // grant sample reads `login` from the answer (read 2026-12-03):
   // https://github.com/procore/documentation/blob/main/oauth/oauth_auth_grant_flow.md; "Show User Info" returns a
   // user `id` unique across companies (Procore's API reference, as reproduced in the generated procore_sdk docs).
-  account: { userInfoUri: 'https://api.procore.com/rest/v1.0/me', idPath: 'id', displayNamePath: 'login' },
+  account: {
+    userInfoUri: 'https://api.procore.com/rest/v1.0/me',
+    idPath: 'id',
+    displayNamePath: 'login',
+    // "List Companies" (GET /rest/v1.0/companies, a JSON array) needs no company header: the first one is kept.
+    metadata: { uri: 'https://api.procore.com/rest/v1.0/companies', fields: { procore_company_id: '0.id' } },
+  },
   // The provider's API for the proxy: https://developers.procore.com/documentation/content/oauth-endpoints
   // (API host api.procore.com, REST resources under /rest/v1.0, /rest/v1.1 …).
-  api: { baseUrl: 'https://api.procore.com' },
+  // The Procore-Company-Id header: https://developers.procore.com/documentation/tutorial-mpz (read 2026-12-03)
+  api: { baseUrl: 'https://api.procore.com', headers: { 'Procore-Company-Id': '{metadata.procore_company_id}' } },
 } satisfies Partial<ProviderSpecInput>;

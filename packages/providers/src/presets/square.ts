@@ -25,8 +25,9 @@ export const square = {
   // MERCHANT_PROFILE_READ lets the merchant call below identify the seller.
   scopes: { default: ['MERCHANT_PROFILE_READ'], required: ['MERCHANT_PROFILE_READ'], separator: ' ' },
   clientAuthLocation: 'body',
-  // Access tokens expire in 30 days unless short-lived (ObtainTokenResponse's `short_lived`); the answer has
-  // expires_at, not expires_in.
+  // "OAuth access tokens expire in 30 days" (ObtainTokenResponse); the answer has `expires_at` ("The timestamp of
+  // when the access_token expires, in ISO 8601 format"), not expires_in. The lifetime stands in if it is missing.
+  expiresAtField: 'expires_at',
   defaultTokenLifetimeSeconds: 30 * 24 * 3600,
   // "Square recommends that your application automatically renew OAuth access tokens every 7 days or less"
   // (https://developer.squareup.com/docs/oauth-api/refresh-revoke-limit-scope, read 2026-12-03).

@@ -3,9 +3,9 @@ import { zoho } from './zoho.js';
 
 /**
  * Zoho Desk: the Zoho accounts server (the `zoho` preset: data centers, offline access, errors with HTTP 200) with
- * Desk's scopes and its REST API on the data center's desk host (desk.zoho.com, desk.zoho.eu …). Quirk: every call
- * except `/organizations` names the help desk in an `orgId` header, which the app sends (a user may belong to
- * several organizations).
+ * Desk's scopes and its REST API on the data center's desk host (desk.zoho.com, desk.zoho.eu …). Every call except
+ * `/organizations` names the help desk in an `orgId` header: the first organization `/organizations` lists is kept
+ * when connecting and sent by default (a user in several sends its own header for another).
  */
 export const zohoDesk = {
   ...zoho,
@@ -24,8 +24,15 @@ export const zohoDesk = {
   },
   // API root desk.zoho.com/api/v1 (same page) with `Authorization: Zoho-oauthtoken …`; each data center has its
   // own desk host.
+  // "All Zoho Desk APIs require these two mandatory fields in the header": Authorization and orgId (same page).
+  // The list's shape (`data` of organizations with `id`) is read as the Desk API's other lists answer.
+  account: {
+    ...zoho.account,
+    metadata: { uri: 'https://desk.{dataCenter}/api/v1/organizations', fields: { org_id: 'data.0.id' } },
+  },
   api: {
     baseUrl: 'https://desk.{dataCenter}/api/v1',
     auth: { type: 'header', name: 'Authorization', prefix: 'Zoho-oauthtoken ' },
+    headers: { orgId: '{metadata.org_id}' },
   },
 } satisfies Partial<ProviderSpecInput>;
