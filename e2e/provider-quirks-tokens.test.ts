@@ -50,6 +50,15 @@ describe('provider quirks of token lifetimes and renewals', () => {
     expect(provider.renewals[0]?.get('grant_type')).toBe('ig_refresh_token');
     expect((await read()).accessToken).toBe('long-token-3');
 
+    // Throttled (HTTP 400 with Graph's "too many calls" code): tried again later, the account stays active.
+    clock.offsetMs = 110 * DAY;
+    provider.clock.offsetMs = 110 * DAY;
+    provider.throttleNextRenewal = true;
+    expect(await vault.refreshDue({ limit: 10, concurrency: 1 })).toEqual([
+      { accountId: account.id, result: 'failed', code: 'provider_unavailable' },
+    ]);
+    expect((await store.getAccountById(account.id))?.status).toBe('active');
+
     // Once the user removes the app, the renewal is refused: the account needs a reconnect at once.
     provider.revokeAll();
     clock.offsetMs = 112 * DAY;

@@ -75,6 +75,8 @@ export interface QuirkyProvider {
   renewals: URLSearchParams[];
   /** `longLived`: makes every token issued so far invalid, as a user removing the app would. */
   revokeAll(): void;
+  /** `longLived`: the next renewal is throttled the Graph API's way (HTTP 400, error code 4), whatever its token. */
+  throttleNextRenewal: boolean;
   /** Every request to the API (`/ex/…`), with its path and headers. */
   apiCalls: { path: string; headers: IncomingMessage['headers'] }[];
   close(): Promise<void>;
@@ -102,6 +104,7 @@ export async function startQuirkyProvider(quirks: Quirks): Promise<QuirkyProvide
     renewals: [] as URLSearchParams[],
     apiCalls: [] as { path: string; headers: IncomingMessage['headers'] }[],
     revokeAll: () => valid.clear(),
+    throttleNextRenewal: false,
     nextAnswer(status: number, body: Record<string, unknown>) {
       override = { status, body };
     },
@@ -118,7 +121,7 @@ export async function startQuirkyProvider(quirks: Quirks): Promise<QuirkyProvide
     longLivedTokens.set(token, { issuedAt: now, expiresAt: now + 60 * DAY });
     return { access_token: token, token_type: 'bearer', expires_in: 60 * 86_400 };
   };
-  const graphError = (message: string) => ({ error: { message, type: 'OAuthException', code: 190 } });
+  const graphError = (message: string, code = 190) => ({ error: { message, type: 'OAuthException', code } });
   let exchangeRedirectUri: string | null = null;
   /** The token a request carries, in the scheme the provider wants. */
   const tokenOf = (request: IncomingMessage) => {
@@ -252,9 +255,9 @@ export async function startQuirkyProvider(quirks: Quirks): Promise<QuirkyProvide
     const query = url.searchParams;
     const token = query.get('access_token') ?? '';
     const now = Date.now() + clock.offsetMs;
-    const refuse = (message: string) => {
+    const refuse = (message: string, code?: number) => {
       response.writeHead(400, { 'content-type': 'application/json' });
-      response.end(JSON.stringify(graphError(message)));
+      response.end(JSON.stringify(graphError(message, code)));
     };
     const answer = (body: Record<string, unknown>) => {
       response.writeHead(200, { 'content-type': 'application/json' });
@@ -269,6 +272,10 @@ export async function startQuirkyProvider(quirks: Quirks): Promise<QuirkyProvide
       return answer(issueLongLived());
     }
     state.renewals.push(query);
+    if (state.throttleNextRenewal) {
+      state.throttleNextRenewal = false;
+      return refuse('Application request limit reached', 4);
+    }
     const held = longLivedTokens.get(token);
     if (query.get('grant_type') !== 'ig_refresh_token' || !held || !valid.has(token) || held.expiresAt <= now) {
       return refuse('Error validating access token');

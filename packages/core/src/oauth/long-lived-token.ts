@@ -80,11 +80,30 @@ async function tokenGet(
   if (response.ok && typeof answer.access_token === 'string') {
     return { ...answer, token_type: 'bearer' } as oauth.TokenEndpointResponse & Record<string, unknown>;
   }
+  if (response.status >= 400 && graphTransient(answer)) {
+    throw new VaultError('provider_unavailable', `the provider throttled ${during}${reason(answer)}`, {
+      retryAfter: 60,
+    });
+  }
   if (response.status >= 400) {
     throw new VaultError('needs_reauth', `the provider refused ${during} (HTTP ${response.status}${reason(answer)})`);
   }
   throw new VaultError('provider_error', `the provider answered ${during} with no access token`);
 }
+
+/**
+ * Meta's Graph API answers throttling and outages with HTTP 400 and an error code that says "wait and retry" (1, 2,
+ * 4, 17, 341, 368), or with `is_transient: true`: not a dead token
+ * (https://developers.facebook.com/docs/graph-api/guides/error-handling, read 2026-12-03).
+ */
+function graphTransient(answer: Record<string, unknown>): boolean {
+  const error = answer.error;
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, is_transient: transient } = error as { code?: unknown; is_transient?: unknown };
+  return transient === true || (typeof code === 'number' && GRAPH_RETRY_CODES.has(code));
+}
+
+const GRAPH_RETRY_CODES = new Set([1, 2, 4, 17, 341, 368]);
 
 /** `: message` from an OAuth error or a Graph-style `{error: {message}}`, for logs and the account's last error. */
 function reason(answer: Record<string, unknown>): string {
