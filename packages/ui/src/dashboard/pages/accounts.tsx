@@ -1,11 +1,20 @@
 import { useState } from 'react';
 import { dashboardStrings as s } from '../../strings.js';
 import { type Account, type AccountDetail, call, type Delivery, type Page, query } from '../admin-api.js';
-import { Field, Loaded, Outcome, Pager, StatusBadge, Table, time } from '../parts.js';
+import { Field, Loaded, Outcome, Pager, StatusBadge, time } from '../parts.js';
+import { type Column, Table } from '../table.js';
 import { useLoad } from '../use-load.js';
 import type { PageProps } from './page-props.js';
 
 const STATUSES = ['active', 'needs_reauth', 'error', 'revoked'];
+
+// The accounts table's columns after the user, whose cell opens the account.
+const accountColumns: Column<Account>[] = [
+  { header: s.provider, cell: (account) => account.provider },
+  { header: s.statusLabel, cell: (account) => <StatusBadge status={account.status} /> },
+  { header: s.expires, cell: (account) => time(account.expiresAt) },
+  { header: s.lastError, cell: (account) => account.lastError ?? '—' },
+];
 
 /** Every user's connected accounts: by user, provider and status, a page at a time; one opens its detail. */
 export function AccountsPage({ env, role }: PageProps) {
@@ -85,34 +94,22 @@ export function AccountsPage({ env, role }: PageProps) {
       <Loaded load={load} empty={(page) => page.items.length === 0} emptyText={s.noAccounts}>
         {(page) => (
           <>
-            <Table label={s.accountsCaption}>
-              <thead>
-                <tr>
-                  <th scope="col">{s.user}</th>
-                  <th scope="col">{s.provider}</th>
-                  <th scope="col">{s.statusLabel}</th>
-                  <th scope="col">{s.expires}</th>
-                  <th scope="col">{s.lastError}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.items.map((account) => (
-                  <tr key={account.id}>
-                    <td>
-                      <button type="button" className="tv-link" onClick={() => setOpen(account)}>
-                        {account.userId}
-                      </button>
-                    </td>
-                    <td>{account.provider}</td>
-                    <td>
-                      <StatusBadge status={account.status} />
-                    </td>
-                    <td>{time(account.expiresAt)}</td>
-                    <td>{account.lastError ?? '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </Table>
+            <Table
+              label={s.accountsCaption}
+              columns={[
+                {
+                  header: s.user,
+                  cell: (account) => (
+                    <button type="button" className="tv-link" onClick={() => setOpen(account)}>
+                      {account.userId}
+                    </button>
+                  ),
+                },
+                ...accountColumns,
+              ]}
+              rows={page.items}
+              rowKey={(account) => account.id}
+            />
             <Pager history={history} next={page.nextCursor} go={setHistory} />
           </>
         )}

@@ -1,9 +1,23 @@
 import { useState } from 'react';
 import { dashboardStrings as s } from '../../strings.js';
 import { call, type Delivery, type Page, query } from '../admin-api.js';
-import { Loaded, Pager, Table, time } from '../parts.js';
+import { Loaded, Pager, time } from '../parts.js';
+import { type Column, Table } from '../table.js';
 import { useLoad } from '../use-load.js';
 import type { PageProps } from './page-props.js';
+
+const deliveryColumns: Column<Delivery>[] = [
+  { header: s.at, cell: (delivery) => time(delivery.createdAt) },
+  { header: s.endpoint, cell: (delivery) => delivery.url },
+  { header: s.statusLabel, cell: (delivery) => delivery.status },
+  {
+    header: s.attempts,
+    cell: (delivery) =>
+      delivery.attempts.length === 0
+        ? '—'
+        : delivery.attempts.map((a) => `${a.attempt}: ${a.status ?? a.error ?? '?'}`).join(', '),
+  },
+];
 
 /** Webhook deliveries, newest first, with their status and attempts. */
 export function WebhooksPage({ env }: PageProps) {
@@ -17,30 +31,12 @@ export function WebhooksPage({ env }: PageProps) {
     <Loaded load={load} empty={(page) => page.items.length === 0} emptyText={s.noDeliveries}>
       {(page) => (
         <>
-          <Table label={s.deliveriesCaption}>
-            <thead>
-              <tr>
-                <th scope="col">{s.at}</th>
-                <th scope="col">{s.endpoint}</th>
-                <th scope="col">{s.statusLabel}</th>
-                <th scope="col">{s.attempts}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.items.map((delivery) => (
-                <tr key={delivery.id}>
-                  <td>{time(delivery.createdAt)}</td>
-                  <td>{delivery.url}</td>
-                  <td>{delivery.status}</td>
-                  <td>
-                    {delivery.attempts.length === 0
-                      ? '—'
-                      : delivery.attempts.map((a) => `${a.attempt}: ${a.status ?? a.error ?? '?'}`).join(', ')}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
+          <Table
+            label={s.deliveriesCaption}
+            columns={deliveryColumns}
+            rows={page.items}
+            rowKey={(delivery) => delivery.id}
+          />
           <Pager history={history} next={page.nextCursor} go={setHistory} />
         </>
       )}
