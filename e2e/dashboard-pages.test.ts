@@ -63,6 +63,9 @@ describe('the dashboard pages, as an admin', () => {
     await expect(page.textContent('[data-field="lastError"]')).resolves.toMatch(/invalid_grant/);
     await expect(page.textContent('.tv-facts')).resolves.toMatch(/needs reconnecting/);
     await expect(page.textContent('.tv-list')).resolves.toMatch(/account\.status_changed/);
+    // The refresh engine audited the failed refresh: the vault itself tried, the provider refused the grant.
+    await page.waitForSelector('[data-field="refreshes"] li');
+    await expect(page.textContent('[data-field="refreshes"]')).resolves.toMatch(/needs_reauth \(system\)$/);
     // Its events went to the webhook too: the deliveries of this account, pending until the deliverer runs.
     await page.waitForSelector('[data-field="deliveries"] li');
     await expect(page.textContent('[data-field="deliveries"]')).resolves.toContain(stack.receiver.url);
@@ -76,8 +79,10 @@ describe('the dashboard pages, as an admin', () => {
     await expect(page.textContent('[data-status="active"] .tv-stat-number')).resolves.toBe('1');
     await expect(page.textContent('tr[data-provider="faulty"] td:nth-child(3)')).resolves.toBe('1');
     await expect(page.textContent('tr[data-provider="demo"] td:nth-child(3)')).resolves.toBe('0');
-    await expect(page.textContent('figcaption')).resolves.toBe('0 served, 1 refused or failed');
-    await page.waitForSelector('.tv-figure canvas');
+    await expect(page.textContent('[data-chart="reads"] figcaption')).resolves.toBe('0 served, 1 refused or failed');
+    await expect(page.textContent('[data-chart="refreshes"] figcaption')).resolves.toBe('0 refreshed, 1 failed');
+    await page.waitForSelector('[data-chart="reads"] canvas');
+    await page.waitForSelector('[data-chart="refreshes"] canvas');
   });
 
   it('refreshes a healthy account now and shows its new expiry; disconnects only after a confirmation', async () => {
@@ -102,6 +107,9 @@ describe('the dashboard pages, as an admin', () => {
     }
     const after = await stored(carol.userId, carol.id);
     expect(after?.expiresAt).toBeGreaterThan(before?.expiresAt ?? Number.POSITIVE_INFINITY);
+    // The refresh is in the account's refresh history, as the operator's.
+    await page.waitForSelector('[data-field="refreshes"] li:has-text("operator:ada")');
+    await expect(page.textContent('[data-field="refreshes"]')).resolves.toMatch(/ok \(operator:ada\)$/);
     await expect(page.textContent('[data-field="expiresAt"]')).resolves.toBe(
       new Date(after?.expiresAt ?? 0).toLocaleString('en-GB', { timeZone: 'UTC' }),
     );

@@ -48,7 +48,7 @@ export const adminOperations: Operation[] = [
     method: 'get',
     path: '/v1/admin/overview',
     tag: 'admin',
-    summary: 'Accounts by status and provider, refreshes due within the hour, token reads over 24 hours',
+    summary: 'Accounts by status and provider, refreshes due within the hour, token reads and refreshes over 24 hours',
     auth: 'service',
     query: noQuery,
     responses: { 200: json('the overview', s.overview), ...errors(400, 401, 403) },

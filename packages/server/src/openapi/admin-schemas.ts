@@ -120,6 +120,8 @@ export const operatorSession = z.union([
     .strict(),
 ]);
 
+const hourCount = z.object({ hour: time, ok: z.number().int(), failed: z.number().int() }).strict();
+
 export const overview = z
   .object({
     at: time,
@@ -143,9 +145,17 @@ export const overview = z
         .strict(),
     ),
     tokenReads: z
-      .array(z.object({ hour: time, ok: z.number().int(), failed: z.number().int() }).strict())
+      .array(hourCount)
       .nullable()
-      .describe('the last 24 hours from the audit log, oldest first; null without audit:read'),
+      .describe(
+        'credentials.read per hour over the last 24 hours from the audit log, oldest first; null without audit:read',
+      ),
+    refreshes: z
+      .array(hourCount)
+      .nullable()
+      .describe(
+        'token.refresh per hour over the last 24 hours from the audit log (ok: refreshed; failed: the provider or the vault failed), oldest first; null without audit:read',
+      ),
   })
   .strict();
 

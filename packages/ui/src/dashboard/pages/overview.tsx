@@ -3,8 +3,8 @@ import { call } from '../admin-api.js';
 import { Loaded, StatusBadge } from '../parts.js';
 import { type Column, Table } from '../table.js';
 import { useLoad } from '../use-load.js';
+import { type ChartLabels, HourChart, type HourCount } from './hour-chart.js';
 import type { PageProps } from './page-props.js';
-import { type HourCount, ReadsChart } from './reads-chart.js';
 
 interface ProviderCounts {
   provider: string;
@@ -18,6 +18,7 @@ interface Overview {
   refreshesDueWithinHour: number;
   providers: ProviderCounts[];
   tokenReads: HourCount[] | null;
+  refreshes: HourCount[] | null;
 }
 
 const providerColumns: Column<ProviderCounts>[] = [
@@ -27,7 +28,18 @@ const providerColumns: Column<ProviderCounts>[] = [
   { header: s.status.needs_reauth as string, cell: (p) => p.needsReauth },
 ];
 
-/** The environment at a glance: accounts by status, what is failing where, the refresh queue, token reads. */
+const READS: ChartLabels = { ok: s.readsOk, failed: s.readsFailed, caption: s.readsCaption, table: s.readsTable };
+const REFRESHES: ChartLabels = {
+  ok: s.refreshesOk,
+  failed: s.refreshesFailed,
+  caption: s.refreshesCaption,
+  table: s.refreshesTable,
+};
+
+/**
+ * The environment at a glance: accounts by status, what is failing where, the refresh queue, token reads and
+ * refreshes over the last day.
+ */
 export function OverviewPage({ env }: PageProps) {
   const [load] = useLoad(() => call<Overview>(env, 'GET', '/overview'), [env]);
   return (
@@ -58,7 +70,13 @@ export function OverviewPage({ env }: PageProps) {
           )}
           <h2>{s.readsHeading}</h2>
           {overview.tokenReads ? (
-            <ReadsChart hours={overview.tokenReads} />
+            <HourChart name="reads" hours={overview.tokenReads} labels={READS} />
+          ) : (
+            <p className="tv-muted">{s.noAuditRole}</p>
+          )}
+          <h2>{s.refreshesHeading}</h2>
+          {overview.refreshes ? (
+            <HourChart name="refreshes" hours={overview.refreshes} labels={REFRESHES} />
           ) : (
             <p className="tv-muted">{s.noAuditRole}</p>
           )}
