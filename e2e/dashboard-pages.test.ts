@@ -219,11 +219,53 @@ describe('the dashboard pages, as an admin', () => {
     expect(accounts).toMatchObject([{ provider: 'demo', status: 'active' }]);
   });
 
+  it('sends a signed test event to an endpoint, and retries a failed delivery that the endpoint then receives', async () => {
+    // One delivery fails: the endpoint answers 500 to the first request of the pass.
+    stack.receiver.failNext(1);
+    await stack.vault.vault.deliverWebhooks({ limit: 50, concurrency: 1 });
+    const failedHook = stack.receiver.received.find((hook) => hook.answeredStatus === 500);
+    expect(failedHook).toBeDefined();
+    const failed = (await stack.vault.vault.listDeliveries('development', { limit: 100 })).find(
+      (d) => d.eventId === failedHook?.id,
+    );
+    expect(failed).toMatchObject({ status: 'pending', attempts: [{ status: 500 }] });
+
+    await go('webhooks');
+    const endpointRow = page.locator('tr[data-endpoint]');
+    await expect(endpointRow.textContent()).resolves.toContain(stack.receiver.url);
+    await expect(endpointRow.textContent()).resolves.toContain('account.status_changed');
+    await endpointRow.locator('button:has-text("Send a test event")').click();
+    await page.waitForSelector('[role="status"]:has-text("accepted the test event (HTTP 204")');
+    const test = stack.receiver.received.at(-1);
+    expect(test).toMatchObject({
+      answeredStatus: 204,
+      payload: { type: 'webhook.test', data: { environment: 'development', sentBy: 'operator:ada' } },
+    });
+
+    // Retry: due at once, so the next pass posts it again, signed like the first attempt, with the same event id.
+    const row = page.locator(`tr[data-delivery="${failed?.id}"]`);
+    await row.locator('button:has-text("Retry")').click();
+    await page.waitForSelector('[role="status"]:has-text("Queued")');
+    await stack.vault.vault.deliverWebhooks({ limit: 50, concurrency: 4 });
+    expect(stack.receiver.received.filter((hook) => hook.id === failedHook?.id).map((h) => h.answeredStatus)).toEqual([
+      500, 204,
+    ]);
+    expect(stack.receiver.rejected).toBe(0);
+    await go('accounts');
+    await go('webhooks');
+    await expect(row.locator('[data-field="status"]').textContent()).resolves.toBe('delivered');
+    const audited = await stack.vault.store.listAudit('development', { principal: 'operator:ada', limit: 50 });
+    expect(audited.filter((r) => r.action.startsWith('webhook.')).map((r) => [r.action, r.result])).toEqual([
+      ['webhook.retry', 'ok'],
+      ['webhook.test', 'ok'],
+    ]);
+  });
+
   it('passes axe on every page, with data and at 768 px, with no console error', async () => {
     await stack.vault.vault.deliverWebhooks({ limit: 50, concurrency: 4 });
     for (const name of PAGES) {
       await go(name);
-      if (name === 'webhooks') await page.waitForSelector('tbody tr:has-text("delivered")');
+      if (name === 'webhooks') await page.waitForSelector('tr[data-delivery]:has-text("delivered")');
       await expectAccessible(page, name);
       await dashboardScreenshot(page, name);
     }

@@ -1,6 +1,7 @@
 import * as z from 'zod';
-import { accountQuery, deliveryQuery } from '../routes/admin.js';
+import { accountQuery } from '../routes/admin.js';
 import { auditExportQuery, auditQuery } from '../routes/admin-audit.js';
+import { deliveryQuery } from '../routes/admin-webhooks.js';
 import { errors, json, type Operation } from './operation-types.js';
 import * as s from './schemas.js';
 
@@ -34,6 +35,36 @@ export const adminOperations: Operation[] = [
     auth: 'service',
     query: deliveryQuery,
     responses: { 200: json('a page', s.deliveryList), ...errors(400, 401, 403) },
+  },
+  {
+    method: 'post',
+    path: '/v1/admin/webhook-deliveries/{deliveryId}/retry',
+    tag: 'admin',
+    summary: 'Put one delivery back in the queue, due now with a fresh retry window (audited as webhook.retry)',
+    description:
+      'Any status: a failed one is tried again, a delivered one is sent again. The next delivery pass of any process posts it, signed as ever; 404 while it is being posted.',
+    auth: 'service',
+    query: noQuery,
+    responses: { 200: json('queued', s.retriedDelivery), ...errors(400, 401, 403, 404) },
+  },
+  {
+    method: 'get',
+    path: '/v1/admin/webhooks',
+    tag: 'admin',
+    summary: "The environment's webhook endpoints and the events they receive (never a secret)",
+    auth: 'service',
+    query: noQuery,
+    responses: { 200: json('the endpoints', s.webhookEndpointList), ...errors(400, 401, 403) },
+  },
+  {
+    method: 'post',
+    path: '/v1/admin/webhooks/{endpointId}/test',
+    tag: 'admin',
+    summary: 'Post a signed webhook.test event to one endpoint now and say how it answered (audited as webhook.test)',
+    description: 'Signed with the endpoint’s secret like every delivery; not queued and not retried.',
+    auth: 'service',
+    query: noQuery,
+    responses: { 200: json('the endpoint’s answer', s.webhookTestResult), ...errors(400, 401, 403, 404) },
   },
   {
     method: 'get',

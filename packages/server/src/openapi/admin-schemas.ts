@@ -58,6 +58,33 @@ export const deliveryList = z
   })
   .strict();
 
+export const retriedDelivery = z.object({ id: z.string(), status: z.literal('pending'), nextAttemptAt: time }).strict();
+
+export const webhookEndpointList = z
+  .object({
+    items: z.array(
+      z
+        .object({
+          id: z.string().describe('stable: derived from the URL'),
+          url: z.string().describe('scheme, host and path only: no credentials, no query'),
+          events: z.array(z.string()),
+        })
+        .strict(),
+    ),
+    nextCursor: z.null(),
+  })
+  .strict();
+
+export const webhookTestResult = z
+  .object({
+    eventId: z.string().describe('the webhook-id header sent'),
+    delivered: z.boolean().describe('the endpoint answered 2xx'),
+    status: z.number().int().nullable().describe("the endpoint's HTTP status; null when it could not be reached"),
+    error: z.string().nullable(),
+    durationMs: z.number(),
+  })
+  .strict();
+
 export const auditList = z
   .object({
     items: z.array(

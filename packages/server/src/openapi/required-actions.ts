@@ -34,6 +34,7 @@ const RULES: Array<{ methods?: string[]; path: RegExp; action: Action; resource:
   { methods: ['delete'], path: /^\/v1\/admin\/users\//, action: 'connections:delete', resource: ACCOUNT },
   { path: /^\/v1\/admin\/users\//, action: 'connections:read', resource: ACCOUNT },
   { path: /^\/v1\/admin\/overview$/, action: 'connections:read', resource: 'connections' },
+  { methods: ['post'], path: /^\/v1\/admin\/webhook/, action: 'webhooks:send', resource: 'webhooks' },
   { path: /^\/v1\/admin\/webhook/, action: 'webhooks:read', resource: 'webhooks' },
   {
     path: /^\/v1\/admin\/(connected-accounts|providers)$/,

@@ -15,8 +15,11 @@ import {
   operatorSession,
   overview,
   providerList,
+  retriedDelivery,
   signedOut,
   userAccountList,
+  webhookEndpointList,
+  webhookTestResult,
 } from './admin-schemas.js';
 import { browserSession, redeemedConnectSession } from './browser-schemas.js';
 import { client, clientList, createdClient, createdKey, deleted, grant, revoked } from './client-schemas.js';
@@ -56,6 +59,9 @@ const components = {
   Revoked: revoked,
   ProviderList: providerList,
   WebhookDeliveryList: deliveryList,
+  RetriedWebhookDelivery: retriedDelivery,
+  WebhookEndpointList: webhookEndpointList,
+  WebhookTestResult: webhookTestResult,
   AuditLog: auditList,
   AdminConnectedAccount: adminAccount,
   AdminConnectedAccountDetail: adminAccountDetail,
@@ -103,7 +109,10 @@ export {
   providerList,
   readiness,
   redeemedConnectSession,
+  retriedDelivery,
   revoked,
   signedOut,
   userAccountList,
+  webhookEndpointList,
+  webhookTestResult,
 };
