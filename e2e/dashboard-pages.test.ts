@@ -3,7 +3,7 @@ import { parseAccessKey, signServiceToken } from '@tokenvault/sdk-node';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './support/browser.js';
-import { expectAccessible } from './support/connect-page.js';
+import { expectAccessible, watchConsole } from './support/connect-page.js';
 import { type DashboardStack, dashboardScreenshot, signIn, startDashboardStack } from './support/dashboard.js';
 
 const PAGES = ['overview', 'accounts', 'providers', 'clients', 'audit', 'webhooks'] as const;
@@ -208,15 +208,33 @@ describe('the dashboard pages, as an admin', () => {
     expect(rows[1]).toContain('"credentials.read"');
   });
 
-  it("test-connects a provider from its card: the provider's flow, then back to the dashboard", async () => {
+  it("test-connects a provider: the hosted connect page in a new tab, as the operator's test user, to connected", async () => {
     await go('providers');
-    await page.click('a:has-text("Test connect Demo")');
+    const [tab] = await Promise.all([context.waitForEvent('page'), page.click('button:has-text("Test connect Demo")')]);
+    const tabErrors: string[] = [];
+    watchConsole(tab, tabErrors, stack.url);
+    await page.waitForSelector('[role="status"]:has-text("opened in a new tab")');
+    await expectAccessible(page, 'providers, a test connect started');
+    await dashboardScreenshot(page, 'providers-test-connect');
+    // The app's page, not the dashboard's: the connect page, with the session the dashboard made for ada's test user.
+    await tab.waitForSelector('button[data-provider="demo"]');
+    expect(new URL(tab.url()).pathname).toBe('/connect');
+    const [popup] = await Promise.all([tab.waitForEvent('popup'), tab.click('button[data-provider="demo"]')]);
     // The operator signed in at this same provider, so it asks only for consent to the connect's scopes.
-    await page.waitForSelector('text=Authorize');
-    await Promise.all([page.waitForURL(`${stack.url}/dashboard`), page.click('button[type="submit"]')]);
-    await page.waitForSelector('[data-field="role"]');
-    const accounts = await stack.vault.vault.listAccounts('development', 'demo:ada', OPERATOR);
+    await popup.waitForSelector('text=Authorize');
+    await Promise.all([popup.waitForEvent('close'), popup.click('button[type="submit"]')]);
+    await tab.waitForSelector('[data-outcome="connected"]');
+    await expect(tab.textContent('h1')).resolves.toBe('Demo connected');
+    await tab.close();
+    expect(tabErrors).toEqual([]);
+    const accounts = await stack.vault.vault.listAccounts('development', 'test:operator:ada', OPERATOR);
     expect(accounts).toMatchObject([{ provider: 'demo', status: 'active' }]);
+    const [created] = await stack.vault.store.listAudit('development', {
+      action: 'connect_session.created',
+      principal: 'operator:ada',
+      limit: 1,
+    });
+    expect(created).toMatchObject({ userId: 'test:operator:ada', provider: 'demo' });
   });
 
   it('sends a signed test event to an endpoint, and retries a failed delivery that the endpoint then receives', async () => {

@@ -110,6 +110,8 @@ export const dashboardStrings = {
   clientId: 'Client id',
   docsOf: (provider: string) => `${provider} documentation`,
   testConnect: (provider: string) => `Test connect ${provider}`,
+  testConnectOpened: (provider: string) => `The connect page for ${provider} opened in a new tab, as your test user.`,
+  testConnectLink: 'Open it here if no tab opened',
   adminsOnly: 'Only admins of this environment manage service clients.',
   clientName: 'New client’s name',
   createClient: 'Create client',

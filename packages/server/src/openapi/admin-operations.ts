@@ -28,6 +28,18 @@ export const adminOperations: Operation[] = [
     responses: { 200: json('the providers', s.providerList), ...errors(400, 401, 403) },
   },
   {
+    method: 'post',
+    path: '/v1/admin/providers/{provider}/test-connect',
+    tag: 'admin',
+    summary:
+      "A connect session for the caller's own test user (test:<principal>), to run the hosted connect page as it",
+    description:
+      'The same answer as POST /v1/connect-sessions, for the user test:operator:<subject> (or test:client:<id>) and this provider: open its connectUrl to connect an account exactly as an app’s user would. Needs connect-sessions:create on that user’s accounts (dashboard admins).',
+    auth: 'service',
+    query: noQuery,
+    responses: { 201: json('created', s.connectSession), ...errors(400, 401, 403, 404) },
+  },
+  {
     method: 'get',
     path: '/v1/admin/webhook-deliveries',
     tag: 'admin',

@@ -1,4 +1,4 @@
-import { authorize, mergeScopes, resources, VaultError } from '@tokenvault/core';
+import { authorize, resources } from '@tokenvault/core';
 import { Hono } from 'hono';
 import * as z from 'zod';
 import type { ServerEnv, ServerOptions } from '../context.js';
@@ -9,6 +9,7 @@ import { auditRoutes } from './admin-audit.js';
 import { clientRoutes } from './admin-clients.js';
 import { operatorSessionRoutes } from './admin-operator.js';
 import { overviewRoutes } from './admin-overview.js';
+import { providerRoutes } from './admin-providers.js';
 import { webhookRoutes } from './admin-webhooks.js';
 import { decodeCursor, nextCursor, pageQuery } from './cursors.js';
 
@@ -32,6 +33,7 @@ export function adminRoutes(options: ServerOptions) {
   app.route('/audit', auditRoutes(vault));
   app.route('/overview', overviewRoutes(vault));
   app.route('/', webhookRoutes(vault));
+  app.route('/providers', providerRoutes(vault));
 
   // Every user's accounts, oldest first: e.g. ?status=needs_reauth for the users to ask to connect again.
   app.get('/connected-accounts', async (c) => {
@@ -48,34 +50,6 @@ export function adminRoutes(options: ServerOptions) {
     return c.json({
       items: accounts.map((account) => ({ ...accountJson(account), userId: account.userId })),
       nextCursor: nextCursor(accounts, limit, (a) => ({ at: a.createdAt, id: a.id })),
-    });
-  });
-
-  // The environment's configured providers, as much as an operator needs to connect and debug them (never the
-  // client secret): those whose connections the client may read; a client that may read none is refused.
-  app.get('/providers', (c) => {
-    parse(z.object({}).strict(), c.req.query());
-    const env = c.get('env');
-    if (!c.get('mayAnywhere')('connections:read'))
-      throw new VaultError('forbidden', 'no grant allows connections:read');
-    const providers = vault.providers
-      .list(env)
-      .filter((p) => c.get('caller').may('connections:read', resources.connections(env, p.id)));
-    return c.json({
-      items: providers.map((p) => ({
-        id: p.id,
-        displayName: p.spec.displayName,
-        type: p.spec.type,
-        clientId: p.clientId,
-        callbackUrl: `${vault.publicUrl}/api/auth/${p.id}/handler/frame`,
-        scopes: mergeScopes(p.spec.scopes.required, p.scopes), // as every connect asks (core's startConnect)
-        params: Object.keys(p.spec.params),
-        refreshes: !p.spec.noRefreshToken,
-        keepAliveSeconds: p.spec.keepAliveSeconds ?? null,
-        docs: p.spec.docs ?? null,
-        setup: p.spec.setup ?? null,
-      })),
-      nextCursor: null,
     });
   });
 
