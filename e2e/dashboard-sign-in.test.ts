@@ -176,6 +176,32 @@ describe('dashboard sign-in and roles', () => {
     }
   });
 
+  it("maps by the provider's groups claim: a group a rule names gives its role, any other group gets nothing", async () => {
+    errors = [];
+    // No rule names gina by email or subject: only her vault-oncall group, in the ID token of a real sign-in.
+    let page: Awaited<ReturnType<typeof signIn>>['page'];
+    ({ context, page } = await signIn(browser, stack, 'gina', errors));
+    await expect(page.textContent('[data-field="role"]')).resolves.toBe('gina@demo.tokenvault.local (operator)');
+    const cookie = (await operatorCookie())?.value ?? '';
+    expect(await (await asOperator(cookie, 'GET', '/operator-session')).json()).toMatchObject({
+      principal: 'operator:gina',
+      environments: [{ name: 'development', role: 'operator' }],
+    });
+    await context.close();
+
+    // nora's only group is one no rule names: refused at the callback, no session.
+    context = await browser.newContext();
+    const refusedPage = await context.newPage();
+    await refusedPage.goto(`${stack.url}/dashboard/login`);
+    await demoLogin(refusedPage, 'nora');
+    const [response] = await Promise.all([
+      refusedPage.waitForResponse((r) => r.url().startsWith(`${stack.url}/dashboard/callback`)),
+      refusedPage.click('button[type="submit"]'),
+    ]);
+    expect(response.status()).toBe(403);
+    expect(await operatorCookie()).toBeUndefined();
+  });
+
   it('refuses someone no rule names, after a real sign-in at the provider', async () => {
     errors = [];
     context = await browser.newContext();
