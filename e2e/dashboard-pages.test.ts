@@ -252,7 +252,9 @@ describe('the dashboard pages, as an admin', () => {
     const endpointRow = page.locator('tr[data-endpoint]');
     await expect(endpointRow.textContent()).resolves.toContain(stack.receiver.url);
     await expect(endpointRow.textContent()).resolves.toContain('account.status_changed');
-    await endpointRow.locator('button:has-text("Send a test event")').click();
+    // By keyboard: from the page's heading, Tab reaches the endpoint's button and Enter presses it.
+    await tabTo(page, 'tr[data-endpoint] button');
+    await page.keyboard.press('Enter');
     await page.waitForSelector('[role="status"]:has-text("accepted the test event (HTTP 204")');
     const test = stack.receiver.received.at(-1);
     expect(test).toMatchObject({
@@ -300,6 +302,15 @@ describe('the dashboard pages, as an admin', () => {
     expect(errors).toEqual([]);
   });
 });
+
+/** Presses Tab until `selector` has the focus (at most 20 times); fails if it never does. */
+async function tabTo(page: Page, selector: string): Promise<void> {
+  for (let i = 0; i < 20; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
 
 async function streamText(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
