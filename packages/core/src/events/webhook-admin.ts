@@ -30,7 +30,9 @@ export interface TestEventResult {
 export function createWebhookAdmin(ctx: VaultContext<OutboxStore & AuditStore>, deliverer: WebhookDeliverer) {
   async function endpoints(env: string): Promise<WebhookEndpointView[]> {
     return Promise.all(
-      ctx.webhooks.urls(env).map(async (url) => ({ id: await endpointId(url), url: shownUrl(url), events: EVENTS })),
+      ctx.webhooks
+        .urls(env)
+        .map(async (url) => ({ id: await endpointId(url), url: shownWebhookUrl(url), events: EVENTS })),
     );
   }
 
@@ -78,8 +80,11 @@ async function endpointId(url: string): Promise<string> {
   return `whe_${(await sha256(url)).slice(0, 16)}`;
 }
 
-/** Origin and path only: credentials in the URL and its query (where tokens often ride) are not shown. */
-function shownUrl(url: string): string {
+/**
+ * A webhook URL as operators see it (endpoints and deliveries): scheme, host and path only, so credentials in the
+ * URL and its query (where tokens often ride) are not shown; `?…` says there was a query.
+ */
+export function shownWebhookUrl(url: string): string {
   const parsed = new URL(url);
   return `${parsed.protocol}//${parsed.host}${parsed.pathname}${parsed.search ? '?…' : ''}`;
 }

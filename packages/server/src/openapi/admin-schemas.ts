@@ -35,7 +35,7 @@ export const deliveryList = z
           id: z.string(),
           eventId: z.string().describe('the webhook-id header'),
           accountId: z.string(),
-          url: z.string(),
+          url: z.string().describe('scheme, host and path only: no credentials, no query'),
           status: z.enum(['pending', 'delivered', 'failed']),
           attempts: z.array(
             z

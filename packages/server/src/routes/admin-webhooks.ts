@@ -1,4 +1,4 @@
-import { authorize, resources, type Vault } from '@tokenvault/core';
+import { authorize, resources, shownWebhookUrl, type Vault } from '@tokenvault/core';
 import { Hono } from 'hono';
 import * as z from 'zod';
 import type { ServerEnv } from '../context.js';
@@ -59,7 +59,7 @@ export function webhookRoutes(vault: Vault) {
         id: d.id,
         eventId: d.eventId,
         accountId: d.accountId,
-        url: d.url,
+        url: shownWebhookUrl(d.url),
         status: d.status,
         attempts: d.attempts.map((a) => ({
           attempt: a.attempt,
