@@ -3,7 +3,7 @@ import { parseAccessKey, signServiceToken } from '@tokenvault/sdk-node';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './support/browser.js';
-import { expectAccessible } from './support/connect-page.js';
+import { expectAccessible, watchConsole } from './support/connect-page.js';
 import { type DashboardStack, dashboardScreenshot, signIn, startDashboardStack } from './support/dashboard.js';
 
 const PAGES = ['overview', 'accounts', 'providers', 'clients', 'audit', 'webhooks'] as const;
@@ -63,6 +63,9 @@ describe('the dashboard pages, as an admin', () => {
     await expect(page.textContent('[data-field="lastError"]')).resolves.toMatch(/invalid_grant/);
     await expect(page.textContent('.tv-facts')).resolves.toMatch(/needs reconnecting/);
     await expect(page.textContent('.tv-list')).resolves.toMatch(/account\.status_changed/);
+    // The refresh engine audited the failed refresh: the vault itself tried, the provider refused the grant.
+    await page.waitForSelector('[data-field="refreshes"] li');
+    await expect(page.textContent('[data-field="refreshes"]')).resolves.toMatch(/needs_reauth \(system\)$/);
     // Its events went to the webhook too: the deliveries of this account, pending until the deliverer runs.
     await page.waitForSelector('[data-field="deliveries"] li');
     await expect(page.textContent('[data-field="deliveries"]')).resolves.toContain(stack.receiver.url);
@@ -76,8 +79,10 @@ describe('the dashboard pages, as an admin', () => {
     await expect(page.textContent('[data-status="active"] .tv-stat-number')).resolves.toBe('1');
     await expect(page.textContent('tr[data-provider="faulty"] td:nth-child(3)')).resolves.toBe('1');
     await expect(page.textContent('tr[data-provider="demo"] td:nth-child(3)')).resolves.toBe('0');
-    await expect(page.textContent('figcaption')).resolves.toBe('0 served, 1 refused or failed');
-    await page.waitForSelector('.tv-figure canvas');
+    await expect(page.textContent('[data-chart="reads"] figcaption')).resolves.toBe('0 served, 1 refused or failed');
+    await expect(page.textContent('[data-chart="refreshes"] figcaption')).resolves.toBe('0 refreshed, 1 failed');
+    await page.waitForSelector('[data-chart="reads"] canvas');
+    await page.waitForSelector('[data-chart="refreshes"] canvas');
   });
 
   it('refreshes a healthy account now and shows its new expiry; disconnects only after a confirmation', async () => {
@@ -102,6 +107,9 @@ describe('the dashboard pages, as an admin', () => {
     }
     const after = await stored(carol.userId, carol.id);
     expect(after?.expiresAt).toBeGreaterThan(before?.expiresAt ?? Number.POSITIVE_INFINITY);
+    // The refresh is in the account's refresh history, as the operator's.
+    await page.waitForSelector('[data-field="refreshes"] li:has-text("operator:ada")');
+    await expect(page.textContent('[data-field="refreshes"]')).resolves.toMatch(/ok \(operator:ada\)$/);
     await expect(page.textContent('[data-field="expiresAt"]')).resolves.toBe(
       new Date(after?.expiresAt ?? 0).toLocaleString('en-GB', { timeZone: 'UTC' }),
     );
@@ -200,22 +208,84 @@ describe('the dashboard pages, as an admin', () => {
     expect(rows[1]).toContain('"credentials.read"');
   });
 
-  it("test-connects a provider from its card: the provider's flow, then back to the dashboard", async () => {
+  it("test-connects a provider: the hosted connect page in a new tab, as the operator's test user, to connected", async () => {
     await go('providers');
-    await page.click('a:has-text("Test connect Demo")');
+    const [tab] = await Promise.all([context.waitForEvent('page'), page.click('button:has-text("Test connect Demo")')]);
+    const tabErrors: string[] = [];
+    watchConsole(tab, tabErrors, stack.url);
+    await page.waitForSelector('[role="status"]:has-text("opened in a new tab")');
+    await expectAccessible(page, 'providers, a test connect started');
+    await dashboardScreenshot(page, 'providers-test-connect');
+    // The app's page, not the dashboard's: the connect page, with the session the dashboard made for ada's test user.
+    await tab.waitForSelector('button[data-provider="demo"]');
+    expect(new URL(tab.url()).pathname).toBe('/connect');
+    const [popup] = await Promise.all([tab.waitForEvent('popup'), tab.click('button[data-provider="demo"]')]);
     // The operator signed in at this same provider, so it asks only for consent to the connect's scopes.
-    await page.waitForSelector('text=Authorize');
-    await Promise.all([page.waitForURL(`${stack.url}/dashboard`), page.click('button[type="submit"]')]);
-    await page.waitForSelector('[data-field="role"]');
-    const accounts = await stack.vault.vault.listAccounts('development', 'demo:ada', OPERATOR);
+    await popup.waitForSelector('text=Authorize');
+    await Promise.all([popup.waitForEvent('close'), popup.click('button[type="submit"]')]);
+    await tab.waitForSelector('[data-outcome="connected"]');
+    await expect(tab.textContent('h1')).resolves.toBe('Demo connected');
+    await tab.close();
+    expect(tabErrors).toEqual([]);
+    const accounts = await stack.vault.vault.listAccounts('development', 'test:operator:ada', OPERATOR);
     expect(accounts).toMatchObject([{ provider: 'demo', status: 'active' }]);
+    const [created] = await stack.vault.store.listAudit('development', {
+      action: 'connect_session.created',
+      principal: 'operator:ada',
+      limit: 1,
+    });
+    expect(created).toMatchObject({ userId: 'test:operator:ada', provider: 'demo' });
+  });
+
+  it('sends a signed test event to an endpoint, and retries a failed delivery that the endpoint then receives', async () => {
+    // One delivery fails: the endpoint answers 500 to the first request of the pass.
+    stack.receiver.failNext(1);
+    await stack.vault.vault.deliverWebhooks({ limit: 50, concurrency: 1 });
+    const failedHook = stack.receiver.received.find((hook) => hook.answeredStatus === 500);
+    expect(failedHook).toBeDefined();
+    const failed = (await stack.vault.vault.listDeliveries('development', { limit: 100 })).find(
+      (d) => d.eventId === failedHook?.id,
+    );
+    expect(failed).toMatchObject({ status: 'pending', attempts: [{ status: 500 }] });
+
+    await go('webhooks');
+    const endpointRow = page.locator('tr[data-endpoint]');
+    await expect(endpointRow.textContent()).resolves.toContain(stack.receiver.url);
+    await expect(endpointRow.textContent()).resolves.toContain('account.status_changed');
+    // By keyboard: from the page's heading, Tab reaches the endpoint's button and Enter presses it.
+    await tabTo(page, 'tr[data-endpoint] button');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[role="status"]:has-text("accepted the test event (HTTP 204")');
+    const test = stack.receiver.received.at(-1);
+    expect(test).toMatchObject({
+      answeredStatus: 204,
+      payload: { type: 'webhook.test', data: { environment: 'development', sentBy: 'operator:ada' } },
+    });
+
+    // Retry: due at once, so the next pass posts it again, signed like the first attempt, with the same event id.
+    const row = page.locator(`tr[data-delivery="${failed?.id}"]`);
+    await row.locator('button:has-text("Retry")').click();
+    await page.waitForSelector('[role="status"]:has-text("Queued")');
+    await stack.vault.vault.deliverWebhooks({ limit: 50, concurrency: 4 });
+    expect(stack.receiver.received.filter((hook) => hook.id === failedHook?.id).map((h) => h.answeredStatus)).toEqual([
+      500, 204,
+    ]);
+    expect(stack.receiver.rejected).toBe(0);
+    await go('accounts');
+    await go('webhooks');
+    await expect(row.locator('[data-field="status"]').textContent()).resolves.toBe('delivered');
+    const audited = await stack.vault.store.listAudit('development', { principal: 'operator:ada', limit: 50 });
+    expect(audited.filter((r) => r.action.startsWith('webhook.')).map((r) => [r.action, r.result])).toEqual([
+      ['webhook.retry', 'ok'],
+      ['webhook.test', 'ok'],
+    ]);
   });
 
   it('passes axe on every page, with data and at 768 px, with no console error', async () => {
     await stack.vault.vault.deliverWebhooks({ limit: 50, concurrency: 4 });
     for (const name of PAGES) {
       await go(name);
-      if (name === 'webhooks') await page.waitForSelector('tbody tr:has-text("delivered")');
+      if (name === 'webhooks') await page.waitForSelector('tr[data-delivery]:has-text("delivered")');
       await expectAccessible(page, name);
       await dashboardScreenshot(page, name);
     }
@@ -232,6 +302,15 @@ describe('the dashboard pages, as an admin', () => {
     expect(errors).toEqual([]);
   });
 });
+
+/** Presses Tab until `selector` has the focus (at most 20 times); fails if it never does. */
+async function tabTo(page: Page, selector: string): Promise<void> {
+  for (let i = 0; i < 20; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
 
 async function streamText(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];

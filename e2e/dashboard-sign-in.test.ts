@@ -68,10 +68,18 @@ describe('dashboard sign-in and roles', () => {
     const account = `/users/${encodeURIComponent(userId)}/connected-accounts/${id}`;
     const same = { origin: stack.url };
     expect((await asOperator(cookie, 'GET', account)).status).toBe(200);
+    // A viewer sees the webhook endpoints and deliveries, and may neither send a test event nor retry one.
+    const endpoints = await (await asOperator(cookie, 'GET', '/webhooks')).json();
+    expect(endpoints.items).toMatchObject([{ url: stack.receiver.url, events: expect.any(Array) }]);
+    const [delivery] = (await (await asOperator(cookie, 'GET', `/webhook-deliveries?accountId=${id}`)).json()).items;
+    expect(delivery).toMatchObject({ accountId: id, status: 'pending' });
+    const received = stack.receiver.received.length;
     for (const [method, path, body] of [
       ['POST', `${account}/refresh`, undefined],
       ['DELETE', account, undefined],
       ['POST', '/clients', '{"name":"x"}'],
+      ['POST', `/webhooks/${endpoints.items[0].id}/test`, undefined],
+      ['POST', `/webhook-deliveries/${delivery.id}/retry`, undefined],
     ] as const) {
       const refused = await fetch(`${stack.url}/v1/admin${path}`, {
         method,
@@ -82,6 +90,9 @@ describe('dashboard sign-in and roles', () => {
       expect(await refused.json()).toMatchObject({ error: 'forbidden' });
     }
     expect((await asOperator(cookie, 'GET', '/clients')).status).toBe(403);
+    expect(stack.receiver.received.length, 'nothing posted to the endpoint').toBe(received);
+    const [after] = (await (await asOperator(cookie, 'GET', `/webhook-deliveries?accountId=${id}`)).json()).items;
+    expect(after).toEqual(delivery);
     // The account is still there, and the page shows neither button.
     expect(
       await stack.vault.vault.listAccounts('development', userId, { principal: 'cli', may: () => true }),
@@ -93,6 +104,10 @@ describe('dashboard sign-in and roles', () => {
     await expect(page.locator('button:has-text("Disconnect")').count()).resolves.toBe(0);
     await page.click('a[href="#/clients"]');
     await page.waitForSelector('text=Only admins of this environment manage service clients.');
+    await page.click('a[href="#/webhooks"]');
+    await page.waitForSelector(`tr[data-delivery="${delivery.id}"]`);
+    await expect(page.locator('button:has-text("Send a test event")').count()).resolves.toBe(0);
+    await expect(page.locator('button:has-text("Retry")').count()).resolves.toBe(0);
   });
 
   it('refuses a change without the dashboard Origin (CSRF), and a role in an environment the operator lacks', async () => {
@@ -117,6 +132,21 @@ describe('dashboard sign-in and roles', () => {
     expect(done.status).toBe(200);
     const audit = await asOperator(cookie, 'GET', `/audit?principal=operator%3Aolga&action=account.disconnected`);
     expect((await audit.json()).items).toMatchObject([{ principal: 'operator:olga', userId, accountId: id }]);
+    // An operator may send a test event (with its own Origin only): signed, received, audited as the operator.
+    const [endpoint] = (await (await asOperator(cookie, 'GET', '/webhooks')).json()).items;
+    const test = `/webhooks/${endpoint.id}/test`;
+    expect((await asOperator(cookie, 'POST', test, { origin: 'http://evil.test' })).status).toBe(403);
+    const sent = await asOperator(cookie, 'POST', test, { origin: stack.url });
+    expect(sent.status).toBe(200);
+    const result = await sent.json();
+    expect(result).toMatchObject({ delivered: true, status: 204, error: null });
+    expect(stack.receiver.received.filter((hook) => hook.id === result.eventId)).toMatchObject([
+      { payload: { type: 'webhook.test', data: { environment: 'development', sentBy: 'operator:olga' } } },
+    ]);
+    const tests = await asOperator(cookie, 'GET', `/audit?principal=operator%3Aolga&action=webhook.test`);
+    expect((await tests.json()).items).toMatchObject([
+      { result: 'ok', detail: { eventId: result.eventId, status: 204 } },
+    ]);
   });
 
   it('signs out, and ends a session left idle past its timeout', async () => {
@@ -144,6 +174,32 @@ describe('dashboard sign-in and roles', () => {
     } finally {
       stack.vault.clock.offsetMs -= 31 * 60_000;
     }
+  });
+
+  it("maps by the provider's groups claim: a group a rule names gives its role, any other group gets nothing", async () => {
+    errors = [];
+    // No rule names gina by email or subject: only her vault-oncall group, in the ID token of a real sign-in.
+    let page: Awaited<ReturnType<typeof signIn>>['page'];
+    ({ context, page } = await signIn(browser, stack, 'gina', errors));
+    await expect(page.textContent('[data-field="role"]')).resolves.toBe('gina@demo.tokenvault.local (operator)');
+    const cookie = (await operatorCookie())?.value ?? '';
+    expect(await (await asOperator(cookie, 'GET', '/operator-session')).json()).toMatchObject({
+      principal: 'operator:gina',
+      environments: [{ name: 'development', role: 'operator' }],
+    });
+    await context.close();
+
+    // nora's only group is one no rule names: refused at the callback, no session.
+    context = await browser.newContext();
+    const refusedPage = await context.newPage();
+    await refusedPage.goto(`${stack.url}/dashboard/login`);
+    await demoLogin(refusedPage, 'nora');
+    const [response] = await Promise.all([
+      refusedPage.waitForResponse((r) => r.url().startsWith(`${stack.url}/dashboard/callback`)),
+      refusedPage.click('button[type="submit"]'),
+    ]);
+    expect(response.status()).toBe(403);
+    expect(await operatorCookie()).toBeUndefined();
   });
 
   it('refuses someone no rule names, after a real sign-in at the provider', async () => {

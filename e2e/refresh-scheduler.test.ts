@@ -105,6 +105,16 @@ describe.each(['sqlite', 'postgres'] as const)('refresh scheduler on %s', (store
           expect(row.expiresAt).toBeGreaterThan(old.expiresAt as number);
           expect(row.nextRefreshAt).toBeGreaterThan(cycleEnd);
         }
+        // Each refresh is audited once, by whichever instance made it, so the refresh history counts every process.
+        const audited = await v.store.listAudit('development', {
+          action: 'token.refresh',
+          since: cycleStart,
+          limit: 100,
+        });
+        expect(audited.map((r) => r.accountId).sort()).toEqual([...before.keys()].sort());
+        for (const row of audited) {
+          expect(row).toMatchObject({ principal: 'system', result: 'ok', detail: '{"trigger":"scheduled"}' });
+        }
       },
       SLOW,
     );
@@ -122,6 +132,12 @@ describe.each(['sqlite', 'postgres'] as const)('refresh scheduler on %s', (store
         expect(results.filter((r) => r.accountId === revoked.id)).toEqual([
           { accountId: revoked.id, result: 'failed', code: 'needs_reauth' },
         ]);
+        const [audited] = await v.store.listAudit('development', {
+          action: 'token.refresh',
+          userId: 'demo:gone',
+          limit: 5,
+        });
+        expect(audited).toMatchObject({ accountId: revoked.id, principal: 'system', result: 'needs_reauth' });
         expect(results.filter((r) => r.accountId !== revoked.id).every((r) => r.result === 'refreshed')).toBe(true);
         for (const old of healthy) {
           expect(results).toContainEqual({ accountId: old.id, result: 'refreshed' });

@@ -15,12 +15,16 @@ import { startWebhookReceiver, type WebhookReceiver } from './webhook-receiver.j
 /** Where the dashboard tests write their screenshots (test output; docs/images/ holds the ones the docs show). */
 export const DASHBOARD_SCREENSHOTS = join(repoRoot, 'test-results', 'dashboard');
 
-/** Operators as the tests' configuration maps them: by email, by subject, and someone with no rule at all. */
+/** Operators as the tests' configuration maps them: by email, by subject, by group, and someone with no rule at all. */
 export const OPERATORS: OperatorRule[] = [
   { email: 'ada@demo.tokenvault.local', role: 'admin', environments: ['development', 'production'] },
   { subject: 'olga', role: 'operator', environments: ['development'] },
   { subject: 'vic', role: 'viewer', environments: ['development'] },
+  { group: 'vault-oncall', role: 'operator', environments: ['development'] },
 ];
+
+/** The `groups` claim the demo provider sends: gina is on call, nora is in a group no rule names. */
+export const DEMO_GROUPS: Record<string, string[]> = { gina: ['staff', 'vault-oncall'], nora: ['staff'] };
 
 export interface DashboardStack {
   vault: InProcessVault;
@@ -45,6 +49,7 @@ export async function startDashboardStack(): Promise<DashboardStack> {
     publicUrl: url,
     tokenProxy: proxy,
     operators: OPERATORS,
+    demoGroups: DEMO_GROUPS,
     webhooks: { development: [{ url: receiver.url, secret }] },
   });
   server.on(

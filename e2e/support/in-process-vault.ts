@@ -72,6 +72,8 @@ export interface InProcessOptions {
   trustedIssuers?: Record<string, TrustedIssuer[]>;
   /** The operator dashboard, its operators signing in at the demo provider (client `vault`). */
   operators?: OperatorRule[];
+  /** The groups the demo provider sends for some logins (its `groups` claim). */
+  demoGroups?: Record<string, string[]>;
 }
 
 export async function startInProcessVault(options: InProcessOptions = {}) {
@@ -89,6 +91,7 @@ export async function startInProcessVault(options: InProcessOptions = {}) {
       },
     ],
     accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 60,
+    ...(options.demoGroups && { groups: options.demoGroups }),
   });
   const openStore = options.openStore ?? (() => createSqliteStore({ filename: join(dir, 'vault.db') }));
   const store = openStore();

@@ -71,6 +71,7 @@ export type { ClientDetails, CreatedClient, GrantInput } from './clients/service
 export { type Aead, aad, type Cipher, createCipher, webCryptoAead } from './crypto/cipher.js';
 export type { RekeyResult } from './crypto/rekey.js';
 export { type ErrorCode, isVaultError, VaultError } from './errors.js';
+export { shownWebhookUrl } from './events/webhook-admin.js';
 export type { DeliveryOutcome, WebhookRetryPolicy } from './events/webhook-deliverer.js';
 export { signWebhook, verifyWebhook, webhookKey } from './events/webhook-signature.js';
 export type { ProviderHttp } from './oauth/http.js';

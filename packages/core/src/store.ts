@@ -129,6 +129,12 @@ export interface OutboxStore {
   claimDeliveries(owner: string, now: number, until: number, limit: number): Promise<ClaimedDelivery[]>;
   /** Records an attempt and the delivery's new state, if `owner` still holds its lease; releases the lease. */
   finishDelivery(id: string, owner: string, change: DeliveryChange, attempt: AttemptRow): Promise<boolean>;
+  /**
+   * Puts one delivery of `env` back in the queue, due at `now`, with a fresh retry window (an operator's retry),
+   * and writes `audit` in the same transaction; false, changing nothing, for an unknown delivery or one whose lease
+   * is held (it is being posted right now).
+   */
+  retryDelivery(env: string, id: string, now: number, audit: AuditRow[]): Promise<boolean>;
   /** Newest first. */
   listDeliveries(env: string, query: DeliveryQuery): Promise<DeliveryRow[]>;
   /** By delivery, then attempt number. */

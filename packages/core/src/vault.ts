@@ -9,7 +9,7 @@ import {
 import { disconnect } from './accounts/disconnect.js';
 import { forceRefresh } from './accounts/force-refresh.js';
 import { createTokenExchange } from './accounts/token-exchange.js';
-import { createAuditWriter } from './authorization/audit.js';
+import { type Actor, createAuditWriter } from './authorization/audit.js';
 import { browserSession } from './authorization/browser-session.js';
 import { createConnectSessions } from './authorization/connect-sessions.js';
 import { type Caller, resources, type Segment } from './authorization/grants.js';
@@ -23,6 +23,7 @@ import type { Cipher } from './crypto/cipher.js';
 import { unconfiguredMasterKeys } from './crypto/master-key-check.js';
 import { type RekeyResult, rekeyCredentials } from './crypto/rekey.js';
 import { randomId } from './encoding.js';
+import { createWebhookAdmin } from './events/webhook-admin.js';
 import { createWebhookDeliverer, DEFAULT_WEBHOOK_RETRY, type WebhookRetryPolicy } from './events/webhook-deliverer.js';
 import { type ProviderHttp, providerHttp } from './oauth/http.js';
 import { checkProviders } from './providers/provider-check.js';
@@ -85,6 +86,7 @@ export function createVault(options: VaultOptions) {
   };
   const engine = createRefreshEngine(ctx);
   const deliverer = createWebhookDeliverer(ctx, { ...DEFAULT_WEBHOOK_RETRY, ...options.webhookRetry });
+  const webhookAdmin = createWebhookAdmin(ctx, deliverer);
   const tokens = createAccessTokens(ctx, engine);
   const clients = createServiceClients(ctx);
   const trustedIssuers = createTrustedIssuers(ctx, options.trustedIssuers ?? {});
@@ -163,6 +165,12 @@ export function createVault(options: VaultOptions) {
       const attempts = await ctx.store.listAttempts(deliveries.map((d) => d.id));
       return deliveries.map((d) => ({ ...d, attempts: attempts.filter((a) => a.deliveryId === d.id) }));
     },
+    /** The environment's webhook endpoints: an id, the URL without what may be secret, the events they get. */
+    webhookEndpoints: (env: string) => webhookAdmin.endpoints(env),
+    /** Posts a signed test event to one endpoint now (audited as `webhook.test`); says how it answered. */
+    sendTestWebhook: (env: string, endpointId: string, actor: Actor) => webhookAdmin.sendTest(env, endpointId, actor),
+    /** Puts one delivery back in the queue, due now (audited as `webhook.retry`); 404 if unknown or being posted. */
+    retryDelivery: (env: string, deliveryId: string, actor: Actor) => webhookAdmin.retry(env, deliveryId, actor),
     startBackground: (background: BackgroundOptions) => startBackground(ctx, engine, deliverer, background),
     /**
      * Ends this process's work cleanly, once its server and background loop have stopped and before the store

@@ -30,6 +30,11 @@ export interface DemoProviderOptions {
    * client: so a vault run with its own config (any publicUrl on this machine, any provider id) can connect to it.
    */
   anyLoopbackRedirect?: boolean;
+  /**
+   * The groups of some logins, sent as their `groups` claim with the `profile` scope (in the ID token too), as
+   * Okta, Entra ID and Keycloak can send it: for trying the dashboard's group mapping.
+   */
+  groups?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** A running demo provider. */
@@ -118,12 +123,15 @@ function configuration(options: DemoProviderOptions, store: StateStore): Configu
     })),
     clientAuthMethods: ['client_secret_basic', 'client_secret_post'],
     scopes: ['openid', 'profile', 'email', 'offline_access'],
-    claims: { openid: ['sub'], profile: ['name'], email: ['email', 'email_verified'] },
+    claims: { openid: ['sub'], profile: ['name', 'groups'], email: ['email', 'email_verified'] },
     // Put name and email in the id_token even though an access token is issued too.
     conformIdTokenClaims: false,
     findAccount: (_ctx, sub) => ({
       accountId: sub,
-      claims: () => ({ sub, name: sub, email: `${sub}@demo.tokenvault.local`, email_verified: true }),
+      claims: () => ({
+        ...{ sub, name: sub, email: `${sub}@demo.tokenvault.local`, email_verified: true },
+        ...(options.groups && Object.hasOwn(options.groups, sub) && { groups: [...(options.groups[sub] ?? [])] }),
+      }),
     }),
     features: {
       devInteractions: { enabled: true },

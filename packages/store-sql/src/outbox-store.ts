@@ -85,6 +85,20 @@ export function createOutboxStore(db: Kysely<Database>, hooks: SqlDialectHooks):
         return true;
       });
     },
+    async retryDelivery(env, id, now, audit) {
+      return db.transaction().execute(async (trx) => {
+        const result = await trx
+          .updateTable('webhook_deliveries')
+          .set({ status: 'pending', next_attempt_at: now, first_attempt_at: null, delivered_at: null })
+          .where('id', '=', id)
+          .where('env', '=', env)
+          .where((eb) => eb.or([eb('lease_expires_at', 'is', null), eb('lease_expires_at', '<=', now)]))
+          .executeTakeFirst();
+        if (result.numUpdatedRows !== 1n) return false;
+        await writeAudit(trx, audit);
+        return true;
+      });
+    },
     async listDeliveries(env, query) {
       let select = db.selectFrom('webhook_deliveries').selectAll().where('env', '=', env);
       if (query.status) select = select.where('status', '=', query.status);

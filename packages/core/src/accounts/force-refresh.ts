@@ -8,7 +8,8 @@ import { authorizedAccount, type ConnectedAccount, toConnectedAccount } from './
 
 /**
  * An operator's "refresh now": the refresh engine's on-demand refresh (lease, exactly once), whatever the expiry.
- * Audited as `account.refresh`; the token never leaves, only the account's new state does.
+ * Audited as `account.refresh`, and the refresh itself as `token.refresh` naming the caller; the token never
+ * leaves, only the account's new state does.
  */
 export async function forceRefresh(
   ctx: VaultContext<AccountStore & LeaseStore>,
@@ -30,7 +31,7 @@ export async function forceRefresh(
       }),
     );
   try {
-    const { row: refreshed } = await engine.refresh(row);
+    const { row: refreshed } = await engine.refresh(row, caller);
     await record('ok');
     return toConnectedAccount(refreshed);
   } catch (err) {

@@ -30,7 +30,8 @@ export type Action =
   | 'connect-sessions:create'
   | 'clients:manage'
   | 'audit:read'
-  | 'webhooks:read';
+  | 'webhooks:read'
+  | 'webhooks:send';
 
 /** Every action: the service `admin` role's, and the dashboard's admin operators'. */
 export const ADMIN_ACTIONS: readonly Action[] = [
@@ -45,6 +46,7 @@ export const ADMIN_ACTIONS: readonly Action[] = [
   'clients:manage',
   'audit:read',
   'webhooks:read',
+  'webhooks:send',
 ];
 
 const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {

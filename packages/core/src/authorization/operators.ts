@@ -5,7 +5,7 @@ export const OPERATOR_ROLES = ['viewer', 'operator', 'admin'] as const;
 export type OperatorRole = (typeof OPERATOR_ROLES)[number];
 
 const VIEWER: readonly Action[] = ['connections:read', 'audit:read', 'webhooks:read'];
-const OPERATOR_ACTIONS: readonly Action[] = [...VIEWER, 'connections:delete', 'connections:refresh'];
+const OPERATOR_ACTIONS: readonly Action[] = [...VIEWER, 'connections:delete', 'connections:refresh', 'webhooks:send'];
 
 /**
  * What each role may do in its environments. An admin holds every action, so it can give service clients any

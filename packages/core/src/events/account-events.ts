@@ -4,7 +4,8 @@ import type { AccountRow, AccountStatus, Outbox } from '../store-rows.js';
 import type { VaultContext } from '../vault-context.js';
 
 /** What webhooks are told (docs/reliability.md, "Status and events"). Payloads name the account, never a token. */
-export type AccountEventType = 'account.connected' | 'account.status_changed' | 'account.disconnected';
+export const ACCOUNT_EVENT_TYPES = ['account.connected', 'account.status_changed', 'account.disconnected'] as const;
+export type AccountEventType = (typeof ACCOUNT_EVENT_TYPES)[number];
 
 export interface StatusChange {
   from: AccountStatus;

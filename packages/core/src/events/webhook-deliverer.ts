@@ -92,7 +92,10 @@ export function createWebhookDeliverer(ctx: VaultContext<OutboxStore>, policy: W
     return outcome;
   }
 
-  async function post(delivery: ClaimedDelivery): Promise<{ status: number | null; error: string | null }> {
+  /** Posts one event to one URL with the Standard Webhooks headers, signed with that URL's secret; never throws. */
+  async function post(
+    delivery: Pick<ClaimedDelivery, 'env' | 'url' | 'eventId' | 'payload'>,
+  ): Promise<{ status: number | null; error: string | null }> {
     const secret = ctx.webhooks.secret(delivery.env, delivery.url);
     if (secret === undefined) return { status: null, error: NOT_CONFIGURED };
     const timestamp = Math.floor(ctx.now() / 1000);
@@ -125,7 +128,9 @@ export function createWebhookDeliverer(ctx: VaultContext<OutboxStore>, policy: W
     return Math.round(ceiling / 2 + (ceiling / 2) * Math.random());
   }
 
-  return { deliverDue };
+  return { deliverDue, post };
 }
 
 const NOT_CONFIGURED = 'the webhook URL is no longer configured';
+
+export type WebhookDeliverer = ReturnType<typeof createWebhookDeliverer>;

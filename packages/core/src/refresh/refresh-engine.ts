@@ -1,5 +1,5 @@
 import { isUsable, openToken, sealToken } from '../accounts/accounts.js';
-import { SYSTEM } from '../authorization/audit.js';
+import { type Actor, auditRow, SYSTEM } from '../authorization/audit.js';
 import { mapConcurrently, sleep } from '../concurrency.js';
 import { isVaultError, VaultError } from '../errors.js';
 import { statusOutbox } from '../events/account-events.js';
@@ -44,19 +44,22 @@ export type RefreshResult =
 export function createRefreshEngine(ctx: VaultContext<AccountStore & LeaseStore>) {
   const inFlight = new Map<string, Promise<Refreshed>>();
 
-  /** On demand: a row whose access token is newer than `seen`'s (see `Refreshed`), or throws why there is none. */
-  function refresh(seen: AccountRow): Promise<Refreshed> {
+  /**
+   * On demand: a row whose access token is newer than `seen`'s (see `Refreshed`), or throws why there is none.
+   * `actor` is who the refresh's audit row names: the vault itself, or the operator who forced it.
+   */
+  function refresh(seen: AccountRow, actor: Actor = SYSTEM): Promise<Refreshed> {
     // The provider would refuse to renew a long-lived token this young (and the refusal would read as a dead grant).
     if (renewalTooEarly(specOf(seen), seen, ctx.now())) return Promise.resolve({ row: seen });
     let pending = inFlight.get(seen.id);
     if (!pending) {
-      pending = refreshShared(seen).finally(() => inFlight.delete(seen.id));
+      pending = refreshShared(seen, actor).finally(() => inFlight.delete(seen.id));
       inFlight.set(seen.id, pending);
     }
     return pending;
   }
 
-  async function refreshShared(seen: AccountRow): Promise<Refreshed> {
+  async function refreshShared(seen: AccountRow, actor: Actor): Promise<Refreshed> {
     const started = performance.now();
     const waited = () => ctx.metrics.leaseWait.observe({}, (performance.now() - started) / 1000);
     let row = seen;
@@ -72,7 +75,7 @@ export function createRefreshEngine(ctx: VaultContext<AccountStore & LeaseStore>
         const leased = await ctx.store.acquireLease(row.id, ctx.instanceId, now, now + ctx.timing.leaseMs);
         if (leased) {
           waited();
-          return refreshAfterAcquiring(leased, seen);
+          return refreshAfterAcquiring(leased, seen, actor);
         }
       }
       if (performance.now() - started > ctx.timing.waitMs) {
@@ -90,7 +93,7 @@ export function createRefreshEngine(ctx: VaultContext<AccountStore & LeaseStore>
   }
 
   /** Re-read under the lease: someone may have refreshed between our read and our acquiring it. */
-  async function refreshAfterAcquiring(leased: AccountRow, seen: AccountRow): Promise<Refreshed> {
+  async function refreshAfterAcquiring(leased: AccountRow, seen: AccountRow, actor: Actor): Promise<Refreshed> {
     if (leased.accessToken !== seen.accessToken) {
       await ctx.store.releaseLease(leased.id, ctx.instanceId);
       return { row: leased };
@@ -101,11 +104,11 @@ export function createRefreshEngine(ctx: VaultContext<AccountStore & LeaseStore>
       await ctx.store.releaseLease(leased.id, ctx.instanceId);
       throw err;
     }
-    return refreshLeased(leased, 'on_demand');
+    return refreshLeased(leased, 'on_demand', actor);
   }
 
   /** With the lease held: ask the provider, then commit the new token set before anyone sees it. */
-  async function refreshLeased(row: AccountRow, trigger: RefreshTrigger): Promise<Refreshed> {
+  async function refreshLeased(row: AccountRow, trigger: RefreshTrigger, actor: Actor): Promise<Refreshed> {
     let provider: ConfiguredProvider;
     let tokens: TokenSet;
     try {
@@ -132,9 +135,9 @@ export function createRefreshEngine(ctx: VaultContext<AccountStore & LeaseStore>
         ctx.metrics.providerLatency.observe({ provider: row.provider, operation: 'refresh' }, seconds);
       }
     } catch (err) {
-      return recordFailure(row, trigger, err);
+      return recordFailure(row, trigger, actor, err);
     }
-    return commitRefresh(row, provider, tokens, trigger);
+    return commitRefresh(row, provider, tokens, trigger, actor);
   }
 
   async function commitRefresh(
@@ -142,6 +145,7 @@ export function createRefreshEngine(ctx: VaultContext<AccountStore & LeaseStore>
     provider: ConfiguredProvider,
     tokens: TokenSet,
     trigger: RefreshTrigger,
+    actor: Actor,
   ): Promise<Refreshed> {
     const now = ctx.now();
     const refreshToken = tokens.refreshToken
@@ -178,6 +182,7 @@ export function createRefreshEngine(ctx: VaultContext<AccountStore & LeaseStore>
       try {
         if (await ctx.store.updateAccount(row.id, row.version, change, outbox)) {
           ctx.metrics.refreshes.inc({ provider: row.provider, trigger, result: 'refreshed' });
+          await audit(row, actor, trigger, 'ok');
           return { row: after, accessToken: tokens.accessToken };
         }
         // Another writer won (a re-link, or a takeover after our lease ran out): its credential is newer.
@@ -190,6 +195,7 @@ export function createRefreshEngine(ctx: VaultContext<AccountStore & LeaseStore>
         if (isVaultError(err)) throw err;
         if (performance.now() >= deadline) {
           ctx.log.error({ accountId: row.id, attempt }, 'could not store a refreshed token set; giving up');
+          await audit(row, actor, trigger, 'internal');
           throw new VaultError('internal', 'the refreshed credential could not be stored', { cause: err });
         }
         ctx.log.warn({ accountId: row.id, attempt }, 'storing a refreshed token set failed; retrying');
@@ -199,7 +205,12 @@ export function createRefreshEngine(ctx: VaultContext<AccountStore & LeaseStore>
   }
 
   /** Classifies a failed refresh (docs/reliability.md, "Failure classes"), records it on the account, and throws what the caller should see. */
-  async function recordFailure(row: AccountRow, trigger: RefreshTrigger, err: unknown): Promise<Refreshed> {
+  async function recordFailure(
+    row: AccountRow,
+    trigger: RefreshTrigger,
+    actor: Actor,
+    err: unknown,
+  ): Promise<Refreshed> {
     const error = isVaultError(err) ? err : new VaultError('internal', 'the refresh failed', { cause: err });
     const labels = { provider: row.provider, trigger };
     const fields = { accountId: row.id, provider: row.provider, env: row.env, error: error.message };
@@ -214,6 +225,7 @@ export function createRefreshEngine(ctx: VaultContext<AccountStore & LeaseStore>
       ctx.metrics.refreshes.inc({ ...labels, result: 'needs_reauth' });
       ctx.log.warn(fields, 'the provider no longer honours this grant; the account needs to be connected again');
       await record(row, { status: 'needs_reauth', lastError: error.message, failureCount: 0, nextRefreshAt: null });
+      await audit(row, actor, trigger, error.code);
       throw error;
     }
     if (error.code === 'provider_unavailable' || error.code === 'provider_error') {
@@ -232,6 +244,7 @@ export function createRefreshEngine(ctx: VaultContext<AccountStore & LeaseStore>
         failureCount: failures,
         nextRefreshAt: ctx.now() + wait,
       });
+      await audit(row, actor, trigger, error.code);
       throw new VaultError(error.code, error.message, { retryAfter: Math.ceil(wait / 1000), cause: error });
     }
     // Our side failed (the credential does not decrypt, the provider is no longer configured, a bug): the account
@@ -249,7 +262,30 @@ export function createRefreshEngine(ctx: VaultContext<AccountStore & LeaseStore>
       failureCount: row.failureCount + 1,
       nextRefreshAt: ctx.now() + backoffMs(row.failureCount + 1),
     });
+    await audit(row, actor, trigger, error.code);
     throw error;
+  }
+
+  /**
+   * One audit row per refresh the provider answered (or that failed on our side): `token.refresh`, `ok` or the
+   * error code, so the refresh history counts every process. It goes through the group-committing audit writer,
+   * so a scheduler pass's rows share inserts; the credential is already stored, so a failed write is only logged.
+   */
+  async function audit(row: AccountRow, actor: Actor, trigger: RefreshTrigger, result: string): Promise<void> {
+    const entry = {
+      env: row.env,
+      action: 'token.refresh',
+      result,
+      userId: row.userId,
+      provider: row.provider,
+      accountId: row.id,
+      detail: { trigger },
+    };
+    try {
+      await ctx.audit.record(auditRow(actor, ctx.now(), entry));
+    } catch (err) {
+      ctx.log.error({ err, accountId: row.id }, 'could not write the audit row of a refresh');
+    }
   }
 
   /** Writes a failure's outcome and releases the lease; if another writer won meanwhile, only the lease goes. */
@@ -295,7 +331,7 @@ export function createRefreshEngine(ctx: VaultContext<AccountStore & LeaseStore>
         await record(row, { nextRefreshAt: null });
         return { accountId: row.id, result: 'skipped', reason: skip };
       }
-      await refreshLeased(row, 'scheduled');
+      await refreshLeased(row, 'scheduled', SYSTEM);
       return { accountId: row.id, result: 'refreshed' };
     } catch (err) {
       return { accountId: claimed.id, result: 'failed', code: isVaultError(err) ? err.code : 'internal' };

@@ -124,6 +124,37 @@ export const outboxCases: ConformanceCase[] = [
     },
   },
   {
+    name: 'retries one delivery: due at once with a fresh window and its audit row, never while it is leased',
+    async run(store) {
+      await store.insertAccount(account({ id: 'ca_rt', userId: 'u_rt' }), outbox('ca_rt', 1, ['https://r']));
+      const [leased] = await store.claimDeliveries('p', 1_000, 2_000, 100);
+      ok(leased, 'the delivery');
+      const row = (id: string) => [audit(id, { action: 'webhook.retry', userId: 'u_rt' })];
+      equal(await store.retryDelivery('development', leased.id, 1_500, row('r_leased')), false, 'while leased');
+      const failed: DeliveryChange = { ...retry, status: 'failed', nextAttemptAt: 1_000, firstAttemptAt: 1 };
+      equal(await store.finishDelivery(leased.id, 'p', failed, attempt(leased.id, 1, 500)), true, 'gave up');
+      equal(await store.retryDelivery('production', leased.id, 3_000, row('r_env')), false, 'another env');
+      equal(await store.retryDelivery('development', 'whd_unknown', 3_000, row('r_unknown')), false, 'unknown');
+      equal(await store.retryDelivery('development', leased.id, 3_000, row('r_ok')), true, 'retried');
+      const [listed] = await store.listDeliveries('development', { accountId: 'ca_rt', limit: 10 });
+      equal(
+        [listed?.status, listed?.nextAttemptAt, listed?.firstAttemptAt, listed?.attempts],
+        ['pending', 3_000, null, 1],
+        'pending again, its attempts kept',
+      );
+      equal(
+        (await store.listAudit('development', { limit: 10, userId: 'u_rt' })).map((r) => r.id),
+        ['r_ok'],
+        'only the retry that happened is audited',
+      );
+      equal(
+        (await store.claimDeliveries('q', 3_000, 4_000, 100)).map((d) => d.id),
+        [leased.id],
+        'claimed again',
+      );
+    },
+  },
+  {
     name: 'lists deliveries newest first, page by page',
     async run(store) {
       await store.insertAccount(

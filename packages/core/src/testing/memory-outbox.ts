@@ -1,7 +1,16 @@
 import { VaultError } from '../errors.js';
 import type { OutboxStore } from '../store.js';
 import type { DeliveryRow } from '../store-rows.js';
-import { attemptKey, copy, refuseDuplicate, type StoredDelivery, sortBy, type Tables } from './memory-tables.js';
+import {
+  attemptKey,
+  checkAudit,
+  copy,
+  refuseDuplicate,
+  type StoredDelivery,
+  sortBy,
+  type Tables,
+  writeAudit,
+} from './memory-tables.js';
 
 /** Account events and their webhook deliveries; the account changes write them (memory-accounts.ts). */
 export function memoryOutboxStore(tables: Tables): OutboxStore {
@@ -33,6 +42,15 @@ export function memoryOutboxStore(tables: Tables): OutboxStore {
         throw new VaultError('internal', 'the attempt names an unknown delivery');
       Object.assign(delivery, copy(change), { leaseOwner: null, leaseExpiresAt: null });
       attempts.set(attemptKey(attempt), copy(attempt));
+      return true;
+    },
+    async retryDelivery(env, id, now, audit) {
+      const delivery = deliveries.get(id);
+      if (!delivery || delivery.env !== env) return false;
+      if (delivery.leaseExpiresAt !== null && delivery.leaseExpiresAt > now) return false;
+      checkAudit(tables, audit);
+      Object.assign(delivery, { status: 'pending', nextAttemptAt: now, firstAttemptAt: null, deliveredAt: null });
+      writeAudit(tables, audit);
       return true;
     },
     async listDeliveries(env, query) {

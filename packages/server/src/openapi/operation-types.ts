@@ -1,8 +1,8 @@
 import type * as z from 'zod';
 import * as s from './schemas.js';
 
-// What an entry of the operations table is, and the answers every table shares (operations.ts and the tables
-// it gathers: connect-page-operations.ts, proxy-operations.ts).
+// What an entry of the operations table is, and the answers every table shares (operations.ts gathers the
+// tables, one per area: admin-operations.ts, account-operations.ts, proxy-operations.ts, …).
 
 /**
  * Who may call an operation: nobody in particular, a service client's JWT, a browser with cookies, the user of

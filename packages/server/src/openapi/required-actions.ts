@@ -34,7 +34,13 @@ const RULES: Array<{ methods?: string[]; path: RegExp; action: Action; resource:
   { methods: ['delete'], path: /^\/v1\/admin\/users\//, action: 'connections:delete', resource: ACCOUNT },
   { path: /^\/v1\/admin\/users\//, action: 'connections:read', resource: ACCOUNT },
   { path: /^\/v1\/admin\/overview$/, action: 'connections:read', resource: 'connections' },
+  { methods: ['post'], path: /^\/v1\/admin\/webhook/, action: 'webhooks:send', resource: 'webhooks' },
   { path: /^\/v1\/admin\/webhook/, action: 'webhooks:read', resource: 'webhooks' },
+  {
+    path: /^\/v1\/admin\/providers\/\{provider\}\/test-connect$/,
+    action: 'connect-sessions:create',
+    resource: 'connections/{provider}/users/test:{principal}',
+  },
   {
     path: /^\/v1\/admin\/(connected-accounts|providers)$/,
     action: 'connections:read',

@@ -6,11 +6,14 @@ import { isoTime, parse } from '../wire.js';
 
 const HOUR_MS = 3_600_000;
 const STATUSES = ['active', 'needs_reauth', 'error', 'revoked'] as const;
+const READ = 'credentials.read';
+const REFRESH = 'token.refresh';
 
 /**
  * `GET /v1/admin/overview`: the environment at a glance, for the dashboard's first page. Accounts by status and by
  * provider (with those whose last refresh failed), how many the scheduler refreshes within the hour, and the last
- * 24 hours of token reads per hour from the audit log (for a caller that may read it).
+ * 24 hours of token reads and of refreshes per hour from the audit log (for a caller that may read it), so they
+ * count every process.
  */
 export function overviewRoutes(vault: Vault) {
   const app = new Hono<ServerEnv>();
@@ -38,21 +41,24 @@ export function overviewRoutes(vault: Vault) {
       providers.set(count.provider, entry);
     }
     const since = Math.floor(now / HOUR_MS) * HOUR_MS - 23 * HOUR_MS;
-    const reads = c.get('caller').may('audit:read', resources.audit(env))
-      ? await vault.countAudit(env, { actions: ['credentials.read'], since, bucketMs: HOUR_MS })
+    const counts24h = c.get('caller').may('audit:read', resources.audit(env))
+      ? await vault.countAudit(env, { actions: [READ, REFRESH], since, bucketMs: HOUR_MS })
       : null;
+    // Every hour of the last 24, oldest first, with zeros where the log has nothing.
+    const hourly = (action: string) =>
+      counts24h &&
+      Array.from({ length: 24 }, (_, i) => {
+        const bucket = since + i * HOUR_MS;
+        const found = counts24h.find((r) => r.action === action && r.bucket === bucket);
+        return { hour: isoTime(bucket), ok: found?.ok ?? 0, failed: found?.failed ?? 0 };
+      });
     return c.json({
       at: isoTime(now),
       accountsByStatus: byStatus,
       refreshesDueWithinHour: due,
       providers: [...providers.values()].sort((a, b) => b.failing - a.failing || a.provider.localeCompare(b.provider)),
-      tokenReads:
-        reads &&
-        Array.from({ length: 24 }, (_, i) => {
-          const bucket = since + i * HOUR_MS;
-          const found = reads.find((r) => r.bucket === bucket);
-          return { hour: isoTime(bucket), ok: found?.ok ?? 0, failed: found?.failed ?? 0 };
-        }),
+      tokenReads: hourly(READ),
+      refreshes: hourly(REFRESH),
     });
   });
   return app;

@@ -1,20 +1,17 @@
-import { authorize, mergeScopes, resources, VaultError } from '@tokenvault/core';
+import { authorize, resources } from '@tokenvault/core';
 import { Hono } from 'hono';
 import * as z from 'zod';
 import type { ServerEnv, ServerOptions } from '../context.js';
 import { adminAuth } from '../operator-auth.js';
-import { accountJson, isoTime, parse } from '../wire.js';
+import { accountJson, parse } from '../wire.js';
 import { adminAccountRoutes } from './admin-accounts.js';
 import { auditRoutes } from './admin-audit.js';
 import { clientRoutes } from './admin-clients.js';
 import { operatorSessionRoutes } from './admin-operator.js';
 import { overviewRoutes } from './admin-overview.js';
+import { providerRoutes } from './admin-providers.js';
+import { webhookRoutes } from './admin-webhooks.js';
 import { decodeCursor, nextCursor, pageQuery } from './cursors.js';
-
-export const deliveryQuery = z
-  .object({ status: z.enum(['pending', 'delivered', 'failed']).optional(), accountId: z.string().min(1).optional() })
-  .extend(pageQuery)
-  .strict();
 
 export const accountQuery = z
   .object({
@@ -35,6 +32,8 @@ export function adminRoutes(options: ServerOptions) {
   app.route('/users/:userId/connected-accounts', adminAccountRoutes(options));
   app.route('/audit', auditRoutes(vault));
   app.route('/overview', overviewRoutes(vault));
+  app.route('/', webhookRoutes(vault));
+  app.route('/providers', providerRoutes(vault));
 
   // Every user's accounts, oldest first: e.g. ?status=needs_reauth for the users to ask to connect again.
   app.get('/connected-accounts', async (c) => {
@@ -51,68 +50,6 @@ export function adminRoutes(options: ServerOptions) {
     return c.json({
       items: accounts.map((account) => ({ ...accountJson(account), userId: account.userId })),
       nextCursor: nextCursor(accounts, limit, (a) => ({ at: a.createdAt, id: a.id })),
-    });
-  });
-
-  // The environment's configured providers, as much as an operator needs to connect and debug them (never the
-  // client secret): those whose connections the client may read; a client that may read none is refused.
-  app.get('/providers', (c) => {
-    parse(z.object({}).strict(), c.req.query());
-    const env = c.get('env');
-    if (!c.get('mayAnywhere')('connections:read'))
-      throw new VaultError('forbidden', 'no grant allows connections:read');
-    const providers = vault.providers
-      .list(env)
-      .filter((p) => c.get('caller').may('connections:read', resources.connections(env, p.id)));
-    return c.json({
-      items: providers.map((p) => ({
-        id: p.id,
-        displayName: p.spec.displayName,
-        type: p.spec.type,
-        clientId: p.clientId,
-        callbackUrl: `${vault.publicUrl}/api/auth/${p.id}/handler/frame`,
-        scopes: mergeScopes(p.spec.scopes.required, p.scopes), // as every connect asks (core's startConnect)
-        params: Object.keys(p.spec.params),
-        refreshes: !p.spec.noRefreshToken,
-        keepAliveSeconds: p.spec.keepAliveSeconds ?? null,
-        docs: p.spec.docs ?? null,
-        setup: p.spec.setup ?? null,
-      })),
-      nextCursor: null,
-    });
-  });
-
-  // Webhook deliveries newest first, each with its attempts (docs/api.md: every delivery attempt is queryable).
-  app.get('/webhook-deliveries', async (c) => {
-    const { status, accountId, limit, cursor } = parse(deliveryQuery, c.req.query());
-    const env = c.get('env');
-    authorize(c.get('caller'), 'webhooks:read', resources.webhooks(env));
-    const before = cursor === undefined ? undefined : decodeCursor(cursor);
-    const deliveries = await vault.listDeliveries(env, {
-      limit,
-      ...(status && { status }),
-      ...(accountId && { accountId }),
-      ...(before && { before: { createdAt: before.at, id: before.id } }),
-    });
-    return c.json({
-      items: deliveries.map((d) => ({
-        id: d.id,
-        eventId: d.eventId,
-        accountId: d.accountId,
-        url: d.url,
-        status: d.status,
-        attempts: d.attempts.map((a) => ({
-          attempt: a.attempt,
-          at: isoTime(a.at),
-          status: a.status,
-          error: a.error,
-          durationMs: a.durationMs,
-        })),
-        nextAttemptAt: d.status === 'pending' ? isoTime(d.nextAttemptAt) : null,
-        createdAt: isoTime(d.createdAt),
-        deliveredAt: isoTime(d.deliveredAt),
-      })),
-      nextCursor: nextCursor(deliveries, limit, (d) => ({ at: d.createdAt, id: d.id })),
     });
   });
 

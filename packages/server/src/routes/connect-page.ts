@@ -125,9 +125,10 @@ function pageHtml(publicUrl: string, ui: UiAssets): string {
   const asset = (name: string) => escapeHtml(`${publicUrl}/ui/assets/${name}`);
   const styles = ui.connect.styles.map((name) => `<link rel="stylesheet" href="${asset(name)}">`).join('');
   const scripts = ui.connect.scripts.map((name) => `<script type="module" src="${asset(name)}"></script>`).join('');
+  // An empty icon: without one the browser asks for /favicon.ico, a 404 in the console of every page opened as a tab.
   return `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>Connect an account</title>
-${styles}${scripts}</head><body><div id="root"></div>
+<link rel="icon" href="data:,">${styles}${scripts}</head><body><div id="root"></div>
 <noscript>This page needs JavaScript to connect your account.</noscript></body></html>`;
 }
 

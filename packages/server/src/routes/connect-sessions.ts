@@ -1,4 +1,4 @@
-import { MAX_CONNECT_SESSION_SECONDS } from '@tokenvault/core';
+import { MAX_CONNECT_SESSION_SECONDS, type Vault } from '@tokenvault/core';
 import { type Context, Hono } from 'hono';
 import * as z from 'zod';
 import type { AccountAuth } from '../account-auth.js';
@@ -70,18 +70,23 @@ function creator(options: ServerOptions) {
       c.get('caller'),
     );
     c.header('cache-control', 'no-store');
-    return c.json(
-      {
-        token: session.token,
-        connectUrl: connectUrl(vault.publicUrl, session.token),
-        expiresAt: isoTime(session.expiresAt),
-        provider: session.provider,
-        scopes: session.scopes,
-        actions: session.actions,
-        allowedProviders: session.allowedProviders,
-        returnUrl: session.returnUrl,
-      },
-      201,
-    );
+    return c.json(connectSessionJson(vault.publicUrl, session), 201);
+  };
+}
+
+/** A new connect session as the API answers it, with its link (the one mapper for every route that makes one). */
+export function connectSessionJson(
+  publicUrl: string,
+  session: Awaited<ReturnType<Vault['connectSessions']['create']>>,
+) {
+  return {
+    token: session.token,
+    connectUrl: connectUrl(publicUrl, session.token),
+    expiresAt: isoTime(session.expiresAt),
+    provider: session.provider,
+    scopes: session.scopes,
+    actions: session.actions,
+    allowedProviders: session.allowedProviders,
+    returnUrl: session.returnUrl,
   };
 }

@@ -88,6 +88,20 @@ export interface Delivery {
   createdAt: string;
 }
 
+export interface WebhookEndpoint {
+  id: string;
+  url: string;
+  events: string[];
+}
+
+export interface TestEventResult {
+  eventId: string;
+  delivered: boolean;
+  status: number | null;
+  error: string | null;
+  durationMs: number;
+}
+
 /** The vault's base URL as the page sees it: the page is `{publicUrl}/dashboard`. */
 export const base = location.origin + location.pathname.replace(/\/dashboard\/?$/, '');
 

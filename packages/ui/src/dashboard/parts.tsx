@@ -96,13 +96,3 @@ export function Field(props: { id: string; label: string; children: ReactNode })
     </div>
   );
 }
-
-/** A table that scrolls sideways inside itself on a narrow window, reachable by keyboard to do so. */
-export function Table({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take the focus to scroll by keyboard
-    <section className="tv-scroll" aria-label={label} tabIndex={0}>
-      <table className="tv-table">{children}</table>
-    </section>
-  );
-}

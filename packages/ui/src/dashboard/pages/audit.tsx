@@ -1,13 +1,23 @@
 import { useState } from 'react';
 import { dashboardStrings as s } from '../../strings.js';
 import { type AuditEntry, base, call, type Page, query } from '../admin-api.js';
-import { Field, Loaded, Pager, Table, time } from '../parts.js';
+import { Field, Loaded, Pager, time } from '../parts.js';
+import { type Column, Table } from '../table.js';
 import { useLoad } from '../use-load.js';
 import type { PageProps } from './page-props.js';
 
 const FILTERS = ['action', 'principal', 'userId', 'provider', 'result'] as const;
 type Filters = Record<(typeof FILTERS)[number] | 'since' | 'until', string>;
 const NONE: Filters = { action: '', principal: '', userId: '', provider: '', result: '', since: '', until: '' };
+
+const auditColumns: Column<AuditEntry>[] = [
+  { header: s.at, cell: (entry) => time(entry.at) },
+  { header: s.auditFilter.action, cell: (entry) => entry.action },
+  { header: s.auditFilter.principal, cell: (entry) => entry.principal },
+  { header: s.auditFilter.userId, cell: (entry) => entry.userId ?? '—' },
+  { header: s.auditFilter.provider, cell: (entry) => entry.provider ?? '—' },
+  { header: s.result, cell: (entry) => entry.result },
+];
 
 /** The audit log, newest first: filters, a time range, cursor pages, and the same selection exported. */
 export function AuditPage({ env }: PageProps) {
@@ -64,30 +74,7 @@ export function AuditPage({ env }: PageProps) {
       <Loaded load={load} empty={(page) => page.items.length === 0} emptyText={s.noAudit}>
         {(page) => (
           <>
-            <Table label={s.auditCaption}>
-              <thead>
-                <tr>
-                  <th scope="col">{s.at}</th>
-                  <th scope="col">{s.auditFilter.action}</th>
-                  <th scope="col">{s.auditFilter.principal}</th>
-                  <th scope="col">{s.auditFilter.userId}</th>
-                  <th scope="col">{s.auditFilter.provider}</th>
-                  <th scope="col">{s.result}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.items.map((entry) => (
-                  <tr key={entry.id}>
-                    <td>{time(entry.at)}</td>
-                    <td>{entry.action}</td>
-                    <td>{entry.principal}</td>
-                    <td>{entry.userId ?? '—'}</td>
-                    <td>{entry.provider ?? '—'}</td>
-                    <td>{entry.result}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </Table>
+            <Table label={s.auditCaption} columns={auditColumns} rows={page.items} rowKey={(entry) => entry.id} />
             <Pager history={history} next={page.nextCursor} go={setHistory} />
           </>
         )}

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { dashboardStrings as s } from '../../strings.js';
 import { base, type Client, call, type Page } from '../admin-api.js';
-import { CopyButton, Loaded, Outcome, Table, time } from '../parts.js';
+import { CopyButton, Loaded, Outcome, time } from '../parts.js';
+import { type Column, Table } from '../table.js';
 import { useLoad } from '../use-load.js';
 import { GrantsEditor } from './grants-editor.js';
 import type { PageProps } from './page-props.js';
@@ -11,6 +12,14 @@ interface NewKey {
   keyId: string;
   accessKey: string;
 }
+
+// A key's columns before its status, whose cell revokes it.
+const keyColumns: Column<Client['keys'][number]>[] = [
+  { header: s.keyId, cell: (key) => key.id },
+  { header: s.created, cell: (key) => time(key.createdAt) },
+  { header: s.expires, cell: (key) => time(key.expiresAt) },
+  { header: s.lastUsed, cell: (key) => time(key.lastUsedAt), field: 'lastUsedAt' },
+];
 
 /** Service clients: create one (its key shown once), add and revoke keys, edit grants. Admins only. */
 export function ClientsPage({ env, role }: PageProps) {
@@ -72,45 +81,35 @@ function Clients({ env }: { env: string }) {
                     {client.id} · {s.created} {time(client.createdAt)}
                   </p>
                   <h3>{s.keysOf(client.name)}</h3>
-                  <Table label={s.keysOf(client.name)}>
-                    <thead>
-                      <tr>
-                        <th scope="col">{s.keyId}</th>
-                        <th scope="col">{s.created}</th>
-                        <th scope="col">{s.expires}</th>
-                        <th scope="col">{s.lastUsed}</th>
-                        <th scope="col">{s.statusLabel}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {client.keys.map((key) => (
-                        <tr key={key.id} data-key={key.id}>
-                          <td>{key.id}</td>
-                          <td>{time(key.createdAt)}</td>
-                          <td>{time(key.expiresAt)}</td>
-                          <td data-field="lastUsedAt">{time(key.lastUsedAt)}</td>
-                          <td>
-                            {key.revokedAt ? (
-                              s.revokedAt(time(key.revokedAt))
-                            ) : (
-                              <button
-                                type="button"
-                                className="tv-button tv-secondary tv-small"
-                                onClick={() =>
-                                  act(
-                                    () => call(env, 'DELETE', `${path}/keys/${encodeURIComponent(key.id)}`),
-                                    s.keyRevoked(key.id),
-                                  )
-                                }
-                              >
-                                {s.revokeKey(key.id)}
-                              </button>
-                            )}
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </Table>
+                  <Table
+                    label={s.keysOf(client.name)}
+                    columns={[
+                      ...keyColumns,
+                      {
+                        header: s.statusLabel,
+                        cell: (key) =>
+                          key.revokedAt ? (
+                            s.revokedAt(time(key.revokedAt))
+                          ) : (
+                            <button
+                              type="button"
+                              className="tv-button tv-secondary tv-small"
+                              onClick={() =>
+                                act(
+                                  () => call(env, 'DELETE', `${path}/keys/${encodeURIComponent(key.id)}`),
+                                  s.keyRevoked(key.id),
+                                )
+                              }
+                            >
+                              {s.revokeKey(key.id)}
+                            </button>
+                          ),
+                      },
+                    ]}
+                    rows={client.keys}
+                    rowKey={(key) => key.id}
+                    rowData={(key) => ({ 'data-key': key.id })}
+                  />
                   <button
                     type="button"
                     className="tv-button tv-secondary tv-small"

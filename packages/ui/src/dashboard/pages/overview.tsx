@@ -1,18 +1,45 @@
 import { dashboardStrings as s } from '../../strings.js';
 import { call } from '../admin-api.js';
-import { Loaded, StatusBadge, Table } from '../parts.js';
+import { Loaded, StatusBadge } from '../parts.js';
+import { type Column, Table } from '../table.js';
 import { useLoad } from '../use-load.js';
+import { type ChartLabels, HourChart, type HourCount } from './hour-chart.js';
 import type { PageProps } from './page-props.js';
-import { type HourCount, ReadsChart } from './reads-chart.js';
+
+interface ProviderCounts {
+  provider: string;
+  accounts: number;
+  failing: number;
+  needsReauth: number;
+}
 
 interface Overview {
   accountsByStatus: Record<string, number>;
   refreshesDueWithinHour: number;
-  providers: { provider: string; accounts: number; failing: number; needsReauth: number }[];
+  providers: ProviderCounts[];
   tokenReads: HourCount[] | null;
+  refreshes: HourCount[] | null;
 }
 
-/** The environment at a glance: accounts by status, what is failing where, the refresh queue, token reads. */
+const providerColumns: Column<ProviderCounts>[] = [
+  { header: s.provider, cell: (p) => p.provider },
+  { header: s.accountsCount, cell: (p) => p.accounts },
+  { header: s.failingCount, cell: (p) => p.failing, className: (p) => (p.failing > 0 ? 'tv-error' : undefined) },
+  { header: s.status.needs_reauth as string, cell: (p) => p.needsReauth },
+];
+
+const READS: ChartLabels = { ok: s.readsOk, failed: s.readsFailed, caption: s.readsCaption, table: s.readsTable };
+const REFRESHES: ChartLabels = {
+  ok: s.refreshesOk,
+  failed: s.refreshesFailed,
+  caption: s.refreshesCaption,
+  table: s.refreshesTable,
+};
+
+/**
+ * The environment at a glance: accounts by status, what is failing where, the refresh queue, token reads and
+ * refreshes over the last day.
+ */
 export function OverviewPage({ env }: PageProps) {
   const [load] = useLoad(() => call<Overview>(env, 'GET', '/overview'), [env]);
   return (
@@ -33,30 +60,23 @@ export function OverviewPage({ env }: PageProps) {
           {overview.providers.length === 0 ? (
             <p className="tv-muted">{s.noAccounts}</p>
           ) : (
-            <Table label={s.providersHeading}>
-              <thead>
-                <tr>
-                  <th scope="col">{s.provider}</th>
-                  <th scope="col">{s.accountsCount}</th>
-                  <th scope="col">{s.failingCount}</th>
-                  <th scope="col">{s.status.needs_reauth}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {overview.providers.map((p) => (
-                  <tr key={p.provider} data-provider={p.provider}>
-                    <td>{p.provider}</td>
-                    <td>{p.accounts}</td>
-                    <td className={p.failing > 0 ? 'tv-error' : undefined}>{p.failing}</td>
-                    <td>{p.needsReauth}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </Table>
+            <Table
+              label={s.providersHeading}
+              columns={providerColumns}
+              rows={overview.providers}
+              rowKey={(p) => p.provider}
+              rowData={(p) => ({ 'data-provider': p.provider })}
+            />
           )}
           <h2>{s.readsHeading}</h2>
           {overview.tokenReads ? (
-            <ReadsChart hours={overview.tokenReads} />
+            <HourChart name="reads" hours={overview.tokenReads} labels={READS} />
+          ) : (
+            <p className="tv-muted">{s.noAuditRole}</p>
+          )}
+          <h2>{s.refreshesHeading}</h2>
+          {overview.refreshes ? (
+            <HourChart name="refreshes" hours={overview.refreshes} labels={REFRESHES} />
           ) : (
             <p className="tv-muted">{s.noAuditRole}</p>
           )}

@@ -1,7 +1,6 @@
 import 'uplot/dist/uPlot.min.css';
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
-import { dashboardStrings as s } from '../../strings.js';
 
 export interface HourCount {
   hour: string;
@@ -9,11 +8,19 @@ export interface HourCount {
   failed: number;
 }
 
+/** What a chart calls its two series, its totals and its list of numbers. */
+export interface ChartLabels {
+  ok: string;
+  failed: string;
+  caption: (ok: number, failed: number) => string;
+  table: string;
+}
+
 /**
- * Token reads per hour as a uPlot chart (a canvas), with the same numbers in a table beneath for screen readers and
- * for reading exact values.
+ * Counts per hour, succeeded and failed, as a uPlot chart (a canvas), with the same numbers in a list beneath for
+ * screen readers and for reading exact values.
  */
-export function ReadsChart({ hours }: { hours: HourCount[] }) {
+export function HourChart({ name, hours, labels }: { name: string; hours: HourCount[]; labels: ChartLabels }) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const element = box.current;
@@ -31,23 +38,23 @@ export function ReadsChart({ hours }: { hours: HourCount[] }) {
         scales: { y: { range: (_, __, max) => [0, Math.max(1, max)] } },
         series: [
           {},
-          { label: s.readsOk, stroke: '#3451b2', width: 2 },
-          { label: s.readsFailed, stroke: '#b42318', width: 2 },
+          { label: labels.ok, stroke: '#3451b2', width: 2 },
+          { label: labels.failed, stroke: '#b42318', width: 2 },
         ],
       },
       data,
       element,
     );
     return () => chart.destroy();
-  }, [hours]);
+  }, [hours, labels]);
   const total = hours.reduce((sum, h) => sum + h.ok, 0);
   const failed = hours.reduce((sum, h) => sum + h.failed, 0);
   return (
-    <figure className="tv-figure">
-      <figcaption>{s.readsCaption(total, failed)}</figcaption>
+    <figure className="tv-figure" data-chart={name}>
+      <figcaption>{labels.caption(total, failed)}</figcaption>
       <div ref={box} aria-hidden="true" />
       <details>
-        <summary>{s.readsTable}</summary>
+        <summary>{labels.table}</summary>
         <ul className="tv-list">
           {hours.map((h) => (
             <li key={h.hour}>
