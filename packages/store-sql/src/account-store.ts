@@ -17,6 +17,10 @@ export function createAccountStore(db: Kysely<Database>, hooks: SqlDialectHooks)
     .where('env', '=', '')
     .where('user_id', '=', '')
     .compile();
+  const { selectPrepared } = hooks;
+  const selectAccount = selectPrepared
+    ? (query: CompiledQuery<AccountDb>) => selectPrepared('tokenvault_account', query) as Promise<readonly AccountDb[]>
+    : async (query: CompiledQuery<AccountDb>) => (await db.executeQuery(query)).rows;
 
   return {
     async insertAccount(account, outbox) {
@@ -47,8 +51,7 @@ export function createAccountStore(db: Kysely<Database>, hooks: SqlDialectHooks)
     },
     async getAccount(env, userId, accountId) {
       const query: CompiledQuery<AccountDb> = { ...accountQuery, parameters: [accountId, env, userId] };
-      const { rows } = await db.executeQuery(query);
-      const row = rows[0];
+      const row = (await selectAccount(query))[0];
       return row && accountFromDb(row);
     },
     async getAccountById(id) {
