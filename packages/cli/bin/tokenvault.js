@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs the bundle `npm run build` writes to bundle/ (scripts/build-bundle.js): plain JavaScript, no TypeScript
-// loader or module hooks. V8 runs with its default heap settings: a smaller young generation saved memory after a
-// load but cost a token read about a fifth more CPU in garbage collection (docs/architecture.md, "Runtime").
+// loader or module hooks. V8 runs with its default heap settings: a 1 MB young generation held memory down after a
+// load but cost a token read a quarter to a third more CPU in garbage collection (docs/architecture.md, "Runtime").
 
 // The source map costs about 9 MB of memory: it is read only for --verbose, whose stack traces then name the
 // TypeScript sources (or with NODE_OPTIONS=--enable-source-maps).
