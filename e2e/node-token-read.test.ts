@@ -1,3 +1,5 @@
+import { once } from 'node:events';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type InProcessVault, startInProcessVault, VAULT_URL } from './support/in-process-vault.js';
 
@@ -102,5 +104,21 @@ describe('the token read on the Node request', () => {
       });
     expect((await send(streamed('{}'))).status).toBe(200);
     expect((await send(streamed(' '.repeat(70_000)))).status).toBe(413);
+  });
+
+  it('stops a read whose client leaves before the end of its body, and keeps serving', async () => {
+    const path = new URL(`${linked.base}/access-token`).pathname;
+    const { hostname, port } = new URL(vault.nodeUrl);
+    const socket = connect(Number(port), hostname);
+    await once(socket, 'connect');
+    const id = `gone-${crypto.randomUUID()}`;
+    socket.write(
+      `POST ${path} HTTP/1.1\r\nhost: ${hostname}\r\nauthorization: Bearer ${jwt}\r\n` +
+        `x-request-id: ${id}\r\ncontent-length: 100\r\n\r\n{"scopes":`,
+    );
+    socket.end(); // the headers and part of the body arrive, then the connection ends
+    await expect.poll(() => vault.logs.some((line) => line.includes(id)), { timeout: 10_000 }).toBe(true);
+    const { node } = await both(path, {});
+    expect(node.status).toBe(200);
   });
 });

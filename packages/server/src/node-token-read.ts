@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getPath, tryDecodeURIComponent } from 'hono/utils/url';
 import { MAX_BODY_BYTES } from './app.js';
 import type { ServerOptions } from './context.js';
-import { errorAnswer } from './errors.js';
+import { describeCause, errorAnswer } from './errors.js';
 import { logRequest, requestIdOf } from './request-log.js';
 import { readAccessToken } from './routes/accounts.js';
 import { serviceClient } from './service-auth.js';
@@ -37,7 +37,12 @@ export function nodeTokenRead(options: ServerOptions): (req: IncomingMessage, re
     if (!match) return false;
     const userId = tryDecodeURIComponent(match[1] as string);
     const accountId = tryDecodeURIComponent(match[2] as string);
-    void serve(req, res, path, userId, accountId);
+    serve(req, res, path, userId, accountId).catch((err: unknown) => {
+      // Only writing the answer or its log line can get here (everything before maps to an answer): the
+      // connection is ended rather than left open or the process brought down.
+      logger?.error({ cause: describeCause(err) }, 'answering a token read failed');
+      if (!res.writableEnded) res.destroy();
+    });
     return true;
   };
 
@@ -79,5 +84,7 @@ function bodyText(req: IncomingMessage): Promise<string> {
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => resolve(chunks.length === 0 ? '' : utf8.decode(Buffer.concat(chunks))));
     req.on('error', reject);
+    // A client gone before the end of its body: the read stops here instead of waiting for ever.
+    req.on('close', () => req.complete || reject(new Error('the request was aborted')));
   });
 }
