@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
 const autocannon = fileURLToPath(new URL('../node_modules/autocannon/autocannon.js', import.meta.url));
@@ -63,4 +64,37 @@ export async function load(options: {
     errors: result.errors,
     non2xx: result.non2xx,
   };
+}
+
+/** Linux's clock tick for /proc times (USER_HZ), 100 on every architecture Node runs on. */
+const TICKS_PER_SECOND = 100;
+
+/** CPU time (user + system) process `pid` has used so far, in ms, from /proc; undefined without /proc. */
+export async function cpuTimeMs(pid: number): Promise<number | undefined> {
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    // After the command name in parentheses: state is field 3, utime field 14 and stime field 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * `load`, and the server's CPU time per request answered over it (µs; undefined without /proc): what a busy machine
+ * disturbs far less than requests per second, since the server's own work is counted, not its turns on a core.
+ */
+export async function measuredLoad(
+  pid: number,
+  options: Parameters<typeof load>[0],
+): Promise<LoadResult & { cpuUsPerRequest: number | undefined }> {
+  const before = await cpuTimeMs(pid);
+  const result = await load(options);
+  const after = await cpuTimeMs(pid);
+  const cpuUsPerRequest =
+    before === undefined || after === undefined || result.total === 0
+      ? undefined
+      : ((after - before) * 1000) / result.total;
+  return { ...result, cpuUsPerRequest };
 }

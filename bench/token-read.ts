@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
-import { type LoadResult, load, pinned } from './load.js';
+import { type LoadResult, load, measuredLoad, pinned } from './load.js';
 import { check, type Figure, type Section } from './report.js';
 import { prepareVault } from './vault-process.js';
 
@@ -62,7 +62,7 @@ export async function tokenRead(options: { smoke: boolean }): Promise<Section[]>
       const url = `${vault.servers[0]?.url}${path}`;
       // Warm up (JIT, connection pools, key caches) before measuring.
       await load({ url, ...request(vault.jwt), ...shape, durationSeconds: 1 });
-      const result = await load({ url, ...request(vault.jwt), ...shape });
+      const result = await measuredLoad(vault.servers[0]?.pid as number, { url, ...request(vault.jwt), ...shape });
       // The browser's reads of the same account: its session cookies, the header a cross-site form cannot send.
       const xhr = { 'x-requested-with': 'XMLHttpRequest' };
       const server = vault.servers[0]?.url;
@@ -78,6 +78,7 @@ export async function tokenRead(options: { smoke: boolean }): Promise<Section[]>
         name: `token read (${store})`,
         figures: [
           ...figures(result, same, bare),
+          cpuFigure(result, same),
           browserFigure('/refresh', refresh, same),
           browserFigure('/v1/me', me, same),
         ],
@@ -144,6 +145,15 @@ function figures(result: LoadResult, same: LoadResult, bare: LoadResult): Figure
   ];
 }
 
+/** CPU time per read (from /proc): printed, not judged; it moves far less with the machine's load than req/s. */
+function cpuFigure(result: Measured, same: Measured): Figure {
+  const vault = result.cpuUsPerRequest ?? Number.NaN;
+  const baseline = same.cpuUsPerRequest ?? Number.NaN;
+  return { name: 'CPU per read', value: vault, unit: 'µs', baseline, ratio: vault / baseline };
+}
+
+type Measured = LoadResult & { cpuUsPerRequest: number | undefined };
+
 /**
  * A browser read (`GET /api/auth/{provider}/refresh`, `POST /v1/me/…/access-token`) beside the same-work baseline
  * of the service read: printed, not judged (the baseline does a service read's work), but every request must
@@ -177,7 +187,7 @@ async function measureBaseline(
     const [chunk] = (await once(child.stdout, 'data')) as [Buffer];
     const url = urlOf(chunk.toString().split('\n')[0]?.trim() ?? '');
     await load({ ...shape, url, durationSeconds: 1 });
-    return await load({ ...shape, url });
+    return await measuredLoad(child.pid as number, { ...shape, url });
   } finally {
     const exited = once(child, 'exit');
     child.kill('SIGTERM');

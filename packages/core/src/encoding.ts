@@ -46,7 +46,21 @@ export function randomId(prefix: string): string {
  * the database's page cache (docs/benchmarks.md, "The audit row").
  */
 export function timeOrderedId(prefix: string, now: number): string {
-  return `${prefix}_${Math.trunc(now).toString(16).padStart(12, '0')}${base64url(randomBytes(12))}`;
+  return `${prefix}_${Math.trunc(now).toString(16).padStart(12, '0')}${base64url(pooledRandomBytes(12))}`;
+}
+
+// The random part of ids that are no secret (audit row ids, one per token read) comes from a pool filled 3 KiB at a
+// time: one call into the system's generator per 256 ids rather than one per id, which cost a token read about as
+// much as its decryption (docs/benchmarks.md). Keys, tokens and IVs keep calling `randomBytes`.
+const pool = new Uint8Array(3072);
+let poolUsed = pool.length;
+function pooledRandomBytes(length: number): Uint8Array {
+  if (poolUsed + length > pool.length) {
+    crypto.getRandomValues(pool);
+    poolUsed = 0;
+  }
+  poolUsed += length;
+  return pool.subarray(poolUsed - length, poolUsed);
 }
 
 /** Whether `id` has the shape `randomId(prefix)` gives: what cannot be one is refused before any lookup. */

@@ -4,7 +4,7 @@ import { serviceClientAuth, sessionAuth } from './account-auth.js';
 import { limitBody } from './body-limit.js';
 import type { ServerEnv, ServerOptions } from './context.js';
 import { createCookies } from './cookies.js';
-import { describeCause, errorBody, errorStatus, toVaultError } from './errors.js';
+import { errorAnswer } from './errors.js';
 import { createOriginCheck } from './origins.js';
 import { undiciUpstream } from './proxy/undici-upstream.js';
 import { rateLimit } from './rate-limit.js';
@@ -79,14 +79,9 @@ export function createApp(options: ServerOptions) {
 
   app.notFound((c) => c.json({ error: 'not_found', message: `no route for ${c.req.method} ${c.req.path}` }, 404));
   app.onError((caught, c) => {
-    const err = toVaultError(caught);
-    const status = errorStatus(err);
-    const requestId = c.get('requestId');
-    if (status >= 500) {
-      options.logger?.error({ requestId, errorCode: err.code, cause: describeCause(err.cause) }, err.message);
-    }
-    if (err.retryAfter !== undefined) c.header('retry-after', String(err.retryAfter));
-    return c.json(errorBody(err, requestId), status as 500);
+    const { status, body, retryAfter } = errorAnswer(caught, c.get('requestId'), options.logger);
+    if (retryAfter !== undefined) c.header('retry-after', String(retryAfter));
+    return c.json(body, status as 500);
   });
   return app;
 }

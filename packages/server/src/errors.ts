@@ -1,4 +1,5 @@
 import { type ErrorCode, VaultError } from '@tokenvault/core';
+import type { Logger } from './logger.js';
 
 /** The one table from error code to HTTP status. */
 const STATUS: Record<ErrorCode, number> = {
@@ -30,6 +31,14 @@ export interface ErrorBody {
   missingScopes?: string[];
   retryAfter?: number;
   requestId?: string;
+}
+
+/** A failed request's answer, written once for every route: its status and body, and a log line for a 5xx. */
+export function errorAnswer(caught: unknown, requestId: string | undefined, logger: Logger | undefined) {
+  const err = toVaultError(caught);
+  const status = errorStatus(err);
+  if (status >= 500) logger?.error({ requestId, errorCode: err.code, cause: describeCause(err.cause) }, err.message);
+  return { status, body: errorBody(err, requestId), retryAfter: err.retryAfter };
 }
 
 export function toVaultError(err: unknown): VaultError {

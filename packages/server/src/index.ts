@@ -3,6 +3,7 @@ export type { ConnectUi, UiAssets } from './connect-page-options.js';
 export type { ServerOptions } from './context.js';
 export type { DashboardOptions } from './dashboard-options.js';
 export type { Logger } from './logger.js';
+export { nodeTokenRead } from './node-token-read.js';
 export { devConnectOperation } from './openapi/connect-page-operations.js';
 export type { Operation } from './openapi/operation-types.js';
 export { devHomeOperation, operations as apiOperations } from './openapi/operations.js';

@@ -1,4 +1,4 @@
-import { clientCaller, type Vault, VaultError } from '@tokenvault/core';
+import { type Caller, clientCaller, type Principal, type Vault, VaultError } from '@tokenvault/core';
 import { createMiddleware } from 'hono/factory';
 import type { ServerEnv } from './context.js';
 
@@ -8,12 +8,21 @@ import type { ServerEnv } from './context.js';
  */
 export function requireServiceClient(vault: Vault) {
   return createMiddleware<ServerEnv>(async (c, next) => {
-    const header = c.req.header('authorization') ?? '';
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    if (!match?.[1]) throw new VaultError('unauthorized', 'send a service-client JWT as "Authorization: Bearer <jwt>"');
-    const principal = await vault.clients.authenticate(match[1]);
+    const { principal, caller } = await serviceClient(vault, c.req.header('authorization'), c.get('requestId'));
     c.set('principal', principal);
-    c.set('caller', clientCaller(principal, c.get('requestId')));
+    c.set('caller', caller);
     await next();
   });
+}
+
+/** The service client an `Authorization` header proves, and the caller its request acts as. */
+export async function serviceClient(
+  vault: Vault,
+  authorization: string | undefined,
+  requestId: string,
+): Promise<{ principal: Principal; caller: Caller }> {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
+  if (!match?.[1]) throw new VaultError('unauthorized', 'send a service-client JWT as "Authorization: Bearer <jwt>"');
+  const principal = await vault.clients.authenticate(match[1]);
+  return { principal, caller: clientCaller(principal, requestId) };
 }

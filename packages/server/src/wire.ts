@@ -22,7 +22,11 @@ export async function parseBody<T extends z.ZodType>(schema: T, request: Request
 
 /** An empty body means "no options". */
 export async function jsonBody(request: Request): Promise<unknown> {
-  const text = await request.text();
+  return jsonText(await request.text());
+}
+
+/** A body's text as JSON; empty means "no options". */
+export function jsonText(text: string): unknown {
   if (text.trim() === '') return {};
   try {
     return JSON.parse(text);

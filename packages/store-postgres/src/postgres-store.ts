@@ -39,6 +39,9 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
       const columns = AUDIT_COLUMNS.map((_, c) => rows.map((row) => row[c]));
       await pool.query({ name: 'tokenvault_insert_audit', text: AUDIT_INSERT, values: columns });
     },
+    // A named statement: each pooled connection parses and plans it once, and sends it in the same round trip.
+    selectPrepared: async (name, query) =>
+      (await pool.query({ name, text: query.sql, values: [...query.parameters] })).rows,
   });
 }
 

@@ -1,5 +1,7 @@
+import type { AccountRow } from '@tokenvault/core';
 import { storeConformance } from '@tokenvault/core/testing';
-import { describe, it } from 'vitest';
+import pg from 'pg';
+import { describe, expect, it } from 'vitest';
 import { createTempDatabase } from '../../../e2e/support/postgres.js';
 import { createPostgresStore } from '../src/index.js';
 
@@ -10,4 +12,55 @@ describe('Store conformance: postgres', () => {
     return { store: createPostgresStore({ connectionString: database.url }), cleanup: database.drop };
   });
   for (const test of tests) it(test.name, test.run);
+});
+
+// The token read's account query is a named statement, prepared once per pooled connection. A migration that adds a
+// column while processes of the previous version run (a rolling upgrade) must not break their reads: with
+// `select *` PostgreSQL refuses the prepared statement ("cached plan must not change result type").
+describe('the prepared account read across a migration that adds a column', () => {
+  it('keeps reading an account on connections that prepared it before', async () => {
+    const database = await createTempDatabase();
+    const store = createPostgresStore({ connectionString: database.url, maxConnections: 1 });
+    try {
+      await store.migrate();
+      const row: AccountRow = {
+        id: 'ca_prepared',
+        env: 'development',
+        userId: 'u_prepared',
+        provider: 'demo',
+        providerAccountId: 'alice',
+        displayName: null,
+        email: null,
+        picture: null,
+        metadata: {},
+        scopes: ['openid'],
+        status: 'active',
+        version: 1,
+        accessToken: 'at-ct',
+        refreshToken: null,
+        idToken: null,
+        tokenType: 'bearer',
+        lastRefreshedAt: null,
+        nextRefreshAt: null,
+        failureCount: 0,
+        leaseOwner: null,
+        leaseExpiresAt: null,
+        obtainedAt: 1_700_000_000_000,
+        expiresAt: 1_700_000_120_000,
+        lastError: null,
+        createdAt: 1_700_000_000_000,
+        updatedAt: 1_700_000_000_000,
+      };
+      await store.insertAccount(row);
+      expect(await store.getAccount('development', 'u_prepared', 'ca_prepared')).toEqual(row);
+      const other = new pg.Client({ connectionString: database.url });
+      await other.connect();
+      await other.query('alter table connected_accounts add column added_later text');
+      await other.end();
+      expect(await store.getAccount('development', 'u_prepared', 'ca_prepared')).toEqual(row);
+    } finally {
+      await store.close();
+      await database.drop();
+    }
+  });
 });

@@ -6,17 +6,55 @@ import { hasEntries, writeOutbox } from './outbox-store.js';
 import { type AccountDb, accountFromDb, accountToDb, changeToDb } from './rows.js';
 import type { Database } from './schema.js';
 
+/**
+ * Every column of an account row, by name: the token read's statement is prepared once per connection, and a
+ * migration that adds a column while processes of the previous version run must not change what it answers
+ * (PostgreSQL refuses a prepared `select *` whose columns changed: "cached plan must not change result type").
+ */
+const ACCOUNT_COLUMNS = Object.keys({
+  id: true,
+  env: true,
+  user_id: true,
+  provider: true,
+  provider_account_id: true,
+  display_name: true,
+  email: true,
+  picture: true,
+  metadata: true,
+  scopes: true,
+  status: true,
+  version: true,
+  access_token: true,
+  refresh_token: true,
+  id_token: true,
+  token_type: true,
+  obtained_at: true,
+  expires_at: true,
+  last_error: true,
+  created_at: true,
+  updated_at: true,
+  lease_owner: true,
+  lease_expires_at: true,
+  last_refreshed_at: true,
+  next_refresh_at: true,
+  failure_count: true,
+} satisfies Record<keyof AccountDb, true>) as (keyof AccountDb)[];
+
 /** Connected accounts: one row each, with the credential; changes write their outbox in the same transaction. */
 export function createAccountStore(db: Kysely<Database>, hooks: SqlDialectHooks): AccountStore {
   // The token read's query, compiled once: Kysely would build and compile it again on every request. The
   // parameters are filled in per call, in the order of the where clauses.
   const accountQuery = db
     .selectFrom('connected_accounts')
-    .selectAll()
+    .select(ACCOUNT_COLUMNS)
     .where('id', '=', '')
     .where('env', '=', '')
     .where('user_id', '=', '')
     .compile();
+  const { selectPrepared } = hooks;
+  const selectAccount = selectPrepared
+    ? (query: CompiledQuery<AccountDb>) => selectPrepared('tokenvault_account', query) as Promise<readonly AccountDb[]>
+    : async (query: CompiledQuery<AccountDb>) => (await db.executeQuery(query)).rows;
 
   return {
     async insertAccount(account, outbox) {
@@ -47,8 +85,7 @@ export function createAccountStore(db: Kysely<Database>, hooks: SqlDialectHooks)
     },
     async getAccount(env, userId, accountId) {
       const query: CompiledQuery<AccountDb> = { ...accountQuery, parameters: [accountId, env, userId] };
-      const { rows } = await db.executeQuery(query);
-      const row = rows[0];
+      const row = (await selectAccount(query))[0];
       return row && accountFromDb(row);
     },
     async getAccountById(id) {

@@ -1,3 +1,5 @@
+import type { CompiledQuery } from 'kysely';
+
 /** What differs between the SQL databases the store runs on; each adapter passes its own. */
 export interface SqlDialectHooks {
   /** Whether a driver error is a unique or primary-key violation. */
@@ -21,6 +23,13 @@ export interface SqlDialectHooks {
    * adapter keeps by text, that measured the same as a prepared single-row insert per row.
    */
   insertAuditRows?(rows: readonly AuditValues[]): Promise<void>;
+  /**
+   * Runs the token read's account query (compiled once, its text fixed) on the driver itself, as a statement
+   * prepared once, named `name` where the driver names statements: every token read sends it, and Kysely's
+   * connection handling around one statement cost more CPU than the statement (docs/benchmarks.md). Without it
+   * the store sends the compiled query through Kysely.
+   */
+  selectPrepared?(name: string, query: CompiledQuery): Promise<readonly unknown[]>;
 }
 
 /** The audit log's columns, in the order `insertAuditRows` receives each row's values. */

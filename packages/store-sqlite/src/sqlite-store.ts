@@ -1,5 +1,5 @@
 import type { Store } from '@tokenvault/core';
-import { createSqlStore, type Database } from '@tokenvault/store-sql';
+import { AUDIT_COLUMNS, type AuditValues, createSqlStore, type Database } from '@tokenvault/store-sql';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 
@@ -7,6 +7,8 @@ export interface SqliteStoreOptions {
   /** A file path, or `:memory:`. */
   filename: string;
 }
+
+const AUDIT_INSERT = `insert into audit_log (${AUDIT_COLUMNS.join(', ')}) values (${AUDIT_COLUMNS.map(() => '?').join(', ')})`;
 
 /** The embedded default store: one SQLite file in WAL mode. */
 export function createSqliteStore(options: SqliteStoreOptions): Store {
@@ -18,10 +20,21 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   database.pragma('foreign_keys = ON');
   cacheStatements(database);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  // The token read's statements run on the connection directly, outside Kysely's queue for it; unless a transaction
+  // is open on it (between two awaits of Kysely's), when they wait their turn, so that they neither read what
+  // may yet be rolled back nor commit or roll back with it.
+  const direct = async <T>(run: () => T): Promise<T> =>
+    database.inTransaction ? db.connection().execute(async () => run()) : run();
+  const insertAudit = database.transaction((rows: readonly AuditValues[]) => {
+    const insert = database.prepare(AUDIT_INSERT);
+    for (const row of rows) insert.run(row);
+  });
   return createSqlStore(db, {
     isUniqueViolation,
     skipLocked: false,
     migrationLock: (run) => writeLocked(database, run),
+    selectPrepared: (_name, query) => direct(() => database.prepare(query.sql).all(query.parameters)),
+    insertAuditRows: (rows) => direct(() => insertAudit(rows)),
   });
 }
 

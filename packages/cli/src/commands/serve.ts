@@ -1,8 +1,8 @@
-import type { Server } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createAdaptorServer } from '@hono/node-server';
+import { getRequestListener } from '@hono/node-server';
 import { redirectUri, type Vault } from '@tokenvault/core';
-import { createApp } from '@tokenvault/server';
+import { createApp, nodeTokenRead } from '@tokenvault/server';
 import { loadUiAssets } from '@tokenvault/ui';
 import { DEFAULT_DRAIN_SECONDS, DEFAULT_RATE_LIMIT, loadConfig, publicUrlFromEnv } from '../config.js';
 import { dashboardFrom, devDashboard } from '../dashboard-options.js';
@@ -57,14 +57,20 @@ export async function serve(args: ServeArgs): Promise<ServeHandle> {
 
   // Listen first: with --port 0 the public URL (and so every redirect URI) is known only afterwards.
   let handle: (request: Request) => Response | Promise<Response> = () => new Response('starting', { status: 503 });
-  const server = createAdaptorServer({ fetch: (request) => handle(request), hostname: host });
+  // The service token read is served on the Node request itself; everything else goes to the app.
+  let tokenRead: ((req: IncomingMessage, res: ServerResponse) => boolean) | undefined;
+  const app = getRequestListener((request) => handle(request), { hostname: host });
+  const server = createServer((req, res) => tokenRead?.(req, res) || app(req, res));
+  const serveApp = (options: Parameters<typeof createApp>[0]) => {
+    handle = createApp(options).fetch;
+    tokenRead = nodeTokenRead(options);
+  };
   await listen(server, port, host);
   const address = server.address() as AddressInfo;
   const listening = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
   const publicUrl = (configuredUrl ?? listening).replace(/\/+$/, '');
 
-  // Without a createServer option the adaptor makes a plain node:http server.
-  const http = drainable(server as Server);
+  const http = drainable(server);
   const drainSeconds = config?.drainTimeoutSeconds ?? DEFAULT_DRAIN_SECONDS;
   const closers: Array<() => Promise<void>> = [];
   const close = async () => {
@@ -106,7 +112,7 @@ export async function serve(args: ServeArgs): Promise<ServeHandle> {
       closers.pop();
       run(vault, config.refreshAhead);
       const dashboard = dashboardFrom(vault, config);
-      handle = createApp({
+      serveApp({
         vault,
         appOrigins: config.appOrigins,
         ui: loadUiAssets(),
@@ -115,7 +121,7 @@ export async function serve(args: ServeArgs): Promise<ServeHandle> {
         ...(config.rateLimit.requestsPerMinute > 0 && { rateLimit: config.rateLimit }),
         ...(config.metricsToken !== undefined && { metricsToken: config.metricsToken }),
         ...(dashboard && { dashboard }),
-      }).fetch;
+      });
       args.print(`Tokenvault listening on ${listening}`);
       if (publicUrl !== listening) args.print(`  public URL: ${publicUrl}`);
       printEnvironments(vault, Object.keys(config.environments), args.print);
@@ -141,7 +147,7 @@ export async function serve(args: ServeArgs): Promise<ServeHandle> {
     run(vault, true);
     const admin = await devAdminKey(vault, dir);
     const appOrigins = [new URL(publicUrl).origin, 'http://localhost:3000', 'http://127.0.0.1:3000'];
-    handle = createApp({
+    serveApp({
       vault,
       appOrigins,
       ui: loadUiAssets(),
@@ -153,7 +159,7 @@ export async function serve(args: ServeArgs): Promise<ServeHandle> {
         env: DEV_ENV,
         bearerCommand: `$(npx tokenvault token --url ${publicUrl} --key-file ${admin.file})`,
       },
-    }).fetch;
+    });
     args.print(`Tokenvault (dev mode) listening on ${publicUrl}`);
     args.print(`  data:           ${dir} (SQLite database, master key, demo provider state)`);
     args.print(`  demo provider:  ${demo.issuer} (log in with any username and password)`);

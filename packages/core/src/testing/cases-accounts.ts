@@ -1,7 +1,7 @@
 import { isVaultError } from '../errors.js';
 import type { AccountRow } from '../store-rows.js';
 import { type ConformanceCase, equal, matches, ok, rejects } from './check.js';
-import { account, outbox } from './fixtures.js';
+import { account, audit, outbox } from './fixtures.js';
 
 const ids = (rows: AccountRow[]) => rows.map((row) => row.id);
 
@@ -25,6 +25,34 @@ export const accountCases: ConformanceCase[] = [
       equal(await store.getAccountById('ca_read'), row, 'getAccountById');
       equal(await store.findAccount(row), row, 'findAccount');
       equal(await store.findAccount({ ...row, providerAccountId: 'other' }), undefined, 'findAccount of another id');
+    },
+  },
+  {
+    // The token read's statements may skip the store's queue (store-sqlite runs them on its connection directly);
+    // sent while another change's transaction is open, they must neither read that change before it commits nor
+    // be rolled back with it: a token would otherwise leave with an audit row that was never stored.
+    name: 'reads and audit rows sent during a change that rolls back neither see it nor roll back with it',
+    async run(store) {
+      const row = account({ id: 'ca_rolled', userId: 'u_rolled', providerAccountId: 'rolled' });
+      // The change's own audit rows share an id, so its last statement fails and the account insert is undone.
+      const change = store.insertAccount(row, {
+        events: [],
+        deliveries: [],
+        audit: [audit('aud_dup'), audit('aud_dup')],
+      });
+      const reads: Promise<AccountRow | undefined>[] = [];
+      const audits: Promise<void>[] = [];
+      for (let i = 0; i < 40; i++) {
+        reads.push(store.getAccount('development', 'u_rolled', 'ca_rolled'));
+        audits.push(store.insertAudit([audit(`aud_during_${String(i).padStart(2, '0')}`)]));
+        await Promise.resolve();
+      }
+      await rejects(change, 'the change whose audit ids collide');
+      equal((await Promise.all(reads)).filter(Boolean).length, 0, 'reads that saw the uncommitted account');
+      await Promise.all(audits);
+      const stored = await store.listAudit('development', { limit: 100 });
+      equal(stored.filter((r) => r.id.startsWith('aud_during_')).length, 40, 'audit rows stored during the change');
+      equal(await store.getAccount('development', 'u_rolled', 'ca_rolled'), undefined, 'the account after rollback');
     },
   },
   {

@@ -1,9 +1,9 @@
-import { VaultError } from '@tokenvault/core';
+import { type Caller, type Vault, VaultError } from '@tokenvault/core';
 import { Hono } from 'hono';
 import * as z from 'zod';
 import type { AccountAuth } from '../account-auth.js';
 import type { ServerEnv, ServerOptions } from '../context.js';
-import { accountJson, disconnectJson, parseBody, tokenJson } from '../wire.js';
+import { accountJson, disconnectJson, jsonBody, parse, parseBody, tokenJson } from '../wire.js';
 
 export const accessTokenBody = z
   .object({
@@ -46,11 +46,10 @@ export function accountRoutes(options: ServerOptions, auth: AccountAuth) {
   });
 
   app.post('/connected-accounts/:accountId/access-token', async (c) => {
-    const options = await parseBody(accessTokenBody, c.req.raw);
-    const request = { ...c.get('user'), accountId: c.req.param('accountId'), ...options };
-    const token = await vault.getAccessToken(request, c.get('caller'));
+    const body = await jsonBody(c.req.raw);
+    const token = await readAccessToken(vault, c.get('user'), c.req.param('accountId'), body, c.get('caller'));
     c.header('cache-control', 'no-store');
-    return c.json(tokenJson(token));
+    return c.json(token);
   });
 
   // The user's best account of the provider: healthy, holding the scopes, most recently linked.
@@ -63,4 +62,16 @@ export function accountRoutes(options: ServerOptions, auth: AccountAuth) {
   });
 
   return app;
+}
+
+/** `POST …/connected-accounts/{accountId}/access-token` once the caller is known: here and in node-token-read.ts. */
+export async function readAccessToken(
+  vault: Vault,
+  user: { env: string; userId: string },
+  accountId: string,
+  body: unknown,
+  caller: Caller,
+) {
+  const options = parse(accessTokenBody, body);
+  return tokenJson(await vault.getAccessToken({ ...user, accountId, ...options }, caller));
 }
