@@ -66,33 +66,39 @@ describe('targetUrl', () => {
 
 describe('forwarded headers', () => {
   it("drops the caller's credentials, hop-by-hop headers and the vault's controls", () => {
-    const sent = forwardedRequestHeaders(
-      new Headers({
-        authorization: 'Bearer caller',
-        cookie: 'a=b',
-        host: 'vault',
-        'x-forwarded-for': '1.2.3.4',
-        forwarded: 'for=1.2.3.4',
-        'tokenvault-retries': '0',
-        connection: 'keep-alive, x-private',
-        'x-private': 'hop',
-        'transfer-encoding': 'chunked',
-        accept: 'application/json',
-        'content-type': 'text/plain',
-      }),
-    );
-    expect([...sent.keys()]).toEqual(['accept', 'content-type']);
+    const sent = forwardedRequestHeaders({
+      authorization: 'Bearer caller',
+      cookie: 'a=b',
+      host: 'vault',
+      'x-forwarded-for': '1.2.3.4',
+      forwarded: 'for=1.2.3.4',
+      'tokenvault-retries': '0',
+      connection: 'keep-alive, x-private',
+      'x-private': 'hop',
+      'transfer-encoding': 'chunked',
+      accept: 'application/json',
+      'content-type': 'text/plain',
+    });
+    expect(Object.keys(sent)).toEqual(['accept', 'content-type']);
   });
 
   it('drops Set-Cookie and hop-by-hop headers from the answer', () => {
-    const back = forwardedResponseHeaders(
-      new Headers([
-        ['set-cookie', 'a=1'],
-        ['keep-alive', 'timeout=5'],
-        ['link', '<x>; rel="next"'],
-        ['x-ratelimit-remaining', '10'],
-      ]),
-    );
-    expect([...back.keys()]).toEqual(['link', 'x-ratelimit-remaining']);
+    const back = forwardedResponseHeaders({
+      'set-cookie': 'a=1',
+      'keep-alive': 'timeout=5',
+      link: '<x>; rel="next"',
+      'x-ratelimit-remaining': '10',
+    });
+    expect(Object.keys(back)).toEqual(['link', 'x-ratelimit-remaining']);
+  });
+
+  it('drops a header named __proto__ instead of letting it set the prototype', () => {
+    const incoming = JSON.parse('{"__proto__": {"polluted": "yes"}, "accept": "*/*"}');
+    const sent = forwardedRequestHeaders(incoming);
+    const back = forwardedResponseHeaders(incoming);
+    expect(Object.keys(sent)).toEqual(['accept']);
+    expect(Object.keys(back)).toEqual(['accept']);
+    expect(Object.getPrototypeOf(sent)).toBe(Object.prototype);
+    expect(Object.getPrototypeOf(back)).toBe(Object.prototype);
   });
 });

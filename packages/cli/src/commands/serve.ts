@@ -56,8 +56,11 @@ export async function serve(args: ServeArgs): Promise<ServeHandle> {
   const logger = createLogger(process.env.TOKENVAULT_LOG_LEVEL ?? (config ? 'info' : 'warn'));
 
   // Listen first: with --port 0 the public URL (and so every redirect URI) is known only afterwards.
-  let handle: (request: Request) => Response | Promise<Response> = () => new Response('starting', { status: 503 });
-  const server = createAdaptorServer({ fetch: (request) => handle(request), hostname: host });
+  let handle: (request: Request, env: unknown) => Response | Promise<Response> = () =>
+    new Response('starting', { status: 503 });
+  // The Node request and response go along as the app's `env` (`incoming`, `outgoing`): the client's address
+  // (rate limits) and the proxy's header reading use them.
+  const server = createAdaptorServer({ fetch: (request, env) => handle(request, env), hostname: host });
   await listen(server, port, host);
   const address = server.address() as AddressInfo;
   const listening = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;

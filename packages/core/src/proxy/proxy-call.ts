@@ -15,14 +15,14 @@ import type { AccountRow } from '../store-rows.js';
 import type { VaultContext } from '../vault-context.js';
 import type { ApiSpec } from './api-spec.js';
 import { countedStream, type HeldBody, holdBody, retryAfterSeconds } from './proxy-body.js';
-import { forwardedRequestHeaders, forwardedResponseHeaders } from './proxy-headers.js';
+import { forwardedRequestHeaders, forwardedResponseHeaders, type HeaderRecord } from './proxy-headers.js';
 import { accountBaseUrl, targetUrl } from './proxy-target.js';
 
 /** One call to a provider's API, as the transport (undici in the server) makes it. It never follows redirects. */
 export interface UpstreamRequest {
   url: URL;
   method: string;
-  headers: Headers;
+  headers: HeaderRecord;
   body: ReadableStream<Uint8Array> | Uint8Array | null;
   signal: AbortSignal;
   /** The provider's timeouts and whether private addresses may be reached. */
@@ -31,7 +31,8 @@ export interface UpstreamRequest {
 
 export interface UpstreamAnswer {
   status: number;
-  headers: Headers;
+  /** Lowercase names, repeated headers joined (proxy-headers.ts). */
+  headers: HeaderRecord;
   /** A stream, or the whole body when the transport had it all at once (a small answer that arrived whole). */
   body: ReadableStream<Uint8Array> | Uint8Array<ArrayBuffer> | null;
 }
@@ -49,7 +50,8 @@ export interface ProxyRequest {
   /** The path below the API base URL as the caller sent it (percent-encoded), and the query string. */
   path: string;
   query: string;
-  headers: Headers;
+  /** The caller's headers: lowercase names, repeated headers joined (proxy-headers.ts). */
+  headers: Readonly<HeaderRecord>;
   body: ReadableStream<Uint8Array> | null;
   /** Aborted when the caller goes away: the provider call is aborted with it. */
   signal: AbortSignal;
@@ -155,7 +157,7 @@ export function createProxy(ctx: VaultContext, engine: RefreshEngine, tokens: Ac
     // A call is sent again only when its body can be (held whole) and the caller did not say Tokenvault-Retries: 0.
     const resendable = held.kind !== 'streaming' && request.retries;
     const headers = forwardedRequestHeaders(request.headers);
-    for (const [name, value] of Object.entries(api.headers)) headers.set(name, value);
+    for (const [name, value] of fixedHeaders(api)) headers[name] = value;
     const passOn = (answer: UpstreamAnswer, attempts: number): ProxyAnswer => ({
       status: answer.status,
       headers: forwardedResponseHeaders(answer.headers),
@@ -187,7 +189,7 @@ export function createProxy(ctx: VaultContext, engine: RefreshEngine, tokens: Ac
       }
       const retried = resendable && IDEMPOTENT.has(method) && RETRIED_STATUSES.has(answer.status);
       if (retried && attempts < api.retry.maxAttempts) {
-        const after = retryAfterSeconds(answer.headers.get('retry-after'), Date.now());
+        const after = retryAfterSeconds(answer.headers['retry-after'] ?? null, Date.now());
         const delay = after ?? 0.25 * 2 ** (attempts - 1) * (0.5 + Math.random());
         if (delay <= api.retry.maxRetryAfterSeconds) {
           await discard(answer.body);
@@ -219,18 +221,29 @@ export type Proxy = ReturnType<typeof createProxy>;
  * Puts the token where the provider's API wants it, replacing a caller's own value of that header or parameter:
  * in `headers` (set again on each attempt, so a refreshed token replaces the old one), or in the returned URL.
  */
-function withToken(url: URL, headers: Headers, api: ApiSpec, token: string): URL {
+function withToken(url: URL, headers: HeaderRecord, api: ApiSpec, token: string): URL {
   if (api.auth.type === 'bearer') {
-    headers.set('authorization', `Bearer ${token}`);
+    headers.authorization = `Bearer ${token}`;
     return url;
   }
   if (api.auth.type === 'header') {
-    headers.set(api.auth.name, `${api.auth.prefix}${token}`);
+    headers[api.auth.name.toLowerCase()] = `${api.auth.prefix}${token}`;
     return url;
   }
   const withQuery = new URL(url);
   withQuery.searchParams.set(api.auth.name, token);
   return withQuery;
+}
+
+/** The provider's fixed `api.headers` with lowercase names, worked out once per spec rather than per call. */
+const fixed = new WeakMap<ApiSpec, [string, string][]>();
+function fixedHeaders(api: ApiSpec): [string, string][] {
+  let pairs = fixed.get(api);
+  if (!pairs) {
+    pairs = Object.entries(api.headers).map(([name, value]) => [name.toLowerCase(), value]);
+    fixed.set(api, pairs);
+  }
+  return pairs;
 }
 
 /** An answer not passed on: a stream is cancelled, so its connection is freed. */

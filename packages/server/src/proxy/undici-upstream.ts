@@ -46,7 +46,7 @@ export function undiciUpstream(): Upstream & { close(): Promise<void> } {
         origin: url.origin,
         path: `${url.pathname}${url.search}`,
         method: method as Dispatcher.HttpMethod,
-        headers: flat(headers),
+        headers,
         body:
           body instanceof ReadableStream ? Readable.fromWeb(body as import('node:stream/web').ReadableStream) : body,
       };
@@ -58,12 +58,6 @@ export function undiciUpstream(): Upstream & { close(): Promise<void> } {
       await Promise.all([...agents.values()].map((agent) => agent.close()));
     },
   });
-}
-
-function flat(headers: Headers): string[] {
-  const out: string[] = [];
-  for (const [name, value] of headers) out.push(name, value);
-  return out;
 }
 
 /** Why the provider could not be reached, in words that name no token (a query-string token stays out). */
