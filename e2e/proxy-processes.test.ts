@@ -144,6 +144,7 @@ environments:
     expect(answer.headers['set-cookie']).toBeUndefined();
     expect(answer.headers.link).toBe('<http://provider/user/repos?page=2>; rel="next"');
     expect(answer.headers['tokenvault-attempts']).toBe('1');
+    expect(answer.headers['x-request-id']).toMatch(/./);
     const seen = provider.seen.at(-1);
     expect(seen?.path).toBe('/user/repos');
     expect(seen?.query).toBe('?per_page=5');

@@ -19,13 +19,15 @@ export function proxyRoutes(options: ServerOptions, upstream: Upstream, auth: Ac
   const byProvider = '/providers/:provider/proxy';
   for (const path of [byAccount, `${byAccount}/*`, byProvider, `${byProvider}/*`]) {
     app.all(path, auth.authenticate, async (c) => {
-      const { accountId, provider } = c.req.param() as { accountId?: string; provider?: string };
       const { pathname, query } = splitUrl(c.req.url);
       const headers = callerHeaders(c);
+      const { env, userId } = c.get('user');
+      const accountId = c.req.param('accountId');
       const answer = await options.vault.proxy(
         {
-          ...c.get('user'),
-          ...(accountId !== undefined ? { accountId } : { provider: provider ?? '' }),
+          env,
+          userId,
+          ...(accountId !== undefined ? { accountId } : { provider: c.req.param('provider') ?? '' }),
           method: c.req.method,
           // The path as sent, still percent-encoded: segments after the route's own (`…/proxy`).
           path: pathname.slice(nthSlash(pathname, routeSegments(c.req.routePath) + 1)) || '/',
@@ -40,7 +42,7 @@ export function proxyRoutes(options: ServerOptions, upstream: Upstream, auth: Ac
         c.get('caller'),
         upstream,
       );
-      return toResponse(answer, browser);
+      return toResponse(answer, browser, c.get('requestId'));
     });
   }
   return app;
@@ -109,7 +111,7 @@ function retriesWanted(header: string | undefined): boolean {
   return Number(header) !== 0;
 }
 
-function toResponse(answer: ProxyAnswer, browser: boolean): Response {
+function toResponse(answer: ProxyAnswer, browser: boolean, requestId: string): Response {
   if (answer.status < 200 || answer.status > 599) {
     if (answer.body instanceof ReadableStream) void answer.body.cancel();
     throw new VaultError('provider_error', `the provider answered HTTP ${answer.status}`);
@@ -118,6 +120,9 @@ function toResponse(answer: ProxyAnswer, browser: boolean): Response {
   // record lets the Node adapter write them as they are (no web Headers built and read back).
   const headers = answer.headers;
   headers['tokenvault-attempts'] = String(answer.attempts);
+  // Every answer of the vault carries its request id (docs/api.md), which the call's audit row names; a returned
+  // Response does not get the one the request log set on the context, and a provider's own is replaced by it.
+  headers['x-request-id'] = requestId;
   // A page may read the provider's own headers (pagination links, rate-limit counters), not only the safelisted.
   if (browser) headers['access-control-expose-headers'] = Object.keys(headers).join(', ');
   return new Response(answer.body, { status: answer.status, headers });
