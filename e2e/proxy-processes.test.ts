@@ -112,6 +112,52 @@ environments:
     expect(token.status).toBe(403);
   });
 
+  // The server process reads the caller's headers from Node's request, not from a web Headers (the in-process
+  // tests cover that path): the same rules must hold, for headers sent raw, repeated and named in Connection.
+  it("strips the caller's credentials and hop-by-hop headers both ways, as sent raw to the server process", async () => {
+    const url = new URL(proxyUrl(servers[0] as ServerProcess, '/user/repos?per_page=5'));
+    const answer = await new Promise<{ status?: number; headers: Record<string, unknown> }>((resolve, reject) => {
+      const req = httpRequest(url, {
+        // Raw pairs, so a header can repeat; Node then adds no Host of its own.
+        headers: [
+          ['Host', url.host],
+          ['Authorization', `Bearer ${jwt}`],
+          ['Cookie', 'session=caller'],
+          ['X-Forwarded-For', '203.0.113.9'],
+          ['Forwarded', 'for=203.0.113.9'],
+          ['Tokenvault-Retries', '0'],
+          ['Connection', 'keep-alive, X-Private'],
+          ['X-Private', 'hop'],
+          ['X-Multi', 'a'],
+          ['X-Multi', 'b'],
+          ['Accept', 'application/vnd.github+json'],
+        ].flat(),
+      });
+      req.on('response', (res) => {
+        res.resume();
+        res.on('end', () => resolve({ status: res.statusCode, headers: res.headers }));
+      });
+      req.once('error', reject);
+      req.end();
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.headers['set-cookie']).toBeUndefined();
+    expect(answer.headers.link).toBe('<http://provider/user/repos?page=2>; rel="next"');
+    expect(answer.headers['tokenvault-attempts']).toBe('1');
+    expect(answer.headers['x-request-id']).toMatch(/./);
+    const seen = provider.seen.at(-1);
+    expect(seen?.path).toBe('/user/repos');
+    expect(seen?.query).toBe('?per_page=5');
+    const sent = seen?.headers ?? {};
+    expect(sent.authorization).toMatch(/^Bearer /);
+    expect(sent.authorization).not.toContain(jwt);
+    for (const name of ['cookie', 'x-forwarded-for', 'forwarded', 'tokenvault-retries', 'x-private']) {
+      expect(sent[name], name).toBeUndefined();
+    }
+    expect(sent['x-multi']).toBe('a, b');
+    expect(sent.accept).toBe('application/vnd.github+json');
+  });
+
   // Both processes see a 401 for the same expired token at once: the provider's token endpoint is called once,
   // and both calls succeed on their retry with the new token.
   it('cures a 401 with exactly one refresh across two processes calling at once', async () => {

@@ -90,7 +90,12 @@ export {
 export { type ConfiguredProvider, createProviderRegistry, type ProviderRegistry } from './providers/registry.js';
 export { type ApiSpec, apiSpecSchema, secretsNamed } from './proxy/api-spec.js';
 export type { ProxyAnswer, ProxyRequest, Upstream, UpstreamAnswer, UpstreamRequest } from './proxy/proxy-call.js';
-export { forwardedRequestHeaders, forwardedResponseHeaders } from './proxy/proxy-headers.js';
+export {
+  forwardedRequestHeaders,
+  forwardedResponseHeaders,
+  type HeaderRecord,
+  headerRecord,
+} from './proxy/proxy-headers.js';
 export type { RefreshResult } from './refresh/refresh-engine.js';
 export { mergeScopes, parseScopes } from './scopes.js';
 export type {

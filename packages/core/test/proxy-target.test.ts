@@ -67,34 +67,40 @@ describe('targetUrl', () => {
 
 describe('forwarded headers', () => {
   it("drops the caller's credentials, hop-by-hop headers and the vault's controls", () => {
-    const sent = forwardedRequestHeaders(
-      new Headers({
-        authorization: 'Bearer caller',
-        cookie: 'a=b',
-        host: 'vault',
-        'x-forwarded-for': '1.2.3.4',
-        forwarded: 'for=1.2.3.4',
-        'tokenvault-retries': '0',
-        connection: 'keep-alive, x-private',
-        'x-private': 'hop',
-        'transfer-encoding': 'chunked',
-        accept: 'application/json',
-        'content-type': 'text/plain',
-      }),
-    );
-    expect([...sent.keys()]).toEqual(['accept', 'content-type']);
+    const sent = forwardedRequestHeaders({
+      authorization: 'Bearer caller',
+      cookie: 'a=b',
+      host: 'vault',
+      'x-forwarded-for': '1.2.3.4',
+      forwarded: 'for=1.2.3.4',
+      'tokenvault-retries': '0',
+      connection: 'keep-alive, x-private',
+      'x-private': 'hop',
+      'transfer-encoding': 'chunked',
+      accept: 'application/json',
+      'content-type': 'text/plain',
+    });
+    expect(Object.keys(sent)).toEqual(['accept', 'content-type']);
   });
 
   it('drops Set-Cookie and hop-by-hop headers from the answer', () => {
-    const back = forwardedResponseHeaders(
-      new Headers([
-        ['set-cookie', 'a=1'],
-        ['keep-alive', 'timeout=5'],
-        ['link', '<x>; rel="next"'],
-        ['x-ratelimit-remaining', '10'],
-      ]),
-    );
-    expect([...back.keys()]).toEqual(['link', 'x-ratelimit-remaining']);
+    const back = forwardedResponseHeaders({
+      'set-cookie': 'a=1',
+      'keep-alive': 'timeout=5',
+      link: '<x>; rel="next"',
+      'x-ratelimit-remaining': '10',
+    });
+    expect(Object.keys(back)).toEqual(['link', 'x-ratelimit-remaining']);
+  });
+
+  it('drops a header named __proto__ instead of letting it set the prototype', () => {
+    const incoming = JSON.parse('{"__proto__": {"polluted": "yes"}, "accept": "*/*"}');
+    const sent = forwardedRequestHeaders(incoming);
+    const back = forwardedResponseHeaders(incoming);
+    expect(Object.keys(sent)).toEqual(['accept']);
+    expect(Object.keys(back)).toEqual(['accept']);
+    expect(Object.getPrototypeOf(sent)).toBe(Object.prototype);
+    expect(Object.getPrototypeOf(back)).toBe(Object.prototype);
   });
 });
 
@@ -112,9 +118,9 @@ describe('account values in the path and in headers', () => {
       headers: { 'Harvest-Account-Id': '{metadata.account_id}', 'developer-token': '{secrets.token}', Fixed: 'f' },
     });
     const sent = (incoming: Record<string, string>, metadata: Record<string, string>) => {
-      const headers = new Headers(incoming);
+      const headers = { ...incoming };
       setApiHeaders(headers, harvest, metadata, { token: 's3' });
-      return Object.fromEntries(headers);
+      return headers;
     };
     expect(sent({}, { account_id: '42' })).toEqual({ 'harvest-account-id': '42', 'developer-token': 's3', fixed: 'f' });
     const chosen = { 'harvest-account-id': '7', 'developer-token': 'mine', fixed: 'mine' };

@@ -56,10 +56,13 @@ export async function serve(args: ServeArgs): Promise<ServeHandle> {
   const logger = createLogger(process.env.TOKENVAULT_LOG_LEVEL ?? (config ? 'info' : 'warn'));
 
   // Listen first: with --port 0 the public URL (and so every redirect URI) is known only afterwards.
-  let handle: (request: Request) => Response | Promise<Response> = () => new Response('starting', { status: 503 });
-  // The service token read is served on the Node request itself; everything else goes to the app.
+  let handle: (request: Request, env: unknown) => Response | Promise<Response> = () =>
+    new Response('starting', { status: 503 });
+  // The service token read is served on the Node request itself; everything else goes to the app, with the Node
+  // request and response as its `env` (`incoming`, `outgoing`): the client's address (rate limits) and the proxy's
+  // header reading use them.
   let tokenRead: ((req: IncomingMessage, res: ServerResponse) => boolean) | undefined;
-  const app = getRequestListener((request) => handle(request), { hostname: host });
+  const app = getRequestListener((request, env) => handle(request, env), { hostname: host });
   const server = createServer((req, res) => tokenRead?.(req, res) || app(req, res));
   const serveApp = (options: Parameters<typeof createApp>[0]) => {
     handle = createApp(options).fetch;

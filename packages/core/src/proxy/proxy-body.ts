@@ -4,13 +4,15 @@ export type HeldBody =
   | { kind: 'buffered'; bytes: Uint8Array }
   | { kind: 'streaming'; stream: ReadableStream<Uint8Array> };
 
+const NO_BODY: HeldBody = { kind: 'none' };
+
 /**
  * Reads at most `limit` bytes of `body`. A body that ends within the limit is held whole, so the call can be
  * sent again after a refresh; a longer one is passed on as a stream (what was read first, then the rest), so an
  * upload of any size costs no more memory than the limit.
  */
 export async function holdBody(body: ReadableStream<Uint8Array> | null, limit: number): Promise<HeldBody> {
-  if (!body) return { kind: 'none' };
+  if (!body) return NO_BODY;
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;

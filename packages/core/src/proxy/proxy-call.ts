@@ -16,14 +16,14 @@ import type { VaultContext } from '../vault-context.js';
 import { setApiHeaders } from './api-headers.js';
 import type { ApiSpec } from './api-spec.js';
 import { countedStream, type HeldBody, holdBody, retryAfterSeconds } from './proxy-body.js';
-import { forwardedRequestHeaders, forwardedResponseHeaders } from './proxy-headers.js';
+import { forwardedRequestHeaders, forwardedResponseHeaders, type HeaderRecord } from './proxy-headers.js';
 import { accountBaseUrl, targetUrl } from './proxy-target.js';
 
 /** One call to a provider's API, as the transport (undici in the server) makes it. It never follows redirects. */
 export interface UpstreamRequest {
   url: URL;
   method: string;
-  headers: Headers;
+  headers: HeaderRecord;
   body: ReadableStream<Uint8Array> | Uint8Array | null;
   signal: AbortSignal;
   /** The provider's timeouts and whether private addresses may be reached. */
@@ -32,7 +32,8 @@ export interface UpstreamRequest {
 
 export interface UpstreamAnswer {
   status: number;
-  headers: Headers;
+  /** Lowercase names, repeated headers joined (proxy-headers.ts). */
+  headers: HeaderRecord;
   /** A stream, or the whole body when the transport had it all at once (a small answer that arrived whole). */
   body: ReadableStream<Uint8Array> | Uint8Array<ArrayBuffer> | null;
 }
@@ -50,7 +51,8 @@ export interface ProxyRequest {
   /** The path below the API base URL as the caller sent it (percent-encoded), and the query string. */
   path: string;
   query: string;
-  headers: Headers;
+  /** The caller's headers: lowercase names, repeated headers joined (proxy-headers.ts). */
+  headers: Readonly<HeaderRecord>;
   body: ReadableStream<Uint8Array> | null;
   /** Aborted when the caller goes away: the provider call is aborted with it. */
   signal: AbortSignal;
@@ -188,7 +190,7 @@ export function createProxy(ctx: VaultContext, engine: RefreshEngine, tokens: Ac
       }
       const retried = resendable && IDEMPOTENT.has(method) && RETRIED_STATUSES.has(answer.status);
       if (retried && attempts < api.retry.maxAttempts) {
-        const after = retryAfterSeconds(answer.headers.get('retry-after'), Date.now());
+        const after = retryAfterSeconds(answer.headers['retry-after'] ?? null, Date.now());
         const delay = after ?? 0.25 * 2 ** (attempts - 1) * (0.5 + Math.random());
         if (delay <= api.retry.maxRetryAfterSeconds) {
           await discard(answer.body);
@@ -220,13 +222,13 @@ export type Proxy = ReturnType<typeof createProxy>;
  * Puts the token where the provider's API wants it, replacing a caller's own value of that header or parameter:
  * in `headers` (set again on each attempt, so a refreshed token replaces the old one), or in the returned URL.
  */
-function withToken(url: URL, headers: Headers, api: ApiSpec, token: string): URL {
+function withToken(url: URL, headers: HeaderRecord, api: ApiSpec, token: string): URL {
   if (api.auth.type === 'bearer') {
-    headers.set('authorization', `Bearer ${token}`);
+    headers.authorization = `Bearer ${token}`;
     return url;
   }
   if (api.auth.type === 'header') {
-    headers.set(api.auth.name, `${api.auth.prefix}${token}`);
+    headers[api.auth.name.toLowerCase()] = `${api.auth.prefix}${token}`;
     return url;
   }
   const withQuery = new URL(url);

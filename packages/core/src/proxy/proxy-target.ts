@@ -7,6 +7,8 @@ import { API_PLACEHOLDER, type ApiSpec } from './api-spec.js';
  * from its metadata. A value that is missing leaves the account unable to use the proxy (400, naming it).
  */
 export function accountBaseUrl(api: ApiSpec, params: readonly string[], metadata: Readonly<Record<string, string>>) {
+  const fixed = fixedBaseUrls.get(api);
+  if (fixed) return fixed;
   const missing: string[] = [];
   // Where the path starts: a metadata value before it is (part of) an origin, bounded by the host check below.
   const pathStart = api.baseUrl.indexOf('/', api.baseUrl.indexOf('://') + 3);
@@ -29,8 +31,12 @@ export function accountBaseUrl(api: ApiSpec, params: readonly string[], metadata
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new VaultError('provider_error', "the account's API base URL is not http(s)");
   }
+  if (filled === api.baseUrl) fixedBaseUrls.set(api, url);
   return url;
 }
+
+/** Base URLs with no placeholder are the same for every account: parsed once per spec (never changed after). */
+const fixedBaseUrls = new WeakMap<ApiSpec, URL>();
 
 /**
  * Whether a host name is the base URL's (when the template fixes it) or one of `allowedHosts`. A `{metadata.…}`
@@ -52,23 +58,26 @@ export function hostAllowed(host: string, api: ApiSpec, base: URL): boolean {
  */
 export function targetUrl(base: URL, rawPath: string, rawQuery: string, api: ApiSpec): URL {
   const path = rawPath.replace(/^\/+/, (slashes) => (slashes.length > 1 ? '//' : ''));
-  const refuse = (why: string) => new VaultError('invalid_request', `the proxied path ${why}`);
   if (path.startsWith('//') || /^[A-Za-z][A-Za-z0-9+.-]*:/.test(path)) throw refuse('must not be an absolute URL');
   if (path.includes('\\') || /%5c/i.test(path)) throw refuse('must not contain backslashes');
-  for (const segment of path.split('/')) {
-    let decoded: string;
-    try {
-      decoded = decodeURIComponent(segment);
-    } catch {
-      throw refuse('is not valid percent-encoding');
+  // Without percent-encoding a segment is what it says; only an encoded path needs each segment decoded.
+  if (path.includes('%')) {
+    for (const segment of path.split('/')) {
+      let decoded: string;
+      try {
+        decoded = decodeURIComponent(segment);
+      } catch {
+        throw refuse('is not valid percent-encoding');
+      }
+      if (decoded.split(/[/\\]/).some(isDotSegment)) throw refuse(DOT_SEGMENTS);
     }
-    if (decoded.split(/[/\\]/).some((part) => part === '.' || part === '..')) {
-      throw refuse('must not contain "." or ".." segments');
-    }
+  } else if (/(?:^|\/)\.\.?(?:\/|$)/.test(path)) {
+    throw refuse(DOT_SEGMENTS);
   }
+  const origin = base.origin;
   const prefix = base.pathname.replace(/\/+$/, '');
-  const url = new URL(`${base.origin}${prefix}/${path}${rawQuery ? `?${rawQuery.replace(/^\?/, '')}` : ''}`);
-  if (url.origin !== base.origin || !(url.pathname === prefix || url.pathname.startsWith(`${prefix}/`))) {
+  const url = new URL(`${origin}${prefix}/${path}${rawQuery ? `?${rawQuery.replace(/^\?/, '')}` : ''}`);
+  if (url.origin !== origin || !(url.pathname === prefix || url.pathname.startsWith(`${prefix}/`))) {
     throw refuse('leaves the API base URL');
   }
   if (!hostAllowed(url.hostname, api, base)) {
@@ -76,3 +85,7 @@ export function targetUrl(base: URL, rawPath: string, rawQuery: string, api: Api
   }
   return url;
 }
+
+const DOT_SEGMENTS = 'must not contain "." or ".." segments';
+const isDotSegment = (part: string) => part === '.' || part === '..';
+const refuse = (why: string) => new VaultError('invalid_request', `the proxied path ${why}`);

@@ -1,4 +1,4 @@
-import type { UpstreamAnswer } from '@tokenvault/core';
+import { type HeaderRecord, headerRecord, type UpstreamAnswer } from '@tokenvault/core';
 import type { Dispatcher } from 'undici';
 
 /** Statuses whose answers have no body (RFC 9110 §6.4.1). */
@@ -30,7 +30,7 @@ export function answerHandler(
   signal.addEventListener('abort', abort);
   const done = () => signal.removeEventListener('abort', abort);
   let status = 0;
-  let headers: Headers | undefined;
+  let headers: HeaderRecord | undefined;
   let chunks: Buffer[] = [];
   let size = 0;
   let ended = false;
@@ -80,7 +80,7 @@ export function answerHandler(
     onResponseStart(_controller, statusCode, raw) {
       if (statusCode < 200) return; // an interim answer (1xx): the final one follows
       status = statusCode;
-      headers = toHeaders(raw);
+      headers = toRecord(raw);
       queueMicrotask(handOn);
     },
     onResponseData(controller, chunk) {
@@ -113,12 +113,12 @@ export function answerHandler(
   };
 }
 
-function toHeaders(raw: Record<string, string | string[] | undefined>): Headers {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(raw)) {
-    if (value === undefined) continue;
-    if (Array.isArray(value)) for (const one of value) headers.append(name, one);
-    else headers.append(name, value);
+/** undici's answer headers (lowercase names, a repeated header as an array) as a record of joined values. */
+function toRecord(raw: Record<string, string | string[] | undefined>): HeaderRecord {
+  const headers = headerRecord();
+  for (const name in raw) {
+    const value = raw[name];
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
   }
   return headers;
 }

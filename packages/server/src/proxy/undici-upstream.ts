@@ -6,6 +6,9 @@ import type { Dispatcher } from 'undici';
 import { guardedLookup, isPublicAddress, PRIVATE_ADDRESS, privateAddressError } from './address-guard.js';
 import { answerHandler } from './answer-handler.js';
 
+/** How a parsed URL's hostname looks when it is an address rather than a name. */
+const ADDRESS_LITERAL = /^(?:\[.*\]|\d+\.\d+\.\d+\.\d+)$/;
+
 /** Connections kept per provider API origin. */
 const CONNECTIONS_PER_ORIGIN = 256;
 
@@ -34,9 +37,12 @@ export function undiciUpstream(): Upstream & { close(): Promise<void> } {
   };
 
   const upstream = async ({ url, method, headers, body, signal, api }: Parameters<Upstream>[0]) => {
-    const host = url.hostname.replace(/^\[|\]$/g, '');
-    // An address literal is connected to without a lookup, so it is checked here.
-    if (ipaddr.isValid(host) && !api.allowPrivateNetworks && !isPublicAddress(host)) throw privateAddressError(host);
+    // An address literal is connected to without a lookup, so it is checked here. A parsed URL's host is a
+    // dotted IPv4 address (every other IPv4 form is rewritten to it), a bracketed IPv6 address or a name.
+    if (!api.allowPrivateNetworks && ADDRESS_LITERAL.test(url.hostname)) {
+      const host = url.hostname.replace(/^\[|\]$/g, '');
+      if (!ipaddr.isValid(host) || !isPublicAddress(host)) throw privateAddressError(host);
+    }
     const agent = agents.get(api) ?? (await createAgent(api));
     const fail = (err: unknown) =>
       signal.aborted ? new VaultError('invalid_request', 'the caller went away') : transportError(err, url.host);
@@ -46,7 +52,7 @@ export function undiciUpstream(): Upstream & { close(): Promise<void> } {
         origin: url.origin,
         path: `${url.pathname}${url.search}`,
         method: method as Dispatcher.HttpMethod,
-        headers: flat(headers),
+        headers,
         body:
           body instanceof ReadableStream ? Readable.fromWeb(body as import('node:stream/web').ReadableStream) : body,
       };
@@ -58,12 +64,6 @@ export function undiciUpstream(): Upstream & { close(): Promise<void> } {
       await Promise.all([...agents.values()].map((agent) => agent.close()));
     },
   });
-}
-
-function flat(headers: Headers): string[] {
-  const out: string[] = [];
-  for (const [name, value] of headers) out.push(name, value);
-  return out;
 }
 
 /** Why the provider could not be reached, in words that name no token (a query-string token stays out). */
