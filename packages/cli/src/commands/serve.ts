@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setFlagsFromString } from 'node:v8';
 import { getRequestListener } from '@hono/node-server';
 import { redirectUri, type Vault } from '@tokenvault/core';
 import { createApp, nodeTokenRead } from '@tokenvault/server';
@@ -67,6 +68,8 @@ export async function serve(args: ServeArgs): Promise<ServeHandle> {
   const serveApp = (options: Parameters<typeof createApp>[0]) => {
     handle = createApp(options).fetch;
     tokenRead = nodeTokenRead(options);
+    // Ready: V8's own young-generation growth again (2, its default), which the bin held at 1 while starting.
+    setFlagsFromString('--semi-space-growth-factor=2');
   };
   await listen(server, port, host);
   const address = server.address() as AddressInfo;
