@@ -114,20 +114,7 @@ describe('provider quirks on refresh', () => {
       account: { userInfoUri: `${url}/t/{region}/me`, idPath: 'id' },
       params: { region: { pattern: 'us|eu|au', description: 'the data region', default: 'us' } },
     }));
-    const link = async (userId: string, region?: string) => {
-      const started = await vault.startConnect({
-        ...{ env: ENV, provider: 'quirky', scopes: [], origin: 'http://app.test', mode: 'popup', userId },
-        params: { region },
-      });
-      const approved = await fetch(started.authorizationUrl, { redirect: 'manual' });
-      const callback = new URL(approved.headers.get('location') as string);
-      const done = await vault.completeConnect({
-        provider: 'quirky',
-        params: callback.searchParams,
-        nonceCookie: started.nonce,
-      });
-      return done.account;
-    };
+    const link = (userId: string, region?: string) => connect(vault, { userId, scopes: [], params: { region } });
     const european = await link('u1', 'eu');
     const american = await link('u2'); // the param's default
     expect(european.metadata).toMatchObject({ region: 'eu' });

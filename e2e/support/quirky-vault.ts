@@ -80,10 +80,18 @@ export async function vaultFor(
 }
 
 /** The whole connect flow against the provider (it approves at once); the linked account. */
-export async function connect(vault: Vault) {
+export async function connect(
+  vault: Vault,
+  {
+    userId = 'u1',
+    scopes = ['read'],
+    params,
+  }: { userId?: string; scopes?: string[]; params?: Record<string, string | undefined> } = {},
+) {
   const started = await vault.startConnect({
-    ...{ env: ENV, provider: 'quirky', scopes: ['read'], origin: 'http://app.test', mode: 'popup' },
-    userId: 'u1',
+    ...{ env: ENV, provider: 'quirky', scopes, origin: 'http://app.test', mode: 'popup' },
+    userId,
+    ...(params && { params }),
   });
   const approved = await fetch(started.authorizationUrl, { redirect: 'manual' });
   const callback = new URL(approved.headers.get('location') as string);
