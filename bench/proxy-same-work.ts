@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import { Agent, request } from 'undici';
-import { auditId, decryptToken, env, keyUsable, log, principalOf, readAccount, recordAudit } from './same-work.js';
+import { decryptToken, env, keyUsable, log, principalOf, readAccount, recordAudit } from './same-work.js';
 
 /**
  * The same-work baseline of a proxied call (docs/benchmarks.md): a plain node:http server doing what the vault's
@@ -87,22 +87,13 @@ async function proxied(req: IncomingMessage, res: ServerResponse, requestId: str
     responseBytes += chunk.byteLength;
   });
   answer.body.on('end', () => {
-    const now = Date.now();
-    recordAudit([
-      auditId(now),
-      'development',
-      now,
-      'proxy.request',
-      `client:${principal.clientId}`,
-      principal.keyId,
-      null,
+    recordAudit({
+      action: 'proxy.request',
+      principal,
       userId,
-      account.provider,
-      account.id,
-      null,
-      'ok',
+      account,
       requestId,
-      JSON.stringify({
+      detail: JSON.stringify({
         method,
         host: upstreamHost,
         path,
@@ -111,7 +102,7 @@ async function proxied(req: IncomingMessage, res: ServerResponse, requestId: str
         responseBytes,
         durationMs: Math.round(performance.now() - started),
       }),
-    ]).catch((error: unknown) => log.error({ error: String(error) }, 'writing the audit log failed'));
+    }).catch((error: unknown) => log.error({ error: String(error) }, 'writing the audit log failed'));
   });
   // The caller went away: the upstream call ends with it.
   res.on('close', () => {

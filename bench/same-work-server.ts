@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { auditId, decryptToken, keyUsable, log, principalOf, readAccount, recordAudit } from './same-work.js';
+import { decryptToken, keyUsable, log, principalOf, readAccount, recordAudit } from './same-work.js';
 
 /**
  * The same-work baseline of a token read (docs/benchmarks.md): a plain node:http server doing exactly what a token
@@ -36,23 +36,7 @@ async function read(req: IncomingMessage, res: ServerResponse, body: string, req
   const account = await readAccount(accountId, 'development', userId);
   if (account?.status !== 'active') return answer(res, 404, { error: 'not_found' });
   const accessToken = decryptToken(account, 'access_token');
-  const now = Date.now();
-  await recordAudit([
-    auditId(now),
-    'development',
-    now,
-    'credentials.read',
-    `client:${principal.clientId}`,
-    principal.keyId,
-    null,
-    userId,
-    account.provider,
-    account.id,
-    null,
-    'ok',
-    requestId,
-    null,
-  ]);
+  await recordAudit({ action: 'credentials.read', principal, userId, account, requestId, detail: null });
   return answer(res, 200, {
     accessToken,
     tokenType: account.token_type,

@@ -131,7 +131,34 @@ export const readAccount = queries.account;
 
 // Group commit: the rows recorded in one I/O turn go into one insert; each caller learns when its row is stored.
 let batch: { row: AuditValues; done(error?: unknown): void }[] = [];
-export function recordAudit(row: AuditValues): Promise<void> {
+export function recordAudit(entry: {
+  action: string;
+  principal: Principal;
+  userId: string;
+  account: Account;
+  requestId: string;
+  detail: string | null;
+}): Promise<void> {
+  const { action, principal, userId, account, requestId, detail } = entry;
+  const now = Date.now();
+  // The audit table's columns in order: id, env, at, action, principal, key, via, user, provider, account,
+  // scopes, result, request id, detail.
+  const row: AuditValues = [
+    auditId(now),
+    'development',
+    now,
+    action,
+    `client:${principal.clientId}`,
+    principal.keyId,
+    null,
+    userId,
+    account.provider,
+    account.id,
+    null,
+    'ok',
+    requestId,
+    detail,
+  ];
   return new Promise((resolve, reject) => {
     if (batch.length === 0) setImmediate(flush);
     batch.push({ row, done: (error) => (error ? reject(error) : resolve()) });
@@ -151,7 +178,7 @@ function flush() {
 }
 
 /** An audit row's id, sorting by time as the vault's do. */
-export function auditId(now: number): string {
+function auditId(now: number): string {
   return `aud_${now.toString(16).padStart(12, '0')}${randomBytes(12).toString('base64url')}`;
 }
 
