@@ -78,6 +78,18 @@ describe('provider quirks', () => {
     await expect(connect(inBody.vault)).rejects.toMatchObject({ code: 'provider_error' });
   });
 
+  it('sends the client credentials both ways where the exchange reads the body and refreshes read Basic (Keap, Mural)', async () => {
+    const both = await vaultFor({ bodyOnExchangeBasicOnRefresh: true }, { clientAuthLocation: 'both' });
+    const account = await connect(both.vault);
+    expect(both.provider.tokenForms[0]?.get('client_secret')).toBe('s3cret');
+    expect((await refreshed(both.vault, account.id)).accessToken).toBe(both.provider.userTokens.at(-1));
+    const inBody = await vaultFor({ bodyOnExchangeBasicOnRefresh: true }, { clientAuthLocation: 'body' });
+    const bodyAccount = await connect(inBody.vault);
+    await expect(refreshed(inBody.vault, bodyAccount.id)).rejects.toMatchObject({ code: 'provider_error' });
+    const basic = await vaultFor({ bodyOnExchangeBasicOnRefresh: true }, { clientAuthLocation: 'headers' });
+    await expect(connect(basic.vault)).rejects.toMatchObject({ code: 'provider_error' });
+  });
+
   it('sends token requests as JSON where the provider reads only JSON (Square), and fails loudly otherwise', async () => {
     const json = await vaultFor(
       { jsonTokenRequests: true },

@@ -6,6 +6,11 @@ import type { AddressInfo } from 'node:net';
 export interface Quirks {
   /** The token endpoint refuses clients that do not authenticate with HTTP Basic (Notion, Reddit). */
   requireBasicAuth?: boolean;
+  /**
+   * The code exchange reads the client id and secret from the body only, and refreshes take them from HTTP Basic
+   * only, as Keap's and Mural's own samples send them.
+   */
+  bodyOnExchangeBasicOnRefresh?: boolean;
   /** Token answers are form-encoded, as GitHub's are unless asked for JSON. */
   formEncoded?: boolean;
   /** Slack: the user's token under `authed_user`, a bot token (which is not the user's) at the top. */
@@ -229,6 +234,15 @@ export async function startQuirkyProvider(quirks: Quirks): Promise<QuirkyProvide
     };
     if (quirks.requireBasicAuth && !/^Basic /.test(request.headers.authorization ?? '')) {
       return send(401, { error: 'invalid_client', error_description: 'use HTTP Basic' });
+    }
+    if (quirks.bodyOnExchangeBasicOnRefresh) {
+      const credentialsRead = refreshing
+        ? /^Basic /.test(request.headers.authorization ?? '')
+        : form.has('client_id') && form.has('client_secret');
+      if (!credentialsRead) {
+        const where = refreshing ? 'HTTP Basic on refreshes' : 'the body on the code exchange';
+        return send(401, { error: 'invalid_client', error_description: `client credentials go in ${where}` });
+      }
     }
     if (override) {
       const answer = override;
