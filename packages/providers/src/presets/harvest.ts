@@ -19,20 +19,26 @@ export const harvest = {
   // Harvest's own OAuth sample sends the user to https://id.getharvest.com/oauth2/authorize (read 2026-12-03):
   // https://github.com/harvesthq/harvest_api_samples/blob/HEAD/v2/oauth/src/Main.elm
   authorizeUri: 'https://id.getharvest.com/oauth2/authorize',
-  // Not confirmed from Harvest's documentation (the OAuth2 section of the page above was not readable, and the sample
-  // uses the implicit flow): the Harvest ID token endpoint as third-party integrations call it.
+  // Not confirmed from Harvest's documentation: the OAuth2 section of the page above was not readable here (only its
+  // opening, on personal access tokens), and Harvest's own samples use the implicit flow and never call a token
+  // endpoint (https://github.com/harvesthq/harvest_api_samples, every commit searched 2026-12-03). This is the Harvest
+  // ID token endpoint as third-party integrations call it.
   tokenUri: 'https://id.getharvest.com/api/v2/oauth2/token',
   // Scopes name accounts (`harvest:{ACCOUNT_ID}`, `harvest:all`, `all`); none asked: the app's registration decides.
   scopes: { default: [], required: [] },
-  // The code exchange sends client_id and client_secret as form fields.
+  // client_id and client_secret as form fields: how Harvest documents its earlier per-account token endpoint
+  // (https://help.getharvest.com/api-v1/authentication/authentication/server-side-apps/, read 2026-12-03: a form
+  // POST, an 18-hour access token and a refresh token); not confirmed for Harvest ID's endpoint.
   clientAuthLocation: 'body',
-  // The accounts list: `{"user": {"id", "first_name", "last_name", "email"}, "accounts": […]}` as decoded by the same
-  // sample, which calls /api/v1/accounts; the /api/v2/accounts path is not confirmed from Harvest's documentation.
+  // The accounts list: `{"user": {"id", "first_name", "last_name", "email"}, "accounts": […]}`, at the path and with
+  // the shape Harvest's own v2 OAuth sample uses (`accountsUrl` and its decoders in v2/oauth/src/Main.elm, read
+  // 2026-12-03). The /api/v2/accounts path used before is not in any Harvest source read here.
   account: {
-    userInfoUri: 'https://id.getharvest.com/api/v2/accounts',
+    userInfoUri: 'https://id.getharvest.com/api/v1/accounts',
     idPath: 'user.id',
     displayNamePath: 'user.email',
-    // The first account the token reaches, for the Harvest-Account-Id header.
+    // The first account the token reaches, for the Harvest-Account-Id header (a Forecast account when the app also
+    // asks for Forecast and that comes first: each account names its `product`).
     metadata: { fields: { harvest_account_id: 'accounts.0.id' } },
   },
   // The provider's API for the proxy: https://help.getharvest.com/api-v2/introduction/overview/general/ (read

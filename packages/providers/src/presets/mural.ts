@@ -20,14 +20,20 @@ export const mural = {
   // https://developers.mural.co/public/docs/basic-oauth-server-setup
   refreshUri: 'https://app.mural.co/api/public/v1/authorization/oauth2/refresh',
   scopes: { default: ['identity:read'], required: ['identity:read'], separator: ' ' },
-  // Not confirmed from Mural's documentation (the parts read do not say): client_id and client_secret as form
-  // fields, as in copies of Mural's sample server for the code exchange (its refresh example uses HTTP Basic).
-  clientAuthLocation: 'body',
+  // Mural's own sample server sends the code exchange as a JSON body carrying client_id and client_secret, and the
+  // refresh as a JSON body with the client id and secret as HTTP Basic (the body fields commented out): the same code
+  // on https://developers.mural.co/public/docs/basic-oauth-server-setup and in
+  // https://github.com/muralco/api-oauth (server.js; read 2026-12-03). `both` sends each request what the sample
+  // sends, plus the other form of the same credentials.
+  clientAuthLocation: 'both',
+  tokenRequestFormat: 'json',
   // "The Refresh Token URL responds with a new access token and new refresh token." (the docs page above)
   rotatesRefreshTokens: true,
   // "Get current user", GET /users/me with scope identity:read (read 2026-12-03):
-  // https://developers.mural.co/public/reference/getcurrentmember. The `value` envelope (`value.id`,
-  // `value.firstName`) is not confirmed from Mural's documentation: from code that calls this endpoint.
+  // https://developers.mural.co/public/reference/getcurrentmember. Mural's pagination guide puts list answers in a
+  // `value` field (https://developers.mural.co/public/docs/pagination, read 2026-12-03), but the `value` envelope of
+  // this single-object answer (`value.id`, `value.firstName`) is not confirmed from Mural's documentation (the
+  // reference's response schema was not readable here): from code that calls this endpoint.
   account: {
     userInfoUri: 'https://app.mural.co/api/public/v1/users/me',
     idPath: 'value.id',
