@@ -24,7 +24,11 @@ export const instagram = {
   clientAuthLocation: 'body',
   // https://developers.facebook.com/documentation/instagram-platform/reference/access_token and
   // .../reference/refresh_access_token (read 2026-12-03): GET on graph.instagram.com; a long-lived token "at least 24
-  // hours old but has not expired" can be refreshed, for 60 days from then.
+  // hours old but has not expired" can be refreshed, for 60 days from then. Both answer one flat JSON object,
+  // `{"access_token", "token_type": "bearer", "expires_in"}` with no envelope: Meta's long-lived token guide and its
+  // /access_token reference for the same graph.instagram.com endpoints
+  // (https://developers.facebook.com/docs/instagram-basic-display-api/guides/long-lived-access-tokens/, read
+  // 2026-12-03; `expires_in: 5183944` in the examples).
   longLivedToken: {
     exchangeUri: 'https://graph.instagram.com/access_token',
     exchangeGrantType: 'ig_exchange_token',

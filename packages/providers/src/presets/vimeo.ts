@@ -22,8 +22,13 @@ export const vimeo = {
   tokenUri: 'https://api.vimeo.com/oauth/access_token',
   scopes: { default: ['public', 'private'], required: [], separator: ' ' },
   clientAuthLocation: 'headers',
-  // Not confirmed from Vimeo's documentation (the parts read state no lifetime): the same SDK exchanges the code
-  // once and has no refresh call.
+  // Vimeo's official SDKs (vimeo.js, vimeo.php, read 2026-12-03) exchange the code once and have no refresh call,
+  // and Vimeo's archived "Authentication Extras" reference lists the exchange and `DELETE /tokens` but no refresh
+  // grant (https://developer.vimeo.com/api/endpoints/authenticationextras, read 2026-12-03 through an archived copy).
+  // Not confirmed: the lifetime. Vimeo's help center says "some workflows generate expiring tokens, while other
+  // workflows generate tokens that never expire" without naming them
+  // (https://help.vimeo.com/hc/en-us/articles/12427891978641-Authentication-token-safety, read 2026-12-03); an
+  // `expires_in`, if Vimeo sends one, is still kept as the token's expiry (this flag only describes the provider).
   noRefreshToken: true,
   // `/me` with `uri` and `name`, the fields the same SDK asks Vimeo for (`fields=uri,name`).
   account: { userInfoUri: 'https://api.vimeo.com/me', idPath: 'uri', displayNamePath: 'name' },

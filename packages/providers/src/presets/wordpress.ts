@@ -22,9 +22,12 @@ export const wordpress = {
   // client_id and client_secret as form fields, as Automattic's own wpcom-oauth module sends them (read 2026-12-03):
   // https://github.com/Automattic/node-wpcom-oauth/blob/HEAD/index.js
   clientAuthLocation: 'body',
-  // Not confirmed from WordPress.com's current documentation: its token response example (access_token,
-  // token_type, scope, blog_id, blog_url: no expiry, no refresh token) is from its developer blog's "OAuth2 Global
-  // Scope Tokens" post, read through a copy.
+  // The token answer holds access_token, token_type, blog_id, blog_url and scope: no expires_in, no refresh_token.
+  // That is every field Automattic's own example app shows after the code exchange
+  // (https://github.com/Automattic/node-wpcom-oauth, example/views/ok.jade, read 2026-12-03), as in the example of
+  // WordPress.com's developer blog post "OAuth2 Global Scope Tokens" (read through a copy). WordPress.com's current
+  // OAuth2 page (https://developer.wordpress.com/docs/api/oauth2/, read 2026-12-03) was readable only as far as the
+  // authorize endpoint and states no lifetime, so how long a token lives is not confirmed.
   noRefreshToken: true,
   // "GET /me": ID, display_name, username (https://developer.wordpress.com/docs/api/1.1/get/me/, read 2026-12-03).
   account: { userInfoUri: 'https://public-api.wordpress.com/rest/v1.1/me', idPath: 'ID', displayNamePath: 'username' },

@@ -13,6 +13,7 @@ export const xero = {
   type: 'oidc',
   category: 'accounting',
   logo: 'xero',
+  // (read 2026-12-03)
   docs: 'https://developer.xero.com/documentation/oauth2/auth-flow',
   setup:
     'Create a "Web app" (auth code grant) in My Apps on the Xero developer portal (https://developer.xero.com/app/manage), add {publicUrl}/api/auth/xero/handler/frame as a redirect URI and generate a client secret; the configuration adds the API scopes the app needs (e.g. accounting.transactions).',
@@ -24,10 +25,15 @@ export const xero = {
     required: ['openid', 'offline_access'],
     separator: ' ',
   },
-  // The token endpoint expects HTTP Basic.
+  // HTTP Basic, as Xero's own SDK sends it: openid-client's default client_secret_basic for the code exchange and
+  // refresh, and an explicit `Authorization: Basic` in its direct token requests
+  // (https://github.com/XeroAPI/xero-node, src/XeroClient.ts, read 2026-12-03).
   clientAuthLocation: 'headers',
   account: { idPath: 'sub' },
-  // https://developer.xero.com/faq/oauth2: "Unused refresh tokens expire after 60 days" and rotate on every refresh.
+  // https://developer.xero.com/faq/oauth2 (read 2026-12-03): access tokens last "30 minutes"; "Unused refresh tokens
+  // expire after 60 days"; after a refresh "replace your existing refresh token with the new one returned", and a
+  // refresh whose answer was lost may be retried with the old token "for a grace period of 30 minutes". The keep-alive
+  // refreshes an idle account well inside the 60 days.
   rotatesRefreshTokens: true,
   keepAliveSeconds: 30 * 24 * 3600,
   // The provider's API for the proxy: https://developer.xero.com/documentation/guides/oauth2/auth-flow
