@@ -26,9 +26,11 @@ export const zendeskSell = {
   // third-party Sell connectors request (read, write, profile).
   scopes: { default: ['profile', 'read'], required: ['profile'], separator: ' ' },
   clientAuthLocation: 'headers',
-  // GET /v2/users/self ("Retrieve an authenticating user") answers `{data: {id, name, email, …}}`, as Zendesk's
-  // official Sell client calls it (https://github.com/zendesk/basecrm-python, basecrm/services.py and
-  // basecrm/http_client.py, read 2026-12-03).
+  // GET /v2/users/self ("Retrieve an authenticating user") answers `{data: {id, name, email, …}}`: the User's `id`
+  // ("Unique identifier of the user") and `name` ("Full name of the user") in Zendesk's Sell Users reference
+  // (https://developer.zendesk.com/api-reference/sales-crm/resources/users, read 2026-12-03), and the `data`
+  // envelope Zendesk's official Sell client unwraps from every single-resource answer
+  // (https://github.com/zendesk/basecrm-python, basecrm/services.py and basecrm/http_client.py, read 2026-12-03).
   account: { userInfoUri: 'https://api.getbase.com/v2/users/self', idPath: 'data.id', displayNamePath: 'data.name' },
   // The provider's API for the proxy: the Sell REST API v2 (the official client's base URL and `/v2` prefix).
   api: { baseUrl: 'https://api.getbase.com/v2', headers: { Accept: 'application/json' } },
