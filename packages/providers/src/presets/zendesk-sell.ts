@@ -21,9 +21,11 @@ export const zendeskSell = {
   // https://developer.zendesk.com/api-reference/sales-crm/authentication/reference/ (read 2026-12-03).
   authorizeUri: 'https://api.getbase.com/oauth2/authorize',
   tokenUri: 'https://api.getbase.com/oauth2/token',
-  // `profile` lets users/self identify the user; `read` the CRM data. Not confirmed from Zendesk's documentation (its
-  // OAuth reference makes `scope` optional and names no values in the part we could read): the names are those
-  // third-party Sell connectors request (read, write, profile).
+  // `profile` lets users/self identify the user; `read` the CRM data. Not confirmed from Zendesk's reference (its
+  // OAuth reference makes `scope` optional and names no values in the part we could read). On Zendesk's own
+  // community forum a Zendesk agent calls `sync profile read write` "correct" for a Sell token, whose answer there
+  // shows `expires_in: 3599` and a refresh token
+  // (https://support.zendesk.com/hc/en-us/community/posts/5003737490458, read 2026-12-03).
   scopes: { default: ['profile', 'read'], required: ['profile'], separator: ' ' },
   clientAuthLocation: 'headers',
   // GET /v2/users/self ("Retrieve an authenticating user") answers `{data: {id, name, email, …}}`: the User's `id`
