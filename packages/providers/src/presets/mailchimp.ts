@@ -12,16 +12,22 @@ export const mailchimp = {
   type: 'oauth2',
   category: 'marketing',
   logo: 'mailchimp',
+  // (read 2026-12-03: only its opening was readable here)
   docs: 'https://mailchimp.com/developer/marketing/guides/access-user-data-oauth-2/',
   setup:
     'Register an app on the Registered Apps page of your Mailchimp account (Account > Extras > Registered apps) with the redirect URI {publicUrl}/api/auth/mailchimp/handler/frame.',
+  // authorize_uri, access_token_uri and metadata, and "We don't expire tokens, so you won't need to use
+  // refresh_token": Mailchimp's earlier "How to Use OAuth2" guide
+  // (https://developer.mailchimp.com/documentation/mailchimp/guides/how-to-use-oauth2/, read 2026-12-03).
   authorizeUri: 'https://login.mailchimp.com/oauth2/authorize',
   tokenUri: 'https://login.mailchimp.com/oauth2/token',
   // Mailchimp has no scopes and no revocation endpoint.
   scopes: { default: [], required: [], separator: ' ' },
   clientAuthLocation: 'body',
   noRefreshToken: true,
-  // The metadata endpoint names the user (`user_id`, `login.login_name`) and the data center.
+  // The metadata endpoint names the user and the data center (`dc`, `api_endpoint`). The identity fields
+  // (`user_id`, `accountname`) are not confirmed from Mailchimp's documentation: the guide's part that shows the
+  // metadata answer was not readable here.
   account: {
     userInfoUri: 'https://login.mailchimp.com/oauth2/metadata',
     idPath: 'user_id',
