@@ -12,6 +12,7 @@ export const notion = {
   type: 'oauth2',
   category: 'productivity',
   logo: 'notion',
+  // (read 2026-12-03)
   docs: 'https://developers.notion.com/guides/get-started/authorization',
   setup:
     'Create a public connection in the Notion developer portal with the redirect URI `{publicUrl}/api/auth/notion/handler/frame` and the capabilities your app needs.',
@@ -19,7 +20,9 @@ export const notion = {
   tokenUri: 'https://api.notion.com/v1/oauth/token',
   // Notion has no OAuth scopes.
   scopes: { default: [], required: [], separator: ' ' },
-  // The OAuth endpoints use HTTP Basic with the client id and secret.
+  // "Basic authentication header of the form Basic <encoded-value>" on POST /v1/oauth/token
+  // (https://developers.notion.com/reference/create-a-token and .../refresh-a-token, read 2026-12-03). Notion's
+  // examples send the body as JSON; a form body is what the vault sends, not confirmed from Notion's pages.
   clientAuthLocation: 'headers',
   // Notion's authorization URL requires `owner=user`.
   extra: { authorize: { owner: 'user' } },
@@ -31,12 +34,16 @@ export const notion = {
     // developers.notion.com/reference/versioning: every request names the API version it was written for.
     headers: { 'Notion-Version': '2022-06-28' },
   },
-  // The token response names the workspace and the authorization (bot) the token belongs to.
+  // The token response names the workspace and the authorization (bot) the token belongs to: `access_token`,
+  // `refresh_token`, `bot_id`, `workspace_id`, `workspace_name`, `owner`, and no `expires_in` (the create-a-token
+  // reference above).
   metadata: ['workspace_id', 'workspace_name', 'bot_id'],
   // "Refreshes an access token, generating a new access token and new refresh token"
   // (developers.notion.com/reference/refresh-a-token).
   rotatesRefreshTokens: true,
   // The provider's API for the proxy: https://developers.notion.com/reference/versioning
-  // Notion refuses calls without a `Notion-Version` header (`missing_version`).
+  // Notion refuses calls without a `Notion-Version` header (`missing_version`). 2022-06-28 is kept so existing
+  // callers see the same answers; Notion's current examples name 2025-09-03
+  // (https://developers.notion.com/reference/authentication, read 2026-12-03), which a configuration can set here.
   api: { baseUrl: 'https://api.notion.com/v1', headers: { 'Notion-Version': '2022-06-28' } },
 } satisfies Partial<ProviderSpecInput>;
