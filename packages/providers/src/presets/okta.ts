@@ -25,6 +25,10 @@ export const okta = {
   clientAuthLocation: 'headers',
   account: { idPath: 'sub' },
   // Default policy: "Unlimited, but expires every seven days if hasn't been used" (refresh-tokens guide); 2 days.
+  // Okta's support article "Refresh Token Expiration Behavior" (read 2026-12-03): on the org authorization server a
+  // refresh token lives 90 days with no idle expiry; a custom server's access policy sets 10 minutes to 5 years or
+  // unlimited, plus an idle expiry; a rotated refresh token keeps its predecessor's expiry
+  // (https://support.okta.com/help/s/article/refresh-token-expiration-behavior).
   keepAliveSeconds: 172_800,
   // No `api`: the Okta API is on the organization's own domain (`https://<domain>/api/v1`); set `api.baseUrl` in the
   // configuration.
