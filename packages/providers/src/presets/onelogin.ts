@@ -16,7 +16,10 @@ export const onelogin = {
     'Add an "OpenID Connect (OIDC)" app in the OneLogin admin portal with the redirect URI `{publicUrl}/api/auth/onelogin/handler/frame`, Token Endpoint Authentication Method "Basic" and a refresh token timeout. Set `issuer: https://<your-subdomain>.onelogin.com/oidc/2`.',
   // "The offline_access scope is not supported on this grant type and will return an error if provided" (docs).
   scopes: { default: ['openid', 'profile', 'email'], required: ['openid'], separator: ' ' },
-  // OneLogin's default Token Endpoint Authentication Method is Basic; "both" would be rejected.
+  // OneLogin's default Token Endpoint Authentication Method is Basic; "both" would be rejected. The code exchange
+  // (POST https://<subdomain>.onelogin.com/oidc/2/token, a form) takes `Authorization: Basic` when the app's method is
+  // Basic and client_id/client_secret in the body when it is POST, and answers access, refresh and ID tokens with
+  // `expires_in: 3600` (https://developers.onelogin.com/openid-connect/api/authorization-code-grant, read 2026-12-03).
   clientAuthLocation: 'headers',
   account: { idPath: 'sub' },
   // No `api`: the OneLogin API is on the account's own subdomain; set `api.baseUrl` in the configuration.
