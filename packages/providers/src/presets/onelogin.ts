@@ -17,7 +17,7 @@ export const onelogin = {
   // "The offline_access scope is not supported on this grant type and will return an error if provided" (docs).
   scopes: { default: ['openid', 'profile', 'email'], required: ['openid'], separator: ' ' },
   // OneLogin's default Token Endpoint Authentication Method is Basic; "both" would be rejected. The code exchange
-  // (POST https://<subdomain>.onelogin.com/oidc/2/token, a form) takes `Authorization: Basic` when the app's method is
+  // (a form POST to the discovered token endpoint) takes `Authorization: Basic` when the app's method is
   // Basic and client_id/client_secret in the body when it is POST, and answers access, refresh and ID tokens with
   // `expires_in: 3600` (https://developers.onelogin.com/openid-connect/api/authorization-code-grant, read 2026-12-03).
   clientAuthLocation: 'headers',
