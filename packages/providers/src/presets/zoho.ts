@@ -13,6 +13,7 @@ export const zoho = {
   type: 'oauth2',
   category: 'crm',
   logo: 'zoho',
+  // (read 2026-12-03)
   docs: 'https://zoho.com/accounts/protocol/oauth/web-apps/authorization.html',
   setup:
     'Register a "Server-based Application" in the Zoho API Console with the redirect URI {publicUrl}/api/auth/zoho/handler/frame. The data center defaults to zoho.com (US); pass another when connecting (`/start?dataCenter=zoho.eu&…`) or set its default in the configuration (`params.dataCenter.default`).',
@@ -30,6 +31,11 @@ export const zoho = {
   },
   // GET /oauth/user/info needs AaaServer.profile.Read; Zoho separates scopes with commas.
   scopes: { default: ['AaaServer.profile.Read'], required: ['AaaServer.profile.Read'], separator: ',' },
+  // POST {accounts-server-url}/oauth/v2/token with client_id and client_secret as parameters, answered with
+  // `access_token`, `refresh_token`, `api_domain`, `expires_in`
+  // (https://zoho.com/accounts/protocol/oauth/web-apps/access-token.html, read 2026-12-03; Zoho's product guides, e.g.
+  // https://www.zoho.com/assist/api/generate-access-token.html, ask for them "in the body of your request as
+  // form-data").
   clientAuthLocation: 'body',
   extra: {
     // No refresh token without access_type=offline; on a reconnect, none without prompt=consent.
@@ -43,7 +49,9 @@ export const zoho = {
     idPath: 'ZUID',
     displayNamePath: 'Display_Name',
   },
-  // Zoho answers token-endpoint errors with HTTP 200 (e.g. asciisd/zoho#6: `HTTP/1.1 200` with {"error":"invalid_client"}).
+  // Zoho answers token-endpoint errors with HTTP 200 (`{"error":"invalid_client"}`): not confirmed from Zoho's pages,
+  // which list the error codes but not the status; reported by users of Zoho's token endpoint. Reading a 200 body's
+  // `error` costs nothing if Zoho sends a 4xx instead.
   errorsWithStatus200: true,
   // The data center's API base (https://www.zohoapis.com, .eu …), needed for every API call.
   metadata: ['api_domain'],
