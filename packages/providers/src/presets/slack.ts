@@ -12,6 +12,7 @@ export const slack = {
   displayName: 'Slack',
   type: 'oauth2',
   category: 'communication',
+  // (read 2026-12-03)
   docs: 'https://docs.slack.dev/authentication/installing-with-oauth',
   setup:
     'Create an app at https://api.slack.com/apps, add the redirect URL `{publicUrl}/api/auth/slack/handler/frame` under OAuth & Permissions and list your User Token Scopes there. The scopes you configure or request are sent as user scopes (`user_scope`); `users:read` is the default.',
@@ -19,7 +20,10 @@ export const slack = {
   tokenUri: 'https://slack.com/api/oauth.v2.access',
   // User scopes, in `user_scope`; Slack issues a user token only for those (no bot scopes: `scope` is not sent).
   scopes: { default: ['users:read'], required: [], separator: ',', param: 'user_scope' },
-  // oauth.v2.access asks for client_id and client_secret through HTTP Basic rather than as parameters.
+  // oauth.v2.access: "If possible, avoid sending client_id and client_secret as parameters in your request and
+  // instead supply the Client ID and Client Secret using the HTTP Basic authentication scheme"; it also takes
+  // `code_verifier` (PKCE) and `refresh_token` (https://docs.slack.dev/reference/methods/oauth.v2.access, read
+  // 2026-12-03).
   clientAuthLocation: 'headers',
   // auth.test needs no scope and names the token's user (docs.slack.dev/reference/methods/auth.test).
   account: { userInfoUri: 'https://slack.com/api/auth.test', idPath: 'user_id', displayNamePath: 'user' },
@@ -29,7 +33,9 @@ export const slack = {
   errorsWithStatus200: true,
   // User ids are per workspace: keep the workspace the token belongs to.
   metadata: ['team.id'],
-  // With token rotation on, each refresh token works once (docs.slack.dev/authentication/using-token-rotation).
+  // "Without token rotation, the access token never expires. With token rotation, it expires every 12 hours", and
+  // each refresh revokes the refresh token used for a new one
+  // (https://docs.slack.dev/authentication/using-token-rotation, read 2026-12-03).
   rotatesRefreshTokens: true,
   // The provider's API for the proxy: https://docs.slack.dev/apis/web-api
   // Web API methods are `/{family.method}`. The account's token is the user token (`authed_user`), so calls act as
