@@ -28,7 +28,12 @@ export const salesforce = {
   revokeUri: 'https://{domain}/services/oauth2/revoke',
   // refresh_token (alias offline_access) makes Salesforce issue a refresh token; id lets userinfo identify the user.
   scopes: { default: ['id', 'refresh_token'], required: ['id', 'refresh_token'], separator: ' ' },
-  // Salesforce's web server flow sends client_id and client_secret as form parameters.
+  // Salesforce's web server flow sends client_id and client_secret as form parameters, on refreshes too
+  // ("Understanding the OAuth Refresh Token Process",
+  // https://developer.salesforce.com/docs/atlas.en-us.198.0.api_rest.meta/api_rest/intro_understanding_refresh_token_oauth.htm,
+  // read 2026-12-03); the authorize endpoint takes PKCE's code_challenge ("Web Server OAuth Authentication Flow",
+  // https://developer.salesforce.com/docs/atlas.ja-jp.224.0.api_rest.meta/api_rest/intro_understanding_web_server_oauth_flow.htm,
+  // read 2026-12-03).
   clientAuthLocation: 'body',
   // help.salesforce.com, "Query for User Information": the OpenID Connect UserInfo endpoint.
   account: {
@@ -38,7 +43,8 @@ export const salesforce = {
   },
   // Salesforce answers with the account's own API host (`instance_url`) and its identity URL (`id`).
   metadata: ['instance_url', 'id'],
-  // No expires_in; "Access tokens have a limited lifetime specified by the session timeout", 2 hours by default.
+  // No expires_in; "Access tokens have a limited lifetime specified by the session timeout" (the refresh page above),
+  // 2 hours by default.
   defaultTokenLifetimeSeconds: 7_200,
   // The provider's API for the proxy: https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/quickstart.htm
   // The REST API is on the org's own host, the token response's `instance_url`, bounded to Salesforce hosts.
