@@ -48,7 +48,13 @@ export const QUIRKS: readonly {
     name: 'body-auth',
     means: 'the client id and secret go in the token request body, not HTTP Basic',
     test: 'e2e/provider-quirks.test.ts',
-    found: (p) => (p.clientAuthLocation === 'body' || p.clientAuthLocation === 'both' ? '' : undefined),
+    found: (p) => (p.clientAuthLocation === 'body' ? '' : undefined),
+  },
+  {
+    name: 'both-auth',
+    means: 'the client id and secret go both in the body and as HTTP Basic (the code exchange reads one, refreshes the other)',
+    test: 'e2e/provider-quirks.test.ts',
+    found: (p) => (p.clientAuthLocation === 'both' ? '' : undefined),
   },
   {
     name: 'comma-scopes',
