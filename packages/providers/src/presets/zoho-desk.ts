@@ -25,7 +25,9 @@ export const zohoDesk = {
   // API root desk.zoho.com/api/v1 (same page) with `Authorization: Zoho-oauthtoken …`; each data center has its
   // own desk host.
   // "All Zoho Desk APIs require these two mandatory fields in the header": Authorization and orgId (same page).
-  // The list's shape (`data` of organizations with `id`) is read as the Desk API's other lists answer.
+  // The list's shape (`data` of organizations with `id`) is not confirmed from Zoho's documentation: the Desk API
+  // page above was readable only as far as its introduction (read 2026-12-03), and this is how the Desk API's other
+  // lists answer.
   account: {
     ...zoho.account,
     metadata: { uri: 'https://desk.{dataCenter}/api/v1/organizations', fields: { org_id: 'data.0.id' } },
