@@ -52,7 +52,8 @@ export const QUIRKS: readonly {
   },
   {
     name: 'both-auth',
-    means: 'the client id and secret go both in the body and as HTTP Basic (the code exchange reads one, refreshes the other)',
+    means:
+      'the client id and secret go both in the body and as HTTP Basic (the code exchange reads one, refreshes the other)',
     test: 'e2e/provider-quirks.test.ts',
     found: (p) => (p.clientAuthLocation === 'both' ? '' : undefined),
   },
