@@ -18,7 +18,6 @@ import { presets } from '@tokenvault/providers';
 import type { ConnectUi } from '@tokenvault/server';
 import { CliError } from './cli-error.js';
 import type { Config, ProviderEntry } from './config.js';
-import { nodeAead } from './node-aead.js';
 import { missingSecrets } from './provider-problems.js';
 
 /** Everything a command needs, whether it came from a config file or from dev mode. */
@@ -55,7 +54,7 @@ export async function openVault(settings: Settings, logger?: VaultLogger): Promi
   if (settings.providerTimeoutSeconds !== undefined) http.timeoutMs = settings.providerTimeoutSeconds * 1000;
   return createVault({
     store,
-    cipher: await createCipher([settings.masterKey, ...(settings.previousMasterKeys ?? [])], nodeAead),
+    cipher: await createCipher([settings.masterKey, ...(settings.previousMasterKeys ?? [])]),
     providers: createProviderRegistry(settings.environments),
     publicUrl: settings.publicUrl,
     http,

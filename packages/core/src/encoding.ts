@@ -1,3 +1,5 @@
+import { nodeCrypto } from './crypto/node-crypto.js';
+
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
@@ -70,7 +72,9 @@ export function isRandomId(prefix: string, id: string): boolean {
 
 const BASE64URL = /^[A-Za-z0-9_-]*$/;
 
+/** SHA-256 of the UTF-8 text, base64url: Node's hash where the runtime has it, WebCrypto's digest elsewhere. */
 export async function sha256(text: string): Promise<string> {
+  if (nodeCrypto) return nodeCrypto.createHash('sha256').update(text).digest('base64url');
   return base64url(new Uint8Array(await crypto.subtle.digest('SHA-256', utf8(text))));
 }
 

@@ -68,7 +68,7 @@ export type { BackgroundOptions } from './background.js';
 export { authressAudience, type NewAccessKey } from './clients/access-keys.js';
 export { type AccessKey, parseAccessKey, signServiceToken } from './clients/client-signing.js';
 export type { ClientDetails, CreatedClient, GrantInput } from './clients/service-clients.js';
-export { type Aead, aad, type Cipher, createCipher, webCryptoAead } from './crypto/cipher.js';
+export { type Aead, aad, type Cipher, createCipher, defaultAead, webCryptoAead } from './crypto/cipher.js';
 export type { RekeyResult } from './crypto/rekey.js';
 export { type ErrorCode, isVaultError, VaultError } from './errors.js';
 export { shownWebhookUrl } from './events/webhook-admin.js';

@@ -1,6 +1,11 @@
-import { aad, createCipher, isVaultError, webCryptoAead } from '@tokenvault/core';
+import { aad, createCipher, defaultAead, isVaultError, webCryptoAead } from '@tokenvault/core';
 import { describe, expect, it } from 'vitest';
-import { nodeAead } from '../src/node-aead.js';
+import { nodeCrypto } from '../src/crypto/node-crypto.js';
+import { sha256 } from '../src/encoding.js';
+
+// On Node the cipher uses Node's AES-GCM and the hash Node's SHA-256 (docs/architecture.md, "Crypto on Node"); other
+// runtimes, and data written before, use WebCrypto's: the two must give the same bytes.
+const nodeAead = defaultAead;
 
 const master = () => crypto.getRandomValues(new Uint8Array(32));
 const where = aad('connected_accounts', 'ca_1', 'access_token');
@@ -14,8 +19,19 @@ async function rejection(promise: Promise<unknown>) {
   throw new Error('expected a rejection');
 }
 
-// The server encrypts with Node's AES-GCM, tests and other tools with WebCrypto's: the two must be one format.
-describe('nodeAead', () => {
+describe("Node's crypto in the core", () => {
+  it('is what the core uses on Node', () => {
+    expect(nodeCrypto).toBeDefined();
+    expect(nodeAead).not.toBe(webCryptoAead);
+  });
+
+  it("hashes as WebCrypto's SHA-256 does, UTF-8 and base64url without padding", async () => {
+    for (const text of ['', 'session-handle', 'tøken ✓ 𝄞']) {
+      const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+      expect(await sha256(text)).toBe(Buffer.from(digest).toString('base64url'));
+    }
+  });
+
   it('reads what WebCrypto sealed and the other way round', async () => {
     const key = master();
     const node = await createCipher([key], nodeAead);
