@@ -42,4 +42,33 @@ describe('service clients', () => {
     expect(await vault.clients.get('development', created.client.id)).toMatchObject({ name: 'worker' });
     expect(await store.listAudit('production', { limit: 10 })).toEqual([]);
   });
+
+  it('shares one read of a key and its grants among the requests that miss the cache together', async () => {
+    const { store } = await vaultOnMemory();
+    let keyReads = 0;
+    const counted = {
+      ...store,
+      getClientKey: (clientId: string, keyId: string) => {
+        keyReads++;
+        return store.getClientKey(clientId, keyId);
+      },
+    };
+    const cipher = await createCipher([new Uint8Array(32).fill(7)]);
+    const vault = createVault({ store: counted, cipher, providers: createProviderRegistry({}), publicUrl });
+    const created = await vault.clients.create({ env: 'development', name: 'worker', grants: [] }, OPERATOR);
+    const token = await signServiceToken(parseAccessKey(created.accessKey), { baseUrl: publicUrl });
+    keyReads = 0;
+    const principals = await Promise.all(Array.from({ length: 20 }, () => vault.clients.authenticate(token)));
+    expect(principals.map((p) => p.keyId)).toEqual(Array(20).fill(created.keyId));
+    expect(keyReads).toBe(1);
+
+    // A key the store does not have is not kept: each attempt asks again (and fails).
+    await vault.clients.remove('development', created.client.id, OPERATOR);
+    keyReads = 0;
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const refused = await vault.clients.authenticate(token).catch((err: unknown) => err);
+      expect(isVaultError(refused, 'unauthorized')).toBe(true);
+    }
+    expect(keyReads).toBe(2);
+  });
 });

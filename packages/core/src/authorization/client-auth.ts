@@ -38,12 +38,19 @@ interface Verified {
   keyId: string;
   /** The token's `exp`, seconds since the epoch. */
   exp: number;
+  /** `credentialId(clientId, keyId)`, made once per token rather than once per request. */
+  id: string;
 }
 
 interface Credentials {
   key: ClientKeyRow | undefined;
   grants: TimedGrant[];
+  /** The grants, when none of them expires: what `live` returns without building a list per request. */
+  lasting?: Grant[];
 }
+
+const NO_CREDENTIALS: Credentials = { key: undefined, grants: [] };
+const credentialId = (clientId: string, keyId: string) => `${clientId}\n${keyId}`;
 
 /** A parsed grant and when it stops working: expiry is checked on every use, so a cached grant cannot outlive it. */
 interface TimedGrant {
@@ -76,37 +83,49 @@ export function createClientAuthenticator(
     maxSize: VERIFIED_MAX_CHARS,
     sizeCalculation: (_, token) => token.length,
   });
-  const credentials = new LRUCache<string, Credentials>({ max: CACHE_LIMIT, ttl: CREDENTIAL_TTL_MS });
+  // The loads themselves are kept, so the requests that find the entry expired at the same moment share one read.
+  const credentials = new LRUCache<string, Promise<Credentials>>({ max: CACHE_LIMIT, ttl: CREDENTIAL_TTL_MS });
 
-  /** Only ids that could be ours reach the store, and only keys it has are kept: a caller cannot fill the cache. */
-  async function credentialsOf(clientId: string, keyId: string): Promise<Credentials> {
-    if (!isRandomId('sc', clientId) || !isKeyId(keyId)) return { key: undefined, grants: [] };
-    const id = `${clientId}\n${keyId}`;
+  /**
+   * Only ids that could be ours reach the store, and only keys it has stay cached (a failed read neither): a caller
+   * cannot fill the cache.
+   */
+  function credentialsOf(clientId: string, keyId: string, id = credentialId(clientId, keyId)): Promise<Credentials> {
+    if (!isRandomId('sc', clientId) || !isKeyId(keyId)) return Promise.resolve(NO_CREDENTIALS);
     const cached = credentials.get(id);
     if (cached) return cached;
+    const loading = loadCredentials(clientId, keyId);
+    credentials.set(id, loading);
+    const drop = () => {
+      if (credentials.get(id) === loading) credentials.delete(id);
+    };
+    loading.then((loaded) => loaded.key || drop(), drop);
+    return loading;
+  }
+
+  async function loadCredentials(clientId: string, keyId: string): Promise<Credentials> {
     const key = await ctx.store.getClientKey(clientId, keyId);
-    if (!key) return { key, grants: [] };
+    if (!key) return NO_CREDENTIALS;
     const grants = (await ctx.store.getGrants(clientId)).flatMap((row) =>
       usableGrant(row).map((grant) => ({ grant, expiresAt: row.expiresAt })),
     );
-    const fresh = { key, grants };
-    credentials.set(id, fresh);
-    return fresh;
+    const lasting = grants.every(({ expiresAt }) => expiresAt === null) ? grants.map(({ grant }) => grant) : undefined;
+    return { key, grants, ...(lasting && { lasting }) };
   }
 
   /** Changes take effect at once in this process; other processes read again within CREDENTIAL_TTL_MS. */
   function forget(clientId: string) {
-    for (const id of [...credentials.keys()]) if (id.startsWith(`${clientId}\n`)) credentials.delete(id);
+    for (const id of [...credentials.keys()]) if (id.startsWith(credentialId(clientId, ''))) credentials.delete(id);
   }
 
   // Awaited, so a request's effects are over when it answers; a failure only costs the record, not the request.
+  // Nothing to wait for (undefined) on almost every request.
   const touched = new LRUCache<string, number>({ max: CACHE_LIMIT });
-  async function touch(key: ClientKeyRow) {
-    const id = `${key.clientId}\n${key.id}`;
+  function touch(key: ClientKeyRow, id: string): Promise<void> | undefined {
     const now = ctx.now();
-    if (now - (touched.get(id) ?? Number.NEGATIVE_INFINITY) < TOUCH_EVERY_MS) return;
+    if (now - (touched.get(id) ?? Number.NEGATIVE_INFINITY) < TOUCH_EVERY_MS) return undefined;
     touched.set(id, now);
-    await ctx.store.touchClientKey(key.clientId, key.id, now).catch((err: unknown) => {
+    return ctx.store.touchClientKey(key.clientId, key.id, now).catch((err: unknown) => {
       ctx.log.warn({ err, keyId: key.id }, 'recording when a key was last used failed');
     });
   }
@@ -140,10 +159,12 @@ export function createClientAuthenticator(
     async authenticate(token: string): Promise<Principal> {
       const known = verified.get(token);
       if (known && ctx.now() / 1000 < known.exp + CLOCK_TOLERANCE_SECONDS) {
-        const { key, grants } = await credentialsOf(known.clientId, known.keyId);
+        const credentials = await credentialsOf(known.clientId, known.keyId, known.id);
+        const { key } = credentials;
         checkKey(key, ctx.now());
-        await touch(key);
-        return { clientId: known.clientId, keyId: known.keyId, env: key.env, grants: live(grants, ctx.now()) };
+        const touching = touch(key, known.id);
+        if (touching) await touching;
+        return { clientId: known.clientId, keyId: known.keyId, env: key.env, grants: live(credentials, ctx.now()) };
       }
       let kid: unknown;
       let sub: unknown;
@@ -156,7 +177,9 @@ export function createClientAuthenticator(
       if (typeof kid !== 'string' || typeof sub !== 'string') {
         throw new VaultError('unauthorized', 'the token needs a kid header and a sub claim');
       }
-      const { key, grants } = await credentialsOf(sub, kid);
+      const id = credentialId(sub, kid);
+      const credentials = await credentialsOf(sub, kid, id);
+      const { key } = credentials;
       checkKey(key, ctx.now());
 
       let payload: Awaited<ReturnType<typeof jwtVerify>>['payload'];
@@ -177,9 +200,9 @@ export function createClientAuthenticator(
         throw new VaultError('unauthorized', 'the token issuer does not name its client');
       }
       checkLifetime(payload.iat as number, payload.exp as number, ctx.now());
-      verified.set(token, { clientId: sub, keyId: kid, exp: payload.exp as number });
-      await touch(key);
-      return { clientId: sub, keyId: kid, env: key.env, grants: live(grants, ctx.now()) };
+      verified.set(token, { clientId: sub, keyId: kid, exp: payload.exp as number, id });
+      await touch(key, id);
+      return { clientId: sub, keyId: kid, env: key.env, grants: live(credentials, ctx.now()) };
     },
   };
 }
@@ -215,8 +238,8 @@ function usable(key: ClientKeyRow, now: number): boolean {
 }
 
 /** The grants that have not expired at `now`. */
-function live(grants: readonly TimedGrant[], now: number): Grant[] {
-  return grants.flatMap(({ grant, expiresAt }) => (expiresAt === null || expiresAt > now ? [grant] : []));
+function live({ grants, lasting }: Credentials, now: number): Grant[] {
+  return lasting ?? grants.flatMap(({ grant, expiresAt }) => (expiresAt === null || expiresAt > now ? [grant] : []));
 }
 
 /** A stored grant the matcher can use; one that no longer parses (a role since removed) grants nothing. */
