@@ -70,7 +70,7 @@ describe('provider quirks of the API', () => {
       warn: (fields: object, message: string) => lines.push(JSON.stringify({ fields, message })),
       error: (fields: object, message: string) => lines.push(JSON.stringify({ fields, message })),
     };
-    const headers = { 'Harvest-Account-Id': '{metadata.cloud_id}', 'developer-token': '{secrets.developer_token}' };
+    const headers = { 'Procore-Company-Id': '{metadata.cloud_id}', 'developer-token': '{secrets.developer_token}' };
     const { vault, provider } = await vaultFor({}, (url) => siteApi(url, { headers }), {
       secrets: { developer_token: SECRET },
       logger,
@@ -80,14 +80,14 @@ describe('provider quirks of the API', () => {
 
     expect((await call(account.id, '/projects')).status).toBe(200);
     let seen = provider.apiCalls.at(-1)?.headers ?? {};
-    expect(seen['harvest-account-id']).toBe('cloud-1');
+    expect(seen['procore-company-id']).toBe('cloud-1');
     expect(seen['developer-token']).toBe(SECRET);
     expect(seen.authorization).toBe(`Bearer ${provider.userTokens.at(-1)}`);
 
     // The caller may name another account the token reaches; it cannot replace the configured secret.
-    await call(account.id, '/projects', { 'harvest-account-id': '77', 'developer-token': 'mine' });
+    await call(account.id, '/projects', { 'procore-company-id': '77', 'developer-token': 'mine' });
     seen = provider.apiCalls.at(-1)?.headers ?? {};
-    expect(seen['harvest-account-id']).toBe('77');
+    expect(seen['procore-company-id']).toBe('77');
     expect(seen['developer-token']).toBe(SECRET);
 
     const providers = await admin('/providers');

@@ -113,20 +113,20 @@ describe('account values in the path and in headers', () => {
   });
 
   it('fills headers from metadata and secrets; the caller may choose another account value, never a secret', () => {
-    const harvest = api({
-      baseUrl: 'https://api.harvestapp.com/v2',
-      headers: { 'Harvest-Account-Id': '{metadata.account_id}', 'developer-token': '{secrets.token}', Fixed: 'f' },
+    const procore = api({
+      baseUrl: 'https://api.procore.com',
+      headers: { 'Procore-Company-Id': '{metadata.account_id}', 'developer-token': '{secrets.token}', Fixed: 'f' },
     });
     const sent = (incoming: Record<string, string>, metadata: Record<string, string>) => {
       const headers = { ...incoming };
-      setApiHeaders(headers, harvest, metadata, { token: 's3' });
+      setApiHeaders(headers, procore, metadata, { token: 's3' });
       return headers;
     };
-    expect(sent({}, { account_id: '42' })).toEqual({ 'harvest-account-id': '42', 'developer-token': 's3', fixed: 'f' });
-    const chosen = { 'harvest-account-id': '7', 'developer-token': 'mine', fixed: 'mine' };
+    expect(sent({}, { account_id: '42' })).toEqual({ 'procore-company-id': '42', 'developer-token': 's3', fixed: 'f' });
+    const chosen = { 'procore-company-id': '7', 'developer-token': 'mine', fixed: 'mine' };
     expect(sent(chosen, { account_id: '42' })).toEqual({ ...chosen, 'developer-token': 's3', fixed: 'f' });
-    expect(refusal(() => sent({}, {}))).toMatch(/no metadata\.account_id for the Harvest-Account-Id header/);
-    expect(sent({ 'harvest-account-id': '7' }, {})['harvest-account-id']).toBe('7');
+    expect(refusal(() => sent({}, {}))).toMatch(/no metadata\.account_id for the Procore-Company-Id header/);
+    expect(sent({ 'procore-company-id': '7' }, {})['procore-company-id']).toBe('7');
     // A provider's answer cannot smuggle a header in, nor make the call fail as a bug.
     for (const account_id of ['1\r\nCookie: x', 'ünï']) {
       expect(() => sent({}, { account_id })).toThrow(/not usable/);

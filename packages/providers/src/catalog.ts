@@ -1,6 +1,5 @@
 import type { ProviderSpecInput } from '@tokenvault/core';
 import { adobe } from './presets/adobe.js';
-import { aircall } from './presets/aircall.js';
 import { airtable } from './presets/airtable.js';
 import { amazon } from './presets/amazon.js';
 import { asana } from './presets/asana.js';
@@ -10,6 +9,7 @@ import { auth0 } from './presets/auth0.js';
 import { autodesk } from './presets/autodesk.js';
 import { bamboohr } from './presets/bamboohr.js';
 import { basecamp } from './presets/basecamp.js';
+import { bentley } from './presets/bentley.js';
 import { bitbucket } from './presets/bitbucket.js';
 import { bitly } from './presets/bitly.js';
 import { box } from './presets/box.js';
@@ -40,6 +40,7 @@ import { figma } from './presets/figma.js';
 import { freeagent } from './presets/freeagent.js';
 import { freshbooks } from './presets/freshbooks.js';
 import { front } from './presets/front.js';
+import { genesysCloud } from './presets/genesys-cloud.js';
 import { gitea } from './presets/gitea.js';
 import { github } from './presets/github.js';
 import { githubApp } from './presets/github-app.js';
@@ -58,7 +59,6 @@ import { googleTasks } from './presets/google-tasks.js';
 import { gorgias } from './presets/gorgias.js';
 import { gumroad } from './presets/gumroad.js';
 import { gusto } from './presets/gusto.js';
-import { harvest } from './presets/harvest.js';
 import { helpscout } from './presets/helpscout.js';
 import { heroku } from './presets/heroku.js';
 import { hubspot } from './presets/hubspot.js';
@@ -70,7 +70,6 @@ import { intuit } from './presets/intuit.js';
 import { jira } from './presets/jira.js';
 import { keap } from './presets/keap.js';
 import { keycloak } from './presets/keycloak.js';
-import { kick } from './presets/kick.js';
 import { klaviyo } from './presets/klaviyo.js';
 import { lever } from './presets/lever.js';
 import { lightspeed } from './presets/lightspeed.js';
@@ -95,6 +94,7 @@ import { oidc } from './presets/oidc.js';
 import { okta } from './presets/okta.js';
 import { onedrive } from './presets/onedrive.js';
 import { onelogin } from './presets/onelogin.js';
+import { onshape } from './presets/onshape.js';
 import { oura } from './presets/oura.js';
 import { outlook } from './presets/outlook.js';
 import { pagerduty } from './presets/pagerduty.js';
@@ -105,12 +105,11 @@ import { pingone } from './presets/pingone.js';
 import { pinterest } from './presets/pinterest.js';
 import { pipedrive } from './presets/pipedrive.js';
 import { procore } from './presets/procore.js';
-import { ramp } from './presets/ramp.js';
 import { reddit } from './presets/reddit.js';
 import { ringcentral } from './presets/ringcentral.js';
-import { sage } from './presets/sage.js';
 import { salesforce } from './presets/salesforce.js';
 import { salesloft } from './presets/salesloft.js';
+import { salla } from './presets/salla.js';
 import { sharepoint } from './presets/sharepoint.js';
 import { shopify } from './presets/shopify.js';
 import { slack } from './presets/slack.js';
@@ -129,7 +128,6 @@ import { threads } from './presets/threads.js';
 import { todoist } from './presets/todoist.js';
 import { tumblr } from './presets/tumblr.js';
 import { twitch } from './presets/twitch.js';
-import { typeform } from './presets/typeform.js';
 import { vercel } from './presets/vercel.js';
 import { vimeo } from './presets/vimeo.js';
 import { wakatime } from './presets/wakatime.js';
@@ -150,6 +148,7 @@ import { zitadel } from './presets/zitadel.js';
 import { zoho } from './presets/zoho.js';
 import { zohoCrm } from './presets/zoho-crm.js';
 import { zohoDesk } from './presets/zoho-desk.js';
+import { zohoPeople } from './presets/zoho-people.js';
 import { zohoWorkdrive } from './presets/zoho-workdrive.js';
 import { zoom } from './presets/zoom.js';
 
@@ -159,7 +158,6 @@ import { zoom } from './presets/zoom.js';
  */
 export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   adobe,
-  aircall,
   airtable,
   amazon,
   asana,
@@ -169,6 +167,7 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   autodesk,
   bamboohr,
   basecamp,
+  bentley,
   bitbucket,
   bitly,
   box,
@@ -199,6 +198,7 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   freeagent,
   freshbooks,
   front,
+  'genesys-cloud': genesysCloud,
   gitea,
   github,
   'github-app': githubApp,
@@ -217,7 +217,6 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   gorgias,
   gumroad,
   gusto,
-  harvest,
   helpscout,
   heroku,
   hubspot,
@@ -229,7 +228,6 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   jira,
   keap,
   keycloak,
-  kick,
   klaviyo,
   lever,
   lightspeed,
@@ -254,6 +252,7 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   okta,
   onedrive,
   onelogin,
+  onshape,
   oura,
   outlook,
   pagerduty,
@@ -264,12 +263,11 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   pinterest,
   pipedrive,
   procore,
-  ramp,
   reddit,
   ringcentral,
-  sage,
   salesforce,
   salesloft,
+  salla,
   sharepoint,
   shopify,
   slack,
@@ -288,7 +286,6 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   todoist,
   tumblr,
   twitch,
-  typeform,
   vercel,
   vimeo,
   wakatime,
@@ -309,6 +306,7 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   zoho,
   'zoho-crm': zohoCrm,
   'zoho-desk': zohoDesk,
+  'zoho-people': zohoPeople,
   'zoho-workdrive': zohoWorkdrive,
   zoom,
 };

@@ -5,8 +5,8 @@ import type { HeaderRecord } from './proxy-headers.js';
 
 /**
  * Sets the spec's API headers, filled in for one account, on a proxied call's headers (the caller's, already
- * filtered). A header naming account values is a default: the caller's own value wins (another Harvest account or
- * Procore company the same token reaches). Fixed headers and configuration secrets always replace the caller's.
+ * filtered). A header naming account values is a default: the caller's own value wins (another Procore company or
+ * Zoho Desk organization the same token reaches). Fixed headers and configuration secrets always replace the caller's.
  * A value the account lacks is a 400 naming it, unless the caller sent the header.
  */
 export function setApiHeaders(

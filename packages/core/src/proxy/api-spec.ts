@@ -61,7 +61,7 @@ export const apiSpecSchema = z
     auth: auth.default({ type: 'bearer' }),
     /**
      * Headers sent on every call: fixed (Notion's `Notion-Version`), or naming per-account values
-     * (`{metadata.name}`, `{param}`: Harvest's `Harvest-Account-Id`) or secrets of the configuration
+     * (`{metadata.name}`, `{param}`: Procore's `Procore-Company-Id`) or secrets of the configuration
      * (`{secrets.name}`: Google Ads' `developer-token`). A header naming account values is a default the caller
      * may send otherwise; the others replace the caller's.
      */

@@ -30,10 +30,11 @@ export const mural = {
   // "The Refresh Token URL responds with a new access token and new refresh token." (the docs page above)
   rotatesRefreshTokens: true,
   // "Get current user", GET /users/me with scope identity:read (read 2026-12-03):
-  // https://developers.mural.co/public/reference/getcurrentmember. Mural's pagination guide puts list answers in a
-  // `value` field (https://developers.mural.co/public/docs/pagination, read 2026-12-03), but the `value` envelope of
-  // this single-object answer (`value.id`, `value.firstName`) is not confirmed from Mural's documentation (the
-  // reference's response schema was not readable here): from code that calls this endpoint.
+  // https://developers.mural.co/public/reference/getcurrentmember. The answer wraps the user in `value`: Mural's own
+  // OAuth sample reads `response.value` for `firstName`, `lastName` and `avatar` after calling this endpoint
+  // (https://github.com/muralco/api-oauth, public/index.html, read 2026-12-03), as Mural's list answers put their
+  // items in `value` (https://developers.mural.co/public/docs/pagination). The user's `id` inside `value` is not
+  // shown by that sample, and the reference's response schema was not readable here: not confirmed from Mural.
   account: {
     userInfoUri: 'https://app.mural.co/api/public/v1/users/me',
     idPath: 'value.id',

@@ -21,9 +21,12 @@ export const notion = {
   // Notion has no OAuth scopes.
   scopes: { default: [], required: [], separator: ' ' },
   // "Basic authentication header of the form Basic <encoded-value>" on POST /v1/oauth/token
-  // (https://developers.notion.com/reference/create-a-token and .../refresh-a-token, read 2026-12-03). Notion's
-  // examples send the body as JSON; a form body is what the vault sends, not confirmed from Notion's pages.
+  // (https://developers.notion.com/reference/create-a-token and .../refresh-a-token, read 2026-12-03).
   clientAuthLocation: 'headers',
+  // A JSON body, as in Notion's examples and as Notion's official SDK sends both the code exchange and the refresh
+  // (`oauth.token` in https://github.com/makenotion/notion-sdk-js, src/Client.ts: `content-type: application/json`,
+  // the client id and secret as HTTP Basic; read 2026-12-03). Notion documents no form body.
+  tokenRequestFormat: 'json',
   // Notion's authorization URL requires `owner=user`.
   extra: { authorize: { owner: 'user' } },
   // For an OAuth token /v1/users/me is the connection's bot user: one id per authorization, named after the workspace.

@@ -25,7 +25,7 @@ export const vimeo = {
   // Vimeo's official SDKs (vimeo.js, vimeo.php, read 2026-12-03) exchange the code once and have no refresh call,
   // and Vimeo's archived "Authentication Extras" reference lists the exchange and `DELETE /tokens` but no refresh
   // grant (https://developer.vimeo.com/api/endpoints/authenticationextras, read 2026-12-03 through an archived copy).
-  // Not confirmed: the lifetime. Vimeo's help center says "some workflows generate expiring tokens, while other
+  // The lifetime is not documented: Vimeo's help center says "some workflows generate expiring tokens, while other
   // workflows generate tokens that never expire" without naming them
   // (https://help.vimeo.com/hc/en-us/articles/12427891978641-Authentication-token-safety, read 2026-12-03); an
   // `expires_in`, if Vimeo sends one, is still kept as the token's expiry (this flag only describes the provider).

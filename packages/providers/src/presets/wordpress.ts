@@ -27,7 +27,9 @@ export const wordpress = {
   // (https://github.com/Automattic/node-wpcom-oauth, example/views/ok.jade, read 2026-12-03), as in the example of
   // WordPress.com's developer blog post "OAuth2 Global Scope Tokens" (read through a copy). WordPress.com's current
   // OAuth2 page (https://developer.wordpress.com/docs/api/oauth2/, read 2026-12-03) was readable only as far as the
-  // authorize endpoint and states no lifetime, so how long a token lives is not confirmed.
+  // authorize endpoint and states no lifetime; no WordPress.com source read here (the page, Automattic's
+  // wpcom-oauth module and its example) names one: the lifetime is not documented, and the vault treats a token
+  // without `expires_in` as not expiring.
   noRefreshToken: true,
   // "GET /me": ID, display_name, username (https://developer.wordpress.com/docs/api/1.1/get/me/, read 2026-12-03).
   account: { userInfoUri: 'https://public-api.wordpress.com/rest/v1.1/me', idPath: 'ID', displayNamePath: 'username' },
