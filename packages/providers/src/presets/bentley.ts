@@ -22,10 +22,12 @@ export const bentley = {
   // 2026-12-03), the same endpoint the web app tutorial exchanges the code at.
   tokenUri: 'https://ims.bentley.com/connect/token',
   // `itwin-platform`: "a universal scope that allows applications to access all APIs"
-  // (https://developer.bentley.com/itwin-platform-scope-introduction, read 2026-12-03). `offline_access` is the
-  // OpenID Connect scope for a refresh token on Bentley's OpenID Connect authority (built on IdentityServer, as
-  // https://www.itwinjs.org/learning/common/accesstoken/ says); Bentley's pages read here show the refresh request
-  // but not the scope that yields the refresh token: not confirmed.
+  // (https://developer.bentley.com/itwin-platform-scope-introduction, read 2026-12-03). `offline_access` is what
+  // brings a refresh token from ims.bentley.com: Bentley's own auth clients add it to every sign-in, "'offline_access'
+  // is a special OAuth defined scope that is required to get a refresh token" (https://github.com/iTwin/auth-clients,
+  // commit 4b89889, packages/electron/src/main/Client.ts; packages/node-cli/src/Client.ts: "If offline_access is not
+  // included, add it so that we can get a refresh token"; read 2026-12-03). The same file notes that the client must
+  // also have refresh tokens enabled on Bentley's side.
   scopes: { default: ['itwin-platform', 'offline_access'], required: ['itwin-platform'], separator: ' ' },
   // "The client must authenticate using the HTTP Basic method and provide the url-encoded clientId and the
   // clientSecret" (Bentley's community article "Authorizing Web Applications",

@@ -2,7 +2,7 @@ import type { ProviderSpecInput } from '@tokenvault/core';
 import { zoho } from './zoho.js';
 
 /**
- * Zoho CRM: the Zoho accounts server (the `zoho` preset: data centers, offline access, errors with HTTP 200, the
+ * Zoho CRM: the Zoho accounts server (the `zoho` preset: data centers, offline access, the
  * data center's `api_domain`) with CRM's scopes and its REST API. Scopes read `ZohoCRM.<scope>.<operation>`;
  * `ZohoCRM.modules.ALL` reaches every module's records. Each CRM environment (production, sandbox, developer)
  * is its own organization with its own tokens.

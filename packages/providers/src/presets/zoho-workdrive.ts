@@ -2,8 +2,8 @@ import type { ProviderSpecInput } from '@tokenvault/core';
 import { zoho } from './zoho.js';
 
 /**
- * Zoho WorkDrive: the Zoho accounts server (the `zoho` preset: data centers, offline access, errors with HTTP 200,
- * the data center's `api_domain`) with WorkDrive's scopes and its REST API below `/workdrive/api/v1` on that API
+ * Zoho WorkDrive: the Zoho accounts server (the `zoho` preset: data centers, offline access, the data center's
+ * `api_domain`) with WorkDrive's scopes and its REST API below `/workdrive/api/v1` on that API
  * host. Scopes read `WorkDrive.<scope>.<operation>` (WorkDrive.team.READ, WorkDrive.files.READ …).
  */
 export const zohoWorkdrive = {

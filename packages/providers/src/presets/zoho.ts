@@ -4,8 +4,8 @@ import type { ProviderSpecInput } from '@tokenvault/core';
  * Zoho: authorization code grant per data center (accounts.zoho.com, .eu, .in, .com.au, .jp, zohocloud.ca …).
  * A refresh token comes only with `access_type=offline`, and again on reconnect only with `prompt=consent`; it
  * does not rotate or expire, but a user holds at most 20 (the 21st evicts the oldest) and each may mint 10 access
- * tokens (one hour each) per 10 minutes. Errors come with HTTP 200 (`{"error":"invalid_code"}`), and the token
- * response names the data center's API host in `api_domain`, which the app needs for every call.
+ * tokens (one hour each) per 10 minutes. The token response names the data center's API host in `api_domain`,
+ * which the app needs for every call.
  */
 export const zoho = {
   id: 'zoho',
@@ -49,10 +49,12 @@ export const zoho = {
     idPath: 'ZUID',
     displayNamePath: 'Display_Name',
   },
-  // Zoho answers token-endpoint errors with HTTP 200 (`{"error":"invalid_client"}`): not confirmed from Zoho's pages,
-  // which list the error codes but not the status; reported by users of Zoho's token endpoint. Reading a 200 body's
-  // `error` costs nothing if Zoho sends a 4xx instead.
-  errorsWithStatus200: true,
+  // No `errorsWithStatus200`: no Zoho source read here says which HTTP status its token-endpoint errors come with.
+  // Zoho's own clients judge the answer by its body, never by the status: the CRM Python SDK raises when
+  // `access_token` is missing and reports the body's `error` (https://github.com/zoho/zohocrm-python-sdk-8.0,
+  // versions/6.0.0/zohocrmsdk/src/com/zoho/api/authenticator/oauth_token.py, parse_response), as does Zoho Desk's OAuth
+  // sample (https://github.com/zohodesk-developers/ZohoDeskOAuth, ZohoOAuthClient.java; both read 2026-12-03). The
+  // vault reads an `error` in a 200 body as an error for every provider, so either status is handled.
   // The data center's API base (https://www.zohoapis.com, .eu …), needed for every API call.
   metadata: ['api_domain'],
   // Token limits: https://zoho.com/accounts/protocol/oauth/web-apps/access-token-expiry.html
