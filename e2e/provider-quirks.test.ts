@@ -78,7 +78,7 @@ describe('provider quirks', () => {
     await expect(connect(inBody.vault)).rejects.toMatchObject({ code: 'provider_error' });
   });
 
-  it('sends the client credentials both ways where the exchange reads the body and refreshes read Basic (Keap, Mural)', async () => {
+  it('sends the client credentials both ways where the exchange reads the body and refreshes read Basic (Keap)', async () => {
     const both = await vaultFor({ bodyOnExchangeBasicOnRefresh: true }, { clientAuthLocation: 'both' });
     const account = await connect(both.vault);
     expect(both.provider.tokenForms[0]?.get('client_secret')).toBe('s3cret');
@@ -103,11 +103,11 @@ describe('provider quirks', () => {
     await expect(connect(form.vault)).rejects.toMatchObject({ code: 'provider_error' });
   });
 
-  it('reads scope as a JSON array (Twitch), and scope null with expires_in 0 as "never expires" (Mailchimp)', async () => {
+  it('reads scope as a JSON array (Twitch), and scope null with expires_in 0 as "never expires"', async () => {
     const twitch = await vaultFor({ scopeArray: true });
     expect((await connect(twitch.vault)).scopes).toEqual(['read', 'write']);
-    const mailchimp = await vaultFor({ neverExpiresAsZero: true });
-    const account = await connect(mailchimp.vault);
+    const neverExpires = await vaultFor({ neverExpiresAsZero: true });
+    const account = await connect(neverExpires.vault);
     expect(account.expiresAt).toBeNull();
     expect(account.scopes).toEqual(['read']); // as requested (RFC 6749 §5.1: an absent scope means that)
   });

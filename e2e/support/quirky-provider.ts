@@ -8,7 +8,7 @@ export interface Quirks {
   requireBasicAuth?: boolean;
   /**
    * The code exchange reads the client id and secret from the body only, and refreshes take them from HTTP Basic
-   * only, as Keap's and Mural's own samples send them.
+   * only, as Keap's own samples send them.
    */
   bodyOnExchangeBasicOnRefresh?: boolean;
   /** Token answers are form-encoded, as GitHub's are unless asked for JSON. */
@@ -30,7 +30,7 @@ export interface Quirks {
   jsonTokenRequests?: boolean;
   /** Twitch: `scope` as a JSON array. */
   scopeArray?: boolean;
-  /** Mailchimp: `scope: null` and `expires_in: 0` for a token that never expires. */
+  /** `scope: null` and `expires_in: 0` for a token that never expires. */
   neverExpiresAsZero?: boolean;
   /**
    * What a `scope` on a refresh does: `refused` answers `invalid_scope` (Railway documents this), `required`

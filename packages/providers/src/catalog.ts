@@ -76,7 +76,6 @@ import { lightspeed } from './presets/lightspeed.js';
 import { linear } from './presets/linear.js';
 import { linkedin } from './presets/linkedin.js';
 import { livechat } from './presets/livechat.js';
-import { mailchimp } from './presets/mailchimp.js';
 import { mastodon } from './presets/mastodon.js';
 import { mercadolibre } from './presets/mercadolibre.js';
 import { microsoft } from './presets/microsoft.js';
@@ -87,7 +86,6 @@ import { miro } from './presets/miro.js';
 import { mollie } from './presets/mollie.js';
 import { monday } from './presets/monday.js';
 import { moneybird } from './presets/moneybird.js';
-import { mural } from './presets/mural.js';
 import { notion } from './presets/notion.js';
 import { oauth2 } from './presets/oauth2.js';
 import { oidc } from './presets/oidc.js';
@@ -113,6 +111,7 @@ import { salla } from './presets/salla.js';
 import { sharepoint } from './presets/sharepoint.js';
 import { shopify } from './presets/shopify.js';
 import { slack } from './presets/slack.js';
+import { smartcar } from './presets/smartcar.js';
 import { snapchatAds } from './presets/snapchat-ads.js';
 import { snyk } from './presets/snyk.js';
 import { soundcloud } from './presets/soundcloud.js';
@@ -234,7 +233,6 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   linear,
   linkedin,
   livechat,
-  mailchimp,
   mastodon,
   mercadolibre,
   microsoft,
@@ -245,7 +243,6 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   mollie,
   monday,
   moneybird,
-  mural,
   notion,
   oauth2,
   oidc,
@@ -271,6 +268,7 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   sharepoint,
   shopify,
   slack,
+  smartcar,
   'snapchat-ads': snapchatAds,
   snyk,
   soundcloud,

@@ -12,7 +12,7 @@ import type { ProviderSpec } from '../providers/provider-spec.js';
  * - a token type the client library does not know (Slack's `user`) or none at all becomes `bearer`, which is how
  *   those tokens are sent;
  * - `scope` as a JSON array (Twitch) becomes the space-separated string RFC 6749 §5.1 says; `scope: null` and
- *   `expires_in: 0` (Mailchimp: "never expires") are left out, as the RFC's "absent".
+ *   `expires_in: 0` ("never expires") are left out, as the RFC's "absent".
  * Transient answers (5xx, 429) pass through untouched: the caller classifies them by status.
  */
 export function tokenEndpointFetch(spec: ProviderSpec, providerFetch: typeof fetch): typeof fetch {
