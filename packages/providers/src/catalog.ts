@@ -148,6 +148,7 @@ import { zoho } from './presets/zoho.js';
 import { zohoCrm } from './presets/zoho-crm.js';
 import { zohoDesk } from './presets/zoho-desk.js';
 import { zohoPeople } from './presets/zoho-people.js';
+import { zohoSalesiq } from './presets/zoho-salesiq.js';
 import { zohoWorkdrive } from './presets/zoho-workdrive.js';
 import { zoom } from './presets/zoom.js';
 
@@ -305,6 +306,7 @@ export const presets: Readonly<Record<string, Partial<ProviderSpecInput>>> = {
   'zoho-crm': zohoCrm,
   'zoho-desk': zohoDesk,
   'zoho-people': zohoPeople,
+  'zoho-salesiq': zohoSalesiq,
   'zoho-workdrive': zohoWorkdrive,
   zoom,
 };
