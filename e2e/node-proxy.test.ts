@@ -170,4 +170,23 @@ describe('the proxy on the Node request', () => {
       .poll(async () => (await v.store.listAudit('development', { limit: 500 })).find((r) => r.requestId === id))
       .toMatchObject({ action: 'proxy.request', result: 'ok' });
   });
+
+  // The caller hangs up while the vault waits to retry a 503: the wait ends there, and no retry is sent.
+  it('stops waiting to retry when the caller hangs up', async () => {
+    const id = `pause-${crypto.randomUUID()}`;
+    const { hostname, port } = new URL(v.nodeUrl);
+    const headers = { authorization: `Bearer ${caller}`, 'x-request-id': id };
+    const sent = httpRequest({ hostname, port, path: byAccount('/status/503?key=pause&retryAfter=8'), headers });
+    sent.on('error', () => {});
+    sent.end();
+    await expect.poll(() => v.provider.seen.filter((s) => s.query.includes('key=pause')).length).toBe(1);
+    sent.destroy();
+    // Without the abort the retry would come after 8 s and the row would say ok; the poll gives up long before.
+    await expect
+      .poll(async () => (await v.store.listAudit('development', { limit: 500 })).find((r) => r.requestId === id), {
+        timeout: 4000,
+      })
+      .toMatchObject({ action: 'proxy.request', result: 'invalid_request' });
+    expect(v.provider.seen.filter((s) => s.query.includes('key=pause'))).toHaveLength(1);
+  });
 });
