@@ -7,12 +7,14 @@ import { type ProxyVault, startProxyVault, USER } from './support/proxy-vault.js
 const CALLER = { role: 'api-caller', resource: 'connections/octo/users/*/proxy' };
 const READER = { role: 'api-reader', resource: 'connections/octo/users/*/proxy' };
 
-describe('the API proxy', () => {
+// Every rule holds on both ways a service client's call is served: the app's route, and the Node route that
+// `tokenvault serve` answers calls without a body on (node-proxy.ts), which hands the rest to the app.
+describe.each(['app', 'node'] as const)('the API proxy, via the %s', (via) => {
   let v: ProxyVault;
   let caller: string;
   let reader: string;
   beforeAll(async () => {
-    v = await startProxyVault();
+    v = await startProxyVault({ via });
     caller = await v.clientJwt(CALLER);
     reader = await v.clientJwt(READER);
   });
@@ -228,10 +230,10 @@ describe('the API proxy', () => {
   });
 });
 
-describe('private addresses', () => {
+describe.each(['app', 'node'] as const)('private addresses, via the %s', (via) => {
   // Loopback is refused unless the provider's api says allowPrivateNetworks: true.
   it('refuses a loopback API unless allowed, before any request leaves', async () => {
-    const v = await startProxyVault({ api: { allowPrivateNetworks: false } });
+    const v = await startProxyVault({ api: { allowPrivateNetworks: false }, via });
     try {
       const jwt = await v.clientJwt(CALLER);
       const response = await v.call(jwt, '/user/repos');

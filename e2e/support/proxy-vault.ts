@@ -1,6 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { getRequestListener } from '@hono/node-server';
 import {
   buildProviderSpec,
   createCipher,
@@ -13,8 +17,9 @@ import {
 } from '@tokenvault/core';
 import { oauth2 } from '@tokenvault/providers';
 import { parseAccessKey, signServiceToken } from '@tokenvault/sdk-node';
-import { createApp } from '@tokenvault/server';
+import { createApp, nodeProxy, undiciUpstream } from '@tokenvault/server';
 import { createSqliteStore } from '@tokenvault/store-sqlite';
+import { createLogger } from 'tokenvault';
 import { type ApiProvider, startApiProvider } from './api-provider.js';
 
 export const ENV = 'development';
@@ -35,11 +40,22 @@ export function githubLike(url: string, api: Partial<NonNullable<ProviderSpecInp
 }
 
 /**
- * A vault in this process (real SQLite file unless `openStore` says otherwise, the server's fetch handler called
- * directly, undici to the real local API server), with user `u1` linked to the GitHub-like provider.
+ * How `call` reaches the vault: `app` calls the server's fetch handler directly; `node` sends the request over a
+ * socket to a Node server composed as `tokenvault serve` composes it (the service proxy routes on the Node request,
+ * node-proxy.ts, and the app for what they leave to it), so each proxy rule can be tested on both.
+ */
+export type ProxyVia = 'app' | 'node';
+
+/**
+ * A vault in this process (real SQLite file unless `openStore` says otherwise, undici to the real local API
+ * server), with user `u1` linked to the GitHub-like provider; `call` goes `via` the app or the Node server.
  */
 export async function startProxyVault(
-  options: { api?: Partial<NonNullable<ProviderSpecInput['api']>>; openStore?: (dir: string) => Store } = {},
+  options: {
+    api?: Partial<NonNullable<ProviderSpecInput['api']>>;
+    openStore?: (dir: string) => Store;
+    via?: ProxyVia;
+  } = {},
 ) {
   const provider: ApiProvider = await startApiProvider();
   const dir = await mkdtemp(join(tmpdir(), 'tokenvault-proxy-'));
@@ -55,7 +71,26 @@ export async function startProxyVault(
     }),
     publicUrl: VAULT,
   });
-  const app = createApp({ vault, appOrigins: [APP_ORIGIN] });
+  const logs: string[] = [];
+  const logger = createLogger('debug', { write: (line: string) => void logs.push(line) });
+  // One upstream for both routes, as `tokenvault serve` shares it.
+  const serverOptions = { vault, appOrigins: [APP_ORIGIN], logger, upstream: undiciUpstream() };
+  const app = createApp(serverOptions);
+  const proxied = nodeProxy(serverOptions);
+  const appListener = getRequestListener(app.fetch);
+  const served = { onNode: 0 };
+  const node = createServer((req, res) => {
+    if (proxied(req, res)) served.onNode += 1;
+    else appListener(req, res);
+  });
+  // The same app alone on a Node server, as `tokenvault serve` was before the Node route: what it must answer like.
+  const appOnly = createServer(appListener);
+  const urlOf = async (server: typeof node) => {
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  };
+  const nodeUrl = await urlOf(node);
+  const appUrl = await urlOf(appOnly);
 
   const started = await vault.startConnect({
     env: ENV,
@@ -79,6 +114,13 @@ export async function startProxyVault(
     store,
     app,
     account,
+    /** The Node server (node-proxy.ts, then the app), how many requests its Node route took, the app alone. */
+    nodeUrl,
+    served,
+    appUrl,
+    /** The log lines of both servers. */
+    logs,
+    sendRaw,
     /** The access key of a new client holding `grants`. */
     async clientKey(...grants: GrantInput[]) {
       return (await vault.clients.create({ env: ENV, name: `c${Math.random()}`, grants }, OPERATOR)).accessKey;
@@ -87,12 +129,14 @@ export async function startProxyVault(
     async clientJwt(...grants: GrantInput[]) {
       return signServiceToken(await parseAccessKey(await this.clientKey(...grants)), { baseUrl: VAULT });
     },
-    /** `…/proxy{path}` as `jwt`'s client: by account, or by provider when `byProvider`. */
-    call(jwt: string, path: string, init: RequestInit = {}, byProvider = false) {
+    /** `…/proxy{path}` as `jwt`'s client: by account, or by provider when `byProvider`; `via` the app or Node. */
+    call(jwt: string, path: string, init: RequestInit = {}, byProvider = false, via = options.via ?? 'app') {
       const base = byProvider ? `providers/octo` : `connected-accounts/${account.id}`;
       const headers = new Headers(init.headers);
       headers.set('authorization', `Bearer ${jwt}`);
-      return app.request(`${VAULT}/v1/users/${USER}/${base}/proxy${path}`, { ...init, headers });
+      const route = `/v1/users/${USER}/${base}/proxy${path}`;
+      if (via === 'node') return sendRaw(`${nodeUrl}${route}`, init.method ?? 'GET', headers, init.body);
+      return app.request(`${VAULT}${route}`, { ...init, headers });
     },
     /** The proxy.request audit rows, once `count` of them are written (they are written when a body ends). */
     async audit(count: number) {
@@ -103,6 +147,11 @@ export async function startProxyVault(
       }
     },
     async close() {
+      for (const server of [node, appOnly]) {
+        server.closeAllConnections();
+        await new Promise((resolve) => server.close(resolve));
+      }
+      await serverOptions.upstream.close();
       await store.close();
       await provider.close();
       await rm(dir, { recursive: true, force: true });
@@ -111,3 +160,29 @@ export async function startProxyVault(
 }
 
 export type ProxyVault = Awaited<ReturnType<typeof startProxyVault>>;
+
+/**
+ * One request with node:http, which sends any header and path as given (fetch refuses some headers, such as
+ * `Connection`, and resolves dot segments), its answer as a web Response; a string body or none.
+ */
+export function sendRaw(url: string, method: string, headers: Headers, body: RequestInit['body']): Promise<Response> {
+  if (body != null && typeof body !== 'string') throw new Error('sendRaw sends string bodies only');
+  return new Promise((resolve, reject) => {
+    // The path goes as written: a URL parser would resolve its dot segments first.
+    const { hostname, port } = new URL(url);
+    const path = url.slice(url.indexOf('/', url.indexOf('//') + 2));
+    const options = { hostname, port, path, method, headers: Object.fromEntries(headers), agent: false };
+    const sent = httpRequest(options, (answer) => {
+      const out = new Headers();
+      for (const [name, value] of Object.entries(answer.headers)) {
+        for (const one of [value ?? []].flat()) out.append(name, one);
+      }
+      const status = answer.statusCode ?? 0;
+      const empty = method === 'HEAD' || status === 204 || status === 304;
+      if (empty) answer.resume();
+      resolve(new Response(empty ? null : (Readable.toWeb(answer) as ReadableStream), { status, headers: out }));
+    });
+    sent.on('error', reject);
+    sent.end(body ?? undefined);
+  });
+}

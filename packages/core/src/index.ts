@@ -89,7 +89,14 @@ export {
 } from './providers/provider-spec.js';
 export { type ConfiguredProvider, createProviderRegistry, type ProviderRegistry } from './providers/registry.js';
 export { type ApiSpec, apiSpecSchema, secretsNamed } from './proxy/api-spec.js';
-export type { ProxyAnswer, ProxyRequest, Upstream, UpstreamAnswer, UpstreamRequest } from './proxy/proxy-call.js';
+export type {
+  CallerSignal,
+  ProxyAnswer,
+  ProxyRequest,
+  Upstream,
+  UpstreamAnswer,
+  UpstreamRequest,
+} from './proxy/proxy-call.js';
 export {
   forwardedRequestHeaders,
   forwardedResponseHeaders,

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { setFlagsFromString } from 'node:v8';
 import { getRequestListener } from '@hono/node-server';
 import { redirectUri, type Vault } from '@tokenvault/core';
-import { createApp, nodeTokenRead } from '@tokenvault/server';
+import { createApp, nodeProxy, nodeTokenRead, undiciUpstream } from '@tokenvault/server';
 import { loadUiAssets } from '@tokenvault/ui';
 import { DEFAULT_DRAIN_SECONDS, DEFAULT_RATE_LIMIT, loadConfig, publicUrlFromEnv } from '../config.js';
 import { dashboardFrom, devDashboard } from '../dashboard-options.js';
@@ -59,15 +59,19 @@ export async function serve(args: ServeArgs): Promise<ServeHandle> {
   // Listen first: with --port 0 the public URL (and so every redirect URI) is known only afterwards.
   let handle: (request: Request, env: unknown) => Response | Promise<Response> = () =>
     new Response('starting', { status: 503 });
-  // The service token read is served on the Node request itself; everything else goes to the app, with the Node
-  // request and response as its `env` (`incoming`, `outgoing`): the client's address (rate limits) and the proxy's
-  // header reading use them.
+  // The service token read and the service clients' proxied calls without a body are served on the Node request
+  // itself; everything else goes to the app, with the Node request and response as its `env` (`incoming`,
+  // `outgoing`): the client's address (rate limits) and the proxy's header reading use them.
   let tokenRead: ((req: IncomingMessage, res: ServerResponse) => boolean) | undefined;
+  let proxied: ((req: IncomingMessage, res: ServerResponse) => boolean) | undefined;
   const app = getRequestListener((request, env) => handle(request, env), { hostname: host });
-  const server = createServer((req, res) => tokenRead?.(req, res) || app(req, res));
-  const serveApp = (options: Parameters<typeof createApp>[0]) => {
+  const server = createServer((req, res) => tokenRead?.(req, res) || proxied?.(req, res) || app(req, res));
+  const serveApp = (appOptions: Parameters<typeof createApp>[0]) => {
+    // One upstream (a connection pool per provider) for the proxy's routes on the app and on the Node request.
+    const options = { ...appOptions, upstream: appOptions.upstream ?? undiciUpstream() };
     handle = createApp(options).fetch;
     tokenRead = nodeTokenRead(options);
+    proxied = nodeProxy(options);
     // Ready: V8's own young-generation growth again (2, its default), which the bin held at 1 while starting.
     setFlagsFromString('--semi-space-growth-factor=2');
   };

@@ -19,13 +19,23 @@ import { countedStream, type HeldBody, holdBody, retryAfterSeconds } from './pro
 import { forwardedRequestHeaders, forwardedResponseHeaders, type HeaderRecord } from './proxy-headers.js';
 import { accountBaseUrl, targetUrl } from './proxy-target.js';
 
+/**
+ * What the proxy needs of the caller's `AbortSignal`: whether the caller went away, and to hear when it does. An
+ * `AbortSignal` is one; a server may pass something lighter (a Node route's own, server/src/node-proxy.ts).
+ */
+export interface CallerSignal {
+  readonly aborted: boolean;
+  addEventListener(type: 'abort', listener: () => void): void;
+  removeEventListener(type: 'abort', listener: () => void): void;
+}
+
 /** One call to a provider's API, as the transport (undici in the server) makes it. It never follows redirects. */
 export interface UpstreamRequest {
   url: URL;
   method: string;
   headers: HeaderRecord;
   body: ReadableStream<Uint8Array> | Uint8Array | null;
-  signal: AbortSignal;
+  signal: CallerSignal;
   /** The provider's timeouts and whether private addresses may be reached. */
   api: ApiSpec;
 }
@@ -55,7 +65,7 @@ export interface ProxyRequest {
   headers: Readonly<HeaderRecord>;
   body: ReadableStream<Uint8Array> | null;
   /** Aborted when the caller goes away: the provider call is aborted with it. */
-  signal: AbortSignal;
+  signal: CallerSignal;
   /** False when the caller sent `Tokenvault-Retries: 0`: the provider is called once, whatever it answers. */
   retries: boolean;
 }
@@ -254,7 +264,7 @@ function bodyOf(held: HeldBody, seen: { requestBytes: number }) {
   });
 }
 
-function pause(ms: number, signal: AbortSignal): Promise<void> {
+function pause(ms: number, signal: CallerSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) return reject(new VaultError('invalid_request', 'the caller went away'));
     const timer = setTimeout(done, ms);

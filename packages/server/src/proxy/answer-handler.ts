@@ -1,4 +1,4 @@
-import { type HeaderRecord, headerRecord, type UpstreamAnswer } from '@tokenvault/core';
+import { type CallerSignal, type HeaderRecord, headerRecord, type UpstreamAnswer } from '@tokenvault/core';
 import type { Dispatcher } from 'undici';
 
 /** Statuses whose answers have no body (RFC 9110 §6.4.1). */
@@ -21,7 +21,7 @@ const WHOLE_ANSWER_BYTES = 64 * 1024;
  */
 export function answerHandler(
   method: string,
-  signal: AbortSignal,
+  signal: CallerSignal,
   fail: (err: unknown) => Error,
   settle: { resolve(answer: UpstreamAnswer): void; reject(err: unknown): void },
 ): Dispatcher.DispatchHandler {

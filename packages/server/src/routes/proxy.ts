@@ -1,9 +1,10 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { type HeaderRecord, headerRecord, type ProxyAnswer, type Upstream, VaultError } from '@tokenvault/core';
+import { type HeaderRecord, headerRecord, type Upstream } from '@tokenvault/core';
 import { type Context, Hono } from 'hono';
 import { cors } from 'hono/cors';
 import type { AccountAuth } from '../account-auth.js';
 import type { ServerEnv, ServerOptions } from '../context.js';
+import { answerHeaders, nodeHeaders, proxiedPath, retriesWanted } from '../proxy/proxy-exchange.js';
 
 /** `/v1/users/{userId}/…/proxy/…` and `/v1/me/…/proxy/…`: a path below one of these is a proxied call. */
 export const PROXY_PATH = /^\/v1\/(?:users\/[^/]+|me)\/(?:connected-accounts|providers)\/[^/]+\/proxy(?:\/|$)/;
@@ -30,7 +31,7 @@ export function proxyRoutes(options: ServerOptions, upstream: Upstream, auth: Ac
           ...(accountId !== undefined ? { accountId } : { provider: c.req.param('provider') ?? '' }),
           method: c.req.method,
           // The path as sent, still percent-encoded: segments after the route's own (`…/proxy`).
-          path: pathname.slice(nthSlash(pathname, routeSegments(c.req.routePath) + 1)) || '/',
+          path: proxiedPath(pathname, c.req.routePath),
           query,
           headers,
           // A GET or HEAD has no body in the Fetch API (and the Node adapter drops one); not asking for it spares
@@ -42,7 +43,11 @@ export function proxyRoutes(options: ServerOptions, upstream: Upstream, auth: Ac
         c.get('caller'),
         upstream,
       );
-      return toResponse(answer, browser, c.get('requestId'));
+      // A plain record lets the Node adapter write the headers as they are (no web Headers built and read back).
+      return new Response(answer.body, {
+        status: answer.status,
+        headers: answerHeaders(answer, browser, c.get('requestId')),
+      });
     });
   }
   return app;
@@ -54,19 +59,12 @@ export function proxyRoutes(options: ServerOptions, upstream: Upstream, auth: Ac
  * the adapter build and sort a web `Headers` for one pass over it.
  */
 function callerHeaders(c: Context): HeaderRecord {
-  const out = headerRecord();
   const incoming = (c.env as { incoming?: { headers?: IncomingHttpHeaders } } | undefined)?.incoming?.headers;
-  if (!incoming) {
-    c.req.raw.headers.forEach((value, name) => {
-      out[name] = value;
-    });
-    return out;
-  }
-  for (const name in incoming) {
-    const value = incoming[name];
-    if (value === undefined || name.startsWith(':')) continue; // HTTP/2 pseudo-headers are not headers
-    out[name] = Array.isArray(value) ? value.join(', ') : value;
-  }
+  if (incoming) return nodeHeaders(incoming);
+  const out = headerRecord();
+  c.req.raw.headers.forEach((value, name) => {
+    out[name] = value;
+  });
   return out;
 }
 
@@ -81,51 +79,6 @@ function splitUrl(href: string): { pathname: string; query: string } {
   const question = href.indexOf('?', pathStart);
   if (question === -1 || question > end) return { pathname: href.slice(pathStart, end), query: '' };
   return { pathname: href.slice(pathStart, question), query: href.slice(question + 1, end) };
-}
-
-/** Segments in a route's own path (`/v1/users/:userId/connected-accounts/:accountId/proxy/*` → 6), per route. */
-const segmentsOf = new Map<string, number>();
-function routeSegments(routePath: string): number {
-  let count = segmentsOf.get(routePath);
-  if (count === undefined) {
-    count = (routePath.replace(/\/\*$/, '').match(/\//g) ?? []).length;
-    segmentsOf.set(routePath, count);
-  }
-  return count;
-}
-
-/** Where the `n`th `/` of `path` is (its length when there are fewer). */
-function nthSlash(path: string, n: number): number {
-  let at = -1;
-  for (let i = 0; i < n; i++) {
-    at = path.indexOf('/', at + 1);
-    if (at === -1) return path.length;
-  }
-  return at;
-}
-
-/** `Tokenvault-Retries: 0`: the provider is called once, with no resend after a 401 and no retry of 429/5xx. */
-function retriesWanted(header: string | undefined): boolean {
-  if (header === undefined) return true;
-  if (!/^\d+$/.test(header.trim())) throw new VaultError('invalid_request', 'Tokenvault-Retries must be a number');
-  return Number(header) !== 0;
-}
-
-function toResponse(answer: ProxyAnswer, browser: boolean, requestId: string): Response {
-  if (answer.status < 200 || answer.status > 599) {
-    if (answer.body instanceof ReadableStream) void answer.body.cancel();
-    throw new VaultError('provider_error', `the provider answered HTTP ${answer.status}`);
-  }
-  // The answer's headers are the proxy's own copy (core/src/proxy/proxy-headers.ts): set on it directly. A plain
-  // record lets the Node adapter write them as they are (no web Headers built and read back).
-  const headers = answer.headers;
-  headers['tokenvault-attempts'] = String(answer.attempts);
-  // Every answer of the vault carries its request id (docs/api.md), which the call's audit row names; a returned
-  // Response does not get the one the request log set on the context, and a provider's own is replaced by it.
-  headers['x-request-id'] = requestId;
-  // A page may read the provider's own headers (pagination links, rate-limit counters), not only the safelisted.
-  if (browser) headers['access-control-expose-headers'] = Object.keys(headers).join(', ');
-  return new Response(answer.body, { status: answer.status, headers });
 }
 
 /** CORS for the browser's proxied calls: any method and header, from the app origins only, with credentials. */
