@@ -28,6 +28,8 @@ export interface LoadResult {
   total: number;
   errors: number;
   non2xx: number;
+  /** How many answers had each status, e.g. `{200: 950, 503: 2}`. */
+  statusCodes: Record<string, number>;
 }
 
 /**
@@ -63,6 +65,12 @@ export async function load(options: {
     total: result.requests.total,
     errors: result.errors,
     non2xx: result.non2xx,
+    statusCodes: Object.fromEntries(
+      Object.entries((result.statusCodeStats ?? {}) as Record<string, { count: number }>).map(([status, { count }]) => [
+        status,
+        count,
+      ]),
+    ),
   };
 }
 

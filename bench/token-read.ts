@@ -86,8 +86,9 @@ export async function tokenRead(options: { smoke: boolean }): Promise<Section[]>
           `${shape.connections} connections for ${shape.durationSeconds} s; vault: ${result.total} requests, ` +
             `${result.errors} errors, ${result.non2xx} non-2xx; same-work baseline: ${same.total} requests, ` +
             `${same.errors} errors, ${same.non2xx} non-2xx; /refresh: ${refresh.total} requests, ${refresh.non2xx} ` +
-            `non-2xx, p50 / p99 ${refresh.p50Ms} / ${refresh.p99Ms} ms; /v1/me: ${me.total} requests, ` +
-            `${me.non2xx} non-2xx, p50 / p99 ${me.p50Ms} / ${me.p99Ms} ms`,
+            `non-2xx, ${refresh.errors} errors (statuses ${JSON.stringify(refresh.statusCodes)}), p50 / p99 ` +
+            `${refresh.p50Ms} / ${refresh.p99Ms} ms; /v1/me: ${me.total} requests, ${me.non2xx} non-2xx, ` +
+            `${me.errors} errors (statuses ${JSON.stringify(me.statusCodes)}), p50 / p99 ${me.p50Ms} / ${me.p99Ms} ms`,
         ],
       });
     } finally {

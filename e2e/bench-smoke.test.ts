@@ -29,8 +29,10 @@ describe('benchmark smoke mode', () => {
       const verdict = figure(`token read (${store})`, 'same-work requests/s')?.at(-1);
       expect(verdict, `same-work baseline on ${store}`).toBe('yes');
       // The browser's reads, /refresh and /v1/me, each answered every request with a token.
+      // On failure the section's note says which statuses came back.
+      const note = stdout.split('\n').find((line) => line.startsWith(`[token read (${store})]`));
       for (const route of ['/refresh', '/v1/me']) {
-        expect(figure(`token read (${store})`, `${route} requests/s`)?.at(-1), `${route} on ${store}`).toBe('yes');
+        expect(figure(`token read (${store})`, `${route} requests/s`)?.at(-1), `${route} on ${store}: ${note}`).toBe('yes');
       }
     }
     expect(figure('herd (postgres)', 'token endpoint calls')?.slice(2, 3)).toEqual(['1']);
