@@ -22,8 +22,8 @@ const DEFAULT_GROWTH_BYTES = 8 * 1024 * 1024;
  * last that small, one memory-reducing collection, V8's low-memory one. Under load V8 grows its young generation
  * (two semi-spaces of up to 16 MB) and lets garbage pile up in the old generation until its next full collection, and
  * keeps both when the load stops; this collection shrinks the young generation to its first size and compacts the
- * old one. Its price is paid by the next burst: the collection also drops what V8 keeps only for optimized code
- * (maps no object uses any more), so a hundred or so functions are optimized again. It runs through the in-process
+ * old one. Its price is paid by the next burst: a memory-reducing collection does not retain the maps V8
+ * otherwise keeps for its optimized code, so a hundred or so functions are optimized again. It runs through the in-process
  * inspector (`HeapProfiler.collectGarbage`, no port opened), Node's only way to ask for it short of `--expose-gc`;
  * without an inspector in this Node build it does nothing. Returns the function that stops it.
  */

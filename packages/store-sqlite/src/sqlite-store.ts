@@ -23,7 +23,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   database.pragma('foreign_keys = ON');
   // SQLite's own default page cache (2 MB), not the 16 MB better-sqlite3 compiles in: the hot reads touch a few
   // pages each and the audit rows go to the right edge of their indexes, while the pages a load passes through
-  // would stay in this process's malloc heap (docs/architecture.md, "Runtime"); the OS caches the file anyway.
+  // would stay in this process's malloc heap (docs/architecture.md, "Memory after a burst"); the OS caches the file anyway.
   database.pragma(`cache_size = -${CACHE_KIB}`);
   cacheStatements(database);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
