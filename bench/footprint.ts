@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createCipher, createProviderRegistry, createVault, OPERATOR } from '@tokenvault/core';
 import { parseAccessKey, signServiceToken } from '@tokenvault/sdk-node';
 import type { Database } from '@tokenvault/store-sql';
@@ -27,7 +27,7 @@ const READS = 10;
  * against idle, and RSS after token reads on a database holding many accounts against the same reads on a
  * database holding only the accounts read.
  */
-export async function footprint(options: { smoke: boolean }): Promise<Section> {
+export async function footprint(options: { smoke: boolean; memory?: boolean }): Promise<Section> {
   const accounts = options.smoke ? 1_000 : 100_000;
   const starts = options.smoke ? 1 : 3;
   const settleMs = options.smoke ? 200 : 1_000;
@@ -43,19 +43,30 @@ export async function footprint(options: { smoke: boolean }): Promise<Section> {
     const large = await prepareDatabase(join(dir, 'large'), accounts, door.url);
     const readyMs: number[] = [];
     for (let run = 1; run < starts; run++) readyMs.push(await withServer(small.config, door, async (s) => s.readyMs));
-    const [idle, baseline, afterLoad, later] = await withServer(small.config, door, async (server) => {
-      readyMs.push(server.readyMs);
-      await sleep(settleMs);
-      const before = await server.rss();
-      await readTokens(server.url, small.jwt, READS);
-      await sleep(settleMs);
-      const read = await server.rss();
-      await loadTokenReads(server.url, small.jwt, loadSeconds);
-      await sleep(settleMs);
-      const loaded = await server.rss();
-      await sleep(laterMs - settleMs);
-      return [before, read, loaded, await server.rss()];
-    });
+    const probe = options.memory ? join(dir, 'memory.jsonl') : undefined;
+    const breakdowns: Array<[string, MemoryBreakdown]> = [];
+    const [idle, baseline, afterLoad, later] = await withServer(
+      small.config,
+      door,
+      async (server) => {
+        readyMs.push(server.readyMs);
+        await sleep(settleMs);
+        const before = await server.rss();
+        if (probe) breakdowns.push(['idle', await server.breakdown()]);
+        await readTokens(server.url, small.jwt, READS);
+        await sleep(settleMs);
+        const read = await server.rss();
+        await loadTokenReads(server.url, small.jwt, loadSeconds);
+        await sleep(settleMs);
+        const loaded = await server.rss();
+        if (probe) breakdowns.push(['after the load', await server.breakdown()]);
+        await sleep(laterMs - settleMs);
+        const last = await server.rss();
+        if (probe) breakdowns.push([`${laterMs / 1000} s later`, await server.breakdown()]);
+        return [before, read, loaded, last];
+      },
+      probe,
+    );
     const loaded = await withServer(large.config, door, async (server) => {
       await readTokens(server.url, large.jwt, accounts);
       await sleep(settleMs);
@@ -98,6 +109,7 @@ export async function footprint(options: { smoke: boolean }): Promise<Section> {
         `RSS growth: RSS after ${READS} token reads spread over ${accounts} stored accounts, minus the RSS after ` +
           `the same reads on a database holding only those ${READS} (the baseline); ratio = RSS / baseline`,
         'the config says refreshAhead: false and no stored account is due for 23 h, so nothing is refreshed',
+        ...breakdowns.map(([when, memory]) => describeBreakdown(when, memory)),
       ],
     };
   } finally {
@@ -145,19 +157,39 @@ environments:
   return { config, jwt };
 }
 
-/** `readyMs`: from spawn to the first 200 from /readyz; `rss()`: resident set size in MB, from /proc. */
-type Server = { url: string; readyMs: number; rss(): Promise<number> };
+/**
+ * `readyMs`: from spawn to the first 200 from /readyz; `rss()`: resident set size in MB, from /proc; `breakdown()`:
+ * what it is made of, from the server's memory probe (only when it was started with one).
+ */
+type Server = { url: string; readyMs: number; rss(): Promise<number>; breakdown(): Promise<MemoryBreakdown> };
+
+/** What bench/memory-probe.mjs reports, in MB. */
+interface MemoryBreakdown {
+  rss: number;
+  heapUsed: number;
+  external: number;
+  arrayBuffers: number;
+  v8Resident: number;
+  spaces: Record<string, { committed: number; used: number; resident: number }>;
+  mappings: Record<string, number>;
+}
 
 /**
  * Spawns `tokenvault serve --port 0`, reads the address it reports, points the door at it, polls /readyz until it
  * answers 200, runs `work`, and stops the server.
  */
-async function withServer<T>(config: string, door: FrontDoor, work: (server: Server) => Promise<T>): Promise<T> {
+async function withServer<T>(
+  config: string,
+  door: FrontDoor,
+  work: (server: Server) => Promise<T>,
+  probe?: string,
+): Promise<T> {
   const started = performance.now();
   // TOKENVAULT_* variables would override the config file.
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('TOKENVAULT_')));
-  const child = spawn(process.execPath, [bin, 'serve', '--config', config, '--port', '0'], {
-    env: { ...env, TOKENVAULT_LOG_LEVEL: 'warn' },
+  const preload = probe ? ['--import', pathToFileURL(join(root, 'bench/memory-probe.mjs')).href] : [];
+  const child = spawn(process.execPath, [...preload, bin, 'serve', '--config', config, '--port', '0'], {
+    env: { ...env, TOKENVAULT_LOG_LEVEL: 'warn', ...(probe && { TOKENVAULT_BENCH_MEMORY: probe }) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -191,7 +223,7 @@ async function withServer<T>(config: string, door: FrontDoor, work: (server: Ser
     }
     const readyMs = performance.now() - started;
     child.stdout?.off('data', collect).resume(); // what it logs from now on is not kept
-    return await work({ url, readyMs, rss: () => rssOf(child) });
+    return await work({ url, readyMs, rss: () => rssOf(child), breakdown: () => breakdownOf(child, probe) });
   } finally {
     await stop(child);
   }
@@ -212,6 +244,39 @@ async function runtimeRss(settleMs: number): Promise<number> {
   } finally {
     await stop(child);
   }
+}
+
+/** Signals the server's memory probe and waits for the line it appends. */
+async function breakdownOf(child: ChildProcess, probe: string | undefined): Promise<MemoryBreakdown> {
+  if (!probe) throw new Error('the server was started without the memory probe');
+  const lines = async () => (await readFile(probe, 'utf8').catch(() => '')).split('\n').filter(Boolean);
+  const before = (await lines()).length;
+  child.kill('SIGUSR2');
+  for (let waited = 0; waited < 5_000; waited += 10) {
+    const now = await lines();
+    if (now.length > before) return JSON.parse(now[now.length - 1] as string) as MemoryBreakdown;
+    await sleep(10);
+  }
+  throw new Error('the memory probe did not answer');
+}
+
+/** One note: RSS by part, in MB. V8's pages are anonymous mappings, so they are taken out of that figure. */
+function describeBreakdown(when: string, m: MemoryBreakdown): string {
+  const mb = (n: number | undefined) => (n ?? 0).toFixed(1);
+  const space = (name: string) => {
+    const s = m.spaces[name];
+    return s ? `${mb(s.resident)} resident, ${mb(s.used)} used` : '-';
+  };
+  const oldSpaces = ['old_space', 'code_space', 'map_space', 'large_object_space', 'code_large_object_space'];
+  const old = oldSpaces.reduce((sum, name) => sum + (m.spaces[name]?.resident ?? 0), 0);
+  const { mallocMainHeap, threadArenas, threadArenaCount, otherAnonymous, stacks, files } = m.mappings;
+  return (
+    `memory ${when}: RSS ${mb(m.rss)} MB = V8 heap ${mb(m.v8Resident)} (young generation ${space('new_space')}; ` +
+    `old spaces ${mb(old)} resident, old_space ${space('old_space')}; heap used ${mb(m.heapUsed)}) + malloc's main ` +
+    `heap ${mb(mallocMainHeap)} + ${threadArenaCount} thread arenas ${mb(threadArenas)} + other anonymous ` +
+    `${mb((otherAnonymous ?? 0) - m.v8Resident)} + files ${mb(files)} + stacks ${mb(stacks)}; external ` +
+    `${mb(m.external)}, array buffers ${mb(m.arrayBuffers)}`
+  );
 }
 
 /** Resident set size in MB. */

@@ -9,9 +9,10 @@ import { tokenRead } from './token-read.js';
 // `npm run bench` (docs/benchmarks.md): every figure a ratio against a baseline measured in the same run, or a count with
 // its target. `--smoke` runs each section at a tiny scale in seconds, so CI keeps the benchmark working.
 const smoke = process.argv.includes('--smoke');
+const memory = process.argv.includes('--memory');
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
 
-const SECTIONS: Record<string, (options: { smoke: boolean }) => Promise<Section | Section[]>> = {
+const SECTIONS: Record<string, (options: { smoke: boolean; memory: boolean }) => Promise<Section | Section[]>> = {
   'token-read': tokenRead,
   herd,
   background,
@@ -23,7 +24,7 @@ const sections: Section[] = [];
 for (const [name, run] of Object.entries(SECTIONS)) {
   if (only && only !== name) continue;
   process.stderr.write(`bench: ${name}${smoke ? ' (smoke)' : ''}…\n`);
-  sections.push(...[await run({ smoke })].flat());
+  sections.push(...[await run({ smoke, memory })].flat());
 }
 printTable(sections, (line) => process.stdout.write(`${line}\n`));
 if (!smoke) {

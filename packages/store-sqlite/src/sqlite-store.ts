@@ -8,6 +8,9 @@ export interface SqliteStoreOptions {
   filename: string;
 }
 
+/** The page cache's bound, in KiB (a negative `cache_size` is a size, not a page count). */
+const CACHE_KIB = 2000;
+
 const AUDIT_INSERT = `insert into audit_log (${AUDIT_COLUMNS.join(', ')}) values (${AUDIT_COLUMNS.map(() => '?').join(', ')})`;
 
 /** The embedded default store: one SQLite file in WAL mode. */
@@ -18,6 +21,10 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   database.pragma('synchronous = NORMAL');
   database.pragma('busy_timeout = 5000');
   database.pragma('foreign_keys = ON');
+  // SQLite's own default page cache (2 MB), not the 16 MB better-sqlite3 compiles in: the hot reads touch a few
+  // pages each and the audit rows go to the right edge of their indexes, while the pages a load passes through
+  // would stay in this process's malloc heap (docs/architecture.md, "Memory after a burst"); the OS caches the file anyway.
+  database.pragma(`cache_size = -${CACHE_KIB}`);
   cacheStatements(database);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
   // The token read's statements run on the connection directly, outside Kysely's queue for it; unless a transaction

@@ -17,6 +17,7 @@ import {
   startDevProvider,
 } from '../dev-mode.js';
 import { drainable } from '../http-drain.js';
+import { collectWhenIdle } from '../idle-memory.js';
 import { listen } from '../listen.js';
 import { createLogger } from '../logger.js';
 import { providerProblems } from '../provider-problems.js';
@@ -65,15 +66,25 @@ export async function serve(args: ServeArgs): Promise<ServeHandle> {
   let tokenRead: ((req: IncomingMessage, res: ServerResponse) => boolean) | undefined;
   let proxied: ((req: IncomingMessage, res: ServerResponse) => boolean) | undefined;
   const app = getRequestListener((request, env) => handle(request, env), { hostname: host });
-  const server = createServer((req, res) => tokenRead?.(req, res) || proxied?.(req, res) || app(req, res));
+  let requests = 0; // what the idle collection watches
+  const server = createServer((req, res) => {
+    requests++;
+    return tokenRead?.(req, res) || proxied?.(req, res) || app(req, res);
+  });
   const serveApp = (appOptions: Parameters<typeof createApp>[0]) => {
     // One upstream (a connection pool per provider) for the proxy's routes on the app and on the Node request.
     const options = { ...appOptions, upstream: appOptions.upstream ?? undiciUpstream() };
     handle = createApp(options).fetch;
     tokenRead = nodeTokenRead(options);
     proxied = nodeProxy(options);
-    // Ready: V8's own young-generation growth again (2, its default), which the bin held at 1 while starting.
+    // Ready: V8's own young-generation growth again (2, its default), which the bin held at 1 while starting; and
+    // what a burst of requests grows V8's heap by is given back once it ends.
     setFlagsFromString('--semi-space-growth-factor=2');
+    const stopCollecting = collectWhenIdle({
+      activity: () => requests,
+      onCollect: (before, after) => logger.debug({ heapBefore: before, heapAfter: after }, 'idle: V8 heap given back'),
+    });
+    closers.push(async () => stopCollecting());
   };
   await listen(server, port, host);
   const address = server.address() as AddressInfo;
