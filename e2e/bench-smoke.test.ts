@@ -32,7 +32,9 @@ describe('benchmark smoke mode', () => {
       // On failure the section's note says which statuses came back.
       const note = stdout.split('\n').find((line) => line.startsWith(`[token read (${store})]`));
       for (const route of ['/refresh', '/v1/me']) {
-        expect(figure(`token read (${store})`, `${route} requests/s`)?.at(-1), `${route} on ${store}: ${note}`).toBe('yes');
+        expect(figure(`token read (${store})`, `${route} requests/s`)?.at(-1), `${route} on ${store}: ${note}`).toBe(
+          'yes',
+        );
       }
     }
     expect(figure('herd (postgres)', 'token endpoint calls')?.slice(2, 3)).toEqual(['1']);
