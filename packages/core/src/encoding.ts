@@ -12,10 +12,10 @@ export function fromUtf8(bytes: Uint8Array): string {
 }
 
 const BASE64URL_DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+const digit = (sextet: number) => BASE64URL_DIGITS.charAt(sextet & 63);
 
 /** RFC 4648 §5 without padding. Written out rather than btoa and three replacements: an audit id per read uses it. */
 export function base64url(bytes: Uint8Array): string {
-  const digit = (sextet: number) => BASE64URL_DIGITS.charAt(sextet & 63);
   let text = '';
   let i = 0;
   for (; i + 2 < bytes.length; i += 3) {
