@@ -71,4 +71,27 @@ describe('service clients', () => {
     }
     expect(keyReads).toBe(2);
   });
+
+  it('keeps no failed read of a key: the requests that shared it fail, the next one reads again', async () => {
+    const { store } = await vaultOnMemory();
+    let failNext = false;
+    const flaky = {
+      ...store,
+      getClientKey: async (clientId: string, keyId: string) => {
+        if (failNext) {
+          failNext = false;
+          throw new Error('the store is down');
+        }
+        return store.getClientKey(clientId, keyId);
+      },
+    };
+    const cipher = await createCipher([new Uint8Array(32).fill(7)]);
+    const vault = createVault({ store: flaky, cipher, providers: createProviderRegistry({}), publicUrl });
+    const created = await vault.clients.create({ env: 'development', name: 'worker', grants: [] }, OPERATOR);
+    const token = await signServiceToken(parseAccessKey(created.accessKey), { baseUrl: publicUrl });
+    failNext = true;
+    const shared = await Promise.allSettled(Array.from({ length: 5 }, () => vault.clients.authenticate(token)));
+    expect(shared.map((result) => result.status)).toEqual(Array(5).fill('rejected'));
+    expect(await vault.clients.authenticate(token)).toMatchObject({ keyId: created.keyId });
+  });
 });
