@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Agent, request } from 'undici';
 import { type LoadResult, load, pinned } from './load.js';
 import { processCpuMicros } from './process-cpu.js';
-import { check, type Figure, type Section } from './report.js';
+import { againstCeiling, check, type Figure, type Section } from './report.js';
 import { prepareVault } from './vault-process.js';
 
 const SERVER_CPU = 0;
@@ -105,22 +105,7 @@ function throughput(result: Measured, same: Measured, bare: Measured): Figure[] 
       pass: check(ratio, THROUGHPUT_TARGET) && result.errors === 0 && result.non2xx === 0,
     },
     { name: 'p99 latency', value: result.p99Ms, unit: 'ms', baseline: same.p99Ms },
-    {
-      // The baseline must itself have forwarded every call, or the ratio above judges nothing.
-      name: 'same-work requests/s',
-      value: same.requestsPerSecond,
-      unit: 'req/s',
-      baseline: bare.requestsPerSecond,
-      ratio: same.requestsPerSecond / bare.requestsPerSecond,
-      pass: same.errors === 0 && same.non2xx === 0 && same.total > 0,
-    },
-    {
-      name: 'requests/s vs bare forwarder',
-      value: result.requestsPerSecond,
-      unit: 'req/s',
-      baseline: bare.requestsPerSecond,
-      ratio: result.requestsPerSecond / bare.requestsPerSecond,
-    },
+    ...againstCeiling(result, same, bare, 'bare forwarder'),
   ];
   if (result.cpuMicros !== undefined && same.cpuMicros !== undefined) {
     // Same-work CPU over the vault's: the throughput ratio a machine with nothing else running would show.

@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
+import type { LoadResult } from './load.js';
 
 /** One measured figure, with the baseline it is judged against where there is one (docs/benchmarks.md). */
 export interface Figure {
@@ -21,6 +22,40 @@ export interface Section {
   figures: Figure[];
   /** Anything a reader needs to interpret the figures (a query plan, the load used). */
   notes: string[];
+}
+
+/** Every request of a load answered with a 2xx, and at least one request made. */
+export function answeredAll(result: LoadResult): boolean {
+  return result.errors === 0 && result.non2xx === 0 && result.total > 0;
+}
+
+/**
+ * Two figures every section judged against a same-work baseline prints: the baseline's own throughput beside the
+ * ceiling (it must have answered every request, or the ratios judge nothing), and the measured server's.
+ */
+export function againstCeiling(
+  result: LoadResult,
+  same: LoadResult,
+  ceiling: LoadResult,
+  ceilingName: string,
+): Figure[] {
+  return [
+    {
+      name: 'same-work requests/s',
+      value: same.requestsPerSecond,
+      unit: 'req/s',
+      baseline: ceiling.requestsPerSecond,
+      ratio: same.requestsPerSecond / ceiling.requestsPerSecond,
+      pass: answeredAll(same),
+    },
+    {
+      name: `requests/s vs ${ceilingName}`,
+      value: result.requestsPerSecond,
+      unit: 'req/s',
+      baseline: ceiling.requestsPerSecond,
+      ratio: result.requestsPerSecond / ceiling.requestsPerSecond,
+    },
+  ];
 }
 
 export function check(value: number, target: string): boolean {
