@@ -1,5 +1,4 @@
-import type { AccountRow } from '@tokenvault/core';
-import { storeConformance } from '@tokenvault/core/testing';
+import { exampleAccount, storeConformance } from '@tokenvault/core/testing';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { createTempDatabase } from '../../../e2e/support/postgres.js';
@@ -23,34 +22,7 @@ describe('the prepared account read across a migration that adds a column', () =
     const store = createPostgresStore({ connectionString: database.url, maxConnections: 1 });
     try {
       await store.migrate();
-      const row: AccountRow = {
-        id: 'ca_prepared',
-        env: 'development',
-        userId: 'u_prepared',
-        provider: 'demo',
-        providerAccountId: 'alice',
-        displayName: null,
-        email: null,
-        picture: null,
-        metadata: {},
-        scopes: ['openid'],
-        status: 'active',
-        version: 1,
-        accessToken: 'at-ct',
-        refreshToken: null,
-        idToken: null,
-        tokenType: 'bearer',
-        lastRefreshedAt: null,
-        nextRefreshAt: null,
-        failureCount: 0,
-        leaseOwner: null,
-        leaseExpiresAt: null,
-        obtainedAt: 1_700_000_000_000,
-        expiresAt: 1_700_000_120_000,
-        lastError: null,
-        createdAt: 1_700_000_000_000,
-        updatedAt: 1_700_000_000_000,
-      };
+      const row = exampleAccount({ id: 'ca_prepared', userId: 'u_prepared', refreshToken: null, idToken: null });
       await store.insertAccount(row);
       expect(await store.getAccount('development', 'u_prepared', 'ca_prepared')).toEqual(row);
       const other = new pg.Client({ connectionString: database.url });
