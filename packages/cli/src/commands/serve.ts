@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setFlagsFromString } from 'node:v8';
 import { getRequestListener } from '@hono/node-server';
@@ -16,7 +16,7 @@ import {
   devMasterKey,
   startDevProvider,
 } from '../dev-mode.js';
-import { drainable } from '../http-drain.js';
+import { drainableServer } from '../http-drain.js';
 import { collectWhenIdle } from '../idle-memory.js';
 import { listen } from '../listen.js';
 import { createLogger } from '../logger.js';
@@ -67,10 +67,11 @@ export async function serve(args: ServeArgs): Promise<ServeHandle> {
   let proxied: ((req: IncomingMessage, res: ServerResponse) => boolean) | undefined;
   const app = getRequestListener((request, env) => handle(request, env), { hostname: host });
   let requests = 0; // what the idle collection watches
-  const server = createServer((req, res) => {
+  const http = drainableServer((req, res) => {
     requests++;
     return tokenRead?.(req, res) || proxied?.(req, res) || app(req, res);
   });
+  const server = http.server;
   const serveApp = (appOptions: Parameters<typeof createApp>[0]) => {
     // One upstream (a connection pool per provider) for the proxy's routes on the app and on the Node request.
     const options = { ...appOptions, upstream: appOptions.upstream ?? undiciUpstream() };
@@ -91,7 +92,6 @@ export async function serve(args: ServeArgs): Promise<ServeHandle> {
   const listening = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
   const publicUrl = (configuredUrl ?? listening).replace(/\/+$/, '');
 
-  const http = drainable(server);
   const drainSeconds = config?.drainTimeoutSeconds ?? DEFAULT_DRAIN_SECONDS;
   const closers: Array<() => Promise<void>> = [];
   const close = async () => {
