@@ -72,6 +72,50 @@ describe('service clients', () => {
     expect(keyReads).toBe(2);
   });
 
+  it('reads a key again after half a second, and records its use at most once a minute', async () => {
+    const { store } = await vaultOnMemory();
+    let keyReads = 0;
+    let touches = 0;
+    const counted = {
+      ...store,
+      getClientKey: (clientId: string, keyId: string) => {
+        keyReads++;
+        return store.getClientKey(clientId, keyId);
+      },
+      touchClientKey: (clientId: string, keyId: string, at: number) => {
+        touches++;
+        return store.touchClientKey(clientId, keyId, at);
+      },
+    };
+    let now = 1_800_000_000_000;
+    const cipher = await createCipher([new Uint8Array(32).fill(7)]);
+    const vault = createVault({
+      store: counted,
+      cipher,
+      providers: createProviderRegistry({}),
+      publicUrl,
+      now: () => now,
+    });
+    const created = await vault.clients.create({ env: 'development', name: 'worker', grants: [] }, OPERATOR);
+    const token = await signServiceToken(parseAccessKey(created.accessKey), { baseUrl: publicUrl, now });
+    keyReads = 0;
+    const seen: { keyReads: number; touches: number }[] = [];
+    for (const step of [0, 200, 299, 1, 500, 58_000, 2_000]) {
+      now += step;
+      await vault.clients.authenticate(token);
+      seen.push({ keyReads, touches });
+    }
+    expect(seen).toEqual([
+      { keyReads: 1, touches: 1 }, // the first use: verified, read and recorded
+      { keyReads: 1, touches: 1 },
+      { keyReads: 1, touches: 1 }, // 499 ms after the read
+      { keyReads: 2, touches: 1 }, // 500 ms after it
+      { keyReads: 3, touches: 1 },
+      { keyReads: 4, touches: 1 }, // 59,000 ms after the first record
+      { keyReads: 5, touches: 2 },
+    ]);
+  });
+
   it('keeps no failed read of a key: the requests that shared it fail, the next one reads again', async () => {
     const { store } = await vaultOnMemory();
     let failNext = false;

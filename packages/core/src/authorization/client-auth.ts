@@ -50,6 +50,16 @@ interface Credentials {
 }
 
 const NO_CREDENTIALS: Credentials = { key: undefined, grants: [] };
+
+/** What this process holds about one access key. */
+interface KeyState {
+  /** The last read of the key and its grants, running or done; undefined once forgotten. */
+  loading?: Promise<Credentials>;
+  /** When that read began: it is used for CREDENTIAL_TTL_MS from then. */
+  loadedAt: number;
+  /** When this process last recorded the key's use. */
+  touchedAt: number;
+}
 const credentialId = (clientId: string, keyId: string) => `${clientId}\n${keyId}`;
 
 /** A parsed grant and when it stops working: expiry is checked on every use, so a cached grant cannot outlive it. */
@@ -76,28 +86,40 @@ export function createClientAuthenticator(
   };
 
   // Tokens whose signature and claims were verified, by their exact text. A signature does not stop being valid;
-  // expiry is checked again on every use, and the key's revocation comes from `credentials`. SDKs reuse one token
+  // expiry is checked again on every use, and the key's revocation comes from its state below. SDKs reuse one token
   // for many requests, so this saves an Ed25519 verification per request.
-  const verified = new LRUCache<string, Verified>({
-    max: CACHE_LIMIT,
-    maxSize: VERIFIED_MAX_CHARS,
-    sizeCalculation: (_, token) => token.length,
-  });
-  // The loads themselves are kept, so the requests that find the entry expired at the same moment share one read.
-  const credentials = new LRUCache<string, Promise<Credentials>>({ max: CACHE_LIMIT, ttl: CREDENTIAL_TTL_MS });
+  const verified = new Map<string, Verified>();
+  let verifiedChars = 0;
+  const remember = (token: string, entry: Verified) => {
+    if (!verified.has(token)) verifiedChars += token.length;
+    verified.set(token, entry);
+    // The oldest go first; one evicted while still in use is verified again on its next request.
+    for (const [old] of verified) {
+      if (verified.size <= CACHE_LIMIT && verifiedChars <= VERIFIED_MAX_CHARS) break;
+      verified.delete(old);
+      verifiedChars -= old.length;
+    }
+  };
+  // One entry per access key (`credentialId`), so that a token read looks up two plain maps and nothing else: a
+  // cache that decides expiry and recency per lookup cost a read about 2.5 µs. Only ids that could be ours get an
+  // entry, and only keys the store has keep it (a failed read neither): a caller cannot fill it.
+  const keys = new Map<string, KeyState>();
 
-  /**
-   * Only ids that could be ours reach the store, and only keys it has stay cached (a failed read neither): a caller
-   * cannot fill the cache.
-   */
-  function credentialsOf(clientId: string, keyId: string, id = credentialId(clientId, keyId)): Promise<Credentials> {
-    if (!isRandomId('sc', clientId) || !isKeyId(keyId)) return Promise.resolve(NO_CREDENTIALS);
-    const cached = credentials.get(id);
-    if (cached) return cached;
+  function credentialsOf(clientId: string, keyId: string, id: string, now: number): Promise<Credentials> {
+    let state = keys.get(id);
+    if (state?.loading && now - state.loadedAt < CREDENTIAL_TTL_MS) return state.loading;
+    if (!state) {
+      if (!isRandomId('sc', clientId) || !isKeyId(keyId)) return Promise.resolve(NO_CREDENTIALS);
+      state = { loadedAt: now, touchedAt: Number.NEGATIVE_INFINITY };
+      keys.set(id, state);
+      if (keys.size > CACHE_LIMIT) keys.delete(keys.keys().next().value as string);
+    }
+    // The requests that find the entry expired at the same moment share this read.
     const loading = loadCredentials(clientId, keyId);
-    credentials.set(id, loading);
+    state.loading = loading;
+    state.loadedAt = now;
     const drop = () => {
-      if (credentials.get(id) === loading) credentials.delete(id);
+      if (keys.get(id)?.loading === loading) keys.delete(id);
     };
     loading.then((loaded) => loaded.key || drop(), drop);
     return loading;
@@ -115,16 +137,15 @@ export function createClientAuthenticator(
 
   /** Changes take effect at once in this process; other processes read again within CREDENTIAL_TTL_MS. */
   function forget(clientId: string) {
-    for (const id of [...credentials.keys()]) if (id.startsWith(credentialId(clientId, ''))) credentials.delete(id);
+    for (const [id, state] of keys) if (id.startsWith(credentialId(clientId, ''))) state.loading = undefined;
   }
 
   // Awaited, so a request's effects are over when it answers; a failure only costs the record, not the request.
   // Nothing to wait for (undefined) on almost every request.
-  const touched = new LRUCache<string, number>({ max: CACHE_LIMIT });
-  function touch(key: ClientKeyRow, id: string): Promise<void> | undefined {
-    const now = ctx.now();
-    if (now - (touched.get(id) ?? Number.NEGATIVE_INFINITY) < TOUCH_EVERY_MS) return undefined;
-    touched.set(id, now);
+  function touch(key: ClientKeyRow, id: string, now: number): Promise<void> | undefined {
+    const state = keys.get(id);
+    if (!state || now - state.touchedAt < TOUCH_EVERY_MS) return undefined;
+    state.touchedAt = now;
     return ctx.store.touchClientKey(key.clientId, key.id, now).catch((err: unknown) => {
       ctx.log.warn({ err, keyId: key.id }, 'recording when a key was last used failed');
     });
@@ -158,13 +179,14 @@ export function createClientAuthenticator(
      */
     async authenticate(token: string): Promise<Principal> {
       const known = verified.get(token);
-      if (known && ctx.now() / 1000 < known.exp + CLOCK_TOLERANCE_SECONDS) {
-        const credentials = await credentialsOf(known.clientId, known.keyId, known.id);
+      const now = ctx.now();
+      if (known && now / 1000 < known.exp + CLOCK_TOLERANCE_SECONDS) {
+        const credentials = await credentialsOf(known.clientId, known.keyId, known.id, now);
         const { key } = credentials;
-        checkKey(key, ctx.now());
-        const touching = touch(key, known.id);
+        checkKey(key, now);
+        const touching = touch(key, known.id, now);
         if (touching) await touching;
-        return { clientId: known.clientId, keyId: known.keyId, env: key.env, grants: live(credentials, ctx.now()) };
+        return { clientId: known.clientId, keyId: known.keyId, env: key.env, grants: live(credentials, now) };
       }
       let kid: unknown;
       let sub: unknown;
@@ -178,7 +200,7 @@ export function createClientAuthenticator(
         throw new VaultError('unauthorized', 'the token needs a kid header and a sub claim');
       }
       const id = credentialId(sub, kid);
-      const credentials = await credentialsOf(sub, kid, id);
+      const credentials = await credentialsOf(sub, kid, id, now);
       const { key } = credentials;
       checkKey(key, ctx.now());
 
@@ -200,8 +222,8 @@ export function createClientAuthenticator(
         throw new VaultError('unauthorized', 'the token issuer does not name its client');
       }
       checkLifetime(payload.iat as number, payload.exp as number, ctx.now());
-      verified.set(token, { clientId: sub, keyId: kid, exp: payload.exp as number, id });
-      await touch(key, id);
+      remember(token, { clientId: sub, keyId: kid, exp: payload.exp as number, id });
+      await touch(key, id, ctx.now());
       return { clientId: sub, keyId: kid, env: key.env, grants: live(credentials, ctx.now()) };
     },
   };
