@@ -36,7 +36,7 @@ export function drainableServer(listener: (request: IncomingMessage, response: S
 
   const server: Server = createServer({ ServerResponse: DrainingResponse }, (request, response) => {
     answering++;
-    response.once('close', () => {
+    response.on('close', () => {
       answering--;
       // An answer sent with keep-alive before the drain began leaves its connection idle: close it now.
       if (draining) setImmediate(() => server.closeIdleConnections());

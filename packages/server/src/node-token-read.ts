@@ -82,7 +82,7 @@ function bodyText(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(chunks.length === 0 ? '' : utf8.decode(Buffer.concat(chunks))));
+    req.on('end', () => resolve(chunks.length <= 1 ? utf8.decode(chunks[0]) : utf8.decode(Buffer.concat(chunks))));
     req.on('error', reject);
     // A client gone before the end of its body: the read stops here instead of waiting for ever.
     req.on('close', () => req.complete || reject(new Error('the request was aborted')));
