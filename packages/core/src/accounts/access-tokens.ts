@@ -52,6 +52,11 @@ export interface ProviderTokenRequest extends TokenOptions {
   provider: string;
 }
 
+/** The account a read found, once it found one: what its audit row names. */
+interface Seen {
+  account?: AccountRow | undefined;
+}
+
 /** A token and the account row it came from: the row a refresh wrote, when it refreshed. */
 interface Issued {
   token: AccessToken;
@@ -96,64 +101,82 @@ export function createAccessTokens(ctx: VaultContext<AccountStore>, engine: Refr
     read,
 
     getForProvider(request: ProviderTokenRequest, caller: Caller, kind = READ): Promise<AccessToken> {
-      return audited(caller, request, kind, async (seen) => {
-        authorize(caller, kind.action, resources.credentials(request.env, request.provider, request.userId));
-        authorizeScopes(caller, request.scopes ?? []);
-        const rows = await ctx.store.listAccounts(request.env, request.userId, request.provider);
-        const holding = rows.filter((row) => missingScopes(row.scopes, request.scopes ?? []).length === 0);
-        // When no account holds the scopes, the best one answers missing_scopes, naming what it lacks.
-        const row = best(holding) ?? best(rows);
-        if (!row) {
-          const where = `in environment '${request.env}'`;
-          throw new VaultError(
-            'not_found',
-            `user '${request.userId}' has no connected ${request.provider} account ${where}`,
-          );
-        }
-        return issue(seen(row), request);
-      }).then((issued) => issued.token);
+      const seen: Seen = {};
+      return audited(caller, request, kind, seen, bestAccount(request, caller, kind, seen)).then(
+        (issued) => issued.token,
+      );
     },
   };
 
   function read(request: AccessTokenRequest, caller: Caller, kind = READ): Promise<Issued> {
-    return audited(caller, request, kind, async (seen) => {
-      authorizeScopes(caller, request.scopes ?? []);
-      const resourceOf = (provider: Segment) => resources.credentials(request.env, provider, request.userId);
-      return issue(seen(await authorizedAccount(ctx, caller, kind.action, resourceOf, request)), request);
-    });
+    const seen: Seen = {};
+    return audited(caller, request, kind, seen, namedAccount(request, caller, kind, seen));
   }
 
+  async function namedAccount(request: AccessTokenRequest, caller: Caller, kind: ReadKind, seen: Seen) {
+    authorizeScopes(caller, request.scopes ?? []);
+    const resourceOf = (provider: Segment) => resources.credentials(request.env, provider, request.userId);
+    seen.account = await authorizedAccount(ctx, caller, kind.action, resourceOf, request);
+    return issue(seen.account, request);
+  }
+
+  async function bestAccount(request: ProviderTokenRequest, caller: Caller, kind: ReadKind, seen: Seen) {
+    authorize(caller, kind.action, resources.credentials(request.env, request.provider, request.userId));
+    authorizeScopes(caller, request.scopes ?? []);
+    const rows = await ctx.store.listAccounts(request.env, request.userId, request.provider);
+    const holding = rows.filter((row) => missingScopes(row.scopes, request.scopes ?? []).length === 0);
+    // When no account holds the scopes, the best one answers missing_scopes, naming what it lacks.
+    seen.account = best(holding) ?? best(rows);
+    if (!seen.account) {
+      const where = `in environment '${request.env}'`;
+      throw new VaultError(
+        'not_found',
+        `user '${request.userId}' has no connected ${request.provider} account ${where}`,
+      );
+    }
+    return issue(seen.account, request);
+  }
+
+  /** The read's audit row, once `attempt` (already under way) settles: its account, if it got that far. */
   async function audited(
     caller: Caller,
     request: TokenOptions & { env: string; userId: string; accountId?: string; provider?: string },
     kind: ReadKind,
-    attempt: (seen: (row: AccountRow) => AccountRow) => Promise<Issued>,
+    seen: Seen,
+    attempt: Promise<Issued>,
   ): Promise<Issued> {
-    let account: AccountRow | undefined;
-    const record = (result: string) =>
-      ctx.audit.record(
-        auditRow(caller, ctx.now(), {
-          env: request.env,
-          action: kind.audited,
-          result,
-          userId: request.userId,
-          provider: account?.provider ?? request.provider ?? null,
-          accountId: account?.id ?? request.accountId ?? null,
-          scopes: request.scopes ? [...request.scopes] : null,
-          ...(kind.detail && { detail: kind.detail }),
-        }),
-      );
     let issued: Issued;
     try {
-      issued = await attempt((row) => (account = row));
+      issued = await attempt;
     } catch (err) {
-      await record(isVaultError(err) ? err.code : 'internal').catch((failure: unknown) =>
+      await record(caller, request, kind, seen, isVaultError(err) ? err.code : 'internal').catch((failure: unknown) =>
         ctx.log.error({ err: failure }, 'writing the audit log failed'),
       );
       throw err;
     }
-    await record('ok'); // if the log cannot be written, the token is not handed out
+    await record(caller, request, kind, seen, 'ok'); // if the log cannot be written, the token is not handed out
     return issued;
+  }
+
+  function record(
+    caller: Caller,
+    request: TokenOptions & { env: string; userId: string; accountId?: string; provider?: string },
+    kind: ReadKind,
+    { account }: Seen,
+    result: string,
+  ): Promise<void> {
+    return ctx.audit.record(
+      auditRow(caller, ctx.now(), {
+        env: request.env,
+        action: kind.audited,
+        result,
+        userId: request.userId,
+        provider: account?.provider ?? request.provider ?? null,
+        accountId: account?.id ?? request.accountId ?? null,
+        scopes: request.scopes ? [...request.scopes] : null,
+        ...(kind.detail && { detail: kind.detail }),
+      }),
+    );
   }
 
   async function issue(initial: AccountRow, options: TokenOptions): Promise<Issued> {
