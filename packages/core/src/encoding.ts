@@ -65,23 +65,27 @@ export function timeOrderedId(prefix: string, now: number): string {
     lastMs = ms;
     lastHex = ms.toString(16).padStart(12, '0'); // half of an id's cost; a busy server makes several per millisecond
   }
-  return `${prefix}_${lastHex}${base64url(pooledRandomBytes(12))}`;
+  return `${prefix}_${lastHex}${pooledRandomDigits()}`;
 }
 let lastMs = Number.NaN;
 let lastHex = '';
 
-// The random part of ids that are no secret (audit row ids, one per token read) comes from a pool filled 3 KiB at a
-// time: one call into the system's generator per 256 ids rather than one per id, which cost a token read about as
-// much as its decryption (docs/benchmarks.md). Keys, tokens and IVs keep calling `randomBytes`.
-const pool = new Uint8Array(3072);
-let poolUsed = pool.length;
-function pooledRandomBytes(length: number): Uint8Array {
-  if (poolUsed + length > pool.length) {
-    crypto.getRandomValues(pool);
+// The random part of ids that are no secret (audit row ids, one per token read) comes from a pool of 3 KiB of random
+// bytes, encoded once: one call into the system's generator and one encoding per 256 ids rather than one of each per
+// id, which cost a token read about as much as its decryption (docs/benchmarks.md). Keys, tokens and IVs keep calling
+// `randomBytes`.
+const POOL_BYTES = 3072;
+/** 96 bits. */
+const ID_DIGITS = 16;
+let pool = '';
+let poolUsed = 0;
+function pooledRandomDigits(): string {
+  if (poolUsed === pool.length) {
+    pool = base64url(crypto.getRandomValues(new Uint8Array(POOL_BYTES)));
     poolUsed = 0;
   }
-  poolUsed += length;
-  return pool.subarray(poolUsed - length, poolUsed);
+  poolUsed += ID_DIGITS;
+  return pool.slice(poolUsed - ID_DIGITS, poolUsed);
 }
 
 /** Whether `id` has the shape `randomId(prefix)` gives: what cannot be one is refused before any lookup. */

@@ -40,8 +40,8 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
       await pool.query({ name: 'tokenvault_insert_audit', text: AUDIT_INSERT, values: columns });
     },
     // A named statement: each pooled connection parses and plans it once, and sends it in the same round trip.
-    selectPrepared: async (name, query) =>
-      (await pool.query({ name, text: query.sql, values: [...query.parameters] })).rows,
+    selectFirst: async (name, query) =>
+      (await pool.query({ name, text: query.sql, values: [...query.parameters] })).rows[0],
   });
 }
 

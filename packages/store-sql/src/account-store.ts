@@ -51,10 +51,10 @@ export function createAccountStore(db: Kysely<Database>, hooks: SqlDialectHooks)
     .where('env', '=', '')
     .where('user_id', '=', '')
     .compile();
-  const { selectPrepared } = hooks;
-  const selectAccount = selectPrepared
-    ? (query: CompiledQuery<AccountDb>) => selectPrepared('tokenvault_account', query) as Promise<readonly AccountDb[]>
-    : async (query: CompiledQuery<AccountDb>) => (await db.executeQuery(query)).rows;
+  const { selectFirst } = hooks;
+  const selectAccount = selectFirst
+    ? (query: CompiledQuery<AccountDb>) => selectFirst('tokenvault_account', query) as Promise<AccountDb | undefined>
+    : async (query: CompiledQuery<AccountDb>) => (await db.executeQuery(query)).rows[0];
 
   return {
     async insertAccount(account, outbox) {
@@ -85,7 +85,7 @@ export function createAccountStore(db: Kysely<Database>, hooks: SqlDialectHooks)
     },
     async getAccount(env, userId, accountId) {
       const query: CompiledQuery<AccountDb> = { ...accountQuery, parameters: [accountId, env, userId] };
-      const row = (await selectAccount(query))[0];
+      const row = await selectAccount(query);
       return row && accountFromDb(row);
     },
     async getAccountById(id) {

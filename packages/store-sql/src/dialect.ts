@@ -24,12 +24,12 @@ export interface SqlDialectHooks {
    */
   insertAuditRows?(rows: readonly AuditValues[]): Promise<void>;
   /**
-   * Runs the token read's account query (compiled once, its text fixed) on the driver itself, as a statement
-   * prepared once, named `name` where the driver names statements: every token read sends it, and Kysely's
-   * connection handling around one statement cost more CPU than the statement (docs/benchmarks.md). Without it
-   * the store sends the compiled query through Kysely.
+   * The first row of the token read's account query (compiled once, its text fixed; it finds one row by its key),
+   * run on the driver itself as a statement prepared once, named `name` where the driver names statements: every
+   * token read sends it, and Kysely's connection handling around one statement cost more CPU than the statement
+   * (docs/benchmarks.md). Without it the store sends the compiled query through Kysely.
    */
-  selectPrepared?(name: string, query: CompiledQuery): Promise<readonly unknown[]>;
+  selectFirst?(name: string, query: CompiledQuery): Promise<unknown>;
 }
 
 /** The audit log's columns, in the order `insertAuditRows` receives each row's values. */

@@ -40,7 +40,8 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     isUniqueViolation,
     skipLocked: false,
     migrationLock: (run) => writeLocked(database, run),
-    selectPrepared: (_name, query) => direct(() => database.prepare(query.sql).all(query.parameters)),
+    // get(): the statement stops at the first row instead of stepping once more to find there is no other.
+    selectFirst: (_name, query) => direct(() => database.prepare(query.sql).get(query.parameters)),
     insertAuditRows: (rows) => direct(() => insertAudit(rows)),
   });
 }
