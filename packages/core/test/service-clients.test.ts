@@ -4,15 +4,21 @@ import { OPERATOR } from '../src/authorization/grants.js';
 import { createCipher } from '../src/crypto/cipher.js';
 import { isVaultError } from '../src/errors.js';
 import { createProviderRegistry } from '../src/providers/registry.js';
+import type { Store } from '../src/store.js';
 import { createMemoryStore } from '../src/testing/index.js';
 import { createVault } from '../src/vault.js';
 
 const publicUrl = 'http://vault.test';
 
+/** A vault over `store` (the memory store, or one wrapped to count or fail its calls), on `now`'s clock. */
+async function vaultOver(store: Store, now?: () => number) {
+  const cipher = await createCipher([new Uint8Array(32).fill(7)]);
+  return createVault({ store, cipher, providers: createProviderRegistry({}), publicUrl, ...(now && { now }) });
+}
+
 async function vaultOnMemory() {
   const store = createMemoryStore();
-  const cipher = await createCipher([new Uint8Array(32).fill(7)]);
-  return { store, vault: createVault({ store, cipher, providers: createProviderRegistry({}), publicUrl }) };
+  return { store, vault: await vaultOver(store) };
 }
 
 describe('service clients', () => {
@@ -53,8 +59,7 @@ describe('service clients', () => {
         return store.getClientKey(clientId, keyId);
       },
     };
-    const cipher = await createCipher([new Uint8Array(32).fill(7)]);
-    const vault = createVault({ store: counted, cipher, providers: createProviderRegistry({}), publicUrl });
+    const vault = await vaultOver(counted);
     const created = await vault.clients.create({ env: 'development', name: 'worker', grants: [] }, OPERATOR);
     const token = await signServiceToken(parseAccessKey(created.accessKey), { baseUrl: publicUrl });
     keyReads = 0;
@@ -88,14 +93,7 @@ describe('service clients', () => {
       },
     };
     let now = 1_800_000_000_000;
-    const cipher = await createCipher([new Uint8Array(32).fill(7)]);
-    const vault = createVault({
-      store: counted,
-      cipher,
-      providers: createProviderRegistry({}),
-      publicUrl,
-      now: () => now,
-    });
+    const vault = await vaultOver(counted, () => now);
     const created = await vault.clients.create({ env: 'development', name: 'worker', grants: [] }, OPERATOR);
     const token = await signServiceToken(parseAccessKey(created.accessKey), { baseUrl: publicUrl, now });
     keyReads = 0;
@@ -129,8 +127,7 @@ describe('service clients', () => {
         return store.getClientKey(clientId, keyId);
       },
     };
-    const cipher = await createCipher([new Uint8Array(32).fill(7)]);
-    const vault = createVault({ store: flaky, cipher, providers: createProviderRegistry({}), publicUrl });
+    const vault = await vaultOver(flaky);
     const created = await vault.clients.create({ env: 'development', name: 'worker', grants: [] }, OPERATOR);
     const token = await signServiceToken(parseAccessKey(created.accessKey), { baseUrl: publicUrl });
     failNext = true;
