@@ -16,10 +16,11 @@ const AUDIT_INSERT = `insert into audit_log (${AUDIT_COLUMNS.join(', ')}) values
 /** The embedded default store: one SQLite file in WAL mode. */
 export function createSqliteStore(options: SqliteStoreOptions): Store {
   const database = new SQLite(options.filename);
-  // WAL lets readers proceed while one writer commits; busy_timeout makes a second process wait, not fail.
+  // busy_timeout makes a second process wait, not fail, from the first statement on: switching a new file to WAL takes
+  // a lock too. WAL lets readers proceed while one writer commits.
+  database.pragma('busy_timeout = 5000');
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL');
-  database.pragma('busy_timeout = 5000');
   database.pragma('foreign_keys = ON');
   // SQLite's own default page cache (2 MB), not the 16 MB better-sqlite3 compiles in: the hot reads touch a few
   // pages each and the audit rows go to the right edge of their indexes, while the pages a load passes through
