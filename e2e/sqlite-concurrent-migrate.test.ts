@@ -46,19 +46,34 @@ describe('concurrent migrations on one SQLite file', () => {
       child.stderr.on('data', (chunk) => (output += chunk));
       return { child, output: () => output };
     });
-    // Everyone ready before anyone starts.
+    // Everyone ready before anyone starts. A child that ends first fails the test with what it printed, rather than
+    // leaving the wait to the test's time limit.
     await Promise.all(
       children.map(
         ({ child, output }) =>
-          new Promise<void>((resolve) => {
+          new Promise<void>((resolve, reject) => {
             const check = () => output().includes('ready') && resolve();
             child.stdout.on('data', check);
+            child.once('exit', (code) =>
+              reject(new Error(`a migrator exited (${code}) before it was ready:\n${output()}`)),
+            );
             check();
           }),
       ),
     );
     for (const { child } of children) child.stdin.write('go\n');
-    await Promise.all(children.map(({ child }) => once(child, 'exit')));
+    // A migrator still running after a minute fails the test with what each printed (one takes a few seconds).
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const stuck = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`migrators still running:\n${children.map(({ output }) => output()).join('\n--\n')}`)),
+        60_000,
+      );
+    });
+    await Promise.race([Promise.all(children.map(({ child }) => once(child, 'exit'))), stuck]).finally(() => {
+      clearTimeout(timer);
+      for (const { child } of children) child.kill();
+    });
     expect(children.map(({ output }) => output().trim())).toEqual(
       Array.from({ length: PROCESSES }, () => 'ready\nmigrated'),
     );
