@@ -1,25 +1,33 @@
 import { getHeapStatistics } from 'node:v8';
 
 export interface IdleCollectionOptions {
-  /** A count that moves with every request: a check that finds it where the last one left it is idle. */
+  /** A count that moves with every request: while it stays put, no request came. */
   activity: () => number;
   /** How often to look. */
   checkMs?: number;
+  /** How long the count must stay where it is before the server counts as idle. */
+  quietMs?: number;
   /** How much V8's heap must have grown since it was last that small before a collection is worth its cost. */
   growthBytes?: number;
   /** Called after each collection with the heap's size before and after, in bytes. */
   onCollect?: (before: number, after: number) => void;
 }
 
-/** Four checks a second: a burst's memory is given back a quarter to half a second after its last request. */
+/** Four checks a second. */
 const DEFAULT_CHECK_MS = 250;
+/**
+ * Two seconds without a request: a burst's memory is given back 2 to 2.25 s after its last request. Each collection
+ * makes the next burst optimize its code again, so a shorter wait made bursts with short pauses between them pay
+ * for one each (a tenth of the CPU of 5 s bursts 0.25 s apart; docs/architecture.md, "Memory after a burst").
+ */
+const DEFAULT_QUIET_MS = 2000;
 /** Half of what V8's young generation grows to under load (2 × 16 MB). */
 const DEFAULT_GROWTH_BYTES = 8 * 1024 * 1024;
 
 /**
  * Gives back the memory a burst of requests made V8 take, once the burst ends (docs/architecture.md, "Memory after
- * a burst"): when a check finds no request since the last one and V8's heap has grown by `growthBytes` since it was
- * last that small, one memory-reducing collection, V8's low-memory one. Under load V8 grows its young generation
+ * a burst"): when no request has come for `quietMs` and V8's heap has grown by `growthBytes` since it was last that
+ * small, one memory-reducing collection, V8's low-memory one. Under load V8 grows its young generation
  * (two semi-spaces of up to 16 MB) and lets garbage pile up in the old generation until its next full collection, and
  * keeps both when the load stops; this collection shrinks the young generation to its first size and compacts the
  * old one. Its price is paid by the next burst: a memory-reducing collection does not retain the maps V8
@@ -30,13 +38,17 @@ const DEFAULT_GROWTH_BYTES = 8 * 1024 * 1024;
 export function collectWhenIdle(options: IdleCollectionOptions): () => void {
   if (!process.features.inspector) return () => {};
   const growthBytes = options.growthBytes ?? DEFAULT_GROWTH_BYTES;
+  const quietMs = options.quietMs ?? DEFAULT_QUIET_MS;
   let smallest = heapSize();
   let seen = options.activity();
+  let lastSeenAt = performance.now(); // when the count was last seen to move
   let collecting = false;
   const timer = setInterval(() => {
     const activity = options.activity();
-    const idle = activity === seen;
+    const now = performance.now();
+    if (activity !== seen) lastSeenAt = now;
     seen = activity;
+    const idle = now - lastSeenAt >= quietMs;
     const size = heapSize();
     smallest = Math.min(smallest, size); // V8 shrank it on its own
     if (collecting || !idle || size < smallest + growthBytes) return;

@@ -31,6 +31,7 @@ describe('collectWhenIdle', () => {
         return 0;
       },
       checkMs: 20,
+      quietMs: 20,
       growthBytes: 4 * MB,
       onCollect: (before, after) => {
         collections.push({ before, after });
@@ -51,6 +52,42 @@ describe('collectWhenIdle', () => {
     }
   });
 
+  it('waits until no request has come for quietMs', async () => {
+    let requests = 0;
+    let lastRequestAt = 0;
+    let collectedAt = 0;
+    let collected: () => void = () => {};
+    let checks = 0;
+    const stop = collectWhenIdle({
+      // A request before each of the first five checks, then none; after 50 checks the test stops waiting.
+      activity: () => {
+        if (++checks <= 5) {
+          requests++;
+          lastRequestAt = performance.now();
+        }
+        if (checks === 50) collected();
+        return requests;
+      },
+      checkMs: 20,
+      quietMs: 300,
+      growthBytes: 4 * MB,
+      onCollect: () => {
+        collectedAt = performance.now();
+        collected();
+      },
+    });
+    try {
+      burst();
+      await new Promise<void>((resolve) => {
+        collected = resolve;
+      });
+      expect(collectedAt).toBeGreaterThan(0);
+      expect(collectedAt - lastRequestAt).toBeGreaterThanOrEqual(300);
+    } finally {
+      stop();
+    }
+  });
+
   it('leaves the heap alone while requests keep coming', async () => {
     let collections = 0;
     let checks = 0;
@@ -63,6 +100,7 @@ describe('collectWhenIdle', () => {
         return checks;
       },
       checkMs: 20,
+      quietMs: 20,
       growthBytes: 4 * MB,
       onCollect: () => collections++,
     });
