@@ -16,6 +16,12 @@ async function vaultOver(store: Store, now?: () => number) {
   return createVault({ store, cipher, providers: createProviderRegistry({}), publicUrl, ...(now && { now }) });
 }
 
+/** How a refused authentication reads: its code and message. */
+function refusal(err: unknown): string {
+  if (!isVaultError(err)) throw err;
+  return `${err.code}: ${err.message}`;
+}
+
 async function vaultOnMemory() {
   const store = createMemoryStore();
   return { store, vault: await vaultOver(store) };
@@ -112,6 +118,36 @@ describe('service clients', () => {
       { keyReads: 4, touches: 1 }, // 59,000 ms after the first record
       { keyReads: 5, touches: 2 },
     ]);
+  });
+
+  it('keeps at most 10,000 verified tokens, verifying the oldest again once they are over', async () => {
+    // A verified token is taken again by its text without checking its signature or its iat: with the clock set back
+    // two minutes, a token still held passes, and one no longer held is verified again and refused (issued in the
+    // future). Each token below differs by its lifetime.
+    const { store } = await vaultOnMemory();
+    let now = 1_800_000_000_000;
+    const vault = await vaultOver(store, () => now);
+    const created = await vault.clients.create({ env: 'development', name: 'worker', grants: [] }, OPERATOR);
+    const key = parseAccessKey(created.accessKey);
+    const sign = (lifetimeSeconds: number) => signServiceToken(key, { baseUrl: publicUrl, now, lifetimeSeconds });
+    const first = await sign(3600);
+    const later = async (token: string) => {
+      now -= 120_000;
+      try {
+        return await vault.clients.authenticate(token).then(() => 'accepted', refusal);
+      } finally {
+        now += 120_000;
+      }
+    };
+    await vault.clients.authenticate(first);
+    expect(await later(first)).toBe('accepted');
+    let last = first;
+    for (let i = 1; i <= 10_000; i++) {
+      last = await sign(3600 + i);
+      await vault.clients.authenticate(last);
+    }
+    expect(await later(last)).toBe('accepted');
+    expect(await later(first)).toBe('unauthorized: the token is issued in the future');
   });
 
   it('keeps no failed read of a key: the requests that shared it fail, the next one reads again', async () => {
