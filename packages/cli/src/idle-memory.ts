@@ -17,8 +17,9 @@ export interface IdleCollectionOptions {
 const DEFAULT_CHECK_MS = 250;
 /**
  * Two seconds without a request: a burst's memory is given back 2 to 2.25 s after its last request. Each collection
- * makes the next burst optimize its code again, so a shorter wait made bursts with short pauses between them pay
- * for one each (a tenth of the CPU of 5 s bursts 0.25 s apart; docs/architecture.md, "Memory after a burst").
+ * makes the next burst optimize its code again (5 s bursts that each followed one cost about 15 % more CPU per
+ * read), and a shorter wait let a short pause between two bursts bring one on (docs/architecture.md, "Memory
+ * after a burst").
  */
 const DEFAULT_QUIET_MS = 2000;
 /** Half of what V8's young generation grows to under load (2 × 16 MB). */
