@@ -9,6 +9,8 @@ const SERVER_CPU = 0;
 const LOAD_CPU = 1;
 const THROUGHPUT_TARGET = '>= 0.9';
 const P99_TARGET = '<= 1.5';
+/** The vault and the same-work baseline take turns, five windows each (see inTurns). */
+const TURNS = 5;
 
 /**
  * Token read (docs/benchmarks.md): `POST …/access-token` for a fresh token with a cached service JWT, against one
@@ -48,7 +50,7 @@ export async function tokenRead(options: { smoke: boolean }): Promise<Section[]>
     const vault = await prepareVault({ store, processes: 1, cpus: [SERVER_CPU] });
     try {
       const { path, browser } = await vault.connect('reader');
-      const same = await measureBaseline(
+      const baseline = await startBaseline(
         'same-work-server.ts',
         {
           SAME_WORK_STORE: store,
@@ -57,12 +59,21 @@ export async function tokenRead(options: { smoke: boolean }): Promise<Section[]>
           SAME_WORK_JWT: vault.jwt,
         },
         (port) => `http://127.0.0.1:${port}${path}`,
-        { ...shape, ...request(vault.jwt) },
       );
       const url = `${vault.servers[0]?.url}${path}`;
-      // Warm up (JIT, connection pools, key caches) before measuring.
-      await load({ url, ...request(vault.jwt), ...shape, durationSeconds: 1 });
-      const result = await measuredLoad(vault.servers[0]?.pid as number, { url, ...request(vault.jwt), ...shape });
+      const turns = options.smoke ? 1 : TURNS;
+      let result: Measured;
+      let same: Measured;
+      try {
+        ({ first: result, second: same } = await inTurns(
+          { url, pid: vault.servers[0]?.pid as number },
+          baseline,
+          { ...shape, ...request(vault.jwt), durationSeconds: shape.durationSeconds / turns },
+          turns,
+        ));
+      } finally {
+        await baseline.stop();
+      }
       // The browser's reads of the same account: its session cookies, the header a cross-site form cannot send.
       const xhr = { 'x-requested-with': 'XMLHttpRequest' };
       const server = vault.servers[0]?.url;
@@ -83,7 +94,9 @@ export async function tokenRead(options: { smoke: boolean }): Promise<Section[]>
           browserFigure('/v1/me', me, same),
         ],
         notes: [
-          `${shape.connections} connections for ${shape.durationSeconds} s; vault: ${result.total} requests, ` +
+          `${shape.connections} connections for ${shape.durationSeconds} s, in ${turns} windows of ` +
+            `${shape.durationSeconds / turns} s taking turns with the baseline's; ` +
+            `vault: ${result.total} requests, ` +
             `${result.errors} errors, ${result.non2xx} non-2xx; same-work baseline: ${same.total} requests, ` +
             `${same.errors} errors, ${same.non2xx} non-2xx; /refresh: ${refresh.total} requests, ${refresh.non2xx} ` +
             `non-2xx, ${refresh.errors} errors (statuses ${JSON.stringify(refresh.statusCodes)}), p50 / p99 ` +
@@ -156,27 +169,92 @@ function browserFigure(route: string, result: LoadResult, same: LoadResult): Fig
   };
 }
 
+type Shape = Parameters<typeof load>[0] extends infer T ? Omit<T, 'url'> : never;
+
 /** Starts a baseline server (its port on the first line of its output), warms it up and measures it. */
 async function measureBaseline(
   file: string,
   env: Record<string, string>,
   urlOf: (port: string) => string,
-  shape: Parameters<typeof load>[0] extends infer T ? Omit<T, 'url'> : never,
+  shape: Shape,
 ) {
+  const server = await startBaseline(file, env, urlOf);
+  try {
+    await load({ ...shape, url: server.url, durationSeconds: 1 });
+    return await measuredLoad(server.pid, { ...shape, url: server.url });
+  } finally {
+    await server.stop();
+  }
+}
+
+/** A baseline server pinned beside the vault, running until `stop()`; its port is the first line it prints. */
+async function startBaseline(file: string, env: Record<string, string>, urlOf: (port: string) => string) {
   const script = fileURLToPath(new URL(`./${file}`, import.meta.url));
   const argv = await pinned(SERVER_CPU, [process.execPath, '--import', 'tsx', script]);
   const child = spawn(argv[0] as string, argv.slice(1), {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  try {
-    const [chunk] = (await once(child.stdout, 'data')) as [Buffer];
-    const url = urlOf(chunk.toString().split('\n')[0]?.trim() ?? '');
-    await load({ ...shape, url, durationSeconds: 1 });
-    return await measuredLoad(child.pid as number, { ...shape, url });
-  } finally {
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = once(child, 'exit');
     child.kill('SIGTERM');
     await exited;
+  };
+  try {
+    const [chunk] = (await once(child.stdout, 'data')) as [Buffer];
+    return { url: urlOf(chunk.toString().split('\n')[0]?.trim() ?? ''), pid: child.pid as number, stop };
+  } catch (err) {
+    await stop();
+    throw err;
   }
+}
+
+/**
+ * Two servers on the same core under the same load, taking turns: each is warmed up, then each is measured for
+ * `turns` windows of `shape.durationSeconds`, one after the other, and its windows count as one run. A shared
+ * machine's speed changes over minutes (on 2026-12-03 it ran 1.8 times slower for minutes at a time); measured in
+ * turns, both servers see the same machine. A pause between two of a server's windows is one window of the other
+ * (a few seconds), shorter than `serve` waits before it gives memory back (docs/architecture.md, "Memory after a
+ * burst").
+ */
+async function inTurns(
+  first: { url: string; pid: number },
+  second: { url: string; pid: number },
+  shape: Shape,
+  turns: number,
+): Promise<{ first: Measured; second: Measured }> {
+  for (const server of [first, second]) await load({ ...shape, url: server.url, durationSeconds: 1 });
+  const windows: { first: Measured[]; second: Measured[] } = { first: [], second: [] };
+  for (let turn = 0; turn < turns; turn++) {
+    windows.first.push(await measuredLoad(first.pid, { ...shape, url: first.url }));
+    windows.second.push(await measuredLoad(second.pid, { ...shape, url: second.url }));
+  }
+  return { first: asOneRun(windows.first), second: asOneRun(windows.second) };
+}
+
+/** Equal windows of one server as one run: their mean rate and latencies, their counts added, CPU over all of them. */
+function asOneRun(windows: Measured[]): Measured {
+  const mean = (figure: (window: Measured) => number) =>
+    windows.reduce((sum, window) => sum + figure(window), 0) / windows.length;
+  const total = windows.reduce((sum, window) => sum + window.total, 0);
+  const statusCodes: Record<string, number> = {};
+  for (const window of windows) {
+    for (const [status, count] of Object.entries(window.statusCodes)) {
+      statusCodes[status] = (statusCodes[status] ?? 0) + count;
+    }
+  }
+  const cpu = windows.every((window) => window.cpuUsPerRequest !== undefined) && total > 0;
+  return {
+    requestsPerSecond: mean((window) => window.requestsPerSecond),
+    p50Ms: mean((window) => window.p50Ms),
+    p99Ms: mean((window) => window.p99Ms),
+    total,
+    errors: windows.reduce((sum, window) => sum + window.errors, 0),
+    non2xx: windows.reduce((sum, window) => sum + window.non2xx, 0),
+    statusCodes,
+    cpuUsPerRequest: cpu
+      ? windows.reduce((sum, window) => sum + (window.cpuUsPerRequest as number) * window.total, 0) / total
+      : undefined,
+  };
 }
