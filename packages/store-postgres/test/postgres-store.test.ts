@@ -13,23 +13,36 @@ describe('Store conformance: postgres', () => {
   for (const test of tests) it(test.name, test.run);
 });
 
-// The token read's account query is a named statement, prepared once per pooled connection. A migration that adds a
-// column while processes of the previous version run (a rolling upgrade) must not break their reads: with
-// `select *` PostgreSQL refuses the prepared statement ("cached plan must not change result type").
-describe('the prepared account read across a migration that adds a column', () => {
-  it('keeps reading an account on connections that prepared it before', async () => {
+// The hot reads (the account, a browser's session) are named statements, prepared once per pooled connection. A
+// migration that adds a column while processes of the previous version run (a rolling upgrade) must not break
+// their reads: with `select *` PostgreSQL refuses the prepared statement ("cached plan must not change result type").
+describe('the prepared reads across a migration that adds a column', () => {
+  it('keeps reading accounts and sessions on connections that prepared them before', async () => {
     const database = await createTempDatabase();
     const store = createPostgresStore({ connectionString: database.url, maxConnections: 1 });
     try {
       await store.migrate();
       const row = exampleAccount({ id: 'ca_prepared', userId: 'u_prepared', refreshToken: null, idToken: null });
       await store.insertAccount(row);
+      const session = {
+        id: 's_prepared',
+        env: 'development',
+        userId: 'u_prepared',
+        accountId: 'ca_prepared',
+        limits: null,
+        createdAt: 1_000,
+        expiresAt: 2_000,
+      };
+      await store.insertSession(session);
       expect(await store.getAccount('development', 'u_prepared', 'ca_prepared')).toEqual(row);
+      expect(await store.getSession('s_prepared')).toEqual(session);
       const other = new pg.Client({ connectionString: database.url });
       await other.connect();
       await other.query('alter table connected_accounts add column added_later text');
+      await other.query('alter table sessions add column added_later text');
       await other.end();
       expect(await store.getAccount('development', 'u_prepared', 'ca_prepared')).toEqual(row);
+      expect(await store.getSession('s_prepared')).toEqual(session);
     } finally {
       await store.close();
       await database.drop();

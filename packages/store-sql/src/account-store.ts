@@ -1,16 +1,13 @@
 import type { AccountCount, AccountKey, AccountStore } from '@tokenvault/core';
 import { VaultError } from '@tokenvault/core';
-import { type CompiledQuery, type Kysely, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { SqlDialectHooks } from './dialect.js';
+import { firstRow } from './first-row.js';
 import { hasEntries, writeOutbox } from './outbox-store.js';
 import { type AccountDb, accountFromDb, accountToDb, changeToDb } from './rows.js';
 import type { Database } from './schema.js';
 
-/**
- * Every column of an account row, by name: the token read's statement is prepared once per connection, and a
- * migration that adds a column while processes of the previous version run must not change what it answers
- * (PostgreSQL refuses a prepared `select *` whose columns changed: "cached plan must not change result type").
- */
+/** Every column of an account row, by name, for the token read's statement (see `firstRow`). */
 const ACCOUNT_COLUMNS = Object.keys({
   id: true,
   env: true,
@@ -42,19 +39,19 @@ const ACCOUNT_COLUMNS = Object.keys({
 
 /** Connected accounts: one row each, with the credential; changes write their outbox in the same transaction. */
 export function createAccountStore(db: Kysely<Database>, hooks: SqlDialectHooks): AccountStore {
-  // The token read's query, compiled once: Kysely would build and compile it again on every request. The
-  // parameters are filled in per call, in the order of the where clauses.
-  const accountQuery = db
-    .selectFrom('connected_accounts')
-    .select(ACCOUNT_COLUMNS)
-    .where('id', '=', '')
-    .where('env', '=', '')
-    .where('user_id', '=', '')
-    .compile();
-  const { selectFirst } = hooks;
-  const selectAccount = selectFirst
-    ? (query: CompiledQuery<AccountDb>) => selectFirst('tokenvault_account', query) as Promise<AccountDb | undefined>
-    : async (query: CompiledQuery<AccountDb>) => (await db.executeQuery(query)).rows[0];
+  // Every token read sends it: by id, env and user id.
+  const selectAccount = firstRow(
+    db,
+    hooks,
+    'tokenvault_account',
+    db
+      .selectFrom('connected_accounts')
+      .select(ACCOUNT_COLUMNS)
+      .where('id', '=', '')
+      .where('env', '=', '')
+      .where('user_id', '=', '')
+      .compile(),
+  );
 
   return {
     async insertAccount(account, outbox) {
@@ -84,8 +81,7 @@ export function createAccountStore(db: Kysely<Database>, hooks: SqlDialectHooks)
       });
     },
     async getAccount(env, userId, accountId) {
-      const query: CompiledQuery<AccountDb> = { ...accountQuery, parameters: [accountId, env, userId] };
-      const row = await selectAccount(query);
+      const row = await selectAccount([accountId, env, userId]);
       return row && accountFromDb(row);
     },
     async getAccountById(id) {

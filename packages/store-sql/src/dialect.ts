@@ -24,10 +24,11 @@ export interface SqlDialectHooks {
    */
   insertAuditRows?(rows: readonly AuditValues[]): Promise<void>;
   /**
-   * The first row of the token read's account query (compiled once, its text fixed; it finds one row by its key),
-   * run on the driver itself as a statement prepared once, named `name` where the driver names statements: every
-   * token read sends it, and Kysely's connection handling around one statement cost more CPU than the statement
-   * (docs/benchmarks.md). Without it the store sends the compiled query through Kysely.
+   * The first row of a hot read compiled once (`first-row.ts`: the token read's account, a browser's session; its
+   * text fixed, it finds one row by its key), run on the driver itself as a statement prepared once, named `name`
+   * where the driver names statements: every token read sends one, and Kysely's connection handling around one
+   * statement cost more CPU than the statement (docs/benchmarks.md). Without it the store sends the compiled
+   * query through Kysely.
    */
   selectFirst?(name: string, query: CompiledQuery): Promise<unknown>;
 }

@@ -1,10 +1,19 @@
-import type { AccountChange, AccountRow, AccountStatus, DeliveryRow, DeliveryStatus, FlowRow } from '@tokenvault/core';
+import type {
+  AccountChange,
+  AccountRow,
+  AccountStatus,
+  DeliveryRow,
+  DeliveryStatus,
+  FlowRow,
+  SessionRow,
+} from '@tokenvault/core';
 import type { Selectable } from 'kysely';
 import type { Database } from './schema.js';
 
 export type AccountDb = Selectable<Database['connected_accounts']>;
 export type FlowDb = Selectable<Database['auth_flows']>;
 export type DeliveryDb = Selectable<Database['webhook_deliveries']>;
+export type SessionDb = Selectable<Database['sessions']>;
 
 // The one place where domain names become column names and back.
 
@@ -163,6 +172,18 @@ export function flowFromDb(r: FlowDb): FlowRow {
     codeVerifier: r.code_verifier,
     oidcNonce: r.oidc_nonce,
     params: r.params ? (JSON.parse(r.params) as Record<string, string>) : {},
+    createdAt: r.created_at,
+    expiresAt: r.expires_at,
+  };
+}
+
+export function sessionFromDb(r: SessionDb): SessionRow {
+  return {
+    id: r.id,
+    env: r.env,
+    userId: r.user_id,
+    accountId: r.account_id,
+    limits: r.limits === null ? null : JSON.parse(r.limits),
     createdAt: r.created_at,
     expiresAt: r.expires_at,
   };

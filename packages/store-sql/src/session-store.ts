@@ -1,10 +1,31 @@
 import type { SessionStore } from '@tokenvault/core';
 import type { Kysely } from 'kysely';
 import { writeAudit } from './audit-store.js';
+import type { SqlDialectHooks } from './dialect.js';
+import { firstRow } from './first-row.js';
+import { type SessionDb, sessionFromDb } from './rows.js';
 import type { Database } from './schema.js';
 
+/** Every column of a session row, by name, for the browser reads' statement (see `firstRow`). */
+const SESSION_COLUMNS = Object.keys({
+  id: true,
+  env: true,
+  user_id: true,
+  account_id: true,
+  limits: true,
+  created_at: true,
+  expires_at: true,
+} satisfies Record<keyof SessionDb, true>) as (keyof SessionDb)[];
+
 /** Browser sessions, and connect sessions (taken with one DELETE … RETURNING, so each is used once). */
-export function createSessionStore(db: Kysely<Database>): SessionStore {
+export function createSessionStore(db: Kysely<Database>, hooks: SqlDialectHooks): SessionStore {
+  // Every browser read (/refresh, /v1/me) sends it, once per cookie: by id.
+  const selectSession = firstRow(
+    db,
+    hooks,
+    'tokenvault_session',
+    db.selectFrom('sessions').select(SESSION_COLUMNS).where('id', '=', '').compile(),
+  );
   return {
     async insertConnectSession(session, audit) {
       await db.transaction().execute(async (trx) => {
@@ -61,18 +82,8 @@ export function createSessionStore(db: Kysely<Database>): SessionStore {
         .execute();
     },
     async getSession(id) {
-      const row = await db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
-      return (
-        row && {
-          id: row.id,
-          env: row.env,
-          userId: row.user_id,
-          accountId: row.account_id,
-          limits: row.limits === null ? null : JSON.parse(row.limits),
-          createdAt: row.created_at,
-          expiresAt: row.expires_at,
-        }
-      );
+      const row = await selectSession([id]);
+      return row && sessionFromDb(row);
     },
     async deleteSession(id) {
       await db.deleteFrom('sessions').where('id', '=', id).execute();

@@ -19,7 +19,7 @@ export function createSqlStore(db: Kysely<Database>, hooks: SqlDialectHooks): St
     ...createLeaseStore(db, hooks),
     ...createOutboxStore(db, hooks),
     ...createFlowStore(db),
-    ...createSessionStore(db),
+    ...createSessionStore(db, hooks),
     ...createClientStore(db, hooks),
     ...createAuditStore(db, hooks),
   };
